@@ -1,0 +1,54 @@
+// The dtypes the engine supports. int64 values are stored as doubles: every integer a user
+// meets here (indices, counts, arange) is far below 2^53, and doubles keep the hot loops free
+// of BigInt. Printing and promotion still treat them as torch.int64.
+
+export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool";
+export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
+
+export class DType {
+  constructor(
+    readonly name: DTypeName,
+    /** Bytes per element in wasm memory. */
+    readonly itemsize: number,
+    readonly is_floating_point: boolean,
+    readonly arrayType: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): TypedArray },
+  ) {}
+  toString(): string { return `torch.${this.name}`; }
+  [Symbol.for("nodejs.util.inspect.custom")](): string { return this.toString(); }
+}
+
+export const float32 = new DType("float32", 4, true, Float32Array);
+export const float64 = new DType("float64", 8, true, Float64Array);
+export const int64 = new DType("int64", 8, false, Float64Array);
+export const int32 = new DType("int32", 4, false, Int32Array);
+export const bool = new DType("bool", 1, false, Uint8Array);
+
+export const float = float32;
+export const double = float64;
+export const long = int64;
+export const int = int32;
+
+const BY_NAME: Record<string, DType> = { float32, float64, int64, int32, bool, float: float32, double: float64, long: int64, int: int32 };
+
+/** Accepts a DType or its name ("float32", "torch.float32"). */
+export function toDType(d: DType | string): DType {
+  if (d instanceof DType) return d;
+  const found = BY_NAME[String(d).replace(/^torch\./, "")];
+  if (!found) throw new TypeError(`unknown dtype ${String(d)}`);
+  return found;
+}
+
+/** torch.result_type for two tensors (category first, then width), e.g. int64+float32 -> float32. */
+export function promoteTypes(a: DType, b: DType): DType {
+  if (a === b) return a;
+  const rank = (d: DType) => [bool, int32, int64, float32, float64].indexOf(d);
+  return rank(a) >= rank(b) ? a : b;
+}
+
+/** The dtype of a tensor combined with a JS number, as PyTorch treats a Python int or float scalar. */
+export function promoteWithScalar(t: DType, s: number | boolean): DType {
+  if (typeof s === "boolean") return t;
+  if (t.is_floating_point) return t;
+  if (Number.isInteger(s)) return t === bool ? int64 : t;
+  return float32;
+}
