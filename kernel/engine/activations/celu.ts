@@ -1,0 +1,17 @@
+import { ElementwiseActivation } from "./definition";
+
+export const celu: ElementwiseActivation = {
+  kind: "elementwise", name: "celu", module: "CELU", title: "CELU",
+  latex: String.raw`\mathrm{CELU}(x) = \max(0, x) + \min\big(0, \alpha (e^{x/\alpha} - 1)\big)`,
+  description: "ELU rescaled so that its derivative is continuous for every α.",
+  params: [
+    { name: "alpha", default: 1, type: "float", min: 0.05, max: 3, step: 0.05, description: "Scale α of the negative side." },
+    { name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true },
+  ],
+  repr: ["alpha"], reprIfSet: ["inplace"],
+  gradFn: "EluBackward0",
+  forward: "x <= 0 ? p.alpha * (Math.exp(x * p.inv_alpha) - 1) : x",
+  backward: "x <= 0 ? g * Math.exp(x * p.inv_alpha) : g",
+  numeric: (p) => ({ alpha: p.alpha as number, inv_alpha: 1 / (p.alpha as number) }),
+  usesInput: true,
+};

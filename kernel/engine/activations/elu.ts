@@ -1,0 +1,16 @@
+import { ElementwiseActivation } from "./definition";
+
+export const elu: ElementwiseActivation = {
+  kind: "elementwise", name: "elu", module: "ELU", title: "ELU",
+  latex: String.raw`\mathrm{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}`,
+  description: "Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero.",
+  params: [
+    { name: "alpha", default: 1, type: "float", min: 0, max: 3, step: 0.05, description: "Saturation value -α for large negative inputs." },
+    { name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true },
+  ],
+  repr: ["alpha"], reprIfSet: ["inplace"],
+  gradFn: "EluBackward0",
+  forward: "x <= 0 ? p.alpha * (Math.exp(x) - 1) : x",
+  backward: "x <= 0 ? g * p.alpha * Math.exp(x) : g",
+  usesInput: true,
+};

@@ -1,0 +1,23 @@
+import { ElementwiseActivation, Params } from "./definition";
+
+// Exact: x·Φ(x) with Φ the standard normal CDF. 'tanh': the approximation BERT and GPT-2 used.
+const EXACT_FWD = "x * 0.5 * (1 + erf(x * Math.SQRT1_2))";
+const EXACT_BWD = "g * (0.5 * (1 + erf(x * Math.SQRT1_2)) + x * Math.exp(-0.5 * x * x) * 0.3989422804014327)";
+const K = "0.7978845608028654"; // sqrt(2/pi)
+const TANH_FWD = `0.5 * x * (1 + Math.tanh(${K} * (x + 0.044715 * x * x * x)))`;
+const TANH_BWD = `g * (0.5 * (1 + Math.tanh(${K} * (x + 0.044715 * x * x * x))) + 0.5 * x * (1 - Math.tanh(${K} * (x + 0.044715 * x * x * x)) ** 2) * ${K} * (1 + 3 * 0.044715 * x * x))`;
+
+export const gelu: ElementwiseActivation = {
+  kind: "elementwise", name: "gelu", module: "GELU", title: "GELU",
+  latex: String.raw`\mathrm{GELU}(x) = x \, \Phi(x) = \frac{x}{2}\left(1 + \mathrm{erf}\frac{x}{\sqrt{2}}\right)`,
+  description: "Weights each input by the probability that a standard normal falls below it: the transformer default.",
+  params: [
+    { name: "approximate", default: "none", type: "choice", choices: ["none", "tanh"], description: "'none' for the exact erf form, 'tanh' for the tanh approximation." },
+  ],
+  repr: ["approximate"],
+  gradFn: "GeluBackward0",
+  forward: (p: Params) => (p.approximate === "tanh" ? TANH_FWD : EXACT_FWD),
+  backward: (p: Params) => (p.approximate === "tanh" ? TANH_BWD : EXACT_BWD),
+  numeric: () => ({}),
+  usesInput: true,
+};

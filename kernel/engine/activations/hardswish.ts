@@ -1,0 +1,14 @@
+import { ElementwiseActivation } from "./definition";
+
+export const hardswish: ElementwiseActivation = {
+  kind: "elementwise", name: "hardswish", module: "Hardswish", title: "Hardswish",
+  latex: String.raw`\mathrm{Hardswish}(x) = x \, \frac{\min(\max(x + 3, 0), 6)}{6}`,
+  description: "Swish with the sigmoid replaced by Hardsigmoid: MobileNetV3's cheap smooth-ish activation.",
+  params: [{ name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true }],
+  reprIfSet: ["inplace"],
+  gradFn: "HardswishBackward0",
+  forward: "x !== x ? x : Math.fround(x * Math.min(Math.max(x + 3, 0), 6)) / 6",
+  // PyTorch's convention at the kinks: 0 below -3, the middle formula on [-3, 3], 1 above
+  backward: "x < -3 ? 0 : (x <= 3 ? g * (x / 3 + 0.5) : g)",
+  usesInput: true,
+};

@@ -1,0 +1,17 @@
+import { ElementwiseActivation } from "./definition";
+
+export const hardtanh: ElementwiseActivation = {
+  kind: "elementwise", name: "hardtanh", module: "Hardtanh", title: "Hardtanh",
+  latex: String.raw`\mathrm{Hardtanh}(x) = \min(\max(x, a), b)`,
+  description: "A piecewise-linear tanh: identity between the bounds, flat outside.",
+  params: [
+    { name: "min_val", default: -1, type: "float", min: -5, max: 0, step: 0.1, description: "Lower bound a." },
+    { name: "max_val", default: 1, type: "float", min: 0, max: 5, step: 0.1, description: "Upper bound b." },
+    { name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true },
+  ],
+  repr: ["min_val", "max_val"], reprIfSet: ["inplace"],
+  gradFn: "HardtanhBackward0",
+  forward: "x !== x ? x : (x <= p.min_val ? p.min_val : (x >= p.max_val ? p.max_val : x))",
+  backward: "(x <= p.min_val || x >= p.max_val) ? 0 : g",
+  usesInput: true,
+};

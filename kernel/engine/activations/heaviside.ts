@@ -1,0 +1,25 @@
+// The Heaviside step: the historical perceptron activation. PyTorch defines no derivative.
+import { Tensor } from "../tensor";
+import { record } from "../autograd/node";
+import { RuntimeError } from "../errors";
+import { elementwise } from "../ops/elementwise";
+import { CompositeActivation, Params } from "./definition";
+
+export function heavisideOp(x: Tensor, values: Tensor): Tensor {
+  if (!(values instanceof Tensor)) throw new TypeError("heaviside(): argument 'values' (position 2) must be Tensor");
+  if (x.dtype !== values.dtype) {
+    throw new RuntimeError(`heaviside is not yet implemented for tensors with different dtypes`);
+  }
+  const out = elementwise(["x", "v"], "x === 0 ? v : (x > 0 ? 1 : 0)", [x, values], x.dtype);
+  return record(out, "NotImplemented", [x, values], () => {
+    throw new RuntimeError("the derivative for 'heaviside' is not implemented.");
+  });
+}
+
+export const heaviside: CompositeActivation = {
+  kind: "composite", name: "heaviside", module: "", title: "Step (Heaviside)",
+  latex: String.raw`H(x) = \begin{cases} 1 & x > 0 \\ v & x = 0 \\ 0 & x < 0 \end{cases}`,
+  description: "The perceptron's all-or-nothing step; its zero gradient is why it cannot be trained by backpropagation.",
+  params: [{ name: "values", default: 0.5, type: "float", min: 0, max: 1, step: 0.5, description: "The output v at exactly 0." }],
+  apply: (x: Tensor, p: Params) => heavisideOp(x, Tensor.empty([], x.dtype).fill_(p.values as number)),
+};

@@ -1,0 +1,16 @@
+import { ElementwiseActivation } from "./definition";
+
+export const leaky_relu: ElementwiseActivation = {
+  kind: "elementwise", name: "leaky_relu", module: "LeakyReLU", title: "Leaky ReLU",
+  latex: String.raw`\mathrm{LeakyReLU}(x) = \begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}`,
+  description: "ReLU with a small fixed slope for negative inputs, so no unit stops learning.",
+  params: [
+    { name: "negative_slope", default: 0.01, type: "float", min: 0, max: 1, step: 0.01, description: "Slope α for negative inputs." },
+    { name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true },
+  ],
+  repr: ["negative_slope"], reprIfSet: ["inplace"],
+  gradFn: "LeakyReluBackward0",
+  forward: "x > 0 ? x : x * p.negative_slope",
+  backward: "x > 0 ? g : g * p.negative_slope",
+  usesInput: true,
+};

@@ -1,0 +1,12 @@
+import { ElementwiseActivation } from "./definition";
+
+export const logsigmoid: ElementwiseActivation = {
+  kind: "elementwise", name: "logsigmoid", module: "LogSigmoid", title: "LogSigmoid",
+  latex: String.raw`\mathrm{LogSigmoid}(x) = \log \frac{1}{1 + e^{-x}}`,
+  description: "The log of the sigmoid, computed without overflow; used in log-likelihood losses.",
+  params: [],
+  gradFn: "LogSigmoidBackward0",
+  forward: "Math.min(x, 0) - Math.log1p(Math.exp(-Math.abs(x)))",
+  backward: "g * (1 / (1 + Math.exp(x)))",
+  usesInput: true,
+};

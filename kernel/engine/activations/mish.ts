@@ -1,0 +1,13 @@
+import { ElementwiseActivation } from "./definition";
+
+export const mish: ElementwiseActivation = {
+  kind: "elementwise", name: "mish", module: "Mish", title: "Mish",
+  latex: String.raw`\mathrm{Mish}(x) = x \tanh\big(\mathrm{softplus}(x)\big)`,
+  description: "A smooth, non-monotonic self-gated activation close to Swish.",
+  params: [{ name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true }],
+  reprIfSet: ["inplace"],
+  gradFn: "MishBackward0",
+  forward: "x * Math.tanh(Math.log1p(Math.exp(x)))",
+  backward: "g * (Math.tanh(Math.log1p(Math.exp(x))) + x * (1 / (1 + Math.exp(-x))) * (1 - Math.tanh(Math.log1p(Math.exp(x))) ** 2))",
+  usesInput: true,
+};

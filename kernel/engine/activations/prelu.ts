@@ -1,0 +1,41 @@
+// PReLU: LeakyReLU whose negative slope is a learned weight (one, or one per channel).
+import { Tensor } from "../tensor";
+import { record } from "../autograd/node";
+import { RuntimeError } from "../errors";
+import { elementwise } from "../ops/elementwise";
+import { CompositeActivation, Params } from "./definition";
+
+/** The weight shaped to broadcast over the channel dimension (dim 1, or dim 0 for 1-d input). */
+function channelView(x: Tensor, weight: Tensor): Tensor {
+  const n = weight.numel();
+  if (n === 1) return weight.reshape([]);
+  const channelDim = x.ndim >= 2 ? 1 : 0;
+  const channels = x.ndim === 0 ? 1 : x.shape[channelDim];
+  if (channels !== n) {
+    throw new RuntimeError(`Mismatch of parameter numbers and input channel size. Found parameter numbers = ${n} and channel size = ${channels}.`);
+  }
+  return weight.reshape(x.shape.map((d, i) => (i === channelDim ? d : 1)));
+}
+
+export function preluOp(x: Tensor, weight: Tensor): Tensor {
+  const w = channelView(x, weight.detach());
+  const out = elementwise(["x", "w"], "x > 0 ? x : w * x", [x, w], x.dtype);
+  return record(out, "PreluBackward0", [x, weight], (g) => [
+    x.requires_grad ? elementwise(["x", "w", "g"], "x > 0 ? g : w * g", [x, w, g], g.dtype) : null,
+    weight.requires_grad ? elementwise(["x", "g"], "x > 0 ? 0 : x * g", [x, g], g.dtype).sum_to_size(w.shape).reshape(weight.shape) : null,
+  ]);
+}
+
+export const prelu: CompositeActivation = {
+  kind: "composite", name: "prelu", module: "PReLU", title: "PReLU",
+  latex: String.raw`\mathrm{PReLU}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},\ a \text{ learned}`,
+  description: "Leaky ReLU whose negative slope is learned during training, one per channel or shared.",
+  params: [
+    { name: "num_parameters", default: 1, type: "int", min: 1, max: 1, step: 1, description: "Number of slopes: 1 shared, or one per input channel.", hidden: true },
+    { name: "init", default: 0.25, type: "float", min: 0, max: 1, step: 0.01, description: "Initial slope a." },
+  ],
+  repr: ["num_parameters"],
+  learnable: true,
+  apply: (x: Tensor, p: Params, weights?: Record<string, Tensor>) =>
+    preluOp(x, weights?.weight ?? Tensor.empty([1], x.dtype).fill_(p.init as number)),
+};

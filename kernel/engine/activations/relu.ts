@@ -1,0 +1,14 @@
+import { ElementwiseActivation } from "./definition";
+
+export const relu: ElementwiseActivation = {
+  kind: "elementwise", name: "relu", module: "ReLU", title: "ReLU",
+  latex: String.raw`\mathrm{ReLU}(x) = \max(0, x)`,
+  description: "Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.",
+  params: [{ name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true }],
+  reprIfSet: ["inplace"],
+  gradFn: "ReluBackward0",
+  forward: "x > 0 ? x : (x !== x ? x : 0)",
+  // PyTorch's threshold_backward on the output: the gradient at 0 is 0
+  backward: "y <= 0 ? 0 : g",
+  usesOutput: true,
+};

@@ -1,0 +1,12 @@
+import { ElementwiseActivation } from "./definition";
+
+export const sigmoid: ElementwiseActivation = {
+  kind: "elementwise", name: "sigmoid", module: "Sigmoid", title: "Sigmoid",
+  latex: String.raw`\sigma(x) = \frac{1}{1 + e^{-x}}`,
+  description: "Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.",
+  params: [],
+  gradFn: "SigmoidBackward0",
+  forward: "1 / (1 + Math.exp(-x))",
+  backward: "g * (1 - y) * y",
+  usesOutput: true,
+};

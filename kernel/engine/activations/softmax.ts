@@ -1,0 +1,56 @@
+// Softmax and LogSoftmax normalise along one dimension, so they are not elementwise: each has
+// its own forward over runs of the chosen dim, and its own backward.
+import { Tensor } from "../tensor";
+import { record } from "../autograd/node";
+import { CompositeActivation, Params } from "./definition";
+import { normalizeDim } from "../ops/strided";
+
+const DIM = { name: "dim", default: -1, type: "int" as const, min: -4, max: 3, step: 1, description: "The dimension that sums to one." };
+
+/** Applies fn to each run along `dim`, writing into a new tensor of x's shape. */
+function alongDim(x: Tensor, dim: number, log: boolean): Tensor {
+  const d = normalizeDim(dim, x.ndim);
+  const moved = x.ndim ? x.detach().transpose(d, -1).contiguous() : x.detach().reshape([1]);
+  const data = moved._data, off = moved.offset;
+  const n = x.ndim ? x.shape[d] : 1;
+  const out = Tensor.empty(moved.shape, x.dtype.is_floating_point ? x.dtype : moved.dtype);
+  const od = out._data;
+  for (let start = 0; start < moved.numel(); start += n) {
+    let m = -Infinity;
+    for (let j = 0; j < n; j++) { const v = data[off + start + j]; if (v > m || v !== v) m = v; }
+    let s = 0;
+    for (let j = 0; j < n; j++) s += Math.exp(data[off + start + j] - m);
+    const logS = Math.log(s);
+    for (let j = 0; j < n; j++) {
+      const z = data[off + start + j] - m;
+      od[start + j] = log ? z - logS : Math.exp(z) / s;
+    }
+  }
+  return x.ndim ? out.transpose(d, -1).contiguous() : out.reshape([]);
+}
+
+export function softmaxOp(x: Tensor, dim: number): Tensor {
+  const y = alongDim(x, dim, false);
+  return record(y, "SoftmaxBackward0", [x], (g) => [y.mul(g.sub(g.mul(y).sum(dim, true)))]);
+}
+
+export function logSoftmaxOp(x: Tensor, dim: number): Tensor {
+  const y = alongDim(x, dim, true);
+  return record(y, "LogSoftmaxBackward0", [x], (g) => [g.sub(y.exp().mul(g.sum(dim, true)))]);
+}
+
+export const softmax: CompositeActivation = {
+  kind: "composite", name: "softmax", module: "Softmax", title: "Softmax",
+  latex: String.raw`\mathrm{Softmax}(x)_i = \frac{e^{x_i}}{\sum_j e^{x_j}}`,
+  description: "Turns a vector of scores into probabilities that sum to one: the classifier's output layer.",
+  params: [DIM], repr: ["dim"],
+  apply: (x: Tensor, p: Params) => softmaxOp(x, p.dim as number),
+};
+
+export const log_softmax: CompositeActivation = {
+  kind: "composite", name: "log_softmax", module: "LogSoftmax", title: "LogSoftmax",
+  latex: String.raw`\mathrm{LogSoftmax}(x)_i = x_i - \log \sum_j e^{x_j}`,
+  description: "The log of softmax, computed stably; pairs with the negative log-likelihood loss.",
+  params: [DIM], repr: ["dim"],
+  apply: (x: Tensor, p: Params) => logSoftmaxOp(x, p.dim as number),
+};

@@ -1,0 +1,10 @@
+import { CompositeActivation } from "./definition";
+
+export const softsign: CompositeActivation = {
+  kind: "composite", name: "softsign", module: "Softsign", title: "Softsign",
+  latex: String.raw`\mathrm{Softsign}(x) = \frac{x}{1 + |x|}`,
+  description: "A tanh-like squashing with polynomial rather than exponential tails.",
+  params: [],
+  // PyTorch composes it from abs, add and div, so its grad_fn is DivBackward0
+  apply: (x) => x.div(x.abs().add(1)),
+};

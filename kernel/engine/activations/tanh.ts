@@ -1,0 +1,12 @@
+import { ElementwiseActivation } from "./definition";
+
+export const tanh: ElementwiseActivation = {
+  kind: "elementwise", name: "tanh", module: "Tanh", title: "Tanh",
+  latex: String.raw`\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}`,
+  description: "Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.",
+  params: [],
+  gradFn: "TanhBackward0",
+  forward: "Math.tanh(x)",
+  backward: "g * (1 - y * y)",
+  usesOutput: true,
+};

@@ -1,0 +1,17 @@
+import { ElementwiseActivation } from "./definition";
+
+export const threshold: ElementwiseActivation = {
+  kind: "elementwise", name: "threshold", module: "Threshold", title: "Threshold",
+  latex: String.raw`\mathrm{Threshold}(x) = \begin{cases} x & x > t \\ v & x \le t \end{cases}`,
+  description: "Replaces every input at or below a threshold by a fixed value.",
+  params: [
+    { name: "threshold", default: 0, type: "float", min: -3, max: 3, step: 0.1, description: "The threshold t." },
+    { name: "value", default: 0, type: "float", min: -3, max: 3, step: 0.1, description: "The value v that replaces inputs at or below t." },
+    { name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true },
+  ],
+  repr: ["threshold", "value"], reprIfSet: ["inplace"],
+  gradFn: "ThresholdBackward0",
+  forward: "x <= p.threshold ? p.value : x",
+  backward: "x <= p.threshold ? 0 : g",
+  usesInput: true,
+};

@@ -1,0 +1,63 @@
+// Runs the backward graph: every node once, after all the nodes that feed it gradients, summing
+// gradients that meet; leaves accumulate into .grad.
+import type { Tensor } from "../tensor";
+import { RuntimeError } from "../errors";
+import { Node } from "./node";
+import { no_grad } from "./grad_mode";
+
+function topologicalOrder(root: Node): { order: Node[]; pending: Map<Node, number> } {
+  const pending = new Map<Node, number>();
+  const order: Node[] = [];
+  const seen = new Set<Node>([root]);
+  const stack: Array<[Node, number]> = [[root, 0]];
+  // Iterative DFS: deep graphs (long training histories) must not overflow the JS stack.
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    const [node, i] = top;
+    if (i < node.edges.length) {
+      top[1]++;
+      const next = node.edges[i]?.node;
+      if (next) {
+        pending.set(next, (pending.get(next) ?? 0) + 1);
+        if (!seen.has(next)) { seen.add(next); stack.push([next, 0]); }
+      }
+    } else {
+      stack.pop();
+      order.push(node);
+    }
+  }
+  order.reverse();
+  return { order, pending };
+}
+
+export function runBackward(root: Tensor, gradient: Tensor, retainGraph: boolean): void {
+  no_grad(() => {
+    if (!root.grad_fn) {
+      root._accumulateGrad(gradient);
+      return;
+    }
+    const grads = new Map<Node, Tensor>([[root.grad_fn, gradient]]);
+    const { order } = topologicalOrder(root.grad_fn);
+    for (const node of order) {
+      const g = grads.get(node);
+      grads.delete(node);
+      if (!g) continue;
+      node.retainer?._accumulateGrad(g);
+      const inputGrads = node.apply(g, retainGraph);
+      node.edges.forEach((edge, i) => {
+        const gi = inputGrads[i];
+        if (!edge || !gi) return;
+        if (edge.leaf) edge.leaf._accumulateGrad(gi);
+        else {
+          const prev = grads.get(edge.node);
+          grads.set(edge.node, prev ? prev.add(gi) : gi);
+        }
+      });
+    }
+  });
+}
+
+export function checkBackwardRoot(root: Tensor, gradient: Tensor | undefined | null): void {
+  if (!root.requires_grad) throw new RuntimeError("element 0 of tensors does not require grad and does not have a grad_fn");
+  if (gradient == null && root.numel() !== 1) throw new RuntimeError("grad can be implicitly created only for scalar outputs");
+}

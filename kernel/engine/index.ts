@@ -1,0 +1,6 @@
+// The engine's public face: import { torch, nn, F } from "actnb".
+export { torch, nn, F, optim } from "./torch";
+export { Tensor } from "./tensor";
+export { ACTIVATIONS, getActivation } from "./activations/registry";
+export type { ActivationDefinition, ParamSpec, Params } from "./activations/definition";
+export { memoryStats } from "./storage/allocator";

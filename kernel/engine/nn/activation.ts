@@ -1,0 +1,89 @@
+// nn.ReLU, nn.LeakyReLU, ... generated from the activation definitions, so a module and its
+// functional form can never disagree. Learnable activations hold their weights as Parameters.
+import { Tensor } from "../tensor";
+import { bindArgs } from "../args";
+import { RuntimeError } from "../errors";
+import { pyRepr } from "../pyrepr";
+import { ActivationDefinition, Params, defaults } from "../activations/definition";
+import { applyActivation, checkParams } from "../activations/apply";
+import { Module } from "./module";
+import { Parameter } from "./parameter";
+
+export class ActivationModule extends Module {
+  /** The single definition this module applies. */
+  static definition: ActivationDefinition;
+  declare readonly params: Params;
+
+  constructor(...args: unknown[]) {
+    super();
+    const def = (new.target as typeof ActivationModule).definition;
+    const p = bindArgs(def.module, args, defaults(def));
+    checkParams(def, p);
+    Object.defineProperty(this, "params", { value: p, enumerable: false });
+    // PyTorch exposes constructor arguments as attributes (relu.inplace, leaky.negative_slope)
+    for (const [k, v] of Object.entries(p)) Object.defineProperty(this, k, { value: v, enumerable: false, writable: true });
+    this.createWeights(p);
+  }
+
+  /** Learnable activations override this to register their Parameters. */
+  protected createWeights(_p: Params): void {}
+
+  protected weights(): Record<string, Tensor> | undefined { return undefined; }
+
+  override forward(input: Tensor): Tensor {
+    const def = (this.constructor as typeof ActivationModule).definition;
+    const p = { ...this.params };
+    for (const k of Object.keys(p)) p[k] = (this as unknown as Record<string, Params[string]>)[k];
+    return applyActivation(def, input, p, this.weights());
+  }
+
+  override extra_repr(): string {
+    const def = (this.constructor as typeof ActivationModule).definition;
+    const shown = (def.repr ?? []).map((k) => `${k}=${pyRepr(this.params[k], def.params.find((s) => s.name === k)?.type === "float" ? "float" : "auto")}`);
+    for (const k of def.reprIfSet ?? []) {
+      const spec = def.params.find((s) => s.name === k);
+      if (spec && this.params[k] !== spec.default) shown.push(`${k}=${pyRepr(this.params[k])}`);
+    }
+    return shown.join(", ");
+  }
+}
+
+/** A module class for one definition; the class name is PyTorch's (nn.LeakyReLU). */
+export function activationModule(def: ActivationDefinition): typeof ActivationModule {
+  const cls = { [def.module]: class extends ActivationModule {} }[def.module];
+  cls.definition = def;
+  return cls;
+}
+
+export class PReLUModule extends ActivationModule {
+  declare weight: Parameter;
+  protected override createWeights(p: Params): void {
+    const n = p.num_parameters as number;
+    if (!Number.isInteger(n) || n < 1) throw new RuntimeError(`PReLU: num_parameters must be a positive integer, got ${n}`);
+    this.weight = new Parameter(Tensor.empty([n]).fill_(p.init as number));
+  }
+  protected override weights(): Record<string, Tensor> { return { weight: this.weight }; }
+}
+
+export class SwishModule extends ActivationModule {
+  declare beta: Parameter;
+  protected override createWeights(p: Params): void {
+    this.beta = new Parameter(Tensor.empty([1]).fill_(p.beta as number));
+  }
+  protected override weights(): Record<string, Tensor> { return { beta: this.beta }; }
+  override extra_repr(): string { return `beta=${pyRepr(this.beta.item(), "float")}`; }
+}
+
+export class APLModule extends ActivationModule {
+  declare a: Parameter;
+  declare b: Parameter;
+  protected override createWeights(p: Params): void {
+    const s = p.num_hinges as number;
+    if (!Number.isInteger(s) || s < 1) throw new RuntimeError(`APL: num_hinges must be a positive integer, got ${s}`);
+    this.a = new Parameter(Tensor.empty([s]).fill_(p.slope as number));
+    const b = Tensor.empty([s]);
+    for (let i = 0; i < s; i++) b._data[b.offset + i] = -i * (p.spacing as number);
+    this.b = new Parameter(b);
+  }
+  protected override weights(): Record<string, Tensor> { return { a: this.a, b: this.b }; }
+}

@@ -1,0 +1,138 @@
+// Dropout, Flatten, LayerNorm and BatchNorm1d.
+import { Tensor } from "../tensor";
+import { bindArgs } from "../args";
+import { ValueError, RuntimeError } from "../errors";
+import { no_grad } from "../autograd/grad_mode";
+import { pyFloat } from "../pyrepr";
+import { Module } from "./module";
+import { Parameter } from "./parameter";
+import { int64 } from "../dtype";
+
+export function dropout(input: Tensor, ...args: unknown[]): Tensor {
+  const { p, training, inplace } = bindArgs("dropout", args, { p: 0.5, training: true, inplace: false });
+  if (p < 0 || p > 1) throw new ValueError(`dropout probability has to be between 0 and 1, but got ${p}`);
+  if (!training || p === 0) return input;
+  if (p === 1) return input.mul(0);
+  const mask = Tensor.empty(input.shape, input.dtype).bernoulli_(1 - p).div(1 - p);
+  const out = input.mul(mask);
+  return inplace ? input.copy_(out) : out;
+}
+
+export class Dropout extends Module {
+  declare p: number;
+  declare inplace: boolean;
+  constructor(...args: unknown[]) {
+    super();
+    const a = bindArgs("Dropout", args, { p: 0.5, inplace: false });
+    if (a.p < 0 || a.p > 1) throw new ValueError(`dropout probability has to be between 0 and 1, but got ${a.p}`);
+    Object.defineProperty(this, "p", { value: a.p, writable: true });
+    Object.defineProperty(this, "inplace", { value: a.inplace, writable: true });
+  }
+  override forward(input: Tensor): Tensor { return dropout(input, this.p, this.training, this.inplace); }
+  override extra_repr(): string { return `p=${pyFloat(this.p)}, inplace=${this.inplace ? "True" : "False"}`; }
+}
+
+export class Flatten extends Module {
+  declare start_dim: number;
+  declare end_dim: number;
+  constructor(...args: unknown[]) {
+    super();
+    const a = bindArgs("Flatten", args, { start_dim: 1, end_dim: -1 });
+    Object.defineProperty(this, "start_dim", { value: a.start_dim, writable: true });
+    Object.defineProperty(this, "end_dim", { value: a.end_dim, writable: true });
+  }
+  override forward(input: Tensor): Tensor { return input.flatten(this.start_dim, this.end_dim); }
+  override extra_repr(): string { return `start_dim=${this.start_dim}, end_dim=${this.end_dim}`; }
+}
+
+export function layer_norm(input: Tensor, normalized_shape: number[], weight: Tensor | null = null, bias: Tensor | null = null, eps = 1e-5): Tensor {
+  const dims = normalized_shape.map((_, i) => input.ndim - normalized_shape.length + i);
+  const tail = input.shape.slice(input.ndim - normalized_shape.length);
+  if (tail.join(",") !== normalized_shape.join(",")) {
+    throw new RuntimeError(`Given normalized_shape=[${normalized_shape.join(", ")}], expected input with shape [*, ${normalized_shape.join(", ")}], but got input of size[${input.shape.join(", ")}]`);
+  }
+  const mean = input.mean(dims, true);
+  const centered = input.sub(mean);
+  const variance = centered.mul(centered).mean(dims, true);
+  let out = centered.mul(variance.add(eps).rsqrt());
+  if (weight) out = out.mul(weight);
+  if (bias) out = out.add(bias);
+  return out;
+}
+
+export class LayerNorm extends Module {
+  declare normalized_shape: number[];
+  declare eps: number;
+  declare elementwise_affine: boolean;
+  weight: Parameter | null;
+  bias: Parameter | null;
+  constructor(...args: unknown[]) {
+    super();
+    const a = bindArgs("LayerNorm", args, { normalized_shape: undefined as unknown as number | number[], eps: 1e-5, elementwise_affine: true, device: null, dtype: null });
+    const shape = Array.isArray(a.normalized_shape) ? a.normalized_shape : [a.normalized_shape];
+    Object.defineProperty(this, "normalized_shape", { value: shape, writable: true });
+    Object.defineProperty(this, "eps", { value: a.eps, writable: true });
+    Object.defineProperty(this, "elementwise_affine", { value: a.elementwise_affine, writable: true });
+    this.weight = a.elementwise_affine ? new Parameter(Tensor.empty(shape).fill_(1)) : null;
+    this.bias = a.elementwise_affine ? new Parameter(Tensor.empty(shape).fill_(0)) : null;
+  }
+  override forward(input: Tensor): Tensor { return layer_norm(input, this.normalized_shape, this.weight, this.bias, this.eps); }
+  override extra_repr(): string {
+    return `(${this.normalized_shape.join(", ")}${this.normalized_shape.length === 1 ? "," : ""}), eps=${pyFloat(this.eps)}, elementwise_affine=${this.elementwise_affine ? "True" : "False"}`;
+  }
+}
+
+export class BatchNorm1d extends Module {
+  declare num_features: number;
+  declare eps: number;
+  declare momentum: number;
+  declare affine: boolean;
+  declare track_running_stats: boolean;
+  weight: Parameter | null;
+  bias: Parameter | null;
+  declare running_mean: Tensor;
+  declare running_var: Tensor;
+  declare num_batches_tracked: Tensor;
+  constructor(...args: unknown[]) {
+    super();
+    const a = bindArgs("BatchNorm1d", args, { num_features: undefined as unknown as number, eps: 1e-5, momentum: 0.1, affine: true, track_running_stats: true, device: null, dtype: null });
+    for (const k of ["num_features", "eps", "momentum", "affine", "track_running_stats"] as const) Object.defineProperty(this, k, { value: a[k], writable: true });
+    this.weight = a.affine ? new Parameter(Tensor.empty([a.num_features]).fill_(1)) : null;
+    this.bias = a.affine ? new Parameter(Tensor.empty([a.num_features]).fill_(0)) : null;
+    if (a.track_running_stats) {
+      this.register_buffer("running_mean", Tensor.empty([a.num_features]).fill_(0));
+      this.register_buffer("running_var", Tensor.empty([a.num_features]).fill_(1));
+      const tracked = Tensor.empty([], int64).fill_(0);
+      this.register_buffer("num_batches_tracked", tracked);
+    }
+  }
+  override forward(input: Tensor): Tensor {
+    if (input.ndim !== 2 && input.ndim !== 3) throw new ValueError(`expected 2D or 3D input (got ${input.ndim}D input)`);
+    const dims = input.ndim === 2 ? [0] : [0, 2];
+    const shape = input.ndim === 2 ? [1, this.num_features] : [1, this.num_features, 1];
+    let mean: Tensor, variance: Tensor;
+    if (this.training || !this.track_running_stats) {
+      mean = input.mean(dims, true);
+      const centered = input.sub(mean);
+      variance = centered.mul(centered).mean(dims, true);
+      if (this.training && this.track_running_stats) {
+        const n = input.numel() / this.num_features;
+        no_grad(() => {
+          this.running_mean.mul_(1 - this.momentum).add_(mean.reshape([this.num_features]).mul(this.momentum));
+          this.running_var.mul_(1 - this.momentum).add_(variance.reshape([this.num_features]).mul(this.momentum * n / Math.max(n - 1, 1)));
+          this.num_batches_tracked.add_(1);
+        });
+      }
+    } else {
+      mean = this.running_mean.reshape(shape);
+      variance = this.running_var.reshape(shape);
+    }
+    let out = input.sub(mean).mul(variance.add(this.eps).rsqrt());
+    if (this.weight) out = out.mul(this.weight.reshape(shape));
+    if (this.bias) out = out.add(this.bias.reshape(shape));
+    return out;
+  }
+  override extra_repr(): string {
+    return `${this.num_features}, eps=${pyFloat(this.eps)}, momentum=${pyFloat(this.momentum)}, affine=${this.affine ? "True" : "False"}, track_running_stats=${this.track_running_stats ? "True" : "False"}`;
+  }
+}

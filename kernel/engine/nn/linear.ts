@@ -1,0 +1,72 @@
+// nn.Linear and F.linear, with PyTorch's default initialisation and its choice of kernels
+// (addmm for a batch of vectors), so grad_fn names and numbers match.
+import { Tensor } from "../tensor";
+import { record } from "../autograd/node";
+import { bindArgs } from "../args";
+import { RuntimeError } from "../errors";
+import { Module } from "./module";
+import { Parameter } from "./parameter";
+import * as init from "./init";
+
+/** bias + x·w (2-d x), as torch.addmm. */
+export function addmm(bias: Tensor, x: Tensor, w: Tensor): Tensor {
+  const product = x.detach().mm(w.detach());
+  const out = product.add(bias.detach());
+  return record(out, "AddmmBackward0", [bias, x, w], (g) => [
+    bias.requires_grad ? g.sum_to_size(bias.shape) : null,
+    x.requires_grad ? g.mm(w.t()) : null,
+    w.requires_grad ? x.t().mm(g) : null,
+  ]);
+}
+
+export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
+  const inFeatures = weight.shape[weight.ndim - 1];
+  if (input.shape[input.ndim - 1] !== inFeatures) {
+    const rows = input.ndim === 1 ? 1 : input.numel() / input.shape[input.ndim - 1];
+    throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${rows}x${input.shape[input.ndim - 1]} and ${weight.shape[1]}x${weight.shape[0]})`);
+  }
+  if (input.ndim === 2 && bias) return addmm(bias, input, weight.t());
+  if (input.ndim === 3 && bias && input.is_contiguous()) {
+    const [a, b, c] = input.shape;
+    return addmm(bias, input.view([a * b, c]), weight.t()).view([a, b, weight.shape[0]]);
+  }
+  const out = input.matmul(weight.t());
+  return bias ? out.add(bias) : out;
+}
+
+export class Linear extends Module {
+  in_features: number;
+  out_features: number;
+  weight: Parameter;
+  bias: Parameter | null;
+
+  constructor(...args: unknown[]) {
+    super();
+    const a = bindArgs("Linear", args, { in_features: undefined as unknown as number, out_features: undefined as unknown as number, bias: true, device: null, dtype: null });
+    this.in_features = a.in_features;
+    this.out_features = a.out_features;
+    this.weight = new Parameter(Tensor.empty([a.out_features, a.in_features]));
+    this.bias = a.bias ? new Parameter(Tensor.empty([a.out_features])) : null;
+    this.reset_parameters();
+  }
+
+  reset_parameters(): void {
+    init.kaiming_uniform_(this.weight, { a: Math.sqrt(5) });
+    if (this.bias) {
+      const [fanIn] = init._calculate_fan_in_and_fan_out(this.weight);
+      const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
+      init.uniform_(this.bias, -bound, bound);
+    }
+  }
+
+  override forward(input: Tensor): Tensor { return linear(input, this.weight, this.bias); }
+
+  override extra_repr(): string {
+    return `in_features=${this.in_features}, out_features=${this.out_features}, bias=${this.bias ? "True" : "False"}`;
+  }
+}
+
+export class Identity extends Module {
+  constructor(..._args: unknown[]) { super(); }
+  override forward(input: Tensor): Tensor { return input; }
+}

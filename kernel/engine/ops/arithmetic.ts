@@ -1,0 +1,109 @@
+// + - * / and powers, each with its gradient beside it.
+import { Tensor } from "../tensor";
+import { record } from "../autograd/node";
+import { bindArgs } from "../args";
+import { float32 } from "../dtype";
+import { elementwise, Input, resultType } from "./elementwise";
+import { sumToShape } from "./reduce";
+import { sameShape } from "./strided";
+
+const isT = (x: unknown): x is Tensor => x instanceof Tensor;
+
+/** Gradient of a broadcast input: summed back to the input's shape. */
+export function reduceGrad(g: Tensor, input: Input): Tensor | null {
+  if (!isT(input)) return null;
+  return sameShape(g.shape, input.shape) ? g : sumToShape(g, input.shape);
+}
+
+export function add(a: Input, b: Input, ...rest: unknown[]): Tensor {
+  const { alpha } = bindArgs("add", rest, { alpha: 1 as number });
+  if (!isT(a)) return add(b, a, ...(alpha === 1 ? [] : [{ alpha }]));
+  const out = alpha === 1
+    ? elementwise(["a", "b"], "a + b", [a, b])
+    : elementwise(["a", "b"], "a + p.alpha * b", [a, b], undefined, { alpha: scalarParam(alpha, a, b) });
+  return record(out, isT(b) ? "AddBackward0" : "AddBackward1", [a, isT(b) ? b : null],
+    (g) => [reduceGrad(g, a), isT(b) ? reduceGrad(alpha === 1 ? g : g.mul(alpha), b) : null], false);
+}
+
+export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor {
+  const { alpha } = bindArgs("sub", rest, { alpha: 1 as number });
+  if (!isT(a)) {
+    // `2 - x` is PyTorch's rsub
+    const out = elementwise(["a", "b"], "b - p.alpha * a", [b, a], undefined, { alpha: scalarParam(alpha, b as Tensor, a) });
+    return record(out, "RsubBackward1", [b as Tensor], (g) => [reduceGrad(g.mul(-alpha), b)], false);
+  }
+  const out = elementwise(["a", "b"], alpha === 1 ? "a - b" : "a - p.alpha * b", [a, b], undefined, { alpha: scalarParam(alpha, a, b) });
+  return record(out, isT(b) ? "SubBackward0" : "SubBackward1", [a, isT(b) ? b : null],
+    (g) => [reduceGrad(g, a), isT(b) ? reduceGrad(g.mul(-alpha), b) : null], false);
+}
+
+export function mul(a: Input, b: Input): Tensor {
+  if (!isT(a)) return mul(b, a);
+  const out = elementwise(["a", "b"], "a * b", [a, b]);
+  if (!isT(b)) return record(out, "MulBackward1", [a], (g) => [g.mul(b)], false);
+  return record(out, "MulBackward0", [a, b], (g) => [
+    a.requires_grad ? reduceGrad(g.mul(b), a) : null,
+    b.requires_grad ? reduceGrad(g.mul(a), b) : null,
+  ]);
+}
+
+export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
+  const { rounding_mode } = bindArgs("div", rest, { rounding_mode: null as null | "trunc" | "floor" });
+  if (!isT(a)) return mul(reciprocal(b as Tensor), a);
+  const floatType = resultType([a, b]).is_floating_point ? resultType([a, b]) : float32;
+  if (rounding_mode) {
+    const fn = rounding_mode === "trunc" ? "Math.trunc" : "Math.floor";
+    return elementwise(["a", "b"], `${fn}(a / b)`, [a, b]);
+  }
+  if (!isT(b) || (b.ndim === 0 && !b.requires_grad)) {
+    // PyTorch divides by a scalar as a multiplication by its reciprocal, rounded to the
+    // tensor's dtype; doing the same keeps results bit-identical.
+    const divisor = isT(b) ? b.item() : Number(b);
+    const r = floatType === float32 ? Math.fround(1 / Math.fround(divisor)) : 1 / divisor;
+    const out = elementwise(["a"], "a * p.r", [a], floatType, { r });
+    if (isT(b)) return record(out, "DivBackward0", [a, null], (g) => [reduceGrad(g.div(b), a), null], false);
+    return record(out, "DivBackward1", [a], (g) => [g.div(divisor)], false);
+  }
+  const out = elementwise(["a", "b"], "a / b", [a, b], floatType, {}, floatType);
+  return record(out, "DivBackward0", [a, b], (g) => [
+    a.requires_grad ? reduceGrad(g.div(b), a) : null,
+    b.requires_grad ? reduceGrad(g.mul(a).neg().div(b.mul(b)), b) : null,
+  ]);
+}
+
+export function neg(x: Tensor): Tensor {
+  return record(elementwise(["x"], "-x", [x]), "NegBackward0", [x], (g) => [g.neg()], false);
+}
+
+export function reciprocal(x: Tensor): Tensor {
+  const out = elementwise(["x"], "1 / x", [x], x.dtype.is_floating_point ? x.dtype : float32);
+  return record(out, "ReciprocalBackward0", [x], (g) => [g.mul(out.mul(out)).neg()]);
+}
+
+export function pow(base: Input, exponent: Input): Tensor {
+  if (!isT(base)) {
+    // scalar ** tensor
+    const e = exponent as Tensor;
+    const out = elementwise(["a", "b"], "Math.pow(a, b)", [base, e], resultType([e, base]).is_floating_point ? undefined : float32);
+    const lnBase = Math.log(Number(base));
+    return record(out, "PowBackward2", [e], (g) => [g.mul(out).mul(lnBase)]);
+  }
+  if (!isT(exponent)) {
+    const p = Number(exponent);
+    const out = elementwise(["a", "b"], p === 2 ? "a * a" : p === 0.5 ? "Math.sqrt(a)" : "Math.pow(a, b)", [base, p]);
+    return record(out, "PowBackward0", [base], (g) => {
+      if (p === 0) return [g.mul(0)];
+      return [g.mul(base.pow(p - 1).mul(p))];
+    });
+  }
+  const out = elementwise(["a", "b"], "Math.pow(a, b)", [base, exponent]);
+  return record(out, "PowBackward1", [base, exponent], (g) => [
+    base.requires_grad ? reduceGrad(g.mul(exponent.mul(base.pow(exponent.sub(1)))), base) : null,
+    exponent.requires_grad ? reduceGrad(g.mul(out.mul(base.log()).masked_fill(base.eq(0).logical_and(exponent.ge(0)), 0)), exponent) : null,
+  ]);
+}
+
+/** A scalar parameter as the computation sees it: rounded for float32 math. */
+function scalarParam(v: number, ...inputs: Input[]): number {
+  return resultType(inputs) === float32 ? Math.fround(v) : v;
+}

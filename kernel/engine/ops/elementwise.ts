@@ -1,0 +1,52 @@
+// Builds tensors elementwise from compiled expressions (see codegen.ts), broadcasting inputs.
+import { Tensor } from "../tensor";
+import { DType, float32, promoteTypes, promoteWithScalar } from "../dtype";
+import { Params, rowKernel } from "./codegen";
+import { broadcastShapes, broadcastStrides, forEachRow, Operand } from "./strided";
+
+export type Input = Tensor | number | boolean;
+
+/** A JS scalar seen as a tensor of `dtype`: float32 math rounds the scalar first, as PyTorch does. */
+function scalarOperand(s: number | boolean, dtype: DType): Operand {
+  const v = Number(s);
+  return { data: dtype === float32 ? Float32Array.of(v) : [v], offset: 0, strides: [], shape: [] };
+}
+
+/** The result dtype of an op over these inputs (PyTorch's type promotion; scalars don't widen). */
+export function resultType(inputs: readonly Input[]): DType {
+  let dtype: DType | null = null;
+  for (const x of inputs) if (x instanceof Tensor) dtype = dtype ? promoteTypes(dtype, x.dtype) : x.dtype;
+  if (!dtype) return float32;
+  for (const x of inputs) if (!(x instanceof Tensor)) dtype = promoteWithScalar(dtype, x);
+  return dtype;
+}
+
+/**
+ * out = expr(inputs...) elementwise with broadcasting. `names` name the inputs in `expr`;
+ * `computeDtype` is the dtype scalars are rounded to (the inputs' common type by default).
+ */
+export function elementwise(
+  names: readonly string[],
+  expr: string,
+  inputs: readonly Input[],
+  outDtype?: DType,
+  params: Params = {},
+  computeDtype: DType = resultType(inputs),
+): Tensor {
+  const operands = inputs.map((x) => (x instanceof Tensor ? { data: x._data, offset: x.offset, strides: x.strides, shape: x.shape } : scalarOperand(x, computeDtype)));
+  const shape = broadcastShapes(...operands.map((o) => o.shape));
+  const out = Tensor.empty(shape, outDtype ?? computeDtype);
+  // Allocation may have grown memory: take the data views only now.
+  const arrays = inputs.map((x, i) => (x instanceof Tensor ? x._data : operands[i].data));
+  const strides = operands.map((o) => broadcastStrides(o, shape));
+  const kernel = rowKernel(names, expr);
+  const od = out._data;
+  forEachRow(shape, [...strides, out.strides], [...operands.map((o) => o.offset), 0], (pos, n, inner) => {
+    kernel(arrays, pos, inner, od, pos[pos.length - 1], n, params);
+  });
+  return out;
+}
+
+export function unary(expr: string, x: Tensor, outDtype?: DType, params?: Params): Tensor {
+  return elementwise(["x"], expr, [x], outDtype ?? x.dtype, params);
+}

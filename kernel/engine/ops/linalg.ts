@@ -1,0 +1,112 @@
+// Matrix products. matmul dispatches on dimensions exactly as torch.matmul does.
+import { Tensor } from "../tensor";
+import { record } from "../autograd/node";
+import { RuntimeError } from "../errors";
+import { promoteTypes } from "../dtype";
+import { contiguousData, broadcastShapes } from "./strided";
+import { sumToShape } from "./reduce";
+
+/** C[m,n] = A[m,k] · B[k,n] over row-major arrays (i-k-j order: unit-stride inner loop). */
+function gemm(a: ArrayLike<number>, b: ArrayLike<number>, c: { [i: number]: number; fill(v: number, s?: number, e?: number): unknown }, cOffset: number, m: number, k: number, n: number): void {
+  const row = new Float64Array(n);
+  for (let i = 0; i < m; i++) {
+    row.fill(0);
+    for (let p = 0; p < k; p++) {
+      const av = a[i * k + p];
+      if (av === 0) continue;
+      const bo = p * n;
+      for (let j = 0; j < n; j++) row[j] += av * b[bo + j];
+    }
+    const co = cOffset + i * n;
+    for (let j = 0; j < n; j++) c[co + j] = row[j];
+  }
+}
+
+function checkFloat(a: Tensor, b: Tensor): void {
+  if (a.dtype !== b.dtype) throw new RuntimeError(`expected scalar type ${cName(a)} but found ${cName(b)}`);
+}
+const cName = (t: Tensor) => ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" })[t.dtype.name];
+
+export function mm(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 2) throw new RuntimeError(`self must be a matrix`);
+  if (b.ndim !== 2) throw new RuntimeError(`mat2 must be a matrix`);
+  if (a.shape[1] !== b.shape[0]) {
+    throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${a.shape[0]}x${a.shape[1]} and ${b.shape[0]}x${b.shape[1]})`);
+  }
+  checkFloat(a, b);
+  const [m, k] = a.shape, n = b.shape[1];
+  const out = Tensor.empty([m, n], promoteTypes(a.dtype, b.dtype));
+  gemm(contiguousData(a), contiguousData(b), out._data, 0, m, k, n);
+  return record(out, "MmBackward0", [a, b], (g) => [
+    a.requires_grad ? mm(g, b.t()) : null,
+    b.requires_grad ? mm(a.t(), g) : null,
+  ]);
+}
+
+export function dot(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 1 || b.ndim !== 1) throw new RuntimeError(`1D tensors expected, but got ${a.ndim}D and ${b.ndim}D tensors`);
+  if (a.shape[0] !== b.shape[0]) {
+    throw new RuntimeError(`inconsistent tensor size, expected tensor [${a.shape[0]}] and src [${b.shape[0]}] to have the same number of elements, but got ${a.shape[0]} and ${b.shape[0]} elements respectively`);
+  }
+  checkFloat(a, b);
+  const x = contiguousData(a), y = contiguousData(b);
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i] * y[i];
+  const out = Tensor.empty([], a.dtype);
+  out._data[0] = s;
+  return record(out, "DotBackward0", [a, b], (g) => [a.requires_grad ? b.mul(g) : null, b.requires_grad ? a.mul(g) : null]);
+}
+
+export function mv(a: Tensor, v: Tensor): Tensor {
+  if (a.ndim !== 2 || v.ndim !== 1) throw new RuntimeError(`vector + matrix @ vector expected, got ${a.ndim}, ${v.ndim}`);
+  if (a.shape[1] !== v.shape[0]) throw new RuntimeError(`size mismatch, got input (${a.shape[0]}), mat (${a.shape[0]}x${a.shape[1]}), vec (${v.shape[0]})`);
+  const out = mm(a, v.unsqueeze(1)).squeeze(1);
+  return out;
+}
+
+export function bmm(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim !== 3) throw new RuntimeError(`batch1 must be a 3D tensor`);
+  if (b.ndim !== 3) throw new RuntimeError(`batch2 must be a 3D tensor`);
+  if (a.shape[0] !== b.shape[0]) throw new RuntimeError(`batch1 and batch2 must have same number of batches, got ${a.shape[0]} and ${b.shape[0]}`);
+  if (a.shape[2] !== b.shape[1]) {
+    throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${b.shape[0]}, ${a.shape[2]}] but got: [${b.shape[0]}, ${b.shape[1]}].`);
+  }
+  return batched(a, b, "BmmBackward0");
+}
+
+/** Batched product of equal-batch 3-d tensors. */
+function batched(a: Tensor, b: Tensor, name: string): Tensor {
+  checkFloat(a, b);
+  const [batch, m, k] = a.shape, n = b.shape[2];
+  const out = Tensor.empty([batch, m, n], a.dtype);
+  const x = contiguousData(a), y = contiguousData(b);
+  for (let i = 0; i < batch; i++) gemm(x.subarray(i * m * k), y.subarray(i * k * n), out._data, i * m * n, m, k, n);
+  return record(out, name, [a, b], (g) => [
+    a.requires_grad ? batched(g, b.transpose(1, 2), name) : null,
+    b.requires_grad ? batched(a.transpose(1, 2), g, name) : null,
+  ]);
+}
+
+export function matmul(a: Tensor, b: Tensor): Tensor {
+  if (a.ndim === 0 || b.ndim === 0) {
+    throw new RuntimeError(`both arguments to matmul need to be at least 1D, but they are ${a.ndim}D and ${b.ndim}D`);
+  }
+  if (a.ndim === 1 && b.ndim === 1) return dot(a, b);
+  if (a.ndim === 2 && b.ndim === 1) return mv(a, b);
+  if (a.ndim === 1 && b.ndim === 2) return mm(a.unsqueeze(0), b).squeeze(0);
+  if (a.ndim === 2 && b.ndim === 2) return mm(a, b);
+  // batched: broadcast the batch dimensions
+  const a3 = a.ndim === 1 ? a.unsqueeze(0) : a;
+  const b3 = b.ndim === 1 ? b.unsqueeze(1) : b;
+  const [m, k] = a3.shape.slice(-2), [k2, n] = b3.shape.slice(-2);
+  if (k !== k2) throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${b3.shape.slice(0, -2).reduce((x, y) => x * y, 1)}, ${k}] but got: [${b3.shape.slice(0, -2).reduce((x, y) => x * y, 1)}, ${k2}].`);
+  const batch = broadcastShapes(a3.shape.slice(0, -2), b3.shape.slice(0, -2));
+  const size = batch.reduce((x, y) => x * y, 1);
+  const ae = a3.expand([...batch, m, k]).reshape([size, m, k]);
+  const be = b3.expand([...batch, k, n]).reshape([size, k, n]);
+  let out = batched(ae, be, "BmmBackward0").reshape([...batch, m, n]);
+  if (a.ndim === 1) out = out.squeeze(-2);
+  if (b.ndim === 1) out = out.squeeze(-1);
+  return out;
+}
+

@@ -1,0 +1,92 @@
+// Elementwise math, comparisons and selection, each with its gradient beside it.
+import { Tensor } from "../tensor";
+import { record } from "../autograd/node";
+import { bindArgs } from "../args";
+import { bool, float32, DType } from "../dtype";
+import { RuntimeError } from "../errors";
+import { elementwise, Input, resultType } from "./elementwise";
+import { reduceGrad } from "./arithmetic";
+import { contiguousData, sameShape } from "./strided";
+
+/** Output dtype of a float function: integer inputs become float32, as in PyTorch. */
+function floatOf(x: Tensor): DType { return x.dtype.is_floating_point ? x.dtype : float32; }
+
+function floatUnary(name: string, expr: string, x: Tensor, backward: (g: Tensor, out: Tensor) => Tensor, savesTensors = true): Tensor {
+  const out = elementwise(["x"], expr, [x], floatOf(x));
+  return record(out, name, [x], (g) => [backward(g, out)], savesTensors);
+}
+
+export function exp(x: Tensor): Tensor { return floatUnary("ExpBackward0", "Math.exp(x)", x, (g, y) => g.mul(y)); }
+export function log(x: Tensor): Tensor { return floatUnary("LogBackward0", "Math.log(x)", x, (g) => g.div(x)); }
+export function sqrt(x: Tensor): Tensor { return floatUnary("SqrtBackward0", "Math.sqrt(x)", x, (g, y) => g.div(y.mul(2))); }
+export function rsqrt(x: Tensor): Tensor { return floatUnary("RsqrtBackward0", "1 / Math.sqrt(x)", x, (g, y) => g.mul(y.pow(3)).mul(-0.5)); }
+export function sin(x: Tensor): Tensor { return floatUnary("SinBackward0", "Math.sin(x)", x, (g) => g.mul(x.cos())); }
+export function cos(x: Tensor): Tensor { return floatUnary("CosBackward0", "Math.cos(x)", x, (g) => g.mul(x.sin()).neg()); }
+export function erf(x: Tensor): Tensor {
+  return floatUnary("ErfBackward0", "erf(x)", x, (g) => g.mul(x.mul(x).neg().exp().mul(2 / Math.sqrt(Math.PI))));
+}
+
+export function abs(x: Tensor): Tensor {
+  const out = elementwise(["x"], "Math.abs(x)", [x]);
+  return record(out, "AbsBackward0", [x], (g) => [g.mul(x.sign())]);
+}
+
+export function sign(x: Tensor): Tensor {
+  const out = elementwise(["x"], "x > 0 ? 1 : x < 0 ? -1 : x === x ? 0 : NaN", [x]);
+  return record(out, "SignBackward0", [x], (g) => [g.mul(0)], false);
+}
+
+export function clamp(x: Tensor, ...args: unknown[]): Tensor {
+  const a = bindArgs("clamp", args, { min: null as number | Tensor | null, max: null as number | Tensor | null });
+  if (a.min === null && a.max === null) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  const lo = a.min ?? -Infinity, hi = a.max ?? Infinity;
+  // nan stays nan; when min > max every element becomes max, as in PyTorch
+  const out = elementwise(["x", "lo", "hi"], "x !== x ? x : Math.min(Math.max(x, lo), hi)", [x, lo, hi], x.dtype, {}, resultType([x]));
+  const name = lo instanceof Tensor || hi instanceof Tensor ? "ClampBackward0" : a.min !== null && a.max !== null ? "ClampBackward1" : a.min !== null ? "ClampMinBackward0" : "ClampMaxBackward0";
+  return record(out, name, [x], (g) => [g.mul(x.ge(lo).logical_and(x.le(hi)))]);
+}
+
+function compare(op: string, a: Tensor, b: Input): Tensor {
+  return elementwise(["a", "b"], `(a ${op} b) ? 1 : 0`, [a, b], bool);
+}
+export function eq(a: Tensor, b: Input): Tensor { return compare("===", a, b); }
+export function ne(a: Tensor, b: Input): Tensor { return compare("!==", a, b); }
+export function gt(a: Tensor, b: Input): Tensor { return compare(">", a, b); }
+export function ge(a: Tensor, b: Input): Tensor { return compare(">=", a, b); }
+export function lt(a: Tensor, b: Input): Tensor { return compare("<", a, b); }
+export function le(a: Tensor, b: Input): Tensor { return compare("<=", a, b); }
+export function isnan(x: Tensor): Tensor { return elementwise(["x"], "x !== x ? 1 : 0", [x], bool); }
+export function logical_not(x: Tensor): Tensor { return elementwise(["x"], "x === 0 ? 1 : 0", [x], bool); }
+export function logical_and(a: Tensor, b: Input): Tensor { return elementwise(["a", "b"], "(a !== 0 && b !== 0) ? 1 : 0", [a, b], bool); }
+export function logical_or(a: Tensor, b: Input): Tensor { return elementwise(["a", "b"], "(a !== 0 || b !== 0) ? 1 : 0", [a, b], bool); }
+
+export function where(condition: Tensor, a: Input, b: Input): Tensor {
+  const dtype = resultType([a, b]);
+  const out = elementwise(["c", "a", "b"], "c !== 0 ? a : b", [condition, a, b], dtype, {}, dtype);
+  const ta = a instanceof Tensor ? a : null, tb = b instanceof Tensor ? b : null;
+  return record(out, "WhereBackward0", [null, ta, tb], (g) => [
+    null,
+    ta ? reduceGrad(g.mul(condition), ta) : null,
+    tb ? reduceGrad(g.mul(condition.logical_not()), tb) : null,
+  ]);
+}
+
+export function masked_fill(x: Tensor, mask: Tensor, value: number): Tensor {
+  if (mask.dtype !== bool) throw new RuntimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype.name === "int64" ? "long int" : mask.dtype.name}`);
+  const out = elementwise(["x", "m"], "m !== 0 ? p.v : x", [x, mask], x.dtype, { v: x.dtype === float32 ? Math.fround(value) : value }, x.dtype);
+  return record(out, "MaskedFillBackward0", [x], (g) => [g.masked_fill(mask, 0)], false);
+}
+
+export function allclose(a: Tensor, b: Tensor, ...args: unknown[]): boolean {
+  const o = bindArgs("allclose", args, { rtol: 1e-5, atol: 1e-8, equal_nan: false });
+  const close = elementwise(["a", "b"], "(a === b || Math.abs(a - b) <= p.atol + p.rtol * Math.abs(b) || (p.nan && a !== a && b !== b)) ? 1 : 0",
+    [a, b], bool, { atol: o.atol, rtol: o.rtol, nan: o.equal_nan ? 1 : 0 });
+  return contiguousData(close).every((v: number) => v === 1);
+}
+
+export function equal(a: Tensor, b: Tensor): boolean {
+  if (!sameShape(a.shape, b.shape)) return false;
+  const x = contiguousData(a), y = contiguousData(b);
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}

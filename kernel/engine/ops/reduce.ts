@@ -1,0 +1,265 @@
+// Reductions (sum, mean, var, max, argmax, ...) over all elements or chosen dims, with gradients.
+import { Tensor, numelOf } from "../tensor";
+import { record } from "../autograd/node";
+import { bindArgs } from "../args";
+import { float32, int64, bool, DType } from "../dtype";
+import { IndexError, RuntimeError } from "../errors";
+import { contiguousData, normalizeDim } from "./strided";
+import { permute, expand, unsqueezeDims } from "./shape";
+import { elementwise } from "./elementwise";
+
+type DimArg = number | number[] | null;
+
+/** Which dims a reduction covers (all when dim is null), sorted and unique. */
+function reducedDims(x: Tensor, dim: DimArg, op: string): number[] {
+  if (dim === null || dim === undefined) return x.shape.map((_, i) => i);
+  const list = (Array.isArray(dim) ? dim : [dim]).map((d) => normalizeDim(d, x.ndim));
+  const set = new Set(list);
+  if (set.size !== list.length) throw new RuntimeError(`dim ${list.find((d, i) => list.indexOf(d) !== i)} appears multiple times in the list of dims`);
+  if (x.ndim === 0) return [];
+  void op;
+  return [...set].sort((a, b) => a - b);
+}
+
+interface Layout { outShape: number[]; keptShape: number[]; groups: number; size: number; data: ArrayLike<number> }
+
+/** Arranges x so that each output element reduces one contiguous run of `size` values. */
+function layout(x: Tensor, dims: number[], keepdim: boolean): Layout {
+  const kept = x.shape.map((_, i) => i).filter((i) => !dims.includes(i));
+  const data = contiguousData(permute(x, [...kept, ...dims]));
+  const keptShape = kept.map((i) => x.shape[i]);
+  const outShape = keepdim ? x.shape.map((d, i) => (dims.includes(i) ? 1 : d)) : keptShape;
+  return { outShape, keptShape, groups: numelOf(keptShape), size: numelOf(dims.map((i) => x.shape[i])), data };
+}
+
+/** Expands a reduced gradient back over the reduced dims. */
+function expandBack(g: Tensor, x: Tensor, dims: number[], keepdim: boolean): Tensor {
+  const gk = keepdim ? g : unsqueezeDims(g, dims);
+  return expand(gk, x.shape);
+}
+
+function sumLike(fn: string, x: Tensor, args: unknown[], mean: boolean): Tensor {
+  const a = bindArgs(fn, args, { dim: null as DimArg, keepdim: false, dtype: null as DType | null });
+  const dims = reducedDims(x, a.dim, fn);
+  const { outShape, groups, size, data } = layout(x, dims, a.keepdim);
+  const outType = a.dtype ?? (mean ? x.dtype : x.dtype.is_floating_point ? x.dtype : int64);
+  if (mean && !outType.is_floating_point) {
+    throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${x.dtype.name.replace(/^./, (c) => c.toUpperCase())}`);
+  }
+  const out = Tensor.empty(outShape, outType);
+  const od = out._data;
+  for (let i = 0; i < groups; i++) {
+    let s = 0;
+    const base = i * size;
+    for (let j = 0; j < size; j++) s += data[base + j];
+    od[i] = mean ? s / size : s;
+  }
+  const all = a.dim === null;
+  const name = mean ? (all ? "MeanBackward0" : "MeanBackward1") : all ? "SumBackward0" : "SumBackward1";
+  return record(out, name, [x], (g) => [expandBack(mean ? g.div(size) : g, x, dims, a.keepdim)], false);
+}
+
+export function sum(x: Tensor, ...args: unknown[]): Tensor { return sumLike("sum", x, args, false); }
+export function mean(x: Tensor, ...args: unknown[]): Tensor { return sumLike("mean", x, args, true); }
+
+/** Sums a broadcast gradient back to `shape` (the inverse of broadcasting). */
+export function sumToShape(g: Tensor, shape: readonly number[]): Tensor {
+  const lead = g.ndim - shape.length;
+  const dims: number[] = [];
+  for (let i = 0; i < g.ndim; i++) if (i < lead || (shape[i - lead] === 1 && g.shape[i] !== 1)) dims.push(i);
+  let r = dims.length ? sum(g, dims, true) : g;
+  if (lead > 0) r = r.reshape(shape.slice());
+  return r;
+}
+
+export function var_(x: Tensor, ...args: unknown[]): Tensor {
+  const a = bindArgs("var", args, { dim: null as DimArg, unbiased: true, keepdim: false, correction: null as number | null });
+  const correction = a.correction ?? (a.unbiased ? 1 : 0);
+  const dims = reducedDims(x, a.dim, "var");
+  const n = numelOf(dims.map((d) => x.shape[d]));
+  const centered = x.sub(mean(x, dims, true));
+  return sum(centered.mul(centered), dims, a.keepdim).div(Math.max(0, n - correction));
+}
+
+export function std(x: Tensor, ...args: unknown[]): Tensor { return var_(x, ...args).sqrt(); }
+
+export function norm(x: Tensor, ...args: unknown[]): Tensor {
+  const a = bindArgs("norm", args, { p: 2 as number | "fro", dim: null as DimArg, keepdim: false });
+  const p = a.p === "fro" ? 2 : a.p;
+  if (p === 2) return sum(x.mul(x), a.dim, a.keepdim).sqrt();
+  if (p === 1) return sum(x.abs(), a.dim, a.keepdim);
+  if (p === Infinity) return amax(x.abs(), { dim: a.dim ?? [], keepdim: a.keepdim });
+  return sum(x.abs().pow(p), a.dim, a.keepdim).pow(1 / p);
+}
+
+export function prod(x: Tensor, ...args: unknown[]): Tensor {
+  const a = bindArgs("prod", args, { dim: null as number | null, keepdim: false });
+  const dims = reducedDims(x, a.dim, "prod");
+  const { outShape, groups, size, data } = layout(x, dims, a.keepdim);
+  const out = Tensor.empty(outShape, x.dtype);
+  for (let i = 0; i < groups; i++) {
+    let s = 1;
+    for (let j = 0; j < size; j++) s *= data[i * size + j];
+    out._data[i] = s;
+  }
+  return record(out, a.dim === null ? "ProdBackward0" : "ProdBackward1", [x], (g) => [expandBack(g.mul(out), x, dims, a.keepdim).div(x)]);
+}
+
+/** Index of the extreme value in each run; nan wins, like PyTorch; ties keep the first. */
+function argExtreme(data: ArrayLike<number>, base: number, size: number, greater: boolean): number {
+  let best = 0;
+  let bv = data[base];
+  for (let j = 1; j < size; j++) {
+    const v = data[base + j];
+    if (bv !== bv) break;
+    if (v !== v || (greater ? v > bv : v < bv)) { best = j; bv = v; }
+  }
+  return best;
+}
+
+export interface ValuesIndices { values: Tensor; indices: Tensor; [Symbol.iterator](): Iterator<Tensor>; [index: number]: Tensor }
+
+function valuesIndices(values: Tensor, indices: Tensor, kind: string): ValuesIndices {
+  const r = { values, indices, 0: values, 1: indices, *[Symbol.iterator]() { yield values; yield indices; } } as ValuesIndices;
+  Object.defineProperty(r, Symbol.for("nodejs.util.inspect.custom"), {
+    value: () => `torch.return_types.${kind}(\nvalues=${values},\nindices=${indices})`,
+  });
+  return r;
+}
+
+function extremeAlongDim(x: Tensor, dimArg: number, keepdim: boolean, greater: boolean, name: string): ValuesIndices {
+  if (x.numel() === 0) throw new IndexError(`${name}(): Expected reduction dim ${dimArg} to have non-zero size.`);
+  const dims = reducedDims(x, dimArg, name);
+  const { outShape, groups, size, data } = layout(x, dims, keepdim);
+  const values = Tensor.empty(outShape, x.dtype);
+  const indices = Tensor.empty(outShape, int64);
+  for (let i = 0; i < groups; i++) {
+    const j = argExtreme(data, i * size, size, greater);
+    values._data[i] = data[i * size + j];
+    indices._data[i] = j;
+  }
+  const dim = dims[0] ?? 0;
+  record(values, greater ? "MaxBackward0" : "MinBackward0", [x], (g) => {
+    const gi = keepdim || x.ndim === 0 ? g : g.unsqueeze(dim);
+    const ii = keepdim || x.ndim === 0 ? indices : indices.unsqueeze(dim);
+    return [scatterAlong(x.shape, dim, ii, gi)];
+  });
+  return valuesIndices(values, indices, greater ? "max" : "min");
+}
+
+/** zeros of `shape` with g placed at `index` along `dim` (the gradient of gather / max(dim)). */
+export function scatterAlong(shape: number[], dim: number, index: Tensor, g: Tensor): Tensor {
+  const out = Tensor.empty(shape, g.dtype);
+  const od = out._data;
+  od.fill(0);
+  if (shape.length === 0) { od[0] = g.item(); return out; }
+  const idx = contiguousData(index);
+  const gd = contiguousData(g);
+  const inner = numelOf(shape.slice(dim + 1));
+  const outer = numelOf(index.shape.slice(0, dim));
+  const span = index.shape[dim];
+  for (let o = 0; o < outer; o++) {
+    for (let s = 0; s < span; s++) {
+      for (let k = 0; k < inner; k++) {
+        const src = (o * span + s) * inner + k;
+        od[(o * shape[dim] + idx[src]) * inner + k] += gd[src];
+      }
+    }
+  }
+  return out;
+}
+
+function extremeAll(x: Tensor, greater: boolean, name: string): Tensor {
+  if (x.numel() === 0) throw new RuntimeError(`${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
+  const data = contiguousData(x);
+  const out = Tensor.empty([], x.dtype);
+  out._data[0] = data[argExtreme(data, 0, data.length, greater)];
+  return record(out, greater ? "MaxBackward1" : "MinBackward1", [x], (g) => {
+    // ties share the gradient evenly, as PyTorch's evenly_distribute_backward does
+    const mask = x.eq(out);
+    const count = mask.sum().item();
+    return [mask.to(g.dtype).mul(g.div(count))];
+  });
+}
+
+function extreme(x: Tensor, args: unknown[], greater: boolean): Tensor | ValuesIndices {
+  const name = greater ? "max" : "min";
+  if (args[0] instanceof Tensor) return greater ? maximum(x, args[0]) : minimum(x, args[0]);
+  const a = bindArgs(name, args, { dim: null as number | null, keepdim: false });
+  if (a.dim === null) return extremeAll(x, greater, name);
+  return extremeAlongDim(x, a.dim, a.keepdim, greater, name);
+}
+
+export function max(x: Tensor, ...args: unknown[]): any { return extreme(x, args, true); }
+export function min(x: Tensor, ...args: unknown[]): any { return extreme(x, args, false); }
+
+function amaxLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
+  const a = bindArgs(greater ? "amax" : "amin", args, { dim: [] as number | number[], keepdim: false });
+  const dims = reducedDims(x, Array.isArray(a.dim) && a.dim.length === 0 ? null : a.dim, "amax");
+  const { outShape, groups, size, data } = layout(x, dims, a.keepdim);
+  const out = Tensor.empty(outShape, x.dtype);
+  for (let i = 0; i < groups; i++) out._data[i] = data[i * size + argExtreme(data, i * size, size, greater)];
+  return record(out, greater ? "AmaxBackward0" : "AminBackward0", [x], (g) => {
+    const back = expandBack(out, x, dims, a.keepdim);
+    const mask = x.eq(back).to(g.dtype);
+    const count = expandBack(sum(mask, dims, a.keepdim), x, dims, a.keepdim);
+    return [mask.mul(expandBack(g, x, dims, a.keepdim)).div(count)];
+  });
+}
+export function amax(x: Tensor, ...args: unknown[]): Tensor { return amaxLike(x, args, true); }
+export function amin(x: Tensor, ...args: unknown[]): Tensor { return amaxLike(x, args, false); }
+
+function argLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
+  const a = bindArgs(greater ? "argmax" : "argmin", args, { dim: null as number | null, keepdim: false });
+  if (a.dim === null) {
+    const data = contiguousData(x);
+    const out = Tensor.empty(a.keepdim ? x.shape.map(() => 1) : [], int64);
+    out._data[0] = argExtreme(data, 0, data.length, greater);
+    return out;
+  }
+  return extremeAlongDim(x.detach(), a.dim, a.keepdim, greater, greater ? "argmax" : "argmin").indices;
+}
+export function argmax(x: Tensor, ...args: unknown[]): Tensor { return argLike(x, args, true); }
+export function argmin(x: Tensor, ...args: unknown[]): Tensor { return argLike(x, args, false); }
+
+export function maximum(a: Tensor, b: Tensor): Tensor {
+  const out = elementwise(["a", "b"], "(a !== a || b !== b) ? NaN : (a > b ? a : b)", [a, b]);
+  return record(out, "MaximumBackward0", [a, b], (g) => {
+    const half = g.mul(0.5);
+    const ga = g.mul(a.gt(b)).add(half.mul(a.eq(b)));
+    const gb = g.mul(b.gt(a)).add(half.mul(a.eq(b)));
+    return [reduceTo(ga, a), reduceTo(gb, b)];
+  });
+}
+
+export function minimum(a: Tensor, b: Tensor): Tensor {
+  const out = elementwise(["a", "b"], "(a !== a || b !== b) ? NaN : (a < b ? a : b)", [a, b]);
+  return record(out, "MinimumBackward0", [a, b], (g) => {
+    const half = g.mul(0.5);
+    const ga = g.mul(a.lt(b)).add(half.mul(a.eq(b)));
+    const gb = g.mul(b.lt(a)).add(half.mul(a.eq(b)));
+    return [reduceTo(ga, a), reduceTo(gb, b)];
+  });
+}
+
+function reduceTo(g: Tensor, x: Tensor): Tensor { return g.ndim === x.ndim && g.shape.every((d, i) => d === x.shape[i]) ? g : sumToShape(g, x.shape); }
+
+export function all(x: Tensor): Tensor {
+  const data = contiguousData(x);
+  const out = Tensor.empty([], bool);
+  out._data[0] = data.every((v: number) => v !== 0) ? 1 : 0;
+  return out;
+}
+
+export function any(x: Tensor): Tensor {
+  const data = contiguousData(x);
+  const out = Tensor.empty([], bool);
+  out._data[0] = data.some((v: number) => v !== 0) ? 1 : 0;
+  return out;
+}
+
+export function count_nonzero(x: Tensor, ...args: unknown[]): Tensor {
+  const a = bindArgs("count_nonzero", args, { dim: null as DimArg });
+  return sum(x.ne(0).to(int64), a.dim);
+}
+

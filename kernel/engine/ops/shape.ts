@@ -1,0 +1,326 @@
+// Views and rearrangements: they share storage where PyTorch's do, and route gradients back.
+import { Tensor, numelOf, contiguousStrides } from "../tensor";
+import { record } from "../autograd/node";
+import { bindArgs } from "../args";
+import { RuntimeError, IndexError } from "../errors";
+import { contiguousData, normalizeDim, isContiguousLayout } from "./strided";
+import { scatterAlong } from "./reduce";
+import { int64 } from "../dtype";
+
+function viewOf(x: Tensor, shape: number[], strides: number[], offset = x.offset): Tensor {
+  return new Tensor(x.storage, shape, strides, offset);
+}
+
+function flattenSizes(sizes: Array<number | number[]>): number[] {
+  return sizes.length === 1 && Array.isArray(sizes[0]) ? (sizes[0] as number[]).slice() : (sizes as number[]);
+}
+
+/** Resolves one -1 in a requested shape, with PyTorch's error for impossible shapes. */
+export function inferShape(requested: number[], numel: number): number[] {
+  const shape = requested.slice();
+  const unknown = shape.indexOf(-1);
+  if (shape.filter((d) => d === -1).length > 1) throw new RuntimeError("only one dimension can be inferred");
+  for (const d of shape) if (d < -1 || !Number.isInteger(d)) throw new RuntimeError(`invalid shape dimension ${d}`);
+  const known = numelOf(shape.filter((d) => d !== -1));
+  if (unknown >= 0) {
+    if (known === 0 || numel % known !== 0) throw new RuntimeError(`shape '[${requested.join(", ")}]' is invalid for input of size ${numel}`);
+    shape[unknown] = numel / known;
+  } else if (known !== numel) {
+    throw new RuntimeError(`shape '[${requested.join(", ")}]' is invalid for input of size ${numel}`);
+  }
+  return shape;
+}
+
+/** Strides for viewing x as `shape` without copying, or null (PyTorch's computeStride). */
+function viewStrides(x: Tensor, shape: number[]): number[] | null {
+  if (x.is_contiguous()) return contiguousStrides(shape);
+  const oldShape = x.shape, oldStrides = x.strides;
+  const newStrides = new Array<number>(shape.length);
+  if (x.numel() === 0) return contiguousStrides(shape);
+  let viewD = shape.length - 1;
+  let chunkBase = oldStrides[oldStrides.length - 1];
+  let tensorNumel = 1, viewNumel = 1;
+  for (let d = oldShape.length - 1; d >= 0; d--) {
+    tensorNumel *= oldShape[d];
+    if (d === 0 || (oldShape[d - 1] !== 1 && oldStrides[d - 1] !== tensorNumel * chunkBase)) {
+      while (viewD >= 0 && (viewNumel < tensorNumel || shape[viewD] === 1)) {
+        newStrides[viewD] = viewNumel * chunkBase;
+        viewNumel *= shape[viewD];
+        viewD--;
+      }
+      if (viewNumel !== tensorNumel) return null;
+      if (d > 0) { chunkBase = oldStrides[d - 1]; tensorNumel = 1; viewNumel = 1; }
+    }
+  }
+  return viewD === -1 ? newStrides : null;
+}
+
+export function view(x: Tensor, ...sizes: Array<number | number[]>): Tensor {
+  const shape = inferShape(flattenSizes(sizes), x.numel());
+  const strides = viewStrides(x, shape);
+  if (!strides) {
+    throw new RuntimeError("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
+  }
+  return record(viewOf(x, shape, strides), "ViewBackward0", [x], (g) => [g.reshape(x.shape)], false);
+}
+
+export function reshape(x: Tensor, ...sizes: Array<number | number[]>): Tensor {
+  const shape = inferShape(flattenSizes(sizes), x.numel());
+  const strides = viewStrides(x, shape);
+  if (strides) return record(viewOf(x, shape, strides), "ViewBackward0", [x], (g) => [g.reshape(x.shape)], false);
+  const out = contiguous(x.detach()).view(shape);
+  return record(new Tensor(out.storage, shape), "UnsafeViewBackward0", [x], (g) => [g.reshape(x.shape)], false);
+}
+
+export function permute(x: Tensor, dims: number[]): Tensor {
+  if (dims.length !== x.ndim) throw new RuntimeError(`permute(sparse_coo): number of dimensions in the tensor input does not match the length of the desired ordering of dimensions i.e. input.dim() = ${x.ndim} is not equal to len(dims) = ${dims.length}`);
+  const d = dims.map((i) => normalizeDim(i, x.ndim));
+  if (new Set(d).size !== d.length) throw new RuntimeError("permute(): duplicate dims are not allowed.");
+  const out = viewOf(x, d.map((i) => x.shape[i]), d.map((i) => x.strides[i]));
+  const inverse = new Array<number>(d.length);
+  d.forEach((p, i) => { inverse[p] = i; });
+  return record(out, "PermuteBackward0", [x], (g) => [permute(g, inverse)], false);
+}
+
+export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
+  const a = normalizeDim(dim0, x.ndim), b = normalizeDim(dim1, x.ndim);
+  const shape = x.shape.slice(), strides = x.strides.slice();
+  if (x.ndim > 0) {
+    [shape[a], shape[b]] = [shape[b], shape[a]];
+    [strides[a], strides[b]] = [strides[b], strides[a]];
+  }
+  return record(viewOf(x, shape, strides), "TransposeBackward0", [x], (g) => [transpose(g, dim0, dim1)], false);
+}
+
+export function t(x: Tensor): Tensor {
+  if (x.ndim > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${x.ndim}D`);
+  if (x.ndim < 2) return record(viewOf(x, x.shape, x.strides), "TBackward0", [x], (g) => [g], false);
+  const out = viewOf(x, [x.shape[1], x.shape[0]], [x.strides[1], x.strides[0]]);
+  return record(out, "TBackward0", [x], (g) => [t(g)], false);
+}
+
+export function unsqueeze(x: Tensor, dim: number): Tensor {
+  const d = normalizeDim(dim, x.ndim + 1);
+  const shape = x.shape.slice(), strides = x.strides.slice();
+  shape.splice(d, 0, 1);
+  strides.splice(d, 0, d < x.ndim ? x.strides[d] * x.shape[d] : 1);
+  return record(viewOf(x, shape, strides), "UnsqueezeBackward0", [x], (g) => [g.squeeze(d)], false);
+}
+
+/** Unsqueezes several (sorted, output-numbered) dims; used by reductions' backward. */
+export function unsqueezeDims(x: Tensor, dims: number[]): Tensor {
+  let r = x;
+  for (const d of [...dims].sort((a, b) => a - b)) r = unsqueeze(r, d);
+  return r;
+}
+
+export function squeeze(x: Tensor, dim?: number): Tensor {
+  const dims = dim === undefined ? x.shape.map((_, i) => i).filter((i) => x.shape[i] === 1) : [normalizeDim(dim, x.ndim)].filter((i) => x.shape[i] === 1);
+  const keep = x.shape.map((_, i) => i).filter((i) => !dims.includes(i));
+  const out = viewOf(x, keep.map((i) => x.shape[i]), keep.map((i) => x.strides[i]));
+  return record(out, dim === undefined ? "SqueezeBackward0" : "SqueezeBackward1", [x], (g) => [g.reshape(x.shape)], false);
+}
+
+export function flatten(x: Tensor, ...args: unknown[]): Tensor {
+  const a = bindArgs("flatten", args, { start_dim: 0, end_dim: -1 });
+  if (x.ndim === 0) return reshape(x, [1]);
+  const s = normalizeDim(a.start_dim, x.ndim), e = normalizeDim(a.end_dim, x.ndim);
+  if (s > e) throw new RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim");
+  if (s === e) return x;
+  const shape = [...x.shape.slice(0, s), numelOf(x.shape.slice(s, e + 1)), ...x.shape.slice(e + 1)];
+  return reshape(x, shape);
+}
+
+export function expand(x: Tensor, sizes: number[]): Tensor {
+  if (sizes.length < x.ndim) {
+    throw new RuntimeError(`expand(torch.FloatTensor{[${x.shape.join(", ")}]}, size=[${sizes.join(", ")}]): the number of sizes provided (${sizes.length}) must be greater or equal to the number of dimensions in the tensor (${x.ndim})`);
+  }
+  const lead = sizes.length - x.ndim;
+  const shape: number[] = [], strides: number[] = [];
+  sizes.forEach((s, j) => {
+    const i = j - lead;
+    const have = i >= 0 ? x.shape[i] : 1;
+    const want = s === -1 ? have : s;
+    if (have !== want && have !== 1) {
+      throw new RuntimeError(`The expanded size of the tensor (${want}) must match the existing size (${have}) at non-singleton dimension ${j}.  Target sizes: [${sizes.join(", ")}].  Tensor sizes: [${x.shape.join(", ")}]`);
+    }
+    shape.push(want);
+    strides.push(i >= 0 && have === want ? x.strides[i] : 0);
+  });
+  return record(viewOf(x, shape, strides), "ExpandBackward0", [x], (g) => [g.sum_to_size(x.shape)], false);
+}
+
+export function clone(x: Tensor): Tensor {
+  const out = Tensor.empty(x.shape, x.dtype);
+  out._data.set(contiguousData(x));
+  return record(out, "CloneBackward0", [x], (g) => [g], false);
+}
+
+export function contiguous(x: Tensor): Tensor {
+  if (x.is_contiguous()) return x;
+  const out = Tensor.empty(x.shape, x.dtype);
+  out._data.set(contiguousData(x));
+  return record(out, "CloneBackward0", [x], (g) => [g], false);
+}
+
+export function cat(tensors: Tensor[], ...args: unknown[]): Tensor {
+  const { dim } = bindArgs("cat", args, { dim: 0 });
+  if (!tensors.length) throw new RuntimeError("torch.cat(): expected a non-empty list of Tensors");
+  const parts = tensors.filter((t) => !(t.ndim === 1 && t.shape[0] === 0));
+  const first = parts[0] ?? tensors[0];
+  const d = normalizeDim(dim, first.ndim);
+  parts.forEach((p, i) => {
+    if (p.ndim !== first.ndim) throw new RuntimeError(`Tensors must have same number of dimensions: got ${first.ndim} and ${p.ndim}`);
+    p.shape.forEach((s, j) => {
+      if (j !== d && s !== first.shape[j]) throw new RuntimeError(`Sizes of tensors must match except in dimension ${d}. Expected size ${first.shape[j]} but got size ${s} for tensor number ${i} in the list.`);
+    });
+  });
+  const shape = first.shape.slice();
+  shape[d] = parts.reduce((s, p) => s + p.shape[d], 0);
+  const dtype = parts.reduce((t, p) => (p.dtype.itemsize > t.itemsize || p.dtype.is_floating_point ? p.dtype : t), first.dtype);
+  const out = Tensor.empty(shape, dtype);
+  const outer = numelOf(shape.slice(0, d)), inner = numelOf(shape.slice(d + 1));
+  let at = 0;
+  for (const p of parts) {
+    const src = contiguousData(p);
+    const run = p.shape[d] * inner;
+    for (let o = 0; o < outer; o++) out._data.set(src.subarray(o * run, (o + 1) * run), o * shape[d] * inner + at);
+    at += run;
+  }
+  return record(out, "CatBackward0", parts, (g) => {
+    let start = 0;
+    return parts.map((p) => { const piece = narrow(g, d, start, p.shape[d]); start += p.shape[d]; return piece; });
+  }, false);
+}
+
+export function stack(tensors: Tensor[], ...args: unknown[]): Tensor {
+  const { dim } = bindArgs("stack", args, { dim: 0 });
+  if (!tensors.length) throw new RuntimeError("stack expects a non-empty TensorList");
+  tensors.forEach((p, i) => {
+    if (p.shape.length !== tensors[0].shape.length || p.shape.some((s, j) => s !== tensors[0].shape[j])) {
+      throw new RuntimeError(`stack expects each tensor to be equal size, but got [${tensors[0].shape.join(", ")}] at entry 0 and [${p.shape.join(", ")}] at entry ${i}`);
+    }
+  });
+  const d = normalizeDim(dim, tensors[0].ndim + 1);
+  return cat(tensors.map((p) => unsqueeze(p, d)), d);
+}
+
+export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
+  const d = normalizeDim(dim, x.ndim);
+  if (start < 0) start += x.shape[d];
+  if (start < 0 || start + length > x.shape[d]) throw new IndexError(`start (${start}) + length (${length}) exceeds dimension size (${x.shape[d]}).`);
+  return sliceDim(x, d, start, start + length, 1);
+}
+
+function sliceDim(x: Tensor, d: number, start: number, stop: number, step: number): Tensor {
+  const len = Math.max(0, Math.ceil((stop - start) / step));
+  const shape = x.shape.slice(), strides = x.strides.slice();
+  shape[d] = len;
+  strides[d] = x.strides[d] * step;
+  const out = viewOf(x, shape, strides, x.offset + start * x.strides[d]);
+  return record(out, "SliceBackward0", [x], (g) => {
+    const full = Tensor.empty(x.shape, g.dtype);
+    full._data.fill(0);
+    sliceDim(full, d, start, stop, step).copy_(g);
+    return [full];
+  }, false);
+}
+
+export function select(x: Tensor, dim: number, index: number): Tensor {
+  const d = normalizeDim(dim, x.ndim);
+  const size = x.shape[d];
+  if (index < -size || index >= size) throw new IndexError(`index ${index} is out of bounds for dimension ${d} with size ${size}`);
+  const i = index < 0 ? index + size : index;
+  const shape = x.shape.filter((_, j) => j !== d), strides = x.strides.filter((_, j) => j !== d);
+  const out = viewOf(x, shape, strides, x.offset + i * x.strides[d]);
+  return record(out, "SelectBackward0", [x], (g) => {
+    const full = Tensor.empty(x.shape, g.dtype);
+    full._data.fill(0);
+    select(full, d, i).copy_(g);
+    return [full];
+  }, false);
+}
+
+/**
+ * Python's x[...] for basic indexing: a number selects, a string slice "1:3", "::2", ":" slices,
+ * null adds a dimension (None), "..." stands for the remaining dimensions.
+ */
+export type Index = number | string | null;
+
+function parseSlice(spec: string, size: number): [number, number, number] {
+  const parts = spec.split(":").map((s) => s.trim());
+  if (parts.length < 2 || parts.length > 3 || parts.some((p) => p !== "" && !/^-?\d+$/.test(p))) throw new IndexError(`invalid slice "${spec}"`);
+  const step = parts[2] ? Number(parts[2]) : 1;
+  if (step <= 0) throw new ValueErrorLike("step must be greater than zero");
+  const clampIndex = (v: string, dflt: number) => {
+    if (v === "") return dflt;
+    let n = Number(v);
+    if (n < 0) n += size;
+    return Math.min(Math.max(n, 0), size);
+  };
+  return [clampIndex(parts[0], 0), clampIndex(parts[1], size), step];
+}
+
+class ValueErrorLike extends Error { override name = "ValueError"; }
+
+export function index(x: Tensor, indices: Index[]): Tensor {
+  const ellipsis = indices.indexOf("...");
+  const consuming = indices.filter((i) => i !== null && i !== "...").length;
+  if (consuming > x.ndim) throw new IndexError(`too many indices for tensor of dimension ${x.ndim}`);
+  const expanded = ellipsis >= 0
+    ? [...indices.slice(0, ellipsis), ...new Array<Index>(x.ndim - consuming).fill(":"), ...indices.slice(ellipsis + 1)]
+    : indices;
+  let r = x;
+  let d = 0;
+  for (const ix of expanded) {
+    if (ix === null) { r = unsqueeze(r, d); d++; }
+    else if (typeof ix === "number") r = select(r, d, ix);
+    else { const [a, b, s] = parseSlice(ix, r.shape[d]); r = sliceDim(r, d, a, Math.max(a, b), s); d++; }
+  }
+  return r;
+}
+
+export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
+  const d = normalizeDim(dim, x.ndim);
+  const size = Math.ceil(x.shape[d] / chunks);
+  return split(x, size, d);
+}
+
+export function split(x: Tensor, size: number | number[], dim = 0): Tensor[] {
+  const d = normalizeDim(dim, x.ndim);
+  const sizes = Array.isArray(size) ? size : [];
+  if (!Array.isArray(size)) for (let s = 0; s < x.shape[d]; s += size) sizes.push(Math.min(size, x.shape[d] - s));
+  let start = 0;
+  return sizes.map((len) => { const p = narrow(x, d, start, len); start += len; return p; });
+}
+
+export function gather(x: Tensor, dim: number, indexT: Tensor): Tensor {
+  const d = normalizeDim(dim, x.ndim);
+  const out = Tensor.empty(indexT.shape, x.dtype);
+  const idx = contiguousData(indexT), src = contiguousData(x);
+  const inner = numelOf(indexT.shape.slice(d + 1)), outer = numelOf(indexT.shape.slice(0, d));
+  const srcInner = numelOf(x.shape.slice(d + 1));
+  for (let o = 0; o < outer; o++) {
+    for (let s = 0; s < indexT.shape[d]; s++) {
+      for (let k = 0; k < inner; k++) {
+        const at = (o * indexT.shape[d] + s) * inner + k;
+        const j = idx[at];
+        if (j < 0 || j >= x.shape[d]) throw new RuntimeError(`index ${j} is out of bounds for dimension ${d} with size ${x.shape[d]}`);
+        out._data[at] = src[(o * x.shape[d] + j) * srcInner + k];
+      }
+    }
+  }
+  return record(out, "GatherBackward0", [x], (g) => [scatterAlong(x.shape, d, indexT, g)]);
+}
+
+export function toDtype(x: Tensor, dtype: import("../dtype").DType): Tensor {
+  if (x.dtype === dtype) return x;
+  const out = Tensor.empty(x.shape, dtype);
+  const src = contiguousData(x);
+  if (dtype.name === "bool") for (let i = 0; i < src.length; i++) out._data[i] = src[i] !== 0 ? 1 : 0;
+  else if (!dtype.is_floating_point) for (let i = 0; i < src.length; i++) out._data[i] = Math.trunc(src[i]);
+  else out._data.set(src);
+  if (!dtype.is_floating_point) return out;
+  return record(out, "ToCopyBackward0", [x.dtype.is_floating_point ? x : null], (g) => [g.to(x.dtype)], false);
+}
+

@@ -1,0 +1,334 @@
+// The Tensor: a strided view (shape, strides, offset) over a Storage in wasm memory, plus the
+// autograd fields. Operations live in ops/ and activations/; the methods here only forward to them,
+// so each op's forward and backward stay together in one file.
+import { DType, float32, TypedArray, toDType } from "./dtype";
+import { Storage } from "./storage/storage";
+import { Node } from "./autograd/node";
+import { runBackward, checkBackwardRoot } from "./autograd/engine";
+import { RuntimeError } from "./errors";
+import { formatTensor } from "./printing";
+import * as ops from "./ops";
+import * as act from "./activations/functional";
+
+export type Scalar = number | boolean;
+export type TensorOrScalar = Tensor | Scalar;
+export type NestedArray = number | boolean | NestedArray[];
+
+export function contiguousStrides(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = s;
+    s *= shape[i];
+  }
+  return strides;
+}
+
+export function numelOf(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+export class Tensor {
+  readonly shape: number[];
+  readonly strides: number[];
+  private gradFn: Node | null = null;
+  private requiresGrad = false;
+  grad: Tensor | null = null;
+  /** Set on nn.Parameter; changes printing only. */
+  _isParameter = false;
+
+  constructor(
+    public storage: Storage,
+    shape: readonly number[],
+    strides?: readonly number[],
+    public offset = 0,
+  ) {
+    this.shape = shape.slice();
+    this.strides = strides ? strides.slice() : contiguousStrides(shape);
+  }
+
+  /** A new contiguous tensor with uninitialised elements in wasm memory. */
+  static empty(shape: readonly number[], dtype: DType = float32): Tensor {
+    return new Tensor(new Storage(dtype, numelOf(shape)), shape);
+  }
+
+  get dtype(): DType { return this.storage.dtype; }
+  get ndim(): number { return this.shape.length; }
+  get is_leaf(): boolean { return this.gradFn === null; }
+  get grad_fn(): Node | null { return this.gradFn; }
+  get device(): string { return "cpu"; }
+  get T(): Tensor { return ops.permute(this, this.shape.map((_, i) => this.ndim - 1 - i)); }
+  get mT(): Tensor { return ops.transpose(this, -2, -1); }
+
+  get requires_grad(): boolean { return this.requiresGrad; }
+  set requires_grad(value: boolean) { this.requires_grad_(value); }
+
+  requires_grad_(value = true): this {
+    if (!this.is_leaf) {
+      throw new RuntimeError(value
+        ? "you can only change requires_grad flags of leaf variables."
+        : "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
+    }
+    if (value && !this.dtype.is_floating_point) {
+      throw new RuntimeError("only Tensors of floating point and complex dtype can require gradients");
+    }
+    this.requiresGrad = value;
+    return this;
+  }
+
+  /** Called by autograd's record(): the output of an op that needs a gradient. */
+  _setGradFn(node: Node): void {
+    this.gradFn = node;
+    this.requiresGrad = true;
+  }
+
+  /** PyTorch's .data: the same elements, cut off from autograd. */
+  get data(): Tensor { return this.detach(); }
+  set data(value: Tensor) {
+    this.storage = value.storage;
+    this.offset = value.offset;
+    this.shape.splice(0, this.shape.length, ...value.shape);
+    this.strides.splice(0, this.strides.length, ...value.strides);
+  }
+
+  /** The typed array under this tensor (all of the storage; index it with offset and strides). */
+  get _data(): TypedArray { return this.storage.data; }
+
+  is_contiguous(): boolean {
+    let expected = 1;
+    for (let i = this.ndim - 1; i >= 0; i--) {
+      if (this.shape[i] !== 1 && this.strides[i] !== expected) return false;
+      expected *= this.shape[i];
+    }
+    return true;
+  }
+
+  is_floating_point(): boolean { return this.dtype.is_floating_point; }
+  numel(): number { return numelOf(this.shape); }
+  nelement(): number { return this.numel(); }
+  dim(): number { return this.ndim; }
+  element_size(): number { return this.dtype.itemsize; }
+
+  size(): number[];
+  size(dim: number): number;
+  size(dim?: number): number | number[] {
+    if (dim === undefined) return this.shape.slice();
+    return this.shape[ops.normalizeDim(dim, this.ndim)];
+  }
+
+  stride(): number[];
+  stride(dim: number): number;
+  stride(dim?: number): number | number[] {
+    if (dim === undefined) return this.strides.slice();
+    return this.strides[ops.normalizeDim(dim, this.ndim)];
+  }
+
+  // ---- autograd ----
+  backward(gradient?: Tensor | null, options?: { retain_graph?: boolean; create_graph?: boolean } | boolean): void {
+    if (gradient !== undefined && gradient !== null && !(gradient instanceof Tensor)) {
+      options = gradient as { retain_graph?: boolean };
+      gradient = undefined;
+    }
+    const retain = typeof options === "boolean" ? options : options?.retain_graph ?? false;
+    checkBackwardRoot(this, gradient);
+    let g = gradient ?? ops.ones_like(this);
+    if (gradient) {
+      if (!ops.sameShape(gradient.shape, this.shape)) {
+        throw new RuntimeError(`Mismatch in shape: grad_output[0] has a shape of torch.Size([${gradient.shape.join(", ")}]) and output[0] has a shape of torch.Size([${this.shape.join(", ")}]).`);
+      }
+      g = gradient.detach();
+    }
+    runBackward(this, g, retain);
+  }
+
+  retain_grad(): void {
+    if (this.gradFn) this.gradFn.retainer = this;
+  }
+
+  /** Adds into .grad (leaves and retained non-leaves); never aliases the incoming tensor. */
+  _accumulateGrad(g: Tensor): void {
+    const gg = ops.sameShape(g.shape, this.shape) ? g : ops.sumToShape(g, this.shape);
+    if (this.grad === null) this.grad = ops.clone(gg).detach();
+    else ops.add_(this.grad, gg);
+  }
+
+  detach(): Tensor {
+    const t = new Tensor(this.storage, this.shape, this.strides, this.offset);
+    return t;
+  }
+
+  detach_(): this {
+    this.gradFn = null;
+    this.requiresGrad = false;
+    return this;
+  }
+
+  // ---- conversion ----
+  item(): number {
+    if (this.numel() !== 1) throw new RuntimeError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar`);
+    const v = this._data[this.offset];
+    return this.dtype.name === "bool" ? (v !== 0 ? 1 : 0) : v;
+  }
+
+  tolist(): any {
+    const data = ops.contiguousData(this);
+    const isBool = this.dtype.name === "bool";
+    const build = (dim: number, start: number): any => {
+      if (dim === this.ndim) return isBool ? data[start] !== 0 : data[start];
+      const out = [];
+      const step = numelOf(this.shape.slice(dim + 1));
+      for (let i = 0; i < this.shape[dim]; i++) out.push(build(dim + 1, start + i * step));
+      return out;
+    };
+    return build(0, 0);
+  }
+
+  /** The elements in row-major order as a plain typed array (a copy). */
+  toArray(): TypedArray { return ops.contiguousData(this).slice(); }
+
+  to(dtype: DType | string): Tensor { return ops.toDtype(this, toDType(dtype)); }
+  type(dtype: DType | string): Tensor { return this.to(dtype); }
+  float(): Tensor { return this.to("float32"); }
+  double(): Tensor { return this.to("float64"); }
+  long(): Tensor { return this.to("int64"); }
+  int(): Tensor { return this.to("int32"); }
+  bool(): Tensor { return this.to("bool"); }
+  cpu(): Tensor { return this; }
+  numpy(): never { throw new RuntimeError("there is no NumPy in TypeScript: use tolist() or toArray()"); }
+
+  // ---- printing ----
+  toString(): string {
+    return formatTensor({
+      shape: this.shape,
+      dtype: this.dtype.name,
+      data: ops.contiguousData(this),
+      requires_grad: this.requires_grad && this.is_leaf,
+      grad_fn: this.gradFn?.name(),
+      is_parameter: this._isParameter,
+    });
+  }
+  [Symbol.for("nodejs.util.inspect.custom")](): string { return this.toString(); }
+  get [Symbol.toStringTag](): string { return "Tensor"; }
+
+  // ---- arithmetic ----
+  add(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.add(this, other, ...rest); }
+  sub(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.sub(this, other, ...rest); }
+  mul(other: TensorOrScalar): Tensor { return ops.mul(this, other); }
+  div(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.div(this, other, ...rest); }
+  true_divide(other: TensorOrScalar): Tensor { return ops.div(this, other); }
+  rsub(other: TensorOrScalar): Tensor { return ops.sub(other, this); }
+  neg(): Tensor { return ops.neg(this); }
+  negative(): Tensor { return ops.neg(this); }
+  pow(exponent: TensorOrScalar): Tensor { return ops.pow(this, exponent); }
+  matmul(other: Tensor): Tensor { return ops.matmul(this, other); }
+  mm(other: Tensor): Tensor { return ops.mm(this, other); }
+  mv(other: Tensor): Tensor { return ops.mv(this, other); }
+  dot(other: Tensor): Tensor { return ops.dot(this, other); }
+  bmm(other: Tensor): Tensor { return ops.bmm(this, other); }
+  add_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplace(this, ops.add(this, other, ...rest)); }
+  sub_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplace(this, ops.sub(this, other, ...rest)); }
+  mul_(other: TensorOrScalar): this { return ops.inplace(this, ops.mul(this, other)); }
+  div_(other: TensorOrScalar): this { return ops.inplace(this, ops.div(this, other)); }
+  pow_(exponent: TensorOrScalar): this { return ops.inplace(this, ops.pow(this, exponent)); }
+  clamp_(...args: unknown[]): this { return ops.inplace(this, ops.clamp(this, ...args)); }
+  zero_(): this { return ops.fill_(this, 0); }
+  fill_(value: number): this { return ops.fill_(this, value); }
+  copy_(src: Tensor): this { return ops.copy_(this, src); }
+  uniform_(...args: unknown[]): this { return ops.uniform_(this, ...args); }
+  normal_(...args: unknown[]): this { return ops.normal_(this, ...args); }
+  bernoulli_(...args: unknown[]): this { return ops.bernoulli_(this, ...args); }
+
+  // ---- elementwise math ----
+  exp(): Tensor { return ops.exp(this); }
+  log(): Tensor { return ops.log(this); }
+  sqrt(): Tensor { return ops.sqrt(this); }
+  rsqrt(): Tensor { return ops.rsqrt(this); }
+  abs(): Tensor { return ops.abs(this); }
+  sign(): Tensor { return ops.sign(this); }
+  square(): Tensor { return ops.pow(this, 2); }
+  reciprocal(): Tensor { return ops.reciprocal(this); }
+  sin(): Tensor { return ops.sin(this); }
+  cos(): Tensor { return ops.cos(this); }
+  erf(): Tensor { return ops.erf(this); }
+  clamp(...args: unknown[]): Tensor { return ops.clamp(this, ...args); }
+  clip(...args: unknown[]): Tensor { return ops.clamp(this, ...args); }
+  maximum(other: Tensor): Tensor { return ops.maximum(this, other); }
+  minimum(other: Tensor): Tensor { return ops.minimum(this, other); }
+  isnan(): Tensor { return ops.isnan(this); }
+  eq(other: TensorOrScalar): Tensor { return ops.eq(this, other); }
+  ne(other: TensorOrScalar): Tensor { return ops.ne(this, other); }
+  gt(other: TensorOrScalar): Tensor { return ops.gt(this, other); }
+  ge(other: TensorOrScalar): Tensor { return ops.ge(this, other); }
+  lt(other: TensorOrScalar): Tensor { return ops.lt(this, other); }
+  le(other: TensorOrScalar): Tensor { return ops.le(this, other); }
+  logical_not(): Tensor { return ops.logical_not(this); }
+  logical_and(other: TensorOrScalar): Tensor { return ops.logical_and(this, other); }
+  logical_or(other: TensorOrScalar): Tensor { return ops.logical_or(this, other); }
+  masked_fill(mask: Tensor, value: number): Tensor { return ops.masked_fill(this, mask, value); }
+  where(condition: Tensor, other: TensorOrScalar): Tensor { return ops.where(condition, this, other); }
+  allclose(other: Tensor, ...rest: unknown[]): boolean { return ops.allclose(this, other, ...rest); }
+  equal(other: Tensor): boolean { return ops.equal(this, other); }
+
+  // ---- reductions ----
+  sum(...args: unknown[]): Tensor { return ops.sum(this, ...args); }
+  mean(...args: unknown[]): Tensor { return ops.mean(this, ...args); }
+  var(...args: unknown[]): Tensor { return ops.var_(this, ...args); }
+  std(...args: unknown[]): Tensor { return ops.std(this, ...args); }
+  norm(...args: unknown[]): Tensor { return ops.norm(this, ...args); }
+  prod(...args: unknown[]): Tensor { return ops.prod(this, ...args); }
+  sum_to_size(...size: Array<number | number[]>): Tensor { return ops.sumToShape(this, size.flat()); }
+  max(): Tensor;
+  max(other: Tensor): Tensor;
+  max(dim: number, keepdim?: boolean): ops.ValuesIndices;
+  max(options: { dim: number; keepdim?: boolean }): ops.ValuesIndices;
+  max(...args: unknown[]): any { return ops.max(this, ...args); }
+  min(): Tensor;
+  min(other: Tensor): Tensor;
+  min(dim: number, keepdim?: boolean): ops.ValuesIndices;
+  min(options: { dim: number; keepdim?: boolean }): ops.ValuesIndices;
+  min(...args: unknown[]): any { return ops.min(this, ...args); }
+  amax(...args: unknown[]): Tensor { return ops.amax(this, ...args); }
+  amin(...args: unknown[]): Tensor { return ops.amin(this, ...args); }
+  argmax(...args: unknown[]): Tensor { return ops.argmax(this, ...args); }
+  argmin(...args: unknown[]): Tensor { return ops.argmin(this, ...args); }
+  all(): Tensor { return ops.all(this); }
+  any(): Tensor { return ops.any(this); }
+  count_nonzero(...args: unknown[]): Tensor { return ops.count_nonzero(this, ...args); }
+
+  // ---- shape ----
+  view(...shape: Array<number | number[]>): Tensor { return ops.view(this, ...shape); }
+  view_as(other: Tensor): Tensor { return ops.view(this, other.shape); }
+  reshape(...shape: Array<number | number[]>): Tensor { return ops.reshape(this, ...shape); }
+  reshape_as(other: Tensor): Tensor { return ops.reshape(this, other.shape); }
+  t(): Tensor { return ops.t(this); }
+  transpose(dim0: number, dim1: number): Tensor { return ops.transpose(this, dim0, dim1); }
+  permute(...dims: Array<number | number[]>): Tensor { return ops.permute(this, dims.flat()); }
+  unsqueeze(dim: number): Tensor { return ops.unsqueeze(this, dim); }
+  squeeze(dim?: number): Tensor { return ops.squeeze(this, dim); }
+  flatten(...args: unknown[]): Tensor { return ops.flatten(this, ...args); }
+  expand(...sizes: Array<number | number[]>): Tensor { return ops.expand(this, sizes.flat()); }
+  expand_as(other: Tensor): Tensor { return ops.expand(this, other.shape); }
+  contiguous(): Tensor { return ops.contiguous(this); }
+  clone(): Tensor { return ops.clone(this); }
+  index(...indices: ops.Index[]): Tensor { return ops.index(this, indices); }
+  narrow(dim: number, start: number, length: number): Tensor { return ops.narrow(this, dim, start, length); }
+  select(dim: number, index: number): Tensor { return ops.select(this, dim, index); }
+  chunk(chunks: number, dim = 0): Tensor[] { return ops.chunk(this, chunks, dim); }
+  split(size: number | number[], dim = 0): Tensor[] { return ops.split(this, size, dim); }
+  gather(dim: number, index: Tensor): Tensor { return ops.gather(this, dim, index); }
+
+  // ---- activations (the ones PyTorch has as Tensor methods) ----
+  relu(): Tensor { return act.relu(this); }
+  relu_(): this { return ops.inplace(this, act.relu(this)); }
+  sigmoid(): Tensor { return act.sigmoid(this); }
+  tanh(): Tensor { return act.tanh(this); }
+  softmax(dim: number | { dim: number }): Tensor { return act.softmax(this, dim); }
+  log_softmax(dim: number | { dim: number }): Tensor { return act.log_softmax(this, dim); }
+  heaviside(values: Tensor): Tensor { return act.heaviside(this, values); }
+}
+
+export function isTensor(x: unknown): x is Tensor {
+  return x instanceof Tensor;
+}

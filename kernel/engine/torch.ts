@@ -1,0 +1,71 @@
+// The torch namespace: factories, operations as functions, autograd switches, dtypes, nn, optim.
+import { Tensor } from "./tensor";
+import * as ops from "./ops";
+import * as act from "./activations/functional";
+import * as nn from "./nn";
+import * as optim from "./optim";
+import * as random from "./random";
+import * as dtypes from "./dtype";
+import { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "./autograd/grad_mode";
+import { set_printoptions, get_printoptions } from "./printing";
+import { bindArgs } from "./args";
+
+type T = Tensor;
+
+function dimArgs(fn: string, args: unknown[]) { return bindArgs(fn, args, { dim: null as number | number[] | null, keepdim: false }); }
+
+export const torch = {
+  Tensor,
+  // dtypes
+  float32: dtypes.float32, float: dtypes.float32, float64: dtypes.float64, double: dtypes.float64,
+  int64: dtypes.int64, long: dtypes.int64, int32: dtypes.int32, int: dtypes.int32, bool: dtypes.bool,
+  // creation
+  tensor: ops.tensor, zeros: ops.zeros, ones: ops.ones, empty: ops.empty, full: ops.full,
+  zeros_like: ops.zeros_like, ones_like: ops.ones_like, empty_like: ops.empty_like, full_like: ops.full_like,
+  rand_like: ops.rand_like, randn_like: ops.randn_like,
+  arange: ops.arange, linspace: ops.linspace, eye: ops.eye,
+  rand: ops.rand, randn: ops.randn, randint: ops.randint, randperm: ops.randperm,
+  from_array: ops.from_array,
+  // randomness
+  manual_seed: random.manual_seed, initial_seed: random.initial_seed, seed: random.seed,
+  get_rng_state: random.get_rng_state, set_rng_state: random.set_rng_state,
+  Generator: random.Generator, default_generator: random.default_generator,
+  // arithmetic and math
+  add: ops.add, sub: ops.sub, subtract: ops.sub, mul: ops.mul, multiply: ops.mul, div: ops.div, divide: ops.div,
+  true_divide: (a: T, b: T | number) => ops.div(a, b),
+  neg: ops.neg, pow: ops.pow, reciprocal: ops.reciprocal,
+  exp: ops.exp, log: ops.log, sqrt: ops.sqrt, rsqrt: ops.rsqrt, abs: ops.abs, sign: ops.sign,
+  sin: ops.sin, cos: ops.cos, erf: ops.erf,
+  clamp: ops.clamp, clip: ops.clamp, where: ops.where, maximum: ops.maximum, minimum: ops.minimum,
+  eq: ops.eq, ne: ops.ne, gt: ops.gt, ge: ops.ge, lt: ops.lt, le: ops.le, isnan: ops.isnan,
+  logical_not: ops.logical_not, logical_and: ops.logical_and, logical_or: ops.logical_or,
+  allclose: ops.allclose, equal: ops.equal, masked_fill: ops.masked_fill,
+  // linear algebra
+  matmul: ops.matmul, mm: ops.mm, mv: ops.mv, dot: ops.dot, bmm: ops.bmm,
+  // reductions
+  sum: (x: T, ...a: unknown[]) => ops.sum(x, ...a), mean: (x: T, ...a: unknown[]) => ops.mean(x, ...a),
+  var: ops.var_, std: ops.std, norm: ops.norm, prod: ops.prod,
+  max: ops.max as (x: T, ...a: unknown[]) => any, min: ops.min as (x: T, ...a: unknown[]) => any,
+  amax: ops.amax, amin: ops.amin, argmax: ops.argmax, argmin: ops.argmin,
+  all: ops.all, any: ops.any, count_nonzero: ops.count_nonzero,
+  // shape
+  reshape: (x: T, shape: number[]) => ops.reshape(x, shape), t: ops.t, transpose: ops.transpose,
+  permute: (x: T, dims: number[]) => ops.permute(x, dims), unsqueeze: ops.unsqueeze, squeeze: ops.squeeze,
+  flatten: ops.flatten, cat: ops.cat, concat: ops.cat, stack: ops.stack, narrow: ops.narrow, select: ops.select,
+  chunk: ops.chunk, split: ops.split, gather: ops.gather, clone: ops.clone,
+  // activations PyTorch exposes on torch
+  relu: act.relu, relu_: act.relu_, sigmoid: act.sigmoid, tanh: act.tanh, selu: act.selu, celu: act.celu,
+  softmax: act.softmax, log_softmax: act.log_softmax, heaviside: act.heaviside, prelu: act.prelu,
+  // autograd
+  no_grad, enable_grad, set_grad_enabled, is_grad_enabled,
+  // printing
+  set_printoptions, get_printoptions,
+  // namespaces
+  nn, optim,
+  is_tensor: (x: unknown): x is T => x instanceof Tensor,
+  numel: (x: T) => x.numel(),
+};
+void dimArgs;
+
+export { nn, optim };
+export const F = nn.functional;

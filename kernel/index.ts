@@ -1,0 +1,2 @@
+// actnb: the engine (torch, nn, F) and, for notebooks, plots and display helpers.
+export * from "./engine";
