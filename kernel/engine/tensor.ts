@@ -166,10 +166,11 @@ export class Tensor {
   }
 
   // ---- conversion ----
-  item(): number {
+  /** The single element as a JS number (a boolean for bool tensors, as Python gives). */
+  item(): any {
     if (this.numel() !== 1) throw new RuntimeError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar`);
     const v = this._data[this.offset];
-    return this.dtype.name === "bool" ? (v !== 0 ? 1 : 0) : v;
+    return this.dtype.name === "bool" ? v !== 0 : v;
   }
 
   tolist(): any {

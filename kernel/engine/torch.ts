@@ -33,6 +33,7 @@ export const torch = {
   // arithmetic and math
   add: ops.add, sub: ops.sub, subtract: ops.sub, mul: ops.mul, multiply: ops.mul, div: ops.div, divide: ops.div,
   true_divide: (a: T, b: T | number) => ops.div(a, b),
+  rsub: (a: T, b: T | number, ...rest: unknown[]) => ops.sub(b, a, ...rest),
   neg: ops.neg, pow: ops.pow, reciprocal: ops.reciprocal,
   exp: ops.exp, log: ops.log, sqrt: ops.sqrt, rsqrt: ops.rsqrt, abs: ops.abs, sign: ops.sign,
   sin: ops.sin, cos: ops.cos, erf: ops.erf,

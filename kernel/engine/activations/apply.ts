@@ -7,7 +7,7 @@ import { elementwise } from "../ops/elementwise";
 import { inplace } from "../ops/inplace";
 import { ActivationDefinition, ElementwiseActivation, Params, defaults } from "./definition";
 
-const ARG_KIND = { float: "Number", int: "int", bool: "bool", choice: "str" } as const;
+const ARG_KIND = { float: "Number", int: "int", number: "Number", bool: "bool", choice: "str" } as const;
 
 /** Checks parameter types as PyTorch's argument parser does, naming the position. */
 export function checkParams(def: ActivationDefinition, p: Params): void {

@@ -9,9 +9,9 @@ export const celu: ElementwiseActivation = {
     { name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true },
   ],
   repr: ["alpha"], reprIfSet: ["inplace"],
-  gradFn: "EluBackward0",
+  gradFn: "CeluBackward0",
   forward: "x <= 0 ? p.alpha * (Math.exp(x * p.inv_alpha) - 1) : x",
-  backward: "x <= 0 ? g * Math.exp(x * p.inv_alpha) : g",
+  backward: "x !== x ? x : (x <= 0 ? g * Math.exp(x * p.inv_alpha) : g)",
   numeric: (p) => ({ alpha: p.alpha as number, inv_alpha: 1 / (p.alpha as number) }),
   usesInput: true,
 };

@@ -11,6 +11,6 @@ export const elu: ElementwiseActivation = {
   repr: ["alpha"], reprIfSet: ["inplace"],
   gradFn: "EluBackward0",
   forward: "x <= 0 ? p.alpha * (Math.exp(x) - 1) : x",
-  backward: "x <= 0 ? g * p.alpha * Math.exp(x) : g",
+  backward: "x !== x ? x : (x <= 0 ? g * p.alpha * Math.exp(x) : g)",
   usesInput: true,
 };

@@ -11,7 +11,7 @@ export const hardtanh: ElementwiseActivation = {
   ],
   repr: ["min_val", "max_val"], reprIfSet: ["inplace"],
   gradFn: "HardtanhBackward0",
-  forward: "x !== x ? x : (x <= p.min_val ? p.min_val : (x >= p.max_val ? p.max_val : x))",
-  backward: "(x <= p.min_val || x >= p.max_val) ? 0 : g",
+  forward: "x < p.min_val ? p.min_val : (x > p.max_val ? p.max_val : x)",
+  backward: "(x > p.min_val && x < p.max_val) ? g : 0",
   usesInput: true,
 };

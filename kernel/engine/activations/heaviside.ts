@@ -11,7 +11,7 @@ export function heavisideOp(x: Tensor, values: Tensor): Tensor {
     throw new RuntimeError(`heaviside is not yet implemented for tensors with different dtypes`);
   }
   const out = elementwise(["x", "v"], "x === 0 ? v : (x > 0 ? 1 : 0)", [x, values], x.dtype);
-  return record(out, "NotImplemented", [x, values], () => {
+  return record(out, "torch::autograd::NotImplemented", [x, values], () => {
     throw new RuntimeError("the derivative for 'heaviside' is not implemented.");
   });
 }

@@ -7,7 +7,7 @@ export const relu: ElementwiseActivation = {
   params: [{ name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true }],
   reprIfSet: ["inplace"],
   gradFn: "ReluBackward0",
-  forward: "x > 0 ? x : (x !== x ? x : 0)",
+  forward: "x < 0 ? 0 : x" /* keeps -0 and nan, as clamp_min does */,
   // PyTorch's threshold_backward on the output: the gradient at 0 is 0
   backward: "y <= 0 ? 0 : g",
   usesOutput: true,

@@ -8,7 +8,7 @@ export const relu6: ElementwiseActivation = {
   reprIfSet: ["inplace"],
   // relu6 is hardtanh(x, 0, 6) in PyTorch, and so is its gradient: 0 at both kinks
   gradFn: "HardtanhBackward0",
-  forward: "x !== x ? x : (x <= 0 ? 0 : (x >= 6 ? 6 : x))",
-  backward: "(x <= 0 || x >= 6) ? 0 : g",
+  forward: "x < 0 ? 0 : (x > 6 ? 6 : x)",
+  backward: "(x > 0 && x < 6) ? g : 0",
   usesInput: true,
 };

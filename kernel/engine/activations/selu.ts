@@ -11,7 +11,7 @@ export const selu: ElementwiseActivation = {
   reprIfSet: ["inplace"],
   gradFn: "EluBackward0",
   forward: "x <= 0 ? p.negcoef * (Math.exp(x) - 1) : p.scale * x",
-  backward: "x <= 0 ? g * p.negcoef * Math.exp(x) : g * p.scale",
+  backward: "x !== x ? x : (x <= 0 ? g * p.negcoef * Math.exp(x) : g * p.scale)",
   numeric: () => ({ negcoef: ALPHA * SCALE, scale: SCALE }),
   usesInput: true,
 };

@@ -5,8 +5,8 @@ export const softplus: ElementwiseActivation = {
   latex: String.raw`\mathrm{Softplus}(x) = \frac{1}{\beta} \log\left(1 + e^{\beta x}\right)`,
   description: "A smooth ReLU; reverts to the identity above the threshold for numerical stability.",
   params: [
-    { name: "beta", default: 1, type: "int", min: 0.1, max: 5, step: 0.1, description: "Sharpness β: larger is closer to ReLU." },
-    { name: "threshold", default: 20, type: "int", min: 1, max: 40, step: 1, description: "Above βx > threshold the output is x." },
+    { name: "beta", default: 1, type: "number", min: 0.1, max: 5, step: 0.1, description: "Sharpness β: larger is closer to ReLU." },
+    { name: "threshold", default: 20, type: "number", min: 1, max: 40, step: 1, description: "Above βx > threshold the output is x." },
   ],
   repr: ["beta", "threshold"],
   gradFn: "SoftplusBackward0",

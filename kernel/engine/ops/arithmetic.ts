@@ -98,7 +98,7 @@ export function pow(base: Input, exponent: Input): Tensor {
   }
   const out = elementwise(["a", "b"], "Math.pow(a, b)", [base, exponent]);
   return record(out, "PowBackward1", [base, exponent], (g) => [
-    base.requires_grad ? reduceGrad(g.mul(exponent.mul(base.pow(exponent.sub(1)))), base) : null,
+    base.requires_grad ? reduceGrad(g.mul(exponent.mul(base.pow(exponent.sub(1)))).masked_fill(exponent.eq(0), 0), base) : null,
     exponent.requires_grad ? reduceGrad(g.mul(out.mul(base.log()).masked_fill(base.eq(0).logical_and(exponent.ge(0)), 0)), exponent) : null,
   ]);
 }

@@ -119,6 +119,7 @@ export function linspace(start: number, end: number, steps: number, ...args: unk
   if (!Number.isInteger(steps) || steps < 0) throw new RuntimeError("number of steps must be non-negative");
   const t = Tensor.empty([steps], dtypeOr(a.dtype, float32));
   // PyTorch fills the first half forward from start and the second half backward from end.
+  if (steps === 1) { t._data[0] = start; return finish(t, a.requires_grad); }
   const step = steps > 1 ? (end - start) / (steps - 1) : 0;
   const half = Math.floor(steps / 2);
   const d = t._data;

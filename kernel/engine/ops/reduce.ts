@@ -176,7 +176,7 @@ function extremeAll(x: Tensor, greater: boolean, name: string): Tensor {
   out._data[0] = data[argExtreme(data, 0, data.length, greater)];
   return record(out, greater ? "MaxBackward1" : "MinBackward1", [x], (g) => {
     // ties share the gradient evenly, as PyTorch's evenly_distribute_backward does
-    const mask = x.eq(out);
+    const mask = Number.isNaN(out.item()) ? x.isnan() : x.eq(out);
     const count = mask.sum().item();
     return [mask.to(g.dtype).mul(g.div(count))];
   });

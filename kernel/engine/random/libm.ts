@@ -28,7 +28,7 @@ export function log(x: number): number {
   const lo = w32[0];
   const hi = w32[1];
   // |x - 1| small: 1 - 2^-4 <= x < 1 + 0x1.09p-4 (as unsigned 64-bit comparisons on the bits).
-  if ((hi > 0x3fee0000 || (hi === 0x3fee0000 && lo >= 0)) && hi < 0x3ff10900) {
+  if (hi >= 0x3fee0000 && hi < 0x3ff10900) {
     if (x === 1) return 0;
     const r = x - 1;
     const r2 = r * r;
@@ -151,32 +151,32 @@ function doSin(a: number, da: number): number {
  * sincos(x), glibc's __sincos_fma; results in sinResult / cosResult.
  */
 export function sincos(x: number): void {
-  const ax = Math.abs(x);
-  if (ax < 1.4901161193847656e-8) { // |x| < 2^-26 (high word < 0x3e400000 means |x| < 2^-27)
-    if (ax < 7.450580596923828e-9) {
-      sinResult = x;
-      cosResult = 1;
-      return;
-    }
+  f64[0] = x;
+  const k = w32[1] & 0x7fffffff;
+  if (k < 0x3e400000) { // |x| < 2^-27
+    sinResult = x;
+    cosResult = 1;
+    return;
   }
-  if (ax < 0.855468750) { // high word < 0x3feb6000
-    // do_sin(x, 0) and do_cos(x, 0); both read the table row of |x| (when |x| >= 0.126 for sin).
+  const ax = Math.abs(x);
+  if (k < 0x3feb6000) { // |x| < 0.85546875
+    // do_sin(x, 0) and do_cos(x, 0) share the table row of |x|.
     lookup(ax);
     sinResult = ax < 0.126 ? taylorSin(x, 0) : doSinTable(x, 0);
     cosResult = doCosTable(x, 0);
     return;
   }
-  if (ax < 2.4262695312500000) { // high word < 0x400368fd
+  if (k < 0x400368fd) { // |x| < 2.426265
     const y = HP0 - ax;
     const a = y + HP1;
     const da = (y - a) + HP1;
     lookup(Math.abs(a));
-    const c = doCosTable(a, da);
-    sinResult = x < 0 ? -Math.abs(c) : Math.abs(c);
+    const c = Math.abs(doCosTable(a, da));
+    sinResult = x < 0 ? -c : c;
     cosResult = Math.abs(a) < 0.126 ? taylorSin(a, da) : doSinTable(a, da);
     return;
   }
-  if (!(ax < 105414350)) { // huge or not finite: not needed by the generator
+  if (k >= 0x419921fb) { // |x| >= 105414350 or not finite: not needed by the generator
     sinResult = Math.sin(x);
     cosResult = Math.cos(x);
     return;
