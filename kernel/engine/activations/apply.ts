@@ -7,7 +7,7 @@ import { elementwise } from "../ops/elementwise";
 import { inplace } from "../ops/inplace";
 import { ActivationDefinition, ElementwiseActivation, Params, defaults } from "./definition";
 
-const ARG_KIND = { float: "Number", int: "int", number: "Number", bool: "bool", choice: "str" } as const;
+const ARG_KIND = { float: "Number", int: "int", number: "Number", bool: "bool", choice: "str", dim: "int" } as const;
 
 /** Checks parameter types as PyTorch's argument parser does, naming the position. */
 export function checkParams(def: ActivationDefinition, p: Params): void {
@@ -15,6 +15,7 @@ export function checkParams(def: ActivationDefinition, p: Params): void {
     const v = p[spec.name];
     const ok = spec.type === "bool" ? typeof v === "boolean"
       : spec.type === "choice" ? typeof v === "string"
+      : spec.type === "dim" ? v === null || Number.isInteger(v)
       : typeof v === "number" && (spec.type !== "int" || Number.isInteger(v));
     if (!ok) {
       const got = v === null ? "NoneType" : typeof v === "string" ? "str" : typeof v === "boolean" ? "bool" : typeof v === "number" ? "float" : typeof v;

@@ -11,7 +11,7 @@ export interface ParamSpec {
   /** PyTorch's default. */
   default: ParamValue;
   /** How Python shows the value in a module repr ("float" prints 1 as 1.0). */
-  type: "float" | "int" | "number" | "bool" | "choice";
+  type: "float" | "int" | "number" | "bool" | "choice" | "dim";
   description: string;
   /** Range and step for sliders in plots. */
   min?: number;

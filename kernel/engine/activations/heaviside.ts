@@ -12,7 +12,7 @@ export function heavisideOp(x: Tensor, values: Tensor): Tensor {
   }
   const out = elementwise(["x", "v"], "x === 0 ? v : (x > 0 ? 1 : 0)", [x, values], x.dtype);
   return record(out, "torch::autograd::NotImplemented", [x, values], () => {
-    throw new RuntimeError("the derivative for 'heaviside' is not implemented.");
+    throw new RuntimeError("derivative for aten::heaviside is not implemented");
   });
 }
 

@@ -5,7 +5,7 @@ import { record } from "../autograd/node";
 import { CompositeActivation, Params } from "./definition";
 import { normalizeDim } from "../ops/strided";
 
-const DIM = { name: "dim", default: -1, type: "int" as const, min: -4, max: 3, step: 1, description: "The dimension that sums to one." };
+const DIM = { name: "dim", default: null as unknown as number, type: "dim" as const, min: -4, max: 3, step: 1, description: "The dimension that sums to one." };
 
 /** Applies fn to each run along `dim`, writing into a new tensor of x's shape. */
 function alongDim(x: Tensor, dim: number, log: boolean): Tensor {
@@ -29,12 +29,20 @@ function alongDim(x: Tensor, dim: number, log: boolean): Tensor {
   return x.ndim ? out.transpose(d, -1).contiguous() : out.reshape([]);
 }
 
-export function softmaxOp(x: Tensor, dim: number): Tensor {
+/** PyTorch's choice when dim is None (with a deprecation warning there): 0 for 0-, 1- and 3-d input, else 1. */
+export function implicitDim(x: Tensor, dim: number | null | undefined): number {
+  if (dim !== null && dim !== undefined) return dim;
+  return x.ndim === 0 || x.ndim === 1 || x.ndim === 3 ? 0 : 1;
+}
+
+export function softmaxOp(x: Tensor, dimArg: number | null): Tensor {
+  const dim = implicitDim(x, dimArg);
   const y = alongDim(x, dim, false);
   return record(y, "SoftmaxBackward0", [x], (g) => [y.mul(g.sub(g.mul(y).sum(dim, true)))]);
 }
 
-export function logSoftmaxOp(x: Tensor, dim: number): Tensor {
+export function logSoftmaxOp(x: Tensor, dimArg: number | null): Tensor {
+  const dim = implicitDim(x, dimArg);
   const y = alongDim(x, dim, true);
   return record(y, "LogSoftmaxBackward0", [x], (g) => [g.sub(y.exp().mul(g.sum(dim, true)))]);
 }

@@ -4,6 +4,7 @@ import { no_grad } from "../autograd/grad_mode";
 import { bindArgs } from "../args";
 import { ValueError } from "../errors";
 import type { Generator } from "../random";
+import { pyRepr } from "../pyrepr";
 
 const LINEAR_FNS = ["linear", "conv1d", "conv2d", "conv3d", "conv_transpose1d", "conv_transpose2d", "conv_transpose3d"];
 
@@ -14,7 +15,7 @@ export function calculate_gain(nonlinearity: string, param?: number | null): num
   if (nonlinearity === "leaky_relu") {
     let slope = 0.01;
     if (param !== undefined && param !== null) {
-      if (typeof param !== "number") throw new ValueError(`negative_slope ${param} not a valid number`);
+      if (typeof param !== "number") throw new ValueError(`negative_slope ${pyRepr(param)} not a valid number`);
       slope = param;
     }
     return Math.sqrt(2 / (1 + slope ** 2));

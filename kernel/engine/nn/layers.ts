@@ -3,6 +3,7 @@ import { Tensor } from "../tensor";
 import { bindArgs } from "../args";
 import { ValueError, RuntimeError } from "../errors";
 import { no_grad } from "../autograd/grad_mode";
+import { fused } from "../autograd/fused";
 import { pyFloat } from "../pyrepr";
 import { Module } from "./module";
 import { Parameter } from "./parameter";
@@ -51,13 +52,15 @@ export function layer_norm(input: Tensor, normalized_shape: number[], weight: Te
   if (tail.join(",") !== normalized_shape.join(",")) {
     throw new RuntimeError(`Given normalized_shape=[${normalized_shape.join(", ")}], expected input with shape [*, ${normalized_shape.join(", ")}], but got input of size[${input.shape.join(", ")}]`);
   }
-  const mean = input.mean(dims, true);
-  const centered = input.sub(mean);
-  const variance = centered.mul(centered).mean(dims, true);
-  let out = centered.mul(variance.add(eps).rsqrt());
-  if (weight) out = out.mul(weight);
-  if (bias) out = out.add(bias);
-  return out;
+  return fused("NativeLayerNormBackward0", [input, weight, bias], (x, w, b) => {
+    const mean = x!.mean(dims, true);
+    const centered = x!.sub(mean);
+    const variance = centered.mul(centered).mean(dims, true);
+    let out = centered.mul(variance.add(eps).rsqrt());
+    if (w) out = out.mul(w);
+    if (b) out = out.add(b);
+    return out;
+  });
 }
 
 export class LayerNorm extends Module {
@@ -127,10 +130,21 @@ export class BatchNorm1d extends Module {
       mean = this.running_mean.reshape(shape);
       variance = this.running_var.reshape(shape);
     }
-    let out = input.sub(mean).mul(variance.add(this.eps).rsqrt());
-    if (this.weight) out = out.mul(this.weight.reshape(shape));
-    if (this.bias) out = out.add(this.bias.reshape(shape));
-    return out;
+    const [m, v] = [mean.detach(), variance.detach()];
+    const batchStats = this.training || !this.track_running_stats;
+    return fused("NativeBatchNormBackward0", [input, this.weight, this.bias], (x, w, b) => {
+      // in training the statistics depend on the batch, so their gradient flows too
+      let mu = m, va = v;
+      if (batchStats) {
+        mu = x!.mean(dims, true);
+        const c = x!.sub(mu);
+        va = c.mul(c).mean(dims, true);
+      }
+      let out = x!.sub(mu).mul(va.add(this.eps).rsqrt());
+      if (w) out = out.mul(w.reshape(shape));
+      if (b) out = out.add(b.reshape(shape));
+      return out;
+    });
   }
   override extra_repr(): string {
     return `${this.num_features}, eps=${pyFloat(this.eps)}, momentum=${pyFloat(this.momentum)}, affine=${this.affine ? "True" : "False"}, track_running_stats=${this.track_running_stats ? "True" : "False"}`;

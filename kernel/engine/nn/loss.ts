@@ -88,7 +88,8 @@ export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, 
 }
 
 export function nll_loss(input: Tensor, target: Tensor, ...args: unknown[]): Tensor {
-  const { reduction, ignore_index } = bindArgs("nll_loss", args, { weight: null as Tensor | null, size_average: null, ignore_index: -100, reduce: null, reduction: "mean" as Reduction });
+  const { reduction, ignore_index, weight } = bindArgs("nll_loss", args, { weight: null as Tensor | null, size_average: null, ignore_index: -100, reduce: null, reduction: "mean" as Reduction });
+  const w = weight ? contiguousData(weight) : null;
   if (target.dtype !== int64) throw new RuntimeError(`expected scalar type Long but found ${target.dtype.name === "float32" ? "Float" : target.dtype.name}`);
   const x2 = input.ndim === 1 ? input.unsqueeze(0) : input;
   const t1 = input.ndim === 1 ? target.reshape([1]) : target;
@@ -101,8 +102,9 @@ export function nll_loss(input: Tensor, target: Tensor, ...args: unknown[]): Ten
     const k = ts[i];
     if (k === ignore_index) { losses._data[i] = 0; continue; }
     if (k < 0 || k >= c) throw new IndexError_(`Target ${k} is out of bounds.`);
-    losses._data[i] = -xs[i * c + k];
-    count++;
+    const wk = w ? w[k] : 1;
+    losses._data[i] = -xs[i * c + k] * wk;
+    count += wk;
   }
   const reduced = reduction === "none" ? (input.ndim === 1 ? losses.reshape([]) : losses) : reduction === "sum" ? losses.sum() : losses.sum().div(count);
   const out = reduced.detach();
@@ -114,7 +116,7 @@ export function nll_loss(input: Tensor, target: Tensor, ...args: unknown[]): Ten
       const k = ts[i];
       if (k === ignore_index) continue;
       const gi = reduction === "none" ? gd[input.ndim === 1 ? 0 : i] : reduction === "sum" ? gd[0] : gd[0] / count;
-      grad._data[i * c + k] = -gi;
+      grad._data[i * c + k] = -gi * (w ? w[k] : 1);
     }
     return [grad.reshape(input.shape)];
   });
@@ -124,19 +126,37 @@ class IndexError_ extends Error { override name = "IndexError"; }
 
 export function cross_entropy(input: Tensor, target: Tensor, ...args: unknown[]): Tensor {
   const a = bindArgs("cross_entropy", args, { weight: null as Tensor | null, size_average: null, ignore_index: -100, reduce: null, reduction: "mean" as Reduction, label_smoothing: 0 });
-  const logp = logSoftmaxOp(input, input.ndim === 1 ? 0 : 1);
+  const classDim = input.ndim === 1 ? 0 : 1;
+  const logp = logSoftmaxOp(input, classDim);
+  const c = input.shape[classDim];
+  const weighted = a.weight ? logp.mul(a.weight) : logp;
   if (target.dtype.is_floating_point) {
-    // class probabilities
-    return reduce(logp.mul(target).sum(input.ndim === 1 ? 0 : 1).neg(), a.reduction);
+    // class probabilities, optionally smoothed towards uniform
+    const t = a.label_smoothing > 0 ? target.mul(1 - a.label_smoothing).add(a.label_smoothing / c) : target;
+    const perSample = weighted.mul(t).sum(classDim).neg();
+    return a.reduction === "mean" ? perSample.sum().div(input.ndim === 1 ? 1 : input.shape[0]) : reduce(perSample, a.reduction);
   }
-  return nll_loss(logp, target, { ignore_index: a.ignore_index, reduction: a.reduction });
+  const nll = nll_loss(logp, target, { weight: a.weight, ignore_index: a.ignore_index, reduction: a.reduction });
+  if (a.label_smoothing <= 0) return nll;
+  // PyTorch: (1 - ε)·nll + ε/C · (−Σ_c w_c log p_c), reduced the same way
+  const keep = target.ne(a.ignore_index).to(input.dtype);
+  const smooth = weighted.sum(classDim).neg().mul(input.ndim === 1 ? keep.reshape([]) : keep);
+  let smoothReduced: Tensor;
+  if (a.reduction === "none") smoothReduced = smooth;
+  else if (a.reduction === "sum") smoothReduced = smooth.sum();
+  else {
+    const denom = a.weight ? a.weight.gather(0, target.mul(keep.to(target.dtype)).reshape([-1])).mul(keep.reshape([-1])).sum() : keep.sum();
+    smoothReduced = smooth.sum().div(denom);
+  }
+  return nll.mul(1 - a.label_smoothing).add(smoothReduced.mul(a.label_smoothing / c));
 }
 
 abstract class Loss extends Module {
   declare reduction: Reduction;
-  constructor(fn: string, args: unknown[], extra: Record<string, unknown> = {}) {
+  /** `before` are PyTorch's parameters ahead of size_average/reduce/reduction, `after` those behind. */
+  constructor(fn: string, args: unknown[], before: Record<string, unknown> = {}, after: Record<string, unknown> = {}) {
     super();
-    const a = bindArgs(fn, args, { ...extra, size_average: null, reduce: null, reduction: "mean" as Reduction });
+    const a = bindArgs(fn, args, { ...before, size_average: null, reduce: null, reduction: "mean" as Reduction, ...after });
     for (const [k, v] of Object.entries(a)) if (k !== "size_average" && k !== "reduce") Object.defineProperty(this, k, { value: v, enumerable: false, writable: true });
   }
   override extra_repr(): string { return ""; }
@@ -157,8 +177,8 @@ export class BCELoss extends Loss {
 }
 export class BCEWithLogitsLoss extends Loss {
   declare pos_weight: Tensor | null;
-  constructor(...args: unknown[]) { super("BCEWithLogitsLoss", args, { weight: null }); }
-  override forward(input: Tensor, target: Tensor): Tensor { return binary_cross_entropy_with_logits(input, target, { reduction: this.reduction }); }
+  constructor(...args: unknown[]) { super("BCEWithLogitsLoss", args, { weight: null }, { pos_weight: null }); }
+  override forward(input: Tensor, target: Tensor): Tensor { return binary_cross_entropy_with_logits(input, target, { reduction: this.reduction, pos_weight: this.pos_weight }); }
 }
 export class NLLLoss extends Loss {
   declare ignore_index: number;
@@ -167,6 +187,10 @@ export class NLLLoss extends Loss {
 }
 export class CrossEntropyLoss extends Loss {
   declare ignore_index: number;
-  constructor(...args: unknown[]) { super("CrossEntropyLoss", args, { weight: null, ignore_index: -100 }); }
-  override forward(input: Tensor, target: Tensor): Tensor { return cross_entropy(input, target, { ignore_index: this.ignore_index, reduction: this.reduction }); }
+  declare label_smoothing: number;
+  declare weight: Tensor | null;
+  constructor(...args: unknown[]) { super("CrossEntropyLoss", args, { weight: null, ignore_index: -100 }, { label_smoothing: 0 }); }
+  override forward(input: Tensor, target: Tensor): Tensor {
+    return cross_entropy(input, target, { weight: this.weight, ignore_index: this.ignore_index, reduction: this.reduction, label_smoothing: this.label_smoothing });
+  }
 }

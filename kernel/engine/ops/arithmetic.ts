@@ -21,7 +21,7 @@ export function add(a: Input, b: Input, ...rest: unknown[]): Tensor {
   const out = alpha === 1
     ? elementwise(["a", "b"], "a + b", [a, b])
     : elementwise(["a", "b"], "a + p.alpha * b", [a, b], undefined, { alpha: scalarParam(alpha, a, b) });
-  return record(out, isT(b) ? "AddBackward0" : "AddBackward1", [a, isT(b) ? b : null],
+  return record(out, "AddBackward0", [a, isT(b) ? b : null],
     (g) => [reduceGrad(g, a), isT(b) ? reduceGrad(alpha === 1 ? g : g.mul(alpha), b) : null], false);
 }
 
@@ -33,14 +33,14 @@ export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor {
     return record(out, "RsubBackward1", [b as Tensor], (g) => [reduceGrad(g.mul(-alpha), b)], false);
   }
   const out = elementwise(["a", "b"], alpha === 1 ? "a - b" : "a - p.alpha * b", [a, b], undefined, { alpha: scalarParam(alpha, a, b) });
-  return record(out, isT(b) ? "SubBackward0" : "SubBackward1", [a, isT(b) ? b : null],
+  return record(out, "SubBackward0", [a, isT(b) ? b : null],
     (g) => [reduceGrad(g, a), isT(b) ? reduceGrad(g.mul(-alpha), b) : null], false);
 }
 
 export function mul(a: Input, b: Input): Tensor {
   if (!isT(a)) return mul(b, a);
   const out = elementwise(["a", "b"], "a * b", [a, b]);
-  if (!isT(b)) return record(out, "MulBackward1", [a], (g) => [g.mul(b)], false);
+  if (!isT(b)) return record(out, "MulBackward0", [a], (g) => [g.mul(b)], false);
   return record(out, "MulBackward0", [a, b], (g) => [
     a.requires_grad ? reduceGrad(g.mul(b), a) : null,
     b.requires_grad ? reduceGrad(g.mul(a), b) : null,
@@ -62,7 +62,7 @@ export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
     const r = floatType === float32 ? Math.fround(1 / Math.fround(divisor)) : 1 / divisor;
     const out = elementwise(["a"], "a * p.r", [a], floatType, { r });
     if (isT(b)) return record(out, "DivBackward0", [a, null], (g) => [reduceGrad(g.div(b), a), null], false);
-    return record(out, "DivBackward1", [a], (g) => [g.div(divisor)], false);
+    return record(out, "DivBackward0", [a], (g) => [g.div(divisor)], false);
   }
   const out = elementwise(["a", "b"], "a / b", [a, b], floatType, {}, floatType);
   return record(out, "DivBackward0", [a, b], (g) => [

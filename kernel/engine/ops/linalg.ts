@@ -4,7 +4,7 @@ import { record } from "../autograd/node";
 import { RuntimeError } from "../errors";
 import { promoteTypes } from "../dtype";
 import { contiguousData, broadcastShapes } from "./strided";
-import { sumToShape } from "./reduce";
+import { squeezeDims, unsafeView } from "./shape";
 
 /** C[m,n] = A[m,k] · B[k,n] over row-major arrays (i-k-j order: unit-stride inner loop). */
 function gemm(a: ArrayLike<number>, b: ArrayLike<number>, c: { [i: number]: number; fill(v: number, s?: number, e?: number): unknown }, cOffset: number, m: number, k: number, n: number): void {
@@ -60,8 +60,11 @@ export function dot(a: Tensor, b: Tensor): Tensor {
 export function mv(a: Tensor, v: Tensor): Tensor {
   if (a.ndim !== 2 || v.ndim !== 1) throw new RuntimeError(`vector + matrix @ vector expected, got ${a.ndim}, ${v.ndim}`);
   if (a.shape[1] !== v.shape[0]) throw new RuntimeError(`size mismatch, got input (${a.shape[0]}), mat (${a.shape[0]}x${a.shape[1]}), vec (${v.shape[0]})`);
-  const out = mm(a, v.unsqueeze(1)).squeeze(1);
-  return out;
+  const out = mm(a.detach(), v.detach().unsqueeze(1)).squeeze(1);
+  return record(out, "MvBackward0", [a, v], (g) => [
+    a.requires_grad ? g.unsqueeze(1).mm(v.unsqueeze(0)) : null,
+    v.requires_grad ? a.t().mv(g) : null,
+  ]);
 }
 
 export function bmm(a: Tensor, b: Tensor): Tensor {
@@ -93,7 +96,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   }
   if (a.ndim === 1 && b.ndim === 1) return dot(a, b);
   if (a.ndim === 2 && b.ndim === 1) return mv(a, b);
-  if (a.ndim === 1 && b.ndim === 2) return mm(a.unsqueeze(0), b).squeeze(0);
+  if (a.ndim === 1 && b.ndim === 2) return squeezeDims(mm(a.unsqueeze(0), b), [0]);
   if (a.ndim === 2 && b.ndim === 2) return mm(a, b);
   // batched: broadcast the batch dimensions
   const a3 = a.ndim === 1 ? a.unsqueeze(0) : a;
@@ -104,7 +107,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const size = batch.reduce((x, y) => x * y, 1);
   const ae = a3.expand([...batch, m, k]).reshape([size, m, k]);
   const be = b3.expand([...batch, k, n]).reshape([size, k, n]);
-  let out = batched(ae, be, "BmmBackward0").reshape([...batch, m, n]);
+  let out = unsafeView(batched(ae, be, "BmmBackward0"), [...batch, m, n]);
   if (a.ndim === 1) out = out.squeeze(-2);
   if (b.ndim === 1) out = out.squeeze(-1);
   return out;

@@ -67,7 +67,7 @@ export function view(x: Tensor, ...sizes: Array<number | number[]>): Tensor {
 export function reshape(x: Tensor, ...sizes: Array<number | number[]>): Tensor {
   const shape = inferShape(flattenSizes(sizes), x.numel());
   const strides = viewStrides(x, shape);
-  if (strides) return record(viewOf(x, shape, strides), "ViewBackward0", [x], (g) => [g.reshape(x.shape)], false);
+  if (strides) return record(viewOf(x, shape, strides), "ReshapeAliasBackward0", [x], (g) => [g.reshape(x.shape)], false);
   const out = contiguous(x.detach()).view(shape);
   return record(new Tensor(out.storage, shape), "UnsafeViewBackward0", [x], (g) => [g.reshape(x.shape)], false);
 }
@@ -112,6 +112,20 @@ export function unsqueezeDims(x: Tensor, dims: number[]): Tensor {
   let r = x;
   for (const d of [...dims].sort((a, b) => a - b)) r = unsqueeze(r, d);
   return r;
+}
+
+/** Squeezes the given dims (PyTorch's squeeze.dims, used inside matmul). */
+export function squeezeDims(x: Tensor, dims: number[]): Tensor {
+  const ds = dims.map((d) => normalizeDim(d, x.ndim)).filter((i) => x.shape[i] === 1);
+  const keep = x.shape.map((_, i) => i).filter((i) => !ds.includes(i));
+  const out = viewOf(x, keep.map((i) => x.shape[i]), keep.map((i) => x.strides[i]));
+  return record(out, "SqueezeBackward3", [x], (g) => [g.reshape(x.shape)], false);
+}
+
+/** A reshape that PyTorch records as _unsafe_view (the last step of batched matmul). */
+export function unsafeView(x: Tensor, shape: number[]): Tensor {
+  const out = contiguous(x.detach());
+  return record(new Tensor(out.storage, shape, undefined, out.offset), "UnsafeViewBackward0", [x], (g) => [g.reshape(x.shape)], false);
 }
 
 export function squeeze(x: Tensor, dim?: number): Tensor {
@@ -202,7 +216,8 @@ export function stack(tensors: Tensor[], ...args: unknown[]): Tensor {
     }
   });
   const d = normalizeDim(dim, tensors[0].ndim + 1);
-  return cat(tensors.map((p) => unsqueeze(p, d)), d);
+  const out = cat(tensors.map((p) => unsqueeze(p.detach(), d)), d);
+  return record(out, "StackBackward0", tensors, (g) => tensors.map((_, i) => select(g, d, i)), false);
 }
 
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {

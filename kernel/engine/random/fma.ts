@@ -6,21 +6,25 @@ const fround = Math.fround;
 
 /**
  * fmaf(a, b, c) for float32 inputs: a * b + c rounded once to float32.
- * a * b is exact in double (24 + 24 bits); the double sum s = a*b + c may have been rounded,
- * and rounding s again to float32 is then wrong only when s lies exactly halfway between two
- * floats while the exact sum does not. That case is detected and resolved by the sign of the
- * rounding error of s.
+ * a * b is exact in double (24 + 24 bits), so s = a*b + c is rounded once; rounding s again to
+ * float32 can only go wrong when s lies exactly halfway between two floats while the exact sum
+ * does not. That case (t = 2s - r is then the float on the other side) is rare, and only then is
+ * the rounding error of s computed to break the tie.
  */
 export function fma32(a: number, b: number, c: number): number {
-  const p = a * b;
-  const s = p + c;
+  const s = a * b + c;
   const r = fround(s);
   if (r === s) return r;
+  const t = s + (s - r);
+  return fround(t) !== t ? r : fma32Tie(a, b, c, s, r, t);
+}
+
+/** fma32's rare case: s = a*b + c is exactly halfway between the floats r and t. */
+function fma32Tie(a: number, b: number, c: number, s: number, r: number, t: number): number {
+  const p = a * b;
   const bv = s - p;
   const err = (p - (s - bv)) + (c - bv); // exact: p + c = s + err
   if (err === 0) return r;
-  const t = s + (s - r); // the float on the other side of s, if s is a midpoint
-  if (fround(t) !== t) return r;
   return err > 0 ? (t > r ? t : r) : (t < r ? t : r);
 }
 

@@ -12,9 +12,9 @@ import { fma32 } from "./fma";
 
 const fround = Math.fround;
 
-// Bit access for the exponent/mantissa split in log.
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
+// 2^-(p+1) for p = 0..24, to split u1 = m24 * 2^-24 into mantissa and exponent without bit casts.
+const INV_POW2 = new Float64Array(26);
+for (let p = 0; p < 26; p++) INV_POW2[p] = Math.pow(2, -p);
 
 const SQRTHF = fround(0.707106781186547524);
 const LOG_P0 = fround(7.0376836292e-2);
@@ -29,13 +29,16 @@ const LOG_P8 = fround(3.3333331174e-1);
 const LOG_Q1 = fround(-2.1219444e-4);
 const LOG_Q2 = fround(0.693359375);
 
-/** avx_mathfun's log256_ps for one lane, x in (0, 1] (the only inputs Box–Muller gives it). */
-function logf(x: number): number {
-  f32[0] = x;
-  const w = u32[0];
-  u32[0] = (w & 0x807fffff) | 0x3f000000; // mantissa with the exponent of 0.5: m in [0.5, 1)
-  const m = f32[0];
-  let e = (w >>> 23) - 126; // exponent + 1, as in the original (cvt(imm0 - 127) + 1)
+/**
+ * avx_mathfun's log256_ps for one lane, for x = 1 - u with u a 24-bit uniform, passed as the
+ * integer m24 = x * 2^24 in [1, 2^24]. The bit manipulation of the original (exponent from the
+ * float's bits, mantissa forced into [0.5, 1)) is done arithmetically: x = m * 2^(e), m in
+ * [0.5, 1), e = floor(log2 x) + 1.
+ */
+function logf(m24: number): number {
+  const p = 31 - Math.clz32(m24); // floor(log2(m24))
+  const m = m24 * INV_POW2[p + 1]; // in [0.5, 1), exact
+  let e = p - 23; // floor(log2(x)) + 1 with x = m24 * 2^-24
   let t: number;
   if (m < SQRTHF) {
     e -= 1;
@@ -69,9 +72,8 @@ const SIN_P0 = fround(-1.9515295891e-4);
 const SIN_P1 = fround(8.3321608736e-3);
 const SIN_P2 = fround(-1.6666654611e-1);
 
-// sincos returns through these to avoid allocating.
-let sinOut = 0;
-let cosOut = 0;
+// sincos returns through this (module-level number variables would be boxed on every write).
+const SC = new Float64Array(2); // [sin, cos]
 
 /** avx_mathfun's sincos256_ps for one lane, x >= 0 (theta = 2pi * u). */
 function sincosf(x: number): void {
@@ -100,8 +102,8 @@ function sincosf(x: number): void {
     sv = c + 0;
     cv = s + 0;
   }
-  sinOut = (j & 4) !== 0 ? -sv : sv;
-  cosOut = (~(j - 2) & 4) !== 0 ? -cv : cv;
+  SC[0] = (j & 4) !== 0 ? -sv : sv;
+  SC[1] = (~(j - 2) & 4) !== 0 ? -cv : cv;
 }
 
 const TWO_PI = fround(2 * Math.PI);
@@ -113,11 +115,11 @@ const TWO_PI = fround(2 * Math.PI);
 export function normalFill16Avx2(data: Float32Array, off: number, mean: number, std: number): void {
   const plain = std === 1 && mean === 0;
   for (let j = off; j < off + 8; j++) {
-    const u1 = 1 - data[j]; // exact
-    const radius = fround(Math.sqrt(-2 * logf(u1)));
+    const m24 = 16777216 - data[j] * 16777216; // (1 - u) * 2^24, an integer in [1, 2^24]
+    const radius = fround(Math.sqrt(-2 * logf(m24)));
     sincosf(fround(TWO_PI * data[j + 8]));
-    const n1 = fround(radius * cosOut);
-    const n2 = fround(radius * sinOut);
+    const n1 = fround(radius * SC[1]);
+    const n2 = fround(radius * SC[0]);
     if (plain) {
       data[j] = n1 + 0;
       data[j + 8] = n2 + 0;
