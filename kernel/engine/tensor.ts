@@ -5,7 +5,7 @@ import { DType, float32, TypedArray, toDType } from "./dtype";
 import { Storage } from "./storage/storage";
 import { Node } from "./autograd/node";
 import { runBackward, checkBackwardRoot } from "./autograd/engine";
-import { RuntimeError } from "./errors";
+import { RuntimeError, ValueError } from "./errors";
 import { formatTensor } from "./printing";
 import * as ops from "./ops";
 import * as act from "./activations/functional";
@@ -72,7 +72,7 @@ export class Tensor {
         : "you can only change requires_grad flags of leaf variables. If you want to use a computed variable in a subgraph that doesn't require differentiation use var_no_grad = var.detach().");
     }
     if (value && !this.dtype.is_floating_point) {
-      throw new RuntimeError("only Tensors of floating point and complex dtype can require gradients");
+      throw new RuntimeError("only Tensors of floating point dtype can require gradients");
     }
     this.requiresGrad = value;
     return this;
@@ -168,7 +168,7 @@ export class Tensor {
   // ---- conversion ----
   /** The single element as a JS number (a boolean for bool tensors, as Python gives). */
   item(): any {
-    if (this.numel() !== 1) throw new RuntimeError(`a Tensor with ${this.numel()} elements cannot be converted to Scalar`);
+    if (this.numel() !== 1) throw new ValueError("only one element tensors can be converted to Python scalars");
     const v = this._data[this.offset];
     return this.dtype.name === "bool" ? v !== 0 : v;
   }

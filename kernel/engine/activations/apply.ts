@@ -1,7 +1,8 @@
 // Turns an activation definition into a differentiable function over tensors.
 import { Tensor } from "../tensor";
 import { record } from "../autograd/node";
-import { bindArgs } from "../args";
+import { bindArgs, isOptions } from "../args";
+import { RuntimeError } from "../errors";
 import { float32 } from "../dtype";
 import { elementwise } from "../ops/elementwise";
 import { inplace } from "../ops/inplace";
@@ -9,8 +10,11 @@ import { ActivationDefinition, ElementwiseActivation, Params, defaults } from ".
 
 const ARG_KIND = { float: "Number", int: "int", number: "Number", bool: "bool", choice: "str", dim: "int" } as const;
 
-/** Checks parameter types as PyTorch's argument parser does, naming the position. */
-export function checkParams(def: ActivationDefinition, p: Params): void {
+/**
+ * Checks parameter types as PyTorch's argument parser does; a parameter given positionally is
+ * named with its position, one given by keyword is not.
+ */
+export function checkParams(def: ActivationDefinition, p: Params, byKeyword: ReadonlySet<string> = new Set()): void {
   def.params.forEach((spec, i) => {
     const v = p[spec.name];
     const ok = spec.type === "bool" ? typeof v === "boolean"
@@ -19,10 +23,11 @@ export function checkParams(def: ActivationDefinition, p: Params): void {
       : typeof v === "number" && (spec.type !== "int" || Number.isInteger(v));
     if (!ok) {
       const got = v === null ? "NoneType" : typeof v === "string" ? "str" : typeof v === "boolean" ? "bool" : typeof v === "number" ? "float" : typeof v;
-      throw new TypeError(`${def.name}(): argument '${spec.name}' (position ${i + 2}) must be ${ARG_KIND[spec.type]}, not ${got}`);
+      const position = byKeyword.has(spec.name) ? "" : ` (position ${i + 2})`;
+      throw new TypeError(`${def.name}(): argument '${spec.name}'${position} must be ${ARG_KIND[spec.type]}, not ${got}`);
     }
     if (spec.type === "choice" && spec.choices && !spec.choices.includes(v as string)) {
-      throw new RangeError(`${def.name}(): argument '${spec.name}' must be one of ${spec.choices.map((c) => `'${c}'`).join(", ")}, got '${v}'`);
+      throw new RuntimeError(spec.choiceError ?? `${def.name}(): argument '${spec.name}' must be one of ${spec.choices.map((c) => `'${c}'`).join(", ")}, got '${v}'`);
     }
   });
 }
@@ -58,7 +63,8 @@ export function functional(def: ActivationDefinition): (input: Tensor, ...args: 
   return (input: Tensor, ...args: unknown[]) => {
     if (!(input instanceof Tensor)) throw new TypeError(`${def.name}(): argument 'input' (position 1) must be Tensor, not ${typeof input}`);
     const p = bindArgs(def.name, args, spec);
-    checkParams(def, p);
+    const last = args[args.length - 1];
+    checkParams(def, p, new Set(isOptions(last) ? Object.keys(last) : []));
     return applyActivation(def, input, p);
   };
 }

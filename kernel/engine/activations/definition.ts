@@ -18,6 +18,8 @@ export interface ParamSpec {
   max?: number;
   step?: number;
   choices?: string[];
+  /** PyTorch's message for a value outside `choices`. */
+  choiceError?: string;
   /** Not a shape parameter (inplace): hidden from plots. */
   hidden?: boolean;
 }

@@ -12,7 +12,8 @@ export const gelu: ElementwiseActivation = {
   latex: String.raw`\mathrm{GELU}(x) = x \, \Phi(x) = \frac{x}{2}\left(1 + \mathrm{erf}\frac{x}{\sqrt{2}}\right)`,
   description: "Weights each input by the probability that a standard normal falls below it: the transformer default.",
   params: [
-    { name: "approximate", default: "none", type: "choice", choices: ["none", "tanh"], description: "'none' for the exact erf form, 'tanh' for the tanh approximation." },
+    { name: "approximate", default: "none", type: "choice", choices: ["none", "tanh"], description: "'none' for the exact erf form, 'tanh' for the tanh approximation.",
+      choiceError: "approximate argument must be either none or tanh." },
   ],
   repr: ["approximate"],
   gradFn: "GeluBackward0",

@@ -17,8 +17,8 @@ export class ActivationModule extends Module {
   constructor(...args: unknown[]) {
     super();
     const def = (new.target as typeof ActivationModule).definition;
+    // PyTorch checks the values only when the module runs (nn.LeakyReLU("a") constructs)
     const p = bindArgs(def.module, args, defaults(def));
-    checkParams(def, p);
     Object.defineProperty(this, "params", { value: p, enumerable: false });
     // PyTorch exposes constructor arguments as attributes (relu.inplace, leaky.negative_slope)
     for (const [k, v] of Object.entries(p)) Object.defineProperty(this, k, { value: v, enumerable: false, writable: true });
@@ -34,12 +34,19 @@ export class ActivationModule extends Module {
     const def = (this.constructor as typeof ActivationModule).definition;
     const p = { ...this.params };
     for (const k of Object.keys(p)) p[k] = (this as unknown as Record<string, Params[string]>)[k];
+    checkParams(def, p);
     return applyActivation(def, input, p, this.weights());
   }
 
   override extra_repr(): string {
     const def = (this.constructor as typeof ActivationModule).definition;
-    const shown = (def.repr ?? []).map((k) => `${k}=${pyRepr(this.params[k], def.params.find((s) => s.name === k)?.type === "float" ? "float" : "auto")}`);
+    // extra_repr formats with str(), except GELU's approximate, which PyTorch quotes
+    const show = (k: string) => {
+      const v = this.params[k], type = def.params.find((s) => s.name === k)?.type;
+      if (typeof v === "string") return type === "choice" ? `'${v}'` : v;
+      return pyRepr(v, type === "float" ? "float" : "auto");
+    };
+    const shown = (def.repr ?? []).map((k) => `${k}=${show(k)}`);
     for (const k of def.reprIfSet ?? []) {
       const spec = def.params.find((s) => s.name === k);
       if (spec && this.params[k] !== spec.default) shown.push(`${k}=${pyRepr(this.params[k])}`);
@@ -59,7 +66,8 @@ export class PReLUModule extends ActivationModule {
   declare weight: Parameter;
   protected override createWeights(p: Params): void {
     const n = p.num_parameters as number;
-    if (!Number.isInteger(n) || n < 1) throw new RuntimeError(`PReLU: num_parameters must be a positive integer, got ${n}`);
+    // PReLU(0) constructs in PyTorch and fails when called; a negative count cannot make a weight
+    if (!Number.isInteger(n) || n < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${n}: [${n}]`);
     this.weight = new Parameter(Tensor.empty([n]).fill_(p.init as number));
   }
   protected override weights(): Record<string, Tensor> { return { weight: this.weight }; }

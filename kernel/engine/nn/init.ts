@@ -15,7 +15,7 @@ export function calculate_gain(nonlinearity: string, param?: number | null): num
   if (nonlinearity === "leaky_relu") {
     let slope = 0.01;
     if (param !== undefined && param !== null) {
-      if (typeof param !== "number") throw new ValueError(`negative_slope ${pyRepr(param)} not a valid number`);
+      if (typeof param !== "number") throw new ValueError(`negative_slope ${typeof param === "string" ? param : pyRepr(param)} not a valid number`);
       slope = param;
     }
     return Math.sqrt(2 / (1 + slope ** 2));

@@ -8,6 +8,7 @@ import { elementwise } from "../ops/elementwise";
 import { contiguousData, sameShape } from "../ops/strided";
 import { logSoftmaxOp } from "../activations/softmax";
 import { Module } from "./module";
+import { fused } from "../autograd/fused";
 
 type Reduction = "mean" | "sum" | "none";
 
@@ -78,9 +79,11 @@ export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, 
   checkSameSize("binary_cross_entropy_with_logits", input, target);
   if (pos_weight) {
     // (1 - t)·x + (1 + (w - 1)·t)·(log(1 + e^{-|x|}) + max(-x, 0))
-    const logWeight = pos_weight.sub(1).mul(target).add(1);
-    const softplusNeg = input.abs().neg().exp().add(1).log().add(input.neg().clamp({ min: 0 }));
-    return reduce(target.neg().add(1).mul(input).add(logWeight.mul(softplusNeg)), reduction);
+    return fused("BinaryCrossEntropyWithLogitsBackward0", [input, target, pos_weight], (x, t, w) => {
+      const logWeight = w!.sub(1).mul(t!).add(1);
+      const softplusNeg = x!.abs().neg().exp().add(1).log().add(x!.neg().clamp({ min: 0 }));
+      return reduce(t!.neg().add(1).mul(x!).add(logWeight.mul(softplusNeg)), reduction);
+    });
   }
   return pointwiseLoss("BinaryCrossEntropyWithLogitsBackward0", input, target, reduction,
     "Math.max(x, 0) - x * t + Math.log1p(Math.exp(-Math.abs(x)))",
@@ -130,7 +133,7 @@ export function cross_entropy(input: Tensor, target: Tensor, ...args: unknown[])
   const logp = logSoftmaxOp(input, classDim);
   const c = input.shape[classDim];
   const weighted = a.weight ? logp.mul(a.weight) : logp;
-  if (target.dtype.is_floating_point) {
+  if (target.dtype.is_floating_point && target.ndim === input.ndim) {
     // class probabilities, optionally smoothed towards uniform
     const t = a.label_smoothing > 0 ? target.mul(1 - a.label_smoothing).add(a.label_smoothing / c) : target;
     const perSample = weighted.mul(t).sum(classDim).neg();

@@ -40,7 +40,7 @@ export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor {
 export function mul(a: Input, b: Input): Tensor {
   if (!isT(a)) return mul(b, a);
   const out = elementwise(["a", "b"], "a * b", [a, b]);
-  if (!isT(b)) return record(out, "MulBackward0", [a], (g) => [g.mul(b)], false);
+  if (!isT(b)) return record(out, "MulBackward0", [a], (g) => [g.mul(b)]); // the wrapped scalar is saved
   return record(out, "MulBackward0", [a, b], (g) => [
     a.requires_grad ? reduceGrad(g.mul(b), a) : null,
     b.requires_grad ? reduceGrad(g.mul(a), b) : null,
@@ -61,8 +61,8 @@ export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
     const divisor = isT(b) ? b.item() : Number(b);
     const r = floatType === float32 ? Math.fround(1 / Math.fround(divisor)) : 1 / divisor;
     const out = elementwise(["a"], "a * p.r", [a], floatType, { r });
-    if (isT(b)) return record(out, "DivBackward0", [a, null], (g) => [reduceGrad(g.div(b), a), null], false);
-    return record(out, "DivBackward0", [a], (g) => [g.div(divisor)], false);
+    if (isT(b)) return record(out, "DivBackward0", [a, null], (g) => [reduceGrad(g.div(b), a), null]);
+    return record(out, "DivBackward0", [a], (g) => [g.div(divisor)]);
   }
   const out = elementwise(["a", "b"], "a / b", [a, b], floatType, {}, floatType);
   return record(out, "DivBackward0", [a, b], (g) => [

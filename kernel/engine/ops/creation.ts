@@ -11,6 +11,7 @@ type Common = { dtype: DType | string | null; requires_grad: boolean; device: st
 const COMMON: Common = { dtype: null, requires_grad: false, device: "cpu" };
 
 function finish(t: Tensor, requiresGrad: boolean): Tensor {
+  if (requiresGrad && !t.dtype.is_floating_point) throw new RuntimeError("Only Tensors of floating point and complex dtype can require gradients");
   if (requiresGrad) t.requires_grad_(true);
   return t;
 }
@@ -31,6 +32,7 @@ function inferShape(data: NestedArray): number[] {
   const check = (v: NestedArray, dim: number): void => {
     if (dim === shape.length) {
       if (Array.isArray(v)) throw new ValueError(`expected sequence of length ${shape[dim - 1] ?? 0} at dim ${dim - 1} (got ${v.length})`);
+      if (typeof v === "string") throw new ValueError(`too many dimensions 'str'`);
       if (typeof v !== "number" && typeof v !== "boolean") throw new TypeError(`Could not infer dtype of ${v === null ? "NoneType" : typeof v}`);
       return;
     }

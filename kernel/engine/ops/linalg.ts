@@ -23,7 +23,7 @@ function gemm(a: ArrayLike<number>, b: ArrayLike<number>, c: { [i: number]: numb
 }
 
 function checkFloat(a: Tensor, b: Tensor): void {
-  if (a.dtype !== b.dtype) throw new RuntimeError(`expected scalar type ${cName(a)} but found ${cName(b)}`);
+  if (a.dtype !== b.dtype) throw new RuntimeError("mat1 and mat2 must have the same dtype");
 }
 const cName = (t: Tensor) => ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" })[t.dtype.name];
 
@@ -59,7 +59,7 @@ export function dot(a: Tensor, b: Tensor): Tensor {
 
 export function mv(a: Tensor, v: Tensor): Tensor {
   if (a.ndim !== 2 || v.ndim !== 1) throw new RuntimeError(`vector + matrix @ vector expected, got ${a.ndim}, ${v.ndim}`);
-  if (a.shape[1] !== v.shape[0]) throw new RuntimeError(`size mismatch, got input (${a.shape[0]}), mat (${a.shape[0]}x${a.shape[1]}), vec (${v.shape[0]})`);
+  if (a.shape[1] !== v.shape[0]) throw new RuntimeError(`size mismatch, got ${a.shape[0]}, ${a.shape[0]}x${a.shape[1]},${v.shape[0]}`);
   const out = mm(a.detach(), v.detach().unsqueeze(1)).squeeze(1);
   return record(out, "MvBackward0", [a, v], (g) => [
     a.requires_grad ? g.unsqueeze(1).mm(v.unsqueeze(0)) : null,

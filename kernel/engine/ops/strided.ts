@@ -37,7 +37,7 @@ export function broadcastShapes(...shapes: ReadonlyArray<readonly number[]>): nu
       const d = s[i];
       if (d === out[j] || d === 1) continue;
       if (out[j] === 1) { out[j] = d; continue; }
-      throw new RuntimeError(`The size of tensor a (${out[j]}) must match the size of tensor b (${d}) at non-singleton dimension ${i}`);
+      throw new RuntimeError(`The size of tensor a (${out[j]}) must match the size of tensor b (${d}) at non-singleton dimension ${j}`);
     }
   }
   return out;

@@ -29,38 +29,50 @@ const LOG_P8 = fround(3.3333331174e-1);
 const LOG_Q1 = fround(-2.1219444e-4);
 const LOG_Q2 = fround(0.693359375);
 
+// Per-lane results of the two halves of the transform. Working on the 8 lanes in loops that
+// write typed arrays (rather than per-lane functions returning numbers) keeps V8 from boxing
+// doubles across calls.
+const RADIUS = new Float64Array(8);
+const SIN = new Float64Array(8);
+const COS = new Float64Array(8);
+
 /**
- * avx_mathfun's log256_ps for one lane, for x = 1 - u with u a 24-bit uniform, passed as the
- * integer m24 = x * 2^24 in [1, 2^24]. The bit manipulation of the original (exponent from the
- * float's bits, mantissa forced into [0.5, 1)) is done arithmetically: x = m * 2^(e), m in
- * [0.5, 1), e = floor(log2 x) + 1.
+ * radius = sqrt(-2 log(1 - u)) for the 8 lanes data[off .. off + 8), log being avx_mathfun's
+ * log256_ps. Its bit manipulation (exponent from the float's bits, mantissa forced into
+ * [0.5, 1)) is done arithmetically: 1 - u = m24 * 2^-24 with m24 an integer in [1, 2^24], so
+ * with p = floor(log2 m24) the mantissa is m = m24 / 2^(p+1) and the exponent e = p - 23.
  */
-function logf(m24: number): number {
-  const p = 31 - Math.clz32(m24); // floor(log2(m24))
-  const m = m24 * INV_POW2[p + 1]; // in [0.5, 1), exact
-  let e = p - 23; // floor(log2(x)) + 1 with x = m24 * 2^-24
-  let t: number;
-  if (m < SQRTHF) {
-    e -= 1;
-    t = fround(fround(m - 1) + m);
-  } else {
-    t = fround(m - 1);
+function radius8(data: Float32Array, off: number): void {
+  for (let j = 0; j < 8; j++) {
+    const m24 = 16777216 - data[off + j] * 16777216;
+    const p = 31 - Math.clz32(m24);
+    const m = m24 * INV_POW2[p + 1];
+    let e = p - 23;
+    let t: number;
+    if (m < SQRTHF) {
+      e -= 1;
+      t = fround(fround(m - 1) + m);
+    } else {
+      t = fround(m - 1);
+    }
+    const z = fround(t * t);
+    let y = fma32(LOG_P0, t, LOG_P1);
+    y = fma32(y, t, LOG_P2);
+    y = fma32(y, t, LOG_P3);
+    y = fma32(y, t, LOG_P4);
+    y = fma32(y, t, LOG_P5);
+    y = fma32(y, t, LOG_P6);
+    y = fma32(y, t, LOG_P7);
+    y = fma32(y, t, LOG_P8);
+    y = fround(y * t);
+    y = fma32(y, z, fround(e * LOG_Q1));
+    y = fround(y - z * 0.5); // z * 0.5 is exact, so the fused and unfused forms agree
+    const lg = fround(fround(t + y) + e * LOG_Q2); // e * Q2 is exact (Q2 has 9 significant bits)
+    RADIUS[j] = fround(Math.sqrt(-2 * lg)); // -2 * lg is exact; sqrt of a float rounds once
   }
-  const z = fround(t * t);
-  let y = fma32(LOG_P0, t, LOG_P1);
-  y = fma32(y, t, LOG_P2);
-  y = fma32(y, t, LOG_P3);
-  y = fma32(y, t, LOG_P4);
-  y = fma32(y, t, LOG_P5);
-  y = fma32(y, t, LOG_P6);
-  y = fma32(y, t, LOG_P7);
-  y = fma32(y, t, LOG_P8);
-  y = fround(y * t);
-  y = fma32(y, z, fround(e * LOG_Q1));
-  y = fround(y - z * 0.5); // z * 0.5 is exact, so the fused and unfused forms agree
-  return fround(fround(t + y) + e * LOG_Q2); // e * Q2 is exact (Q2 has 9 significant bits)
 }
 
+const TWO_PI = fround(2 * Math.PI);
 const FOPI = fround(1.27323954473516); // 4 / pi
 const DP1 = fround(-0.78515625);
 const DP2 = fround(-2.4187564849853515625e-4);
@@ -72,60 +84,58 @@ const SIN_P0 = fround(-1.9515295891e-4);
 const SIN_P1 = fround(8.3321608736e-3);
 const SIN_P2 = fround(-1.6666654611e-1);
 
-// sincos returns through this (module-level number variables would be boxed on every write).
-const SC = new Float64Array(2); // [sin, cos]
-
-/** avx_mathfun's sincos256_ps for one lane, x >= 0 (theta = 2pi * u). */
-function sincosf(x: number): void {
-  let j = fround(x * FOPI) | 0; // cvttps: truncation
-  j = (j + 1) & ~1;
-  const y = j;
-  let r = fma32(y, DP1, x);
-  r = fma32(y, DP2, r);
-  r = fma32(y, DP3, r);
-  const z = fround(r * r);
-  let c = fma32(COS_P0, z, COS_P1);
-  c = fma32(c, z, COS_P2);
-  c = fround(c * z);
-  c = fma32(c, z, -(z * 0.5));
-  c = fround(c + 1);
-  let s = fma32(SIN_P0, z, SIN_P1);
-  s = fma32(s, z, SIN_P2);
-  s = fround(s * z);
-  s = fma32(s, r, r);
-  // Polynomial selection and sign, as the masks do it (the "+ 0" mirrors the masked adds).
-  let sv: number, cv: number;
-  if ((j & 2) === 0) {
-    sv = s + 0;
-    cv = c + 0;
-  } else {
-    sv = c + 0;
-    cv = s + 0;
+/** sin and cos of theta = 2pi * u for the 8 lanes data[off .. off + 8): avx_mathfun's sincos256_ps. */
+function sincos8(data: Float32Array, off: number): void {
+  for (let lane = 0; lane < 8; lane++) {
+    const x = fround(TWO_PI * data[off + lane]); // >= 0, so the sign handling of negative x drops out
+    let j = fround(x * FOPI) | 0; // cvttps: truncation
+    j = (j + 1) & ~1;
+    const y = j;
+    let r = fma32(y, DP1, x);
+    r = fma32(y, DP2, r);
+    r = fma32(y, DP3, r);
+    const z = fround(r * r);
+    let c = fma32(COS_P0, z, COS_P1);
+    c = fma32(c, z, COS_P2);
+    c = fround(c * z);
+    c = fma32(c, z, -(z * 0.5));
+    c = fround(c + 1);
+    let s = fma32(SIN_P0, z, SIN_P1);
+    s = fma32(s, z, SIN_P2);
+    s = fround(s * z);
+    s = fma32(s, r, r);
+    // Polynomial selection and signs, as the masks do it (the "+ 0" mirrors the masked adds).
+    let sv: number, cv: number;
+    if ((j & 2) === 0) {
+      sv = s + 0;
+      cv = c + 0;
+    } else {
+      sv = c + 0;
+      cv = s + 0;
+    }
+    SIN[lane] = (j & 4) !== 0 ? -sv : sv;
+    COS[lane] = (~(j - 2) & 4) !== 0 ? -cv : cv;
   }
-  SC[0] = (j & 4) !== 0 ? -sv : sv;
-  SC[1] = (~(j - 2) & 4) !== 0 ? -cv : cv;
 }
 
-const TWO_PI = fround(2 * Math.PI);
 
 /**
  * Transforms data[off .. off + 16) from uniforms to normals in place. mean and std must already
  * be float32 values (ATen casts them to float before broadcasting them into vectors).
  */
 export function normalFill16Avx2(data: Float32Array, off: number, mean: number, std: number): void {
+  radius8(data, off);
+  sincos8(data, off + 8);
   const plain = std === 1 && mean === 0;
-  for (let j = off; j < off + 8; j++) {
-    const m24 = 16777216 - data[j] * 16777216; // (1 - u) * 2^24, an integer in [1, 2^24]
-    const radius = fround(Math.sqrt(-2 * logf(m24)));
-    sincosf(fround(TWO_PI * data[j + 8]));
-    const n1 = fround(radius * SC[1]);
-    const n2 = fround(radius * SC[0]);
+  for (let j = 0; j < 8; j++) {
+    const n1 = fround(RADIUS[j] * COS[j]);
+    const n2 = fround(RADIUS[j] * SIN[j]);
     if (plain) {
-      data[j] = n1 + 0;
-      data[j + 8] = n2 + 0;
+      data[off + j] = n1 + 0;
+      data[off + j + 8] = n2 + 0;
     } else {
-      data[j] = fma32(n1, std, mean);
-      data[j + 8] = fma32(n2, std, mean);
+      data[off + j] = fma32(n1, std, mean);
+      data[off + j + 8] = fma32(n2, std, mean);
     }
   }
 }
