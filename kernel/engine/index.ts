@@ -4,3 +4,4 @@ export { Tensor } from "./tensor";
 export { ACTIVATIONS, getActivation } from "./activations/registry";
 export type { ActivationDefinition, ParamSpec, Params } from "./activations/definition";
 export { memoryStats } from "./storage/allocator";
+export * as diagnostics from "./diagnostics";

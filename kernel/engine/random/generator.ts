@@ -16,7 +16,7 @@ import { fma32, fma64 } from "./fma";
 import { MT19937, MT_N } from "./mt19937";
 import { normalFill16Avx2 } from "./normal_avx2";
 import { normalFill16Double } from "./normal_double";
-import { cos, log, sin } from "./libm";
+import { log, sincos, SINCOS_OUT } from "./libm";
 import { low32, nondeterministicSeed, seedToJs, toUint64Seed } from "./seed";
 
 /** default_rng_seed_val in ATen: the seed the default CPU generator starts from. */
@@ -31,6 +31,10 @@ const TWO64 = 1n << 64n;
 
 /** Size in bytes of the state blob (the layout of torch.get_rng_state(), see get_state). */
 export const STATE_SIZE = 5056;
+
+/** Raw draws are produced in blocks of this many words into a shared scratch buffer. */
+const BLOCK = 2048;
+const WORDS = new Uint32Array(BLOCK);
 
 export type FloatArray = Float32Array | Float64Array;
 export type IntegerArray = Float64Array | Float32Array | Int32Array | BigInt64Array;
@@ -162,7 +166,6 @@ export class Generator {
     checkFinite(from, "from");
     checkFinite(to, "to");
     if (!(from <= to)) throw new RangeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
-    const eng = this.engine;
     const n = out.length;
     if (out instanceof Float32Array) {
       if (Math.abs(from) > FLT_MAX || Math.abs(to) > FLT_MAX) throw new RangeError("uniform_: from/to out of range for float32");
@@ -170,19 +173,20 @@ export class Generator {
       const range = Math.fround(Math.fround(to) - f);
       if (range > FLT_MAX) throw new RangeError("uniform_ expects to-from <= std::numeric_limits<float>::max()");
       if (f === 0 && range === 1) {
-        for (let i = 0; i < n; i++) out[i] = (eng.nextU32() & 0xffffff) * TWO_M24;
-      } else {
-        for (let i = 0; i < n; i++) out[i] = fma32((eng.nextU32() & 0xffffff) * TWO_M24, range, f);
+        this.fillUniform24(out, 0, n);
+        return;
+      }
+      for (let i = 0; i < n; i += BLOCK) {
+        const m = Math.min(BLOCK, n - i);
+        this.engine.fill(WORDS, m);
+        for (let k = 0; k < m; k++) out[i + k] = fma32((WORDS[k] & 0xffffff) * TWO_M24, range, f);
       }
     } else {
       const range = to - from;
       if (range > Number.MAX_VALUE) throw new RangeError("uniform_ expects to-from <= std::numeric_limits<double>::max()");
-      const plain = from === 0 && range === 1;
-      for (let i = 0; i < n; i++) {
-        const hi = eng.nextU32();
-        const lo = eng.nextU32();
-        const x = ((hi & 0x1fffff) * TWO_32 + lo) * TWO_M53;
-        out[i] = plain ? x : fma64(x, range, from);
+      this.fillUniform53(out, 0, n);
+      if (!(from === 0 && range === 1)) {
+        for (let i = 0; i < n; i++) out[i] = fma64(out[i], range, from);
       }
     }
   }
@@ -214,17 +218,22 @@ export class Generator {
     }
   }
 
+  /** out[start .. end) = uniform_real_distribution<float>(0, 1): 24 bits of one draw each. */
   private fillUniform24(out: Float32Array, start: number, end: number): void {
-    const eng = this.engine;
-    for (let i = start; i < end; i++) out[i] = (eng.nextU32() & 0xffffff) * TWO_M24;
+    for (let i = start; i < end; i += BLOCK) {
+      const m = Math.min(BLOCK, end - i);
+      this.engine.fill(WORDS, m);
+      for (let k = 0; k < m; k++) out[i + k] = (WORDS[k] & 0xffffff) * TWO_M24;
+    }
   }
 
-  private fillUniform53(out: Float64Array, start: number, end: number): void {
-    const eng = this.engine;
-    for (let i = start; i < end; i++) {
-      const hi = eng.nextU32();
-      const lo = eng.nextU32();
-      out[i] = ((hi & 0x1fffff) * TWO_32 + lo) * TWO_M53;
+  /** out[start .. end) = uniform_real_distribution<double>(0, 1): 53 bits of two draws each. */
+  private fillUniform53(out: Float64Array | Float32Array, start: number, end: number): void {
+    const half = BLOCK >> 1;
+    for (let i = start; i < end; i += half) {
+      const m = Math.min(half, end - i);
+      this.engine.fill(WORDS, 2 * m);
+      for (let k = 0; k < m; k++) out[i + k] = ((WORDS[2 * k] & 0x1fffff) * TWO_32 + WORDS[2 * k + 1]) * TWO_M53;
     }
   }
 
@@ -238,10 +247,10 @@ export class Generator {
       const u1 = this.uniform53();
       const u2 = this.uniform53();
       const r = Math.sqrt(-2 * log(1 - u2));
-      const theta = TWO_PI * u1;
-      this.nextDoubleNormal = r * sin(theta);
+      sincos(TWO_PI * u1); // GCC merges ::sin(theta) and ::cos(theta) into one sincos call
+      this.nextDoubleNormal = r * SINCOS_OUT[0];
       this.hasNextDoubleNormal = true;
-      ret = r * cos(theta);
+      ret = r * SINCOS_OUT[1];
     }
     return std === 1 && mean === 0 ? ret + 0 : fma64(ret, std, mean);
   }
@@ -271,7 +280,11 @@ export class Generator {
       if (exact && !(out instanceof BigInt64Array)) {
         // Number(b) + (draw % r) is exact; a Float32Array store rounds like static_cast<float>
         // from int64 as long as the value is below 2^53.
-        for (let i = 0; i < n; i++) out[i] = (eng.nextU32() % r) + b;
+        for (let i = 0; i < n; i += BLOCK) {
+          const m = Math.min(BLOCK, n - i);
+          eng.fill(WORDS, m);
+          for (let k = 0; k < m; k++) out[i + k] = (WORDS[k] % r) + b;
+        }
         return;
       }
       for (let i = 0; i < n; i++) storeInt64(out, i, BigInt.asIntN(64, BigInt(eng.nextU32() % r) + lo));
@@ -290,12 +303,14 @@ export class Generator {
   /** Tensor.bernoulli_(p) with a scalar p (and so Dropout's mask): 1 where uniform53 < p. */
   bernoulli_(out: Float32Array | Float64Array | Uint8Array | Int32Array, p: number): void {
     if (!(p >= 0 && p <= 1)) throw new RangeError(`bernoulli_ expects p to be in [0, 1], but got p=${p}`);
-    const eng = this.engine;
     const n = out.length;
-    for (let i = 0; i < n; i++) {
-      const hi = eng.nextU32();
-      const lo = eng.nextU32();
-      out[i] = ((hi & 0x1fffff) * TWO_32 + lo) * TWO_M53 < p ? 1 : 0;
+    const half = BLOCK >> 1;
+    for (let i = 0; i < n; i += half) {
+      const m = Math.min(half, n - i);
+      this.engine.fill(WORDS, 2 * m);
+      for (let k = 0; k < m; k++) {
+        out[i + k] = ((WORDS[2 * k] & 0x1fffff) * TWO_32 + WORDS[2 * k + 1]) * TWO_M53 < p ? 1 : 0;
+      }
     }
   }
 

@@ -39,12 +39,13 @@ export function log(x: number): number {
     p3 = fma64(r3, B10, p3);
     const q = fma64(fma64(p3, r3, p2), r3, p1);
     // rhi = r + 2^27 r - 2^27 r, with both steps fused
-    const t = fma64(r, TWO27, r);
-    const rhi = fma64(-TWO27, r, t);
+    // Where a fused product is exact (powers of two, B0 = -0.5) the plain expression is used.
+    const t = r * TWO27 + r;
+    const rhi = t - TWO27 * r;
     const rlo = r - rhi;
     const rr = rhi * rhi;
-    const hiv = fma64(rr, B0, r);
-    let lov = fma64(rr, B0, r - hiv);
+    const hiv = r + rr * B0;
+    let lov = (r - hiv) + rr * B0;
     lov = fma64(B0 * rlo, r + rhi, lov);
     return hiv + fma64(q, r3, lov);
   }
@@ -59,7 +60,7 @@ export function log(x: number): number {
   const logc = LOG_TAB[2 * i + 1];
   const r = fma64(z, invc, -1);
   const kd = k;
-  const w = fma64(kd, LOG_LN2HI, logc);
+  const w = kd * LOG_LN2HI + logc; // fused in glibc, but kd * ln2hi is exact (ln2hi has 42 bits)
   const hiv = r + w;
   const lov = fma64(kd, LOG_LN2LO, (w - hiv) + r);
   const r2 = r * r;
@@ -90,21 +91,24 @@ const MP2 = -1.3909067564377153e-8; // 0xbe4dde973c000000
 const PP3 = -4.97899623147991e-17; // 0xbc8cb3b398000000
 const PP4 = -1.9034889620193266e-25; // 0xbacd747f23e32ed7
 
-/** Results of sincos (module-level to avoid allocating). */
-export let sinResult = 0;
-export let cosResult = 0;
+/**
+ * sincos writes [sin, cos] here. (Results and scratch live in typed arrays: V8 boxes doubles
+ * kept in module-level variables on every write.)
+ */
+export const SINCOS_OUT = new Float64Array(2);
 
-// Table row for |a|: u = big + |a|; the row index is the low word of u; xs = |a| - (u - big).
-let tsn = 0, tssn = 0, tcs = 0, tccs = 0, txs = 0;
+// Table row for |a| (u = big + |a|; the row index is the low word of u) and the remainder
+// xs = |a| - (u - big): [sn, ssn, cs, ccs, xs].
+const ROW = new Float64Array(5);
 function lookup(absA: number): void {
   const u = BIG + absA;
   f64[0] = u;
   const k = w32[0] << 2;
-  tsn = SINCOS_TABLE[k];
-  tssn = SINCOS_TABLE[k + 1];
-  tcs = SINCOS_TABLE[k + 2];
-  tccs = SINCOS_TABLE[k + 3];
-  txs = absA - (u - BIG);
+  ROW[0] = SINCOS_TABLE[k];
+  ROW[1] = SINCOS_TABLE[k + 1];
+  ROW[2] = SINCOS_TABLE[k + 2];
+  ROW[3] = SINCOS_TABLE[k + 3];
+  ROW[4] = absA - (u - BIG);
 }
 
 /** TAYLOR_SIN(a*a, a, da) for |a| < 0.126. */
@@ -120,7 +124,7 @@ function taylorSin(a: number, da: number): number {
 /** do_sin(a, da) for |a| >= 0.126, after lookup(|a|). */
 function doSinTable(a: number, da: number): number {
   const dx = a <= 0 ? -da : da;
-  const xs = txs;
+  const tsn = ROW[0], tssn = ROW[1], tcs = ROW[2], tccs = ROW[3], xs = ROW[4];
   const xx = xs * xs;
   const s = fma64(xs * xx, fma64(xx, SN5, SN3), dx) + xs;
   const c = fma64(dx, xs, xx * fma64(fma64(xx, CS6, CS4), xx, CS2));
@@ -132,7 +136,8 @@ function doSinTable(a: number, da: number): number {
 /** do_cos(a, da), after lookup(|a|). */
 function doCosTable(a: number, da: number): number {
   const dx = a < 0 ? -da : da;
-  const x = txs + dx;
+  const tsn = ROW[0], tssn = ROW[1], tcs = ROW[2], tccs = ROW[3];
+  const x = ROW[4] + dx;
   const xx = x * x;
   const s = fma64(x * xx, fma64(xx, SN5, SN3), x);
   const c = xx * fma64(fma64(xx, CS6, CS4), xx, CS2);
@@ -147,23 +152,21 @@ function doSin(a: number, da: number): number {
   return doSinTable(a, da);
 }
 
-/**
- * sincos(x), glibc's __sincos_fma; results in sinResult / cosResult.
- */
+/** sincos(x), glibc's __sincos_fma; results in SINCOS_OUT. */
 export function sincos(x: number): void {
   f64[0] = x;
   const k = w32[1] & 0x7fffffff;
   if (k < 0x3e400000) { // |x| < 2^-27
-    sinResult = x;
-    cosResult = 1;
+    SINCOS_OUT[0] = x;
+    SINCOS_OUT[1] = 1;
     return;
   }
   const ax = Math.abs(x);
   if (k < 0x3feb6000) { // |x| < 0.85546875
     // do_sin(x, 0) and do_cos(x, 0) share the table row of |x|.
     lookup(ax);
-    sinResult = ax < 0.126 ? taylorSin(x, 0) : doSinTable(x, 0);
-    cosResult = doCosTable(x, 0);
+    SINCOS_OUT[0] = ax < 0.126 ? taylorSin(x, 0) : doSinTable(x, 0);
+    SINCOS_OUT[1] = doCosTable(x, 0);
     return;
   }
   if (k < 0x400368fd) { // |x| < 2.426265
@@ -172,13 +175,13 @@ export function sincos(x: number): void {
     const da = (y - a) + HP1;
     lookup(Math.abs(a));
     const c = Math.abs(doCosTable(a, da));
-    sinResult = x < 0 ? -c : c;
-    cosResult = Math.abs(a) < 0.126 ? taylorSin(a, da) : doSinTable(a, da);
+    SINCOS_OUT[0] = x < 0 ? -c : c;
+    SINCOS_OUT[1] = Math.abs(a) < 0.126 ? taylorSin(a, da) : doSinTable(a, da);
     return;
   }
   if (k >= 0x419921fb) { // |x| >= 105414350 or not finite: not needed by the generator
-    sinResult = Math.sin(x);
-    cosResult = Math.cos(x);
+    SINCOS_OUT[0] = Math.sin(x);
+    SINCOS_OUT[1] = Math.cos(x);
     return;
   }
   // reduce_sincos: x = n pi/2 + (a + da)
@@ -186,9 +189,10 @@ export function sincos(x: number): void {
   const xn = t - TOINT;
   f64[0] = t;
   const n = w32[0] & 3;
-  const yv = fma64(-xn, MP2, fma64(-xn, MP1, x));
-  const t2 = fma64(-xn, PP3, yv);
-  let db = fma64(-xn, PP3, yv - t2);
+  // xn < 2^26 and mp1, mp2, pp3 have 26 significant bits: those fused products are exact.
+  const yv = (x - xn * MP1) - xn * MP2;
+  const t2 = yv - xn * PP3;
+  let db = (yv - t2) - xn * PP3;
   let a = fma64(-xn, PP4, t2);
   db = db + fma64(-xn, PP4, t2 - a);
   let da = db;
@@ -201,22 +205,22 @@ export function sincos(x: number): void {
   const cvRaw = doCosTable(a, da);
   const cv = (n & 2) !== 0 ? -cvRaw : cvRaw;
   if ((n & 1) !== 0) {
-    sinResult = cv;
-    cosResult = sv;
+    SINCOS_OUT[0] = cv;
+    SINCOS_OUT[1] = sv;
   } else {
-    sinResult = sv;
-    cosResult = cv;
+    SINCOS_OUT[0] = sv;
+    SINCOS_OUT[1] = cv;
   }
 }
 
 /** sin(x) as the sine half of glibc's sincos. */
 export function sin(x: number): number {
   sincos(x);
-  return sinResult;
+  return SINCOS_OUT[0];
 }
 
 /** cos(x) as the cosine half of glibc's sincos. */
 export function cos(x: number): number {
   sincos(x);
-  return cosResult;
+  return SINCOS_OUT[1];
 }

@@ -46,6 +46,35 @@ export class MT19937 {
     return y >>> 0;
   }
 
+  /**
+   * The next n outputs into dst[0 .. n): the same values and final state as n calls of
+   * nextU32(), tempered in a tight loop (stored as uint32 bits; Int32Array views work too).
+   */
+  fill(dst: Uint32Array | Int32Array, n: number): void {
+    const mt = this.state;
+    let i = 0;
+    while (i < n) {
+      if (this.left <= 1) {
+        // The draw that finds left == 1 regenerates the block and reads word 0 (nextU32).
+        dst[i++] = this.nextU32();
+        continue;
+      }
+      // left - 1 more draws read consecutive words without regenerating.
+      const take = Math.min(n - i, this.left - 1);
+      let k = this.next;
+      for (const end = i + take; i < end; i++, k++) {
+        let y = mt[k];
+        y ^= y >>> 11;
+        y ^= (y << 7) & 0x9d2c5680;
+        y ^= (y << 15) & 0xefc60000;
+        y ^= y >>> 18;
+        dst[i] = y;
+      }
+      this.next = k;
+      this.left -= take;
+    }
+  }
+
   /** Regenerates the block of 624 words (ATen's next_state). */
   private twist(): void {
     const mt = this.state;
@@ -54,14 +83,14 @@ export class MT19937 {
     let k = 0;
     for (; k < MT_N - MT_M; k++) {
       const y = (mt[k] & UPPER) | (mt[k + 1] & LOWER);
-      mt[k] = mt[k + MT_M] ^ (y >>> 1) ^ (mt[k + 1] & 1 ? MATRIX_A : 0);
+      mt[k] = mt[k + MT_M] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     for (; k < MT_N - 1; k++) {
       const y = (mt[k] & UPPER) | (mt[k + 1] & LOWER);
-      mt[k] = mt[k + MT_M - MT_N] ^ (y >>> 1) ^ (mt[k + 1] & 1 ? MATRIX_A : 0);
+      mt[k] = mt[k + MT_M - MT_N] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
     }
     const y = (mt[MT_N - 1] & UPPER) | (mt[0] & LOWER);
-    mt[MT_N - 1] = mt[MT_M - 1] ^ (y >>> 1) ^ (mt[0] & 1 ? MATRIX_A : 0);
+    mt[MT_N - 1] = mt[MT_M - 1] ^ (y >>> 1) ^ (-(y & 1) & MATRIX_A);
   }
 
   copyFrom(other: MT19937): void {

@@ -18,14 +18,11 @@ for (let p = 0; p < 26; p++) INV_POW2[p] = Math.pow(2, -p);
 
 const SQRTHF = fround(0.707106781186547524);
 const LOG_P0 = fround(7.0376836292e-2);
-const LOG_P1 = fround(-1.151461031e-1);
-const LOG_P2 = fround(1.167699874e-1);
-const LOG_P3 = fround(-1.2420140846e-1);
-const LOG_P4 = fround(1.4249322787e-1);
-const LOG_P5 = fround(-1.6668057665e-1);
-const LOG_P6 = fround(2.0000714765e-1);
-const LOG_P7 = fround(-2.4999993993e-1);
-const LOG_P8 = fround(3.3333331174e-1);
+/** p1 .. p8 of the log polynomial, Horner steps y = y * x + p_i (each a fused multiply-add). */
+const LOG_P = Float64Array.from(
+  [-1.151461031e-1, 1.167699874e-1, -1.2420140846e-1, 1.4249322787e-1, -1.6668057665e-1, 2.0000714765e-1, -2.4999993993e-1, 3.3333331174e-1],
+  fround,
+);
 const LOG_Q1 = fround(-2.1219444e-4);
 const LOG_Q2 = fround(0.693359375);
 
@@ -56,14 +53,9 @@ function radius8(data: Float32Array, off: number): void {
       t = fround(m - 1);
     }
     const z = fround(t * t);
-    let y = fma32(LOG_P0, t, LOG_P1);
-    y = fma32(y, t, LOG_P2);
-    y = fma32(y, t, LOG_P3);
-    y = fma32(y, t, LOG_P4);
-    y = fma32(y, t, LOG_P5);
-    y = fma32(y, t, LOG_P6);
-    y = fma32(y, t, LOG_P7);
-    y = fma32(y, t, LOG_P8);
+    // (Loops over coefficient tables keep the number of inlined fma32 sites within V8's budget.)
+    let y = LOG_P0;
+    for (let q = 0; q < 8; q++) y = fma32(y, t, LOG_P[q]);
     y = fround(y * t);
     y = fma32(y, z, fround(e * LOG_Q1));
     y = fround(y - z * 0.5); // z * 0.5 is exact, so the fused and unfused forms agree
@@ -74,15 +66,12 @@ function radius8(data: Float32Array, off: number): void {
 
 const TWO_PI = fround(2 * Math.PI);
 const FOPI = fround(1.27323954473516); // 4 / pi
-const DP1 = fround(-0.78515625);
-const DP2 = fround(-2.4187564849853515625e-4);
-const DP3 = fround(-3.77489497744594108e-8);
+/** -pi/4 in three parts (Cody–Waite): x + y*DP1 + y*DP2 + y*DP3, each step fused. */
+const DP = Float64Array.from([-0.78515625, -2.4187564849853515625e-4, -3.77489497744594108e-8], fround);
 const COS_P0 = fround(2.443315711809948e-5);
-const COS_P1 = fround(-1.388731625493765e-3);
-const COS_P2 = fround(4.166664568298827e-2);
+const COS_P = Float64Array.from([-1.388731625493765e-3, 4.166664568298827e-2], fround);
 const SIN_P0 = fround(-1.9515295891e-4);
-const SIN_P1 = fround(8.3321608736e-3);
-const SIN_P2 = fround(-1.6666654611e-1);
+const SIN_P = Float64Array.from([8.3321608736e-3, -1.6666654611e-1], fround);
 
 /** sin and cos of theta = 2pi * u for the 8 lanes data[off .. off + 8): avx_mathfun's sincos256_ps. */
 function sincos8(data: Float32Array, off: number): void {
@@ -91,17 +80,16 @@ function sincos8(data: Float32Array, off: number): void {
     let j = fround(x * FOPI) | 0; // cvttps: truncation
     j = (j + 1) & ~1;
     const y = j;
-    let r = fma32(y, DP1, x);
-    r = fma32(y, DP2, r);
-    r = fma32(y, DP3, r);
+    let r = x;
+    for (let q = 0; q < 3; q++) r = fma32(y, DP[q], r);
     const z = fround(r * r);
-    let c = fma32(COS_P0, z, COS_P1);
-    c = fma32(c, z, COS_P2);
+    let c = COS_P0;
+    for (let q = 0; q < 2; q++) c = fma32(c, z, COS_P[q]);
     c = fround(c * z);
     c = fma32(c, z, -(z * 0.5));
     c = fround(c + 1);
-    let s = fma32(SIN_P0, z, SIN_P1);
-    s = fma32(s, z, SIN_P2);
+    let s = SIN_P0;
+    for (let q = 0; q < 2; q++) s = fma32(s, z, SIN_P[q]);
     s = fround(s * z);
     s = fma32(s, r, r);
     // Polynomial selection and signs, as the masks do it (the "+ 0" mirrors the masked adds).
