@@ -30,6 +30,8 @@ export function numelOf(shape: readonly number[]): number {
   return n;
 }
 
+export interface BackwardOptions { gradient?: Tensor | null; retain_graph?: boolean; create_graph?: boolean }
+
 export class Tensor {
   readonly shape: number[];
   readonly strides: number[];
@@ -126,10 +128,10 @@ export class Tensor {
   }
 
   // ---- autograd ----
-  backward(gradient?: Tensor | null, options?: { retain_graph?: boolean; create_graph?: boolean } | boolean): void {
+  backward(gradient?: Tensor | null | BackwardOptions, options?: BackwardOptions | boolean): void {
     if (gradient !== undefined && gradient !== null && !(gradient instanceof Tensor)) {
-      options = gradient as { retain_graph?: boolean };
-      gradient = undefined;
+      options = gradient;
+      gradient = gradient.gradient;
     }
     const retain = typeof options === "boolean" ? options : options?.retain_graph ?? false;
     checkBackwardRoot(this, gradient);

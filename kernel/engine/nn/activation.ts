@@ -33,7 +33,11 @@ export class ActivationModule extends Module {
   override forward(input: Tensor): Tensor {
     const def = (this.constructor as typeof ActivationModule).definition;
     const p = { ...this.params };
-    for (const k of Object.keys(p)) p[k] = (this as unknown as Record<string, Params[string]>)[k];
+    // attributes may have been reassigned (leaky.negative_slope = 0.2); learned weights are Tensors, passed apart
+    for (const k of Object.keys(p)) {
+      const v = (this as unknown as Record<string, unknown>)[k];
+      if (!(v instanceof Tensor)) p[k] = v as Params[string];
+    }
     checkParams(def, p);
     return applyActivation(def, input, p, this.weights());
   }

@@ -1,0 +1,104 @@
+// Timing, checking and table helpers for the engine benchmark (bench/engine.ts).
+import { performance } from "perf_hooks";
+
+export type Side = "engine" | "tfjs";
+
+/** Collects garbage (when node runs with --expose-gc) and lets finalisers run, outside the timings. */
+export async function settle(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (gc) gc();
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+export function median(xs: number[]): number {
+  const s = xs.slice().sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+let peakRss = 0;
+export function sampleRss(): void {
+  const rss = process.memoryUsage().rss;
+  if (rss > peakRss) peakRss = rss;
+}
+export function peakRssBytes(): number { sampleRss(); return peakRss; }
+
+export interface Runner {
+  /** Runs the work once and returns whatever must be released after the timing (or nothing). */
+  run(): unknown;
+  /** Releases what run() returned (tfjs tensors); not timed. */
+  release?(result: unknown): void;
+}
+
+/**
+ * Times the engine and tfjs on the same work, interleaved: every repetition runs both, in
+ * alternating order, after `warmup` untimed repetitions. Returns the median milliseconds of each.
+ */
+export async function interleaved(sides: Record<Side, Runner>, warmup: number, reps: number, onSample?: () => void): Promise<Record<Side, number>> {
+  const times: Record<Side, number[]> = { engine: [], tfjs: [] };
+  for (let r = 0; r < warmup + reps; r++) {
+    const order: Side[] = r % 2 === 0 ? ["engine", "tfjs"] : ["tfjs", "engine"];
+    for (const side of order) {
+      await settle();
+      const runner = sides[side];
+      const t0 = performance.now();
+      const result = runner.run();
+      const t1 = performance.now();
+      sampleRss();
+      onSample?.();
+      runner.release?.(result);
+      if (r >= warmup) times[side].push(t1 - t0);
+    }
+  }
+  return { engine: median(times.engine), tfjs: median(times.tfjs) };
+}
+
+export interface Check { ok: boolean; maxAbs: number; scale: number; rel: number; text: string }
+
+/**
+ * Compares two arrays elementwise: max |a - b| against tol · max(1, max |b|). With tol 0 the
+ * arrays must be equal. Lengths must match; NaN anywhere fails.
+ */
+export function compare(a: ArrayLike<number>, b: ArrayLike<number>, tol: number): Check {
+  if (a.length !== b.length) {
+    return { ok: false, maxAbs: NaN, scale: NaN, rel: NaN, text: `length ${a.length} vs ${b.length}` };
+  }
+  let maxAbs = 0, maxRef = 0, nan = false;
+  for (let i = 0; i < a.length; i++) {
+    const d = Math.abs(a[i] - b[i]);
+    if (Number.isNaN(d)) nan = true;
+    if (d > maxAbs) maxAbs = d;
+    const r = Math.abs(b[i]);
+    if (r > maxRef) maxRef = r;
+  }
+  const scale = Math.max(1, maxRef);
+  const rel = maxAbs / scale;
+  const ok = !nan && rel <= tol;
+  const text = `max|diff| ${maxAbs.toExponential(2)} (÷ max(1, max|tfjs|) = ${rel.toExponential(2)}, tolerance ${tol === 0 ? "exact" : tol.toExponential(0)})${nan ? ", NaN found" : ""}`;
+  return { ok, maxAbs, scale, rel, text };
+}
+
+export function fmtMs(ms: number | undefined): string {
+  if (ms === undefined || !Number.isFinite(ms)) return "–";
+  if (ms >= 100) return ms.toFixed(0);
+  if (ms >= 10) return ms.toFixed(1);
+  return ms.toFixed(2);
+}
+
+export function fmtRatio(a: number | undefined, b: number | undefined): string {
+  if (a === undefined || b === undefined || !Number.isFinite(a) || !Number.isFinite(b) || b === 0) return "–";
+  const r = a / b;
+  return r >= 10 ? `${r.toFixed(0)}×` : `${r.toFixed(2)}×`;
+}
+
+export function fmtBytes(bytes: number): string {
+  return `${(bytes / 2 ** 20).toFixed(1)} MiB`;
+}
+
+/** A GitHub-flavoured markdown table, padded so it also reads well in a terminal. */
+export function markdownTable(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join(" | ")} |`;
+  const rule = `|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|")}|`;
+  return [line(header), rule, ...rows.map(line)].join("\n");
+}

@@ -1,0 +1,67 @@
+import * as assert from "assert";
+import { torch, F } from "../../kernel";
+
+describe("autograd", () => {
+  it("accumulates into .grad across backward calls", () => {
+    const x = torch.tensor([1, 2], { requires_grad: true });
+    x.mul(3).sum().backward();
+    x.mul(3).sum().backward();
+    assert.deepStrictEqual(x.grad!.tolist(), [6, 6]);
+  });
+
+  it("sums gradients where a tensor is used twice", () => {
+    const x = torch.tensor([2], { requires_grad: true });
+    x.mul(x).add(x).sum().backward();
+    assert.deepStrictEqual(x.grad!.tolist(), [5]);
+  });
+
+  it("backward of a non-scalar takes the upstream gradient", () => {
+    const x = torch.tensor([-1, 1, 3], { requires_grad: true });
+    F.leaky_relu(x, 0.5).backward(torch.tensor([1, 2, 3]));
+    assert.deepStrictEqual(x.grad!.tolist(), [0.5, 2, 3]);
+  });
+
+  it("retain_graph allows a second backward through saved tensors", () => {
+    const x = torch.tensor([1, 2], { requires_grad: true });
+    const y = x.exp().sum();
+    y.backward({ retain_graph: true });
+    y.backward();
+    assert.ok(Math.abs(x.grad!.tolist()[0] - 2 * Math.E) < 1e-5);
+  });
+
+  it("no_grad records nothing and restores the mode, even after a throw", () => {
+    const x = torch.ones(2, { requires_grad: true });
+    const y = torch.no_grad(() => x.mul(2));
+    assert.strictEqual(y.requires_grad, false);
+    assert.strictEqual(y.grad_fn, null);
+    assert.throws(() => torch.no_grad(() => { throw new Error("boom"); }), /boom/);
+    assert.strictEqual(torch.is_grad_enabled(), true);
+  });
+
+  it("retain_grad keeps an intermediate's gradient", () => {
+    const x = torch.tensor([1, -2], { requires_grad: true });
+    const h = x.mul(2);
+    h.retain_grad();
+    h.relu().sum().backward();
+    assert.deepStrictEqual(h.grad!.tolist(), [1, 0]);
+  });
+
+  it("detach cuts the graph but shares elements", () => {
+    const x = torch.tensor([1, 2], { requires_grad: true });
+    const d = x.detach();
+    assert.strictEqual(d.requires_grad, false);
+    torch.no_grad(() => x.mul_(10));
+    assert.deepStrictEqual(d.tolist(), [10, 20]);
+  });
+
+  it("refuses to change requires_grad of a non-leaf, in PyTorch's words", () => {
+    const y = torch.ones(2, { requires_grad: true }).mul(2);
+    assert.throws(() => { y.requires_grad = false; }, /you can only change requires_grad flags of leaf variables/);
+  });
+
+  it("gradients flow through views, slices and broadcasting", () => {
+    const x = torch.arange(6, { dtype: torch.float32 }).reshape(2, 3).requires_grad_();
+    x.index(":", "1:").t().mul(torch.tensor([[1], [10]])).sum().backward();
+    assert.deepStrictEqual(x.grad!.tolist(), [[0, 1, 10], [0, 1, 10]]);
+  });
+});
