@@ -2,7 +2,7 @@
 // grad_fn names and module reprs, from test/golden/fixtures/activations.json
 // (written by test/golden/gen_activations.py; see that file for the fixture format).
 import * as assert from "assert";
-import { torch, nn, F } from "../../kernel";
+import { torch, nn, F } from "../../kernel/index";
 import { loadFixture, assertClose } from "./fixtures";
 
 type Tensor = ReturnType<typeof torch.tensor>;

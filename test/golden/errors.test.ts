@@ -6,7 +6,7 @@
 // Python exception class is in the fixture's "type" and in the test title). For a case that does
 // not raise, the translation returns the fixture's `result` value.
 import * as assert from "assert";
-import { torch, nn, F } from "../../kernel";
+import { torch, nn, F } from "../../kernel/index";
 import { loadFixture } from "./fixtures";
 
 interface ErrorCase {

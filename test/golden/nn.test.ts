@@ -3,7 +3,7 @@
 // module reprs and state_dict keys, from test/golden/fixtures/nn.json
 // (written by test/golden/gen_nn.py; see that file for the fixture format).
 import * as assert from "assert";
-import { torch, nn, F } from "../../kernel";
+import { torch, nn, F } from "../../kernel/index";
 import { loadFixture, assertClose } from "./fixtures";
 
 type Tensor = ReturnType<typeof torch.tensor>;

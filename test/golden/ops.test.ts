@@ -8,7 +8,7 @@
 // `2 / a` is a.reciprocal().mul(2) (what Python's __rtruediv__ computes). Python keyword
 // arguments become the trailing options object; positional arguments stay positional.
 import * as assert from "assert";
-import { torch } from "../../kernel";
+import { torch } from "../../kernel/index";
 import { loadFixture, assertClose } from "./fixtures";
 
 type Tensor = ReturnType<typeof torch.tensor>;

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { torch, nn, F, ACTIVATIONS, getActivation } from "../../kernel";
+import { torch, nn, F, ACTIVATIONS, getActivation } from "../../kernel/index";
 
 describe("activation definitions (the single source of truth)", () => {
   it("every definition has a title, LaTeX, a description and sane parameter specs", () => {

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { torch, nn, F } from "../../kernel";
+import { torch, nn, F } from "../../kernel/index";
 
 describe("PyTorch-style arguments", () => {
   it("accepts parameters positionally or by name", () => {

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { torch, F } from "../../kernel";
+import { torch, F } from "../../kernel/index";
 
 describe("autograd", () => {
   it("accumulates into .grad across backward calls", () => {

@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { torch, nn, diagnostics } from "../../kernel";
+import { torch, nn, diagnostics } from "../../kernel/index";
 
 describe("diagnostics", () => {
   it("finds dead ReLU units per layer", () => {

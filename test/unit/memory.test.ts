@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { torch, nn, memoryStats } from "../../kernel";
+import { torch, nn, memoryStats } from "../../kernel/index";
 
 describe("tensor memory", () => {
   it("a long synchronous training loop reuses memory instead of growing without bound", () => {

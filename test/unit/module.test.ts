@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as util from "util";
-import { torch, nn, F } from "../../kernel";
-import type { Tensor } from "../../kernel";
+import { torch, nn, F } from "../../kernel/index";
+import type { Tensor } from "../../kernel/index";
 
 class TwoLayer extends nn.Module {
   fc1 = new nn.Linear(3, 4);

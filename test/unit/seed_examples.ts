@@ -1,6 +1,6 @@
 // The seed's PyTorch examples, translated line for line. Each returns what it prints.
-import { torch, nn, F } from "../../kernel";
-import type { Tensor } from "../../kernel";
+import { torch, nn, F } from "../../kernel/index";
+import type { Tensor } from "../../kernel/index";
 
 export interface Example { title: string; run(): string[]; expected?: string[] }
 
