@@ -6,8 +6,8 @@
 import * as fs from "fs";
 import * as path from "path";
 import { spawnSync } from "child_process";
-import { torch, nn, F, memoryStats } from "../kernel";
-import type { Tensor } from "../kernel";
+import { torch, nn, F, memoryStats } from "../kernel/index";
+import type { Tensor } from "../kernel/index";
 import { tf, setupTfjs, makeTfGelu, tfSilu } from "./tfjs";
 import { Check, Runner, compare, fmtBytes, fmtMs, fmtRatio, interleaved, markdownTable, peakRssBytes, settle } from "./harness";
 
