@@ -163,15 +163,15 @@ export class Generator {
 
   /** Tensor.uniform_(from, to) / torch.rand. */
   uniform_(out: FloatArray, from = 0, to = 1): void {
-    checkFinite(from, "from");
-    checkFinite(to, "to");
+    const lim = out instanceof Float32Array ? FLT_MAX : Number.MAX_VALUE;
+    checkInRange(from, "from", lim);
+    checkInRange(to, "to", lim);
     if (!(from <= to)) throw new RangeError(`uniform_ expects to return a [from, to) range, but found from=${from} > to=${to}`);
     const n = out.length;
     if (out instanceof Float32Array) {
-      if (Math.abs(from) > FLT_MAX || Math.abs(to) > FLT_MAX) throw new RangeError("uniform_: from/to out of range for float32");
+      if (to - from > FLT_MAX) throw new RangeError("uniform_ expects to-from <= std::numeric_limits<float>::max()");
       const f = Math.fround(from);
       const range = Math.fround(Math.fround(to) - f);
-      if (range > FLT_MAX) throw new RangeError("uniform_ expects to-from <= std::numeric_limits<float>::max()");
       if (f === 0 && range === 1) {
         this.fillUniform24(out, 0, n);
         return;
@@ -252,7 +252,7 @@ export class Generator {
       this.hasNextDoubleNormal = true;
       ret = r * SINCOS_OUT[1];
     }
-    return std === 1 && mean === 0 ? ret + 0 : fma64(ret, std, mean);
+    return std === 1 && Object.is(mean, 0) ? ret + 0 : fma64(ret, std, mean);
   }
 
   /**
@@ -271,7 +271,7 @@ export class Generator {
       if (lo < -(1n << 31n) || hi > (1n << 31n)) throw new RangeError("random_: bounds out of int32 range");
       // uniform_int_from_to_distribution<int>: always one 32-bit draw.
       const r = Number(range), b = Number(lo);
-      for (let i = 0; i < n; i++) out[i] = (eng.nextU32() % r) + b;
+      for (let i = 0; i < n; i++) out[i] = mod32(eng.nextU32(), r) + b;
       return;
     }
     if (range < 1n << 32n) {
@@ -283,11 +283,11 @@ export class Generator {
         for (let i = 0; i < n; i += BLOCK) {
           const m = Math.min(BLOCK, n - i);
           eng.fill(WORDS, m);
-          for (let k = 0; k < m; k++) out[i + k] = (WORDS[k] % r) + b;
+          for (let k = 0; k < m; k++) out[i + k] = mod32(WORDS[k], r) + b;
         }
         return;
       }
-      for (let i = 0; i < n; i++) storeInt64(out, i, BigInt.asIntN(64, BigInt(eng.nextU32() % r) + lo));
+      for (let i = 0; i < n; i++) storeInt64(out, i, BigInt.asIntN(64, BigInt(mod32(eng.nextU32(), r)) + lo));
       return;
     }
     // range >= 2^32: random64() % range (int64, double and float tensors).
@@ -345,7 +345,7 @@ export class Generator {
     for (let i = 0; i < n; i++) out[i] = i;
     const eng = this.engine;
     for (let i = 0; i < n - 1; i++) {
-      const z = eng.nextU32() % (n - i);
+      const z = mod32(eng.nextU32(), n - i);
       const t = out[i];
       out[i] = out[z + i];
       out[z + i] = t;
@@ -354,8 +354,20 @@ export class Generator {
   }
 }
 
-function checkFinite(x: number, what: string): void {
-  if (typeof x !== "number" || Number.isNaN(x)) throw new TypeError(`${what} must be a number, got ${x}`);
+/** uniform_'s CHECK_OUT_OF_BOUNDS: from/to must lie within the dtype's finite range. */
+function checkInRange(x: number, what: string, lim: number): void {
+  if (typeof x !== "number" || !(x >= -lim && x <= lim)) {
+    throw new RangeError(`uniform_ expects '${what}' to be within the dtype's range, but got ${what}=${x}`);
+  }
+}
+
+/**
+ * u % r for integers 0 <= u < 2^32, 1 <= r <= 2^32, without the slow floating-point `%`:
+ * when u / r is not an integer it lies at least 1/r below the next one, far more than the
+ * rounding error of the division (r * (quotient + 1) < 2^33), so floor(u / r) is exact.
+ */
+function mod32(u: number, r: number): number {
+  return u - Math.floor(u / r) * r;
 }
 
 function toBigInt(x: number | bigint, what: string): bigint {

@@ -12,7 +12,7 @@ import { fma32 } from "./fma";
 
 const fround = Math.fround;
 
-// 2^-(p+1) for p = 0..24, to split u1 = m24 * 2^-24 into mantissa and exponent without bit casts.
+// INV_POW2[p] = 2^-p, to split 1 - u = m24 * 2^-24 into mantissa and exponent without bit casts.
 const INV_POW2 = new Float64Array(26);
 for (let p = 0; p < 26; p++) INV_POW2[p] = Math.pow(2, -p);
 
@@ -114,7 +114,7 @@ function sincos8(data: Float32Array, off: number): void {
 export function normalFill16Avx2(data: Float32Array, off: number, mean: number, std: number): void {
   radius8(data, off);
   sincos8(data, off + 8);
-  const plain = std === 1 && mean === 0;
+  const plain = std === 1 && Object.is(mean, 0);
   for (let j = 0; j < 8; j++) {
     const n1 = fround(RADIUS[j] * COS[j]);
     const n2 = fround(RADIUS[j] * SIN[j]);

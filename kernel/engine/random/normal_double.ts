@@ -12,7 +12,7 @@ const TWO_PI = 2 * Math.PI;
 
 /** Transforms data[off .. off + 16) from uniforms in [0, 1) to normals in place. */
 export function normalFill16Double(data: Float64Array, off: number, mean: number, std: number): void {
-  const plain = std === 1 && mean === 0;
+  const plain = std === 1 && Object.is(mean, 0);
   for (let j = off; j < off + 8; j++) {
     const u1 = 1 - data[j];
     const radius = Math.sqrt(-2 * log(u1));
