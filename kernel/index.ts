@@ -1,2 +1,3 @@
 // actnb: the engine (torch, nn, F) and, for notebooks, plots and display helpers.
 export * from "./engine";
+export * from "./display";

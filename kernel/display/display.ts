@@ -1,0 +1,76 @@
+// display(): rich output from code, wherever it runs. In our kernel the kernel installs a sink;
+// inside Jupyter's tslab it goes through tslab's display; in plain Node it prints text/plain.
+import { MimeBundle, checkBundle, mimeBundleOf } from "./mime";
+
+export interface DisplayOptions {
+  /** Names the output so later calls with update: true replace it in place. */
+  display_id?: string;
+  /** Replace the output with this display_id instead of adding a new one. */
+  update?: boolean;
+}
+
+export type DisplaySink = (bundle: MimeBundle, options: DisplayOptions) => void;
+
+const SINK = Symbol.for("actnb.display.sink");
+type Global = typeof globalThis & { [SINK]?: DisplaySink };
+
+/** Installed by the kernel process; module copies share it through the global. */
+export function setDisplaySink(sink: DisplaySink | undefined): void {
+  (globalThis as Global)[SINK] = sink;
+}
+
+function tslabDisplay(): { raw(mime: string, data: unknown): void } | undefined {
+  try {
+    // tslab resolves require("tslab") for code running inside its Jupyter kernel
+    const req = (globalThis as { __tslab__?: { require(id: string): unknown } }).__tslab__?.require;
+    const tslab = req?.("tslab") as { display?: { raw(mime: string, data: unknown): void } } | undefined;
+    return tslab?.display;
+  } catch {
+    return undefined;
+  }
+}
+
+function send(bundle: MimeBundle, options: DisplayOptions): void {
+  const sink = (globalThis as Global)[SINK];
+  if (sink) return sink(bundle, options);
+  const tslab = tslabDisplay();
+  if (tslab) {
+    const rich = Object.keys(bundle).find((m) => m !== "text/plain");
+    tslab.raw(rich ?? "text/plain", rich ? bundle[rich] : bundle["text/plain"]);
+    return;
+  }
+  process.stdout.write(`${bundle["text/plain"]}\n`);
+}
+
+/** Shows a value (a tensor, a chart, anything) as a notebook output. */
+export function display(value: unknown, options: DisplayOptions = {}): DisplayHandle {
+  const id = options.display_id ?? (options.update ? undefined : newId());
+  send(mimeBundleOf(value), { ...options, display_id: id });
+  return new DisplayHandle(id!);
+}
+
+/** Shows a hand-built MIME bundle, e.g. { "text/html": "<b>hi</b>", "text/plain": "hi" }. */
+export function displayBundle(bundle: Record<string, unknown>, options: DisplayOptions = {}): DisplayHandle {
+  const id = options.display_id ?? newId();
+  send(checkBundle(bundle), { ...options, display_id: id });
+  return new DisplayHandle(id);
+}
+
+export const html = (html: string): DisplayHandle => displayBundle({ "text/html": html, "text/plain": html.replace(/<[^>]*>/g, "") });
+export const markdown = (md: string): DisplayHandle => displayBundle({ "text/markdown": md, "text/plain": md });
+export const svg = (svg: string): DisplayHandle => displayBundle({ "image/svg+xml": svg, "text/plain": "<svg image>" });
+export const png = (base64: string): DisplayHandle => displayBundle({ "image/png": base64, "text/plain": "<png image>" });
+export const json = (value: unknown): DisplayHandle => displayBundle({ "application/json": value, "text/plain": JSON.stringify(value, null, 2) });
+
+/** A handle to one output: update() replaces it in place (a progress line, a growing chart). */
+export class DisplayHandle {
+  constructor(readonly display_id: string) {}
+  update(value: unknown): void { send(mimeBundleOf(value), { display_id: this.display_id, update: true }); }
+  updateBundle(bundle: Record<string, unknown>): void { send(checkBundle(bundle), { display_id: this.display_id, update: true }); }
+}
+
+let counter = 0;
+function newId(): string {
+  counter += 1;
+  return `actnb-${process.pid}-${counter}`;
+}

@@ -1,0 +1,48 @@
+// Rich outputs as Jupyter sees them: a MIME bundle maps MIME types to data. "+json" types hold
+// JSON values (never strings), text types hold strings, and every bundle has text/plain.
+import * as util from "util";
+
+export type MimeBundle = Record<string, unknown> & { "text/plain": string };
+
+/** Anything that knows its own rich form (charts, tables) implements this. */
+export const MIMEBUNDLE = Symbol.for("actnb.mimebundle");
+export interface HasMimeBundle { [MIMEBUNDLE](): Record<string, unknown> }
+
+export function hasMimeBundle(v: unknown): v is HasMimeBundle {
+  return v !== null && (typeof v === "object" || typeof v === "function") && typeof (v as Record<symbol, unknown>)[MIMEBUNDLE] === "function";
+}
+
+/** Plain text as a Node REPL would show a value; tensors and modules as PyTorch prints them. */
+export function plainText(v: unknown): string {
+  if (typeof v === "string") return v;
+  return util.inspect(v, { depth: 4, colors: false, maxArrayLength: 100 });
+}
+
+/** The MIME bundle for a cell's value or for display(value). */
+export function mimeBundleOf(v: unknown): MimeBundle {
+  if (hasMimeBundle(v)) {
+    const bundle = { ...v[MIMEBUNDLE]() } as Record<string, unknown>;
+    if (typeof bundle["text/plain"] !== "string") bundle["text/plain"] = plainText(v);
+    return bundle as MimeBundle;
+  }
+  return { "text/plain": plainText(v) };
+}
+
+/** Checks a bundle a user built by hand: JSON types must hold JSON, text types strings. */
+export function checkBundle(bundle: Record<string, unknown>): MimeBundle {
+  const out: Record<string, unknown> = {};
+  for (const [mime, data] of Object.entries(bundle)) {
+    if (/[+/]json$/.test(mime)) {
+      out[mime] = typeof data === "string" ? JSON.parse(data) : JSON.parse(JSON.stringify(data));
+    } else if (typeof data !== "string") {
+      throw new TypeError(`display: data for ${mime} must be a string (got ${typeof data})`);
+    } else {
+      out[mime] = data;
+    }
+  }
+  if (typeof out["text/plain"] !== "string") {
+    const first = Object.keys(out)[0];
+    out["text/plain"] = first ? `<${first}>` : "";
+  }
+  return out as MimeBundle;
+}

@@ -1,0 +1,193 @@
+// The host side of a kernel: starts the kernel process, sends cells, streams their outputs back,
+// interrupts, restarts, and notices when the process dies. VS Code, the CLI and the tests all
+// drive kernels through this class.
+import { ChildProcess, fork } from "child_process";
+import { EventEmitter } from "events";
+import * as path from "path";
+import type { CellErrorInfo, HostRequest, KernelMessage } from "./protocol";
+import type { MimeBundle } from "../display/mime";
+
+export type CellOutput =
+  | { kind: "stream"; name: "stdout" | "stderr"; text: string }
+  | { kind: "display"; bundle: MimeBundle; display_id?: string; update?: boolean }
+  | { kind: "result"; bundle: MimeBundle }
+  | { kind: "error"; error: CellErrorInfo };
+
+export interface ExecuteReply {
+  success: boolean;
+  interrupted: boolean;
+  execution_count: number;
+  duration_ms: number;
+}
+
+export interface KernelOptions {
+  /** Folder of the notebook: the working directory, and where packages are found. */
+  notebookDir: string;
+  /** V8 heap limit for the kernel process, in MiB. */
+  memoryLimitMb?: number;
+  /** How long an interrupt may take before the kernel is killed instead, in ms. */
+  interruptGraceMs?: number;
+}
+
+/** Why a kernel stopped without being asked to. */
+export class KernelDiedError extends Error {
+  override name = "KernelDied";
+  constructor(readonly exitCode: number | null, readonly signal: NodeJS.Signals | null, readonly detail: string) {
+    super(`The kernel died (${signal ? `signal ${signal}` : `exit code ${exitCode}`})${detail ? `: ${detail}` : ""}. Its variables are lost; the next run starts a new kernel.`);
+  }
+}
+
+interface Pending {
+  onOutput: (out: CellOutput) => void;
+  resolve: (r: ExecuteReply) => void;
+  reject: (e: Error) => void;
+}
+
+const KERNEL_MAIN = path.join(__dirname, "kernel_main.js");
+
+export class KernelClient extends EventEmitter {
+  private child: ChildProcess;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+  private readonly replies = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private stderrTail = "";
+  private shuttingDown = false;
+  readonly ready: Promise<{ pid: number; startup_ms: number }>;
+  /** Set when the process ended unexpectedly. */
+  died: KernelDiedError | null = null;
+
+  constructor(readonly options: KernelOptions) {
+    super();
+    const execArgv = options.memoryLimitMb ? [`--max-old-space-size=${options.memoryLimitMb}`] : [];
+    this.child = fork(KERNEL_MAIN, [options.notebookDir], { cwd: options.notebookDir, execArgv, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced" });
+    // The kernel reports cell output over IPC; the raw pipes carry only what bypasses it
+    // (fatal errors from V8 itself), kept to explain a death.
+    this.child.stdout!.on("data", (d) => { this.stderrTail = (this.stderrTail + d).slice(-4000); });
+    this.child.stderr!.on("data", (d) => { this.stderrTail = (this.stderrTail + d).slice(-4000); });
+    this.ready = new Promise((resolve, reject) => {
+      const onMessage = (m: KernelMessage) => { if (m.type === "ready") { this.child.off("message", onMessage); resolve(m); } };
+      this.child.on("message", onMessage);
+      this.once("died", reject);
+    });
+    this.ready.catch(() => undefined);
+    this.child.on("message", (m: KernelMessage) => this.onMessage(m));
+    this.child.on("exit", (code, signal) => this.onExit(code, signal));
+  }
+
+  get pid(): number | undefined { return this.child.pid; }
+  get alive(): boolean { return this.died === null && !this.shuttingDown && this.child.exitCode === null && this.child.signalCode === null; }
+  get busy(): boolean { return this.pending.size > 0; }
+  /** The cell the kernel is running now: requests run in order, so the oldest pending one. */
+  private get executing(): number | null { return this.pending.size ? this.pending.keys().next().value! : null; }
+
+  private send(req: HostRequest): void {
+    if (!this.alive) throw this.died ?? new Error("the kernel has been shut down");
+    this.child.send(req);
+  }
+
+  /** Runs one cell; outputs arrive through onOutput while it runs. */
+  async execute(code: string, onOutput: (out: CellOutput) => void = () => undefined): Promise<ExecuteReply> {
+    await this.ready;
+    const id = this.nextId++;
+    const done = new Promise<ExecuteReply>((resolve, reject) => this.pending.set(id, { onOutput, resolve, reject }));
+    this.send({ type: "execute", id, code });
+    return done;
+  }
+
+  private request<T>(req: { type: "complete" | "inspect"; code: string; position: number } | { type: "diagnose"; code: string }): Promise<T> {
+    const id = this.nextId++;
+    const p = new Promise<T>((resolve, reject) => this.replies.set(id, { resolve: resolve as (v: unknown) => void, reject }));
+    this.send({ ...req, id } as HostRequest);
+    return p;
+  }
+
+  async complete(code: string, position: number): Promise<{ start: number; end: number; candidates: string[] }> {
+    await this.ready;
+    return this.request({ type: "complete", code, position });
+  }
+
+  async inspect(code: string, position: number): Promise<string | null> {
+    await this.ready;
+    return this.request({ type: "inspect", code, position });
+  }
+
+  async diagnose(code: string): Promise<NonNullable<CellErrorInfo["diagnostics"]>> {
+    await this.ready;
+    return this.request({ type: "diagnose", code });
+  }
+
+  /**
+   * Stops the running cell. A busy loop is broken by SIGINT and an awaiting cell is cancelled;
+   * either way the kernel and its variables survive ("kept"). A kernel that does not respond
+   * within the grace period is killed ("restarted": its variables are lost).
+   */
+  async interrupt(): Promise<"idle" | "kept" | "restarted"> {
+    if (!this.alive || this.executing === null) return "idle";
+    const id = this.executing;
+    const finished = new Promise<void>((resolve) => {
+      const check = () => { if (!this.pending.has(id)) { this.off("settled", check); resolve(); } };
+      this.on("settled", check);
+    });
+    this.child.kill("SIGINT");
+    const grace = this.options.interruptGraceMs ?? 1000;
+    const inTime = await Promise.race([finished.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), grace))]);
+    if (inTime) return "kept";
+    this.child.kill("SIGKILL");
+    await finished;
+    return "restarted";
+  }
+
+  /** Ends the kernel process. */
+  async shutdown(): Promise<void> {
+    if (this.shuttingDown || this.died) return;
+    this.shuttingDown = true;
+    const exited = new Promise<void>((resolve) => this.child.once("exit", () => resolve()));
+    if (this.child.connected) this.child.send({ type: "shutdown" });
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), 2000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  private onMessage(m: KernelMessage): void {
+    switch (m.type) {
+      case "ready": return;
+      case "reply": {
+        const r = this.replies.get(m.id);
+        this.replies.delete(m.id);
+        r?.resolve(m.value);
+        return;
+      }
+      case "done": {
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        p?.resolve({ success: m.success, interrupted: m.interrupted, execution_count: m.execution_count, duration_ms: m.duration_ms });
+        this.emit("settled");
+        return;
+      }
+      default: {
+        // outputs name their cell; stray output after a cell ended goes to the last one
+        const p = this.pending.get(m.id) ?? [...this.pending.values()].pop();
+        const out: CellOutput | null = m.type === "stream" ? { kind: "stream", name: m.name, text: m.text }
+          : m.type === "display" ? { kind: "display", bundle: m.bundle, display_id: m.display_id, update: m.update }
+          : m.type === "result" ? { kind: "result", bundle: m.bundle }
+          : m.type === "error" ? { kind: "error", error: m.error } : null;
+        if (out && p) p.onOutput(out);
+        else if (out) this.emit("output", out);
+      }
+    }
+  }
+
+  private onExit(code: number | null, signal: NodeJS.Signals | null): void {
+    if (this.shuttingDown) return;
+    const tail = this.stderrTail;
+    const oom = /heap out of memory|Allocation failed/i.test(tail);
+    const detail = oom ? "it ran out of memory" : code !== null && signal === null ? "the process exited (was process.exit() called?)" : tail.trim().split("\n").slice(-3).join(" ");
+    this.died = new KernelDiedError(code, signal, detail);
+    for (const p of this.pending.values()) p.reject(this.died);
+    for (const r of this.replies.values()) r.reject(this.died);
+    this.pending.clear();
+    this.replies.clear();
+    this.emit("settled");
+    this.emit("died", this.died);
+  }
+}

@@ -1,0 +1,96 @@
+// The kernel process: one per notebook, started by KernelClient with Node's IPC channel. It
+// runs cells one at a time and reports everything a cell prints or shows, in order, as
+// messages; a crash here never takes down the editor.
+import * as path from "path";
+import { createConverter } from "tslab/dist/converter";
+import { setDisplaySink } from "../display/display";
+import { createKernelRoot } from "./root";
+import { Session } from "./session";
+import { HostRequest, KernelMessage } from "./protocol";
+
+const started = Date.now();
+const notebookDir = path.resolve(process.argv[2] ?? process.cwd());
+
+function send(message: KernelMessage): void {
+  if (process.connected) process.send!(message);
+}
+
+// Which request the output belongs to; output between requests goes to the last one.
+let current = -1;
+
+function captureStream(name: "stdout" | "stderr"): void {
+  const stream = process[name];
+  stream.write = ((chunk: string | Uint8Array, encoding?: unknown, cb?: unknown) => {
+    const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString(typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    send({ type: "stream", id: current, name, text });
+    const done = typeof encoding === "function" ? encoding : cb;
+    if (typeof done === "function") done();
+    return true;
+  }) as typeof stream.write;
+}
+
+const root = createKernelRoot(notebookDir);
+process.chdir(root.dir); // the converter resolves modules from the working directory
+const converter = createConverter();
+process.chdir(notebookDir);
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const engine = require("../index");
+const session = new Session(converter, root.dir, engine);
+
+captureStream("stdout");
+captureStream("stderr");
+setDisplaySink((bundle, options) => send({ type: "display", id: current, bundle, ...options }));
+
+// A SIGINT while a cell runs synchronously is handled by breakOnSigint; while it awaits, here.
+process.on("SIGINT", () => session.interruptAwait());
+process.on("uncaughtException", (e) => send({ type: "stream", id: current, name: "stderr", text: `Uncaught ${e instanceof Error ? e.stack : String(e)}\n` }));
+process.on("unhandledRejection", (e) => send({ type: "stream", id: current, name: "stderr", text: `Unhandled promise rejection: ${e instanceof Error ? e.stack : String(e)}\n` }));
+process.on("exit", () => root.dispose());
+
+const queue: HostRequest[] = [];
+let busy = false;
+
+async function handle(req: HostRequest): Promise<void> {
+  switch (req.type) {
+    case "execute": {
+      current = req.id;
+      const t0 = Date.now();
+      const outcome = await session.execute(req.code, {
+        result: (bundle) => send({ type: "result", id: req.id, bundle }),
+        error: (error) => send({ type: "error", id: req.id, error }),
+      });
+      send({ type: "done", id: req.id, success: outcome.success, interrupted: outcome.interrupted, execution_count: session.execution_count, duration_ms: Date.now() - t0 });
+      return;
+    }
+    case "complete": return send({ type: "reply", id: req.id, value: session.complete(req.code, req.position) });
+    case "inspect": return send({ type: "reply", id: req.id, value: session.inspect(req.code, req.position) ?? null });
+    case "diagnose": return send({ type: "reply", id: req.id, value: session.diagnose(req.code) });
+    case "shutdown":
+      converter.close();
+      process.exit(0);
+  }
+}
+
+async function drain(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  while (queue.length) {
+    const req = queue.shift()!;
+    try {
+      await handle(req);
+    } catch (e) {
+      send({ type: "stream", id: current, name: "stderr", text: `kernel error: ${e instanceof Error ? e.stack : String(e)}\n` });
+      if ("id" in req) send({ type: "done", id: req.id, success: false, interrupted: false, execution_count: session.execution_count, duration_ms: 0 });
+    }
+  }
+  busy = false;
+}
+
+process.on("message", (req: HostRequest) => {
+  if (req.type === "interrupt") return session.interruptAwait();
+  queue.push(req);
+  void drain();
+});
+process.on("disconnect", () => process.exit(0));
+
+send({ type: "ready", pid: process.pid, startup_ms: Date.now() - started });

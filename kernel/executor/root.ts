@@ -1,0 +1,55 @@
+// The folder the kernel resolves modules from. TypeScript and require() must both find "actnb"
+// (with its types), @types/node, and the packages installed in the notebook's folder; a private
+// folder of symlinks gives all three without touching the user's folder.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+function packageDir(name: string): string | undefined {
+  try {
+    return path.dirname(require.resolve(`${name}/package.json`));
+  } catch {
+    return undefined;
+  }
+}
+
+function linkInto(nodeModules: string, name: string, target: string): void {
+  const at = path.join(nodeModules, name);
+  if (fs.existsSync(at)) return;
+  fs.mkdirSync(path.dirname(at), { recursive: true });
+  fs.symlinkSync(target, at, "dir");
+}
+
+/** Packages in <dir>/node_modules and its ancestors', nearest first (as Node would find them). */
+function userPackages(dir: string): Array<[string, string]> {
+  const found: Array<[string, string]> = [];
+  const seen = new Set<string>();
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const nm = path.join(d, "node_modules");
+    if (fs.existsSync(nm)) {
+      for (const entry of fs.readdirSync(nm)) {
+        if (entry.startsWith(".")) continue;
+        const names = entry.startsWith("@") ? fs.readdirSync(path.join(nm, entry)).map((s) => `${entry}/${s}`) : [entry];
+        for (const name of names) if (!seen.has(name)) { seen.add(name); found.push([name, path.join(nm, name)]); }
+      }
+    }
+    if (path.dirname(d) === d) break;
+  }
+  return found;
+}
+
+export interface KernelRoot { dir: string; dispose(): void }
+
+/** Creates the root for a notebook in `notebookDir`; "actnb" is always this engine. */
+export function createKernelRoot(notebookDir: string): KernelRoot {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-kernel-"));
+  const nm = path.join(dir, "node_modules");
+  fs.mkdirSync(nm);
+  const actnb = packageDir("actnb");
+  if (!actnb) throw new Error("cannot find the actnb package (run `npm ci` in the repository)");
+  linkInto(nm, "actnb", actnb);
+  const typesNode = packageDir("@types/node");
+  if (typesNode) linkInto(nm, "@types/node", typesNode);
+  for (const [name, target] of userPackages(notebookDir)) linkInto(nm, name, target);
+  return { dir, dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
