@@ -4,9 +4,9 @@ import { torch, nn, memoryStats } from "../../kernel/index";
 describe("tensor memory", () => {
   it("a long synchronous training loop reuses memory instead of growing without bound", () => {
     torch.manual_seed(0);
-    const model = new nn.Sequential(new nn.Linear(32, 256), new nn.ReLU(), new nn.Linear(256, 1));
+    const model = new nn.Sequential(new nn.Linear(4, 256), new nn.ReLU(), new nn.Linear(256, 1));
     const opt = new torch.optim.SGD(model.parameters(), { lr: 0.01 });
-    const x = torch.randn(256, 32), y = torch.randn(256, 1);
+    const x = torch.randn(256, 4), y = torch.randn(256, 1);
     const step = () => { opt.zero_grad(); new nn.MSELoss()(model(x), y).backward(); opt.step(); };
     for (let i = 0; i < 20; i++) step();
     const before = memoryStats().wasmBytes;

@@ -11,12 +11,16 @@
 //   random_   (from, to): random() % range + from, or random64() % range when range >= 2^32
 //   bernoulli_(p): double uniform from random64() < p (what Dropout's noise.bernoulli_(1 - p) runs)
 //   randperm  Fisher–Yates swaps with random() % (n - i)
+// Everything is bit for bit except where a double-precision log, sin or cos is involved (float64
+// normal_, and the < 16-element normal_ path of any dtype): those use JavaScript's Math.log /
+// Math.sin / Math.cos, which need not round like the C library torch calls, so such values can
+// differ from torch's in the last bit or two (and, after rounding to float32, very rarely by one
+// float32 ulp).
 
 import { fma32, fma64 } from "./fma";
 import { MT19937, MT_N } from "./mt19937";
 import { normalFill16Avx2 } from "./normal_avx2";
 import { normalFill16Double } from "./normal_double";
-import { log, sincos, SINCOS_OUT } from "./libm";
 import { low32, nondeterministicSeed, seedToJs, toUint64Seed } from "./seed";
 
 /** default_rng_seed_val in ATen: the seed the default CPU generator starts from. */
@@ -237,7 +241,10 @@ export class Generator {
     }
   }
 
-  /** at::normal_distribution<double>(mean, std)(gen): Box–Muller, caching r * sin(theta). */
+  /**
+   * at::normal_distribution<double>(mean, std)(gen): Box–Muller, caching r * sin(theta). The
+   * draws, their order and the caching match torch; log/sin/cos are Math's (see the header).
+   */
   private normalDouble(mean: number, std: number): number {
     let ret: number;
     if (this.hasNextDoubleNormal) {
@@ -246,11 +253,11 @@ export class Generator {
     } else {
       const u1 = this.uniform53();
       const u2 = this.uniform53();
-      const r = Math.sqrt(-2 * log(1 - u2));
-      sincos(TWO_PI * u1); // GCC merges ::sin(theta) and ::cos(theta) into one sincos call
-      this.nextDoubleNormal = r * SINCOS_OUT[0];
+      const r = Math.sqrt(-2 * Math.log(1 - u2));
+      const theta = TWO_PI * u1;
+      this.nextDoubleNormal = r * Math.sin(theta);
       this.hasNextDoubleNormal = true;
-      ret = r * SINCOS_OUT[1];
+      ret = r * Math.cos(theta);
     }
     return std === 1 && Object.is(mean, 0) ? ret + 0 : fma64(ret, std, mean);
   }

@@ -1,4 +1,5 @@
-// Random number generation reproducing PyTorch 1.13's CPU generator bit for bit:
+// Random number generation reproducing PyTorch 1.13's CPU generator (bit for bit, except that
+// normals computed through double-precision log/sin/cos may differ in the last bit or two):
 //   torch.manual_seed(0); torch.randn(3)  <=>  manual_seed(0); default_generator.normal_(new Float32Array(3))
 
 import { Generator } from "./generator";

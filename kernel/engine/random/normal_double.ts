@@ -1,12 +1,14 @@
-// The double-precision Box–Muller transforms of ATen's CPU normal_:
-//  - normalFill16Double: normal_fill_16<double>, used for contiguous tensors of >= 16 elements
-//    that are not float32 (here: float64);
-//  - the scalar at::normal_distribution<double> lives in Generator (it caches its second value).
-// Both call glibc's log and sincos (reproduced bit for bit by ./libm) and the final
-// `x * std + mean` is a fused multiply-add, as GCC compiles it.
+// The double-precision Box–Muller transform of ATen's CPU normal_ for contiguous tensors of
+// >= 16 elements that are not float32 (here: float64): normal_fill_16<double>. (The scalar
+// at::normal_distribution<double>, used below 16 elements, lives in Generator: it caches its
+// second value.)
+//
+// The uniforms, their layout and the final `x * std + mean` (a fused multiply-add, as GCC
+// compiles it) are reproduced exactly; log, sin and cos are JavaScript's Math functions. Those
+// are not guaranteed to round the same way as the C library PyTorch calls, so the results agree
+// with torch to within a few units in the last place, not necessarily bit for bit.
 
 import { fma64 } from "./fma";
-import { log, sincos, SINCOS_OUT } from "./libm";
 
 const TWO_PI = 2 * Math.PI;
 
@@ -14,11 +16,10 @@ const TWO_PI = 2 * Math.PI;
 export function normalFill16Double(data: Float64Array, off: number, mean: number, std: number): void {
   const plain = std === 1 && Object.is(mean, 0);
   for (let j = off; j < off + 8; j++) {
-    const u1 = 1 - data[j];
-    const radius = Math.sqrt(-2 * log(u1));
-    sincos(TWO_PI * data[j + 8]); // GCC merges the sin and cos calls into one sincos
-    const n1 = radius * SINCOS_OUT[1];
-    const n2 = radius * SINCOS_OUT[0];
+    const radius = Math.sqrt(-2 * Math.log(1 - data[j]));
+    const theta = TWO_PI * data[j + 8];
+    const n1 = radius * Math.cos(theta);
+    const n2 = radius * Math.sin(theta);
     if (plain) {
       data[j] = n1 + 0;
       data[j + 8] = n2 + 0;

@@ -1,0 +1,44 @@
+// The value every plot builder returns: a Vega-Lite v5 spec plus a plain-text fallback. The
+// notebook kernel shows anything with an [actnb.mimebundle]() method as rich output.
+
+/** The Vega-Lite v5 schema id: a name only, never fetched. */
+export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
+export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
+/** The kernel's display protocol (the same registered symbol the display module uses). */
+export const MIMEBUNDLE: unique symbol = Symbol.for("actnb.mimebundle");
+
+/** A Vega-Lite v5 top-level spec as plain JSON. */
+export interface VegaLiteSpec {
+  $schema: string;
+  [key: string]: unknown;
+}
+
+export interface ChartBundle {
+  "application/vnd.vegalite.v5+json": VegaLiteSpec;
+  "text/plain": string;
+}
+
+export class Chart {
+  constructor(readonly spec: VegaLiteSpec, readonly text: string) {}
+
+  /** The Jupyter MIME bundle: the spec for renderers, the text for everything else. */
+  mimeBundle(): ChartBundle {
+    return { [VEGA_LITE_MIME]: this.spec, "text/plain": this.text };
+  }
+
+  [MIMEBUNDLE](): ChartBundle { return this.mimeBundle(); }
+
+  /** JSON.stringify(chart) gives the spec. */
+  toJSON(): VegaLiteSpec { return this.spec; }
+
+  toString(): string { return this.text; }
+}
+
+/** Builds the top-level spec with the schema first and a title object. */
+export function topLevel(title: string, subtitle: string | undefined, rest: Record<string, unknown>): VegaLiteSpec {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: subtitle ? { text: title, subtitle } : { text: title },
+    ...rest,
+  };
+}

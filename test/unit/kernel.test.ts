@@ -1,0 +1,189 @@
+// The kernel, driven through KernelClient exactly as the VS Code controller and the CLI drive it.
+import * as assert from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { KernelClient, CellOutput, ExecuteReply } from "../../kernel/executor/client";
+
+interface Ran { reply: ExecuteReply; outputs: CellOutput[] }
+
+async function run(k: KernelClient, code: string): Promise<Ran> {
+  const outputs: CellOutput[] = [];
+  const reply = await k.execute(code, (o) => outputs.push(o));
+  return { reply, outputs };
+}
+
+const text = (r: Ran) => r.outputs.map((o) => (o.kind === "stream" ? o.text : o.kind === "result" || o.kind === "display" ? o.bundle["text/plain"] : "")).join("");
+const result = (r: Ran) => r.outputs.find((o): o is Extract<CellOutput, { kind: "result" }> => o.kind === "result")?.bundle["text/plain"];
+const error = (r: Ran) => r.outputs.find((o): o is Extract<CellOutput, { kind: "error" }> => o.kind === "error")?.error;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("kernel", function () {
+  this.timeout(60000);
+  let dir: string;
+  let k: KernelClient;
+
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-test-"));
+    k = new KernelClient({ notebookDir: dir });
+    await k.ready;
+  });
+  after(async () => {
+    await k.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("runs the seed's example and shows tensors as PyTorch prints them", async () => {
+    const r = await run(k, `import { torch, nn, F } from "actnb";\nconst x = torch.tensor([[-1.0, 0.0, 2.0, -3.0]], { requires_grad: true });\nconst relu = new nn.ReLU();\nrelu(x)`);
+    assert.strictEqual(r.reply.success, true);
+    assert.strictEqual(result(r), "tensor([[0., 0., 2., 0.]], grad_fn=<ReluBackward0>)");
+  });
+
+  it("keeps state across cells and increases the execution count", async () => {
+    const a = await run(k, "let counter = 41;");
+    const b = await run(k, "counter += 1;\ncounter");
+    assert.strictEqual(result(b), "42");
+    assert.strictEqual(b.reply.execution_count, a.reply.execution_count + 1);
+  });
+
+  it("lets a later cell redeclare a const (the later definition wins)", async () => {
+    await run(k, "const answer = 1;");
+    const r = await run(k, "const answer = 2;\nanswer * 10");
+    assert.strictEqual(r.reply.success, true);
+    assert.strictEqual(result(r), "20");
+  });
+
+  it("supports top-level await", async () => {
+    const r = await run(k, "const v = await new Promise<number>((res) => setTimeout(() => res(7), 20));\nv + 1");
+    assert.strictEqual(result(r), "8");
+  });
+
+  it("reports type errors with line, column and the offending line, before running anything", async () => {
+    const r = await run(k, `console.log("must not run");\nconst s: string = 3;`);
+    assert.strictEqual(r.reply.success, false);
+    const e = error(r)!;
+    assert.strictEqual(e.kind, "type");
+    assert.deepStrictEqual(e.diagnostics!.map((d) => [d.line, d.column, d.code]), [[2, 7, 2322]]);
+    assert.match(e.traceback[0], /line 2, column 7: error TS2322: Type 'number' is not assignable to type 'string'/);
+    assert.strictEqual(e.traceback[1], "2 | const s: string = 3;");
+    assert.strictEqual(e.traceback[2], "          ^");
+    assert.ok(!text(r).includes("must not run"));
+  });
+
+  it("shows runtime errors with stack frames at cell lines", async () => {
+    const r = await run(k, `function check(a: number) {\n  if (a > 2) {\n    throw new RangeError("too big: " + a);\n  }\n  return a;\n}\ncheck(1);\ncheck(5);`);
+    const e = error(r)!;
+    assert.strictEqual(e.kind, "runtime");
+    assert.strictEqual(e.traceback[0], "RangeError: too big: 5");
+    assert.match(e.traceback[1], /at check \(Cell \[\d+\], line 3\)/);
+    assert.match(e.traceback[2], /at Cell \[\d+\], line 8/);
+    assert.ok(!e.traceback.some((l) => /kernel_main|session\.js|node:internal/.test(l)), e.traceback.join("\n"));
+  });
+
+  it("shows engine errors in PyTorch's words and stays usable", async () => {
+    const r = await run(k, `torch.ones(1, 4).mm(torch.ones(8, 1))`);
+    assert.strictEqual(error(r)!.traceback[0], "RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x4 and 8x1)");
+    const after = await run(k, "1 + 1");
+    assert.strictEqual(result(after), "2");
+  });
+
+  it("streams stdout and stderr in the order they were written, while the cell runs", async () => {
+    const outputs: Array<[number, CellOutput]> = [];
+    const started = Date.now();
+    await k.execute(`for (let i = 0; i < 3; i++) {\n  console.log("out " + i);\n  console.error("err " + i);\n  const t = Date.now(); while (Date.now() - t < 150) {}\n}`, (o) => outputs.push([Date.now() - started, o]));
+    const streams = outputs.filter(([, o]) => o.kind === "stream").map(([, o]) => o as Extract<CellOutput, { kind: "stream" }>);
+    assert.deepStrictEqual(streams.map((s) => `${s.name}:${s.text}`), ["stdout:out 0\n", "stderr:err 0\n", "stdout:out 1\n", "stderr:err 1\n", "stdout:out 2\n", "stderr:err 2\n"]);
+    // the first line arrived long before the cell ended (it is streamed, not batched)
+    const times = outputs.map(([t]) => t);
+    assert.ok(times[times.length - 1] - times[0] >= 250, `arrival times ${times.join(", ")}`);
+  });
+
+  it("displays rich outputs and updates them in place through display handles", async () => {
+    const r = await run(k, `import { display, displayBundle } from "actnb";\nconst h = display("step 1");\nh.update("step 2");\ndisplayBundle({ "text/html": "<b>hi</b>", "text/plain": "hi" });`);
+    const displays = r.outputs.filter((o): o is Extract<CellOutput, { kind: "display" }> => o.kind === "display");
+    assert.strictEqual(displays.length, 3);
+    assert.strictEqual(displays[1].update, true);
+    assert.strictEqual(displays[1].display_id, displays[0].display_id);
+    assert.deepStrictEqual(displays[1].bundle, { "text/plain": "step 2" });
+    assert.deepStrictEqual(displays[2].bundle, { "text/html": "<b>hi</b>", "text/plain": "hi" });
+  });
+
+  it("stops a busy loop within a second of the interrupt and keeps its variables", async () => {
+    await run(k, "let kept = 'still here';");
+    const running = run(k, "let spins = 0;\nwhile (true) { spins++; }");
+    await sleep(300);
+    const asked = Date.now();
+    const outcome = await k.interrupt();
+    const r = await running;
+    assert.ok(Date.now() - asked < 1000, `took ${Date.now() - asked} ms`);
+    assert.strictEqual(outcome, "kept");
+    assert.strictEqual(r.reply.interrupted, true);
+    assert.strictEqual(error(r)!.ename, "KeyboardInterrupt");
+    assert.strictEqual(result(await run(k, "kept")), "'still here'");
+    assert.strictEqual(result(await run(k, "spins > 0")), "true");
+  });
+
+  it("cancels an awaiting cell", async () => {
+    const running = run(k, "await new Promise((r) => setTimeout(r, 60000));");
+    await sleep(200);
+    assert.strictEqual(await k.interrupt(), "kept");
+    const r = await running;
+    assert.strictEqual(r.reply.interrupted, true);
+    assert.strictEqual(result(await run(k, "2 * 21")), "42");
+  });
+
+  it("offers completions and hover types from the notebook so far", async () => {
+    await run(k, "const learningRate = 0.01;");
+    const c = await k.complete("learn", 5);
+    assert.ok(c.candidates.includes("learningRate"), c.candidates.slice(0, 20).join(", "));
+    const hover = await k.inspect("learningRate", 3);
+    assert.match(hover ?? "", /const learningRate: 0\.01/);
+    const diags = await k.diagnose("const z: number = 'a';");
+    assert.deepStrictEqual(diags.map((d) => d.code), [2322]);
+  });
+});
+
+describe("kernel lifecycle", function () {
+  this.timeout(60000);
+
+  it("reports a kernel that exits, and a new kernel starts fresh", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-test-"));
+    const k = new KernelClient({ notebookDir: dir });
+    after(() => k.shutdown());
+    await k.execute("const before = 1;");
+    await assert.rejects(k.execute("process.exit(3)"), (e: Error) => e.name === "KernelDied" && /exit code 3/.test(e.message));
+    assert.strictEqual(k.alive, false);
+    const fresh = new KernelClient({ notebookDir: dir });
+    after(() => fresh.shutdown());
+    const outputs: CellOutput[] = [];
+    await fresh.execute("typeof before", (o) => outputs.push(o));
+    assert.strictEqual(outputs[0].kind, "error");
+    await fresh.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reports running out of memory as a death", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-test-"));
+    const k = new KernelClient({ notebookDir: dir, memoryLimitMb: 64 });
+    after(() => k.shutdown());
+    await assert.rejects(k.execute("const hog: number[][] = [];\nwhile (true) hog.push(new Array(1e6).fill(1));"), (e: Error) => e.name === "KernelDied" && /out of memory/.test(e.message));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("imports packages installed in the notebook's folder", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-test-"));
+    const pkg = path.join(dir, "node_modules", "tiny-greeting");
+    fs.mkdirSync(pkg, { recursive: true });
+    fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({ name: "tiny-greeting", main: "index.js", types: "index.d.ts" }));
+    fs.writeFileSync(path.join(pkg, "index.js"), "exports.greet = (n) => 'hello ' + n;");
+    fs.writeFileSync(path.join(pkg, "index.d.ts"), "export declare function greet(n: string): string;");
+    const k = new KernelClient({ notebookDir: dir });
+    after(() => k.shutdown());
+    const outputs: CellOutput[] = [];
+    const reply = await k.execute(`import { greet } from "tiny-greeting";\nimport * as os from "os";\ngreet(typeof os.cpus)`, (o) => outputs.push(o));
+    assert.strictEqual(reply.success, true, JSON.stringify(outputs));
+    assert.deepStrictEqual(outputs, [{ kind: "result", bundle: { "text/plain": "'hello function'" } }]);
+    await k.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
