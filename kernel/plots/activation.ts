@@ -40,9 +40,9 @@ function uniqueLabels(labels: string[]): string[] {
 }
 
 function range(values: readonly number[]): string {
-  const finite = values.filter(Number.isFinite);
-  if (!finite.length) return "no finite values";
-  return `[${fmt(Math.min(...finite))}, ${fmt(Math.max(...finite))}]`;
+  let lo = Infinity, hi = -Infinity;
+  for (const v of values) if (Number.isFinite(v)) { lo = Math.min(lo, v); hi = Math.max(hi, v); }
+  return lo <= hi ? `[${fmt(lo)}, ${fmt(hi)}]` : "no finite values";
 }
 
 function textFallback(title: string, curves: Curve[], lo: number, hi: number, points: number, derivative: boolean | "only"): string {
@@ -81,7 +81,7 @@ export function activationPlot(activations: ActivationSpec | readonly Activation
 
   const resolved = list.map(resolveActivation);
   const labels = uniqueLabels(resolved.map((r) => r.label));
-  const curves = resolved.map((r, i) => ({ ...computeCurve({ ...r, label: labels[i] }, { x: [lo, hi], points, dtype: options.dtype ?? "float32" }) }));
+  const curves = resolved.map((r, i) => computeCurve({ ...r, label: labels[i] }, { x: [lo, hi], points, dtype: options.dtype ?? "float32" }));
 
   const title = options.title ?? defaultTitle(labels, derivative);
   const values = curves.map((c) => ({
