@@ -1,0 +1,75 @@
+// Kernel latency: cold start (spawn to the first result) and the round trip of a trivial cell in
+// a warm kernel, next to peers measured in the same run: a bare `node` process for the cold
+// start, and tslab's own in-process executor for the per-cell cost.
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { performance } from "perf_hooks";
+import { KernelClient } from "../kernel/executor/client";
+import { median } from "./harness";
+
+const REPS_COLD = 5;
+const REPS_WARM = 40;
+
+async function coldStart(dir: string): Promise<number> {
+  const t0 = performance.now();
+  const k = new KernelClient({ notebookDir: dir });
+  await k.execute("1 + 1");
+  const ms = performance.now() - t0;
+  await k.shutdown();
+  return ms;
+}
+
+function bareNode(): number {
+  const t0 = performance.now();
+  spawnSync(process.execPath, ["-e", "console.log(1 + 1)"]);
+  return performance.now() - t0;
+}
+
+async function main(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-bench-"));
+  const cold: number[] = [], node: number[] = [];
+  for (let i = 0; i < REPS_COLD; i++) { cold.push(await coldStart(dir)); node.push(bareNode()); }
+
+  const k = new KernelClient({ notebookDir: dir });
+  await k.execute("const warm = 1;");
+  const warm: number[] = [];
+  for (let i = 0; i < REPS_WARM; i++) {
+    const t0 = performance.now();
+    await k.execute("warm + 1");
+    warm.push(performance.now() - t0);
+  }
+  await k.shutdown();
+
+  // tslab's executor, in this process: conversion and evaluation with no process hop
+  const { createConverter } = require("tslab/dist/converter");
+  const { createExecutor } = require("tslab/dist/executor");
+  const cwd = process.cwd();
+  const conv = createConverter();
+  const quiet = { log: () => undefined, error: () => undefined } as unknown as Console;
+  const exec = createExecutor(cwd, { node: conv, browser: conv, close: () => conv.close() }, quiet);
+  await exec.execute("const warm = 1;");
+  const tslab: number[] = [];
+  for (let i = 0; i < REPS_WARM; i++) {
+    const t0 = performance.now();
+    await exec.execute("warm + 1");
+    tslab.push(performance.now() - t0);
+  }
+  exec.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+
+  const row = (work: string, ours: number, peer: number, peerName: string) =>
+    `| ${work} | ${ours.toFixed(1)} | ${peer.toFixed(1)} (${peerName}) | ${(ours / peer).toFixed(2)}× |`;
+  const lines = [
+    "| work | actnb kernel ms (median) | peer ms | ratio |",
+    "|---|---:|---:|---:|",
+    row("cold start: spawn to first result", median(cold), median(node), "bare node -e"),
+    row("trivial cell round trip, warm kernel", median(warm), median(tslab), "tslab executor in-process"),
+  ];
+  console.log(lines.join("\n"));
+  const out = path.join(__dirname, "../../bench/KERNEL.md");
+  fs.writeFileSync(out, `# Kernel latency\n\nWritten by \`npm run bench\` (bench/kernel.ts).\n\n${lines.join("\n")}\n`);
+}
+
+main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
