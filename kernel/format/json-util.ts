@@ -44,17 +44,32 @@ export function typeName(v: unknown): string {
 
 /** A deep copy of a JSON value; throws a NotebookFormatError naming the path of anything that is not JSON. */
 export function cloneJson(v: unknown, path: JsonPath): JsonValue {
+  return clone(v, path.slice());
+}
+
+function clone(v: unknown, path: (string | number)[]): JsonValue {
   if (v === null || typeof v === "string" || typeof v === "boolean") return v;
   if (typeof v === "number") {
     if (Number.isFinite(v)) return v;
   } else if (Array.isArray(v)) {
-    return v.map((item, i) => cloneJson(item, [...path, i]));
+    const out: JsonValue[] = new Array(v.length);
+    for (let i = 0; i < v.length; i++) {
+      path.push(i);
+      out[i] = clone(v[i], path);
+      path.pop();
+    }
+    return out;
   } else if (isPlainObject(v)) {
     const out: JsonObject = {};
-    for (const key of Object.keys(v)) if (v[key] !== undefined) setOwn(out, key, cloneJson(v[key], [...path, key]));
+    for (const key of Object.keys(v)) {
+      if (v[key] === undefined) continue;
+      path.push(key);
+      setOwn(out, key, clone(v[key], path));
+      path.pop();
+    }
     return out;
   }
-  throw new NotebookFormatError("type", `${formatPath(path) || "the value"} is not a JSON value (it is ${typeName(v)})`, path);
+  throw new NotebookFormatError("type", `${formatPath(path) || "the value"} is not a JSON value (it is ${typeName(v)})`, path.slice());
 }
 
 /** A deep copy of a JSON object. */
