@@ -1,0 +1,116 @@
+// The `actnb` command: run notebooks headless, check their stored outputs, convert formats.
+import * as fs from "fs";
+import * as path from "path";
+import { parseArgs } from "util";
+import { Notebook, NotebookFormatError, parseIpynbBytes, parseNotebookBytes, serializeNotebook, stringifyIpynb, toIpynb } from "../format";
+import { runNotebook } from "../runner/run";
+import { compareOutputs } from "../runner/compare";
+import { outputText } from "../runner/outputs";
+
+const USAGE = `Usage:
+  actnb run <notebook.actnb|notebook.ipynb> [--out <path>] [--check] [--quiet]
+      Runs every cell in a fresh kernel, in order, and prints each cell's text output.
+      --out <path>   write the executed notebook (.actnb or .ipynb, by extension)
+      --check        compare the outputs with those stored in the notebook; report differences
+                     (timings never count; cells marked "volatile" are compared by shape)
+      --quiet        print nothing but errors and differences
+      Exits 1 when a cell fails (naming the cell) or --check finds differences.
+
+  actnb export <input.actnb|input.ipynb> --to ipynb|actnb [--out <path>]
+      Converts between formats (default output: beside the input, with the new extension).
+
+  actnb --help | --version
+`;
+
+class UsageError extends Error {}
+
+function readNotebook(file: string): Notebook {
+  const bytes = fs.readFileSync(file);
+  if (file.endsWith(".ipynb")) return parseIpynbBytes(bytes, file);
+  if (file.endsWith(".actnb")) return parseNotebookBytes(bytes, file);
+  throw new UsageError(`${file}: expected a .actnb or .ipynb file`);
+}
+
+function writeNotebook(nb: Notebook, file: string): void {
+  const text = file.endsWith(".ipynb") ? stringifyIpynb(toIpynb(nb)) : serializeNotebook(nb);
+  fs.writeFileSync(file, text);
+}
+
+async function run(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" }, check: { type: "boolean" }, quiet: { type: "boolean" } } });
+  if (positionals.length !== 1) throw new UsageError("actnb run takes one notebook");
+  const file = path.resolve(positionals[0]);
+  const stored = readNotebook(file);
+  const log = (s: string) => { if (!values.quiet) process.stdout.write(s); };
+  const progress = process.stderr.isTTY && !values.quiet;
+  const clearProgress = () => { if (progress) process.stderr.write("\r\x1b[2K"); };
+  const result = await runNotebook(stored, {
+    notebookDir: path.dirname(file),
+    onCell: (_i, n, total) => { if (progress) process.stderr.write(`[${n}/${total}] running…`); },
+    // print streams as they come; rich outputs once the cell is done (after any in-place updates)
+    onOutput: (_i, _outputs, out) => { if (out.kind === "stream") { clearProgress(); (out.name === "stderr" ? process.stderr : process.stdout).write(values.quiet && out.name === "stdout" ? "" : out.text); } },
+    onCellDone: (_i, cell) => {
+      clearProgress();
+      for (const o of cell.outputs) if (!("stream" in o)) ("error" in o ? process.stderr.write(outputText(o)) : log(outputText(o)));
+    },
+  });
+  if (values.out) writeNotebook(result.notebook, path.resolve(values.out));
+  if (result.failedCell !== undefined) {
+    process.stderr.write(`\nactnb: cell ${result.failedCell + 1} failed: ${result.failure}\n`);
+    return 1;
+  }
+  if (values.check) {
+    const diffs = compareOutputs(stored, result.notebook);
+    if (diffs.length) {
+      for (const d of diffs) process.stderr.write(`\n${d.summary}\n${d.diff}\n`);
+      process.stderr.write(`\nactnb: ${diffs.length} cell${diffs.length === 1 ? "" : "s"} of ${path.basename(file)} did not reproduce\n`);
+      return 1;
+    }
+    process.stderr.write(`actnb: ${path.basename(file)}: every output reproduced\n`);
+  }
+  return 0;
+}
+
+function exportCommand(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { to: { type: "string" }, out: { type: "string" } } });
+  if (positionals.length !== 1) throw new UsageError("actnb export takes one input notebook");
+  if (values.to !== "ipynb" && values.to !== "actnb") throw new UsageError("--to must be ipynb or actnb");
+  const input = path.resolve(positionals[0]);
+  const out = path.resolve(values.out ?? input.replace(/\.(actnb|ipynb)$/, "") + `.${values.to}`);
+  if (!out.endsWith(`.${values.to}`)) throw new UsageError(`--out must end in .${values.to}`);
+  if (out === input) throw new UsageError("the output would overwrite the input");
+  writeNotebook(readNotebook(input), out);
+  process.stdout.write(`${path.relative(process.cwd(), out) || out}\n`);
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (!command || command === "--help" || command === "-h" || command === "help") {
+      process.stdout.write(USAGE);
+      return command ? 0 : 2;
+    }
+    if (command === "--version") {
+      process.stdout.write(`${require("../../../kernel/package.json").version}\n`);
+      return 0;
+    }
+    if (command === "run") return await run(rest);
+    if (command === "export") return exportCommand(rest);
+    throw new UsageError(`unknown command '${command}'`);
+  } catch (e) {
+    if (e instanceof UsageError || (e instanceof TypeError && (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS"))) {
+      process.stderr.write(`actnb: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof NotebookFormatError) {
+      process.stderr.write(`actnb: ${e.message}\n`);
+      return 1;
+    }
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") {
+      process.stderr.write(`actnb: ${(e as NodeJS.ErrnoException).path}: no such file\n`);
+      return 1;
+    }
+    throw e;
+  }
+}

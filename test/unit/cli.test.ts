@@ -1,0 +1,98 @@
+// The `actnb` command as a user runs it: a real process, its stdout, stderr and exit code.
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const BIN = path.join(ROOT, "kernel/bin/actnb.js");
+const FIXTURE = path.join(ROOT, "test/fixtures/notebooks/relu.actnb");
+
+function actnb(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd: ROOT });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe("actnb command line", function () {
+  this.timeout(60000);
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-cli-")); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("--help documents run and export; a wrong argument gets the usage and exit code 2", () => {
+    const help = actnb("--help");
+    assert.strictEqual(help.code, 0);
+    assert.match(help.stdout, /actnb run <notebook\.actnb\|notebook\.ipynb> \[--out <path>\] \[--check\]/);
+    assert.match(help.stdout, /actnb export <input\.actnb\|input\.ipynb> --to ipynb\|actnb/);
+    const bad = actnb("frobnicate");
+    assert.strictEqual(bad.code, 2);
+    assert.match(bad.stderr, /unknown command 'frobnicate'[\s\S]*Usage:/);
+    assert.strictEqual(actnb("export", FIXTURE, "--to", "pdf").code, 2);
+    assert.strictEqual(actnb("run", FIXTURE, "--bogus").code, 2);
+  });
+
+  it("runs a notebook, prints its text outputs, and --check reproduces the stored outputs", () => {
+    const r = actnb("run", FIXTURE, "--check");
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^tensor\(\[0\., 0\., 2\.\]\)\n/);
+    assert.match(r.stderr, /every output reproduced/);
+  });
+
+  it("--check reports a changed output with a readable diff; a volatile cell's numbers do not count", () => {
+    const nb = JSON.parse(fs.readFileSync(FIXTURE, "utf8"));
+    const volatile = nb.cells.find((c: { metadata: { volatile?: boolean } }) => c.metadata.volatile);
+    volatile.outputs[0].text = volatile.outputs[0].text.replace(/[\d.]+ ms/, "999.9 ms");
+    const file = path.join(dir, "timing.actnb");
+    fs.writeFileSync(file, JSON.stringify(nb, null, 2));
+    assert.strictEqual(actnb("run", file, "--check").code, 0);
+    nb.cells[1].outputs[0].text = "tensor([0., 0., 3.])\n";
+    fs.writeFileSync(file, JSON.stringify(nb, null, 2));
+    const r = actnb("run", file, "--check");
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stderr, /cell 2 "ReLU of three numbers".*outputs differ/);
+    assert.match(r.stderr, /- .*tensor\(\[0\., 0\., 3\.\]\)/);
+    assert.match(r.stderr, /\+ .*tensor\(\[0\., 0\., 2\.\]\)/);
+  });
+
+  it("exits non-zero naming the failing cell, and writes the executed notebook with --out", () => {
+    const file = path.join(dir, "fails.actnb");
+    const cells = [
+      { kind: "code", language: "typescript", metadata: {}, source: 'console.log("first")', outputs: [] },
+      { kind: "code", language: "typescript", metadata: {}, source: 'throw new RangeError("nope")', outputs: [] },
+      { kind: "code", language: "typescript", metadata: {}, source: '"never"', outputs: [] },
+    ];
+    fs.writeFileSync(file, JSON.stringify({ actnb: 1, metadata: {}, cells }));
+    const out = path.join(dir, "out.actnb");
+    const r = actnb("run", file, "--out", out);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stderr, /cell 2 failed: RangeError: nope/);
+    const executed = JSON.parse(fs.readFileSync(out, "utf8"));
+    assert.deepStrictEqual(executed.cells[0].outputs, [{ stream: "stdout", text: "first\n" }]);
+    assert.strictEqual(executed.cells[1].outputs[0].error.name, "RangeError");
+    assert.strictEqual(executed.cells[1].execution.success, false);
+  });
+
+  it("never writes over a notebook that failed to load", () => {
+    const file = path.join(dir, "broken.actnb");
+    const text = '{ "actnb": 1, "cells": [ { "kind": "code"';
+    fs.writeFileSync(file, text);
+    const r = actnb("run", file, "--out", file);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stderr, /broken\.actnb:1:\d+: the JSON is incomplete/);
+    assert.strictEqual(fs.readFileSync(file, "utf8"), text);
+  });
+
+  it("exports to .ipynb and back, and runs the .ipynb", () => {
+    const ipynb = path.join(dir, "relu.ipynb");
+    assert.strictEqual(actnb("export", FIXTURE, "--to", "ipynb", "--out", ipynb).code, 0);
+    const doc = JSON.parse(fs.readFileSync(ipynb, "utf8"));
+    assert.strictEqual(doc.nbformat, 4);
+    assert.strictEqual(doc.metadata.kernelspec.name, "tslab");
+    const back = path.join(dir, "relu.actnb");
+    assert.strictEqual(actnb("export", ipynb, "--to", "actnb").code, 0);
+    assert.strictEqual(fs.readFileSync(back, "utf8"), fs.readFileSync(FIXTURE, "utf8"));
+    const r = actnb("run", ipynb, "--check");
+    assert.strictEqual(r.code, 0, r.stderr);
+  });
+});
