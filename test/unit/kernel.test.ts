@@ -108,6 +108,16 @@ describe("kernel", function () {
     assert.deepStrictEqual(displays[2].bundle, { "text/html": "<b>hi</b>", "text/plain": "hi" });
   });
 
+  it("shows a chart as a Vega-Lite output holding a JSON object, with a text fallback", async () => {
+    const r = await run(k, `import { plot } from "actnb";\nplot.activationPlot(["relu", { name: "leaky_relu", params: { negative_slope: 0.2 } }], { derivative: true })`);
+    const bundle = r.outputs.find((o): o is Extract<CellOutput, { kind: "result" }> => o.kind === "result")!.bundle;
+    const spec = bundle["application/vnd.vegalite.v5+json"] as { $schema: string; title: unknown };
+    assert.strictEqual(typeof spec, "object");
+    assert.strictEqual(spec.$schema, "https://vega.github.io/schema/vega-lite/v5.json");
+    assert.match(JSON.stringify(spec.title), /ReLU and Leaky ReLU/);
+    assert.match(bundle["text/plain"], /ReLU/);
+  });
+
   it("stops a busy loop within a second of the interrupt and keeps its variables", async () => {
     await run(k, "let kept = 'still here';");
     const running = run(k, "let spins = 0;\nwhile (true) { spins++; }");
