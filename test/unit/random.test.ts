@@ -1,5 +1,11 @@
-// The random number generator against PyTorch 1.13's CPU generator, bit for bit
-// (fixtures from test/golden/gen_random.py).
+// The random number generator against PyTorch 1.13's CPU generator (fixtures from
+// test/golden/gen_random.py). Everything is compared bit for bit except values that go through a
+// double-precision log / sin / cos: float64 normal_ (both the >= 16-element kernel and the
+// < 16-element scalar path) and the cached second Box–Muller value inside a state blob. Those use
+// JavaScript's Math.log / Math.sin / Math.cos, which round differently from the C library torch
+// calls for a few percent of arguments, so they are compared within a few ulp (see
+// doubleNormalTolerance). Float32 normals of < 16 elements also go through that double path, but
+// rounding the double to float32 has not flipped a single one (0 of 248 here), so they stay exact.
 import * as assert from "assert";
 import { loadFixture } from "../golden/fixtures";
 import {
@@ -53,6 +59,44 @@ interface Fixture {
 const fixture: Fixture = loadFixture("random");
 
 const big = (v: Num): bigint => BigInt(v);
+
+/** The spacing of doubles at |x| (the unit in the last place), exactly, for finite x. */
+function ulp64(x: number): number {
+  x = Math.abs(x);
+  if (x < 2 ** -1021) return 2 ** -1074; // subnormal range: fixed spacing
+  let e = Math.floor(Math.log2(x));
+  if (2 ** e > x) e--; // Math.log2 may round across a power of two; fix the exponent
+  else if (2 ** (e + 1) <= x) e++;
+  return 2 ** (e - 52);
+}
+
+/**
+ * How far a float64 normal may be from torch's value `expected`.
+ *
+ * Box–Muller computes z = sqrt(-2 log(1 - u2)) * cos(2 pi u1) (or sin) from the same uniforms as
+ * torch, but with V8's Math.log / Math.cos / Math.sin (each within 1 ulp) instead of the C
+ * library's (each within about half an ulp); sqrt and the products are correctly rounded. Their
+ * differences add up to a few ulp of z: over 20 million float64 normals the largest was 3 ulp,
+ * and about 94% were identical. We allow 4 ulp of z.
+ *
+ * With mean/std, torch returns fma(z, std, mean): z's difference is scaled by std, and the one
+ * final rounding can land on either neighbour, so add 1 ulp of the result. The bound is stated
+ * in ulp of z, not of the result, because when mean and z * std nearly cancel the result is much
+ * smaller than z * std and a few ulp of z are very many ulp of the result. (z is recovered as
+ * |expected - mean| / std; for mean 0 and std 1 there is no fma and the bound is 4 ulp of
+ * expected.)
+ */
+function doubleNormalTolerance(expected: number, mean: number, std: number): number {
+  if (std === 0) return 0; // fma(z, 0, mean) is mean exactly
+  if (mean === 0 && std === 1) return 4 * ulp64(expected);
+  return 4 * std * ulp64(Math.abs(expected - mean) / std) + ulp64(expected);
+}
+
+/** Offset of the cached double normal (normal_y) in the 5056-byte state blob. */
+const STATE_NORMAL_Y = 24 + 8 * 624 + 8;
+
+/** Tallies of how values compared, reported by the summary test at the end. */
+const tally = { exact: 0, f64NormalExact: 0, f64NormalClose: 0, f64NormalMaxUlp: 0 };
 
 /** Runs one fixture op on g and returns the values to compare (numbers, or bigints for int64). */
 function run(g: Generator, op: Op): (number | bigint)[] | string {
@@ -108,9 +152,11 @@ function run(g: Generator, op: Op): (number | bigint)[] | string {
   }
 }
 
+/** Bit-for-bit comparison (Object.is: -0 and +0 differ). */
 function assertSame(actual: (number | bigint)[] | string, expected: Num[] | string, what: string): void {
   if (typeof expected === "string") {
     assert.strictEqual(actual, expected, `${what}: state bytes differ`);
+    tally.exact++;
     return;
   }
   assert.ok(Array.isArray(actual), what);
@@ -123,10 +169,44 @@ function assertSame(actual: (number | bigint)[] | string, expected: Num[] | stri
     } else {
       assert.ok(Object.is(a, e), `${what}[${i}]: got ${a}, expected ${e}`);
     }
+    tally.exact++;
   }
 }
 
-describe("random: PyTorch 1.13 CPU generator, bit for bit", () => {
+/** One float64 normal against torch's: bit for bit when it is, else within the tolerance. */
+function assertCloseNormal(a: number, e: number, mean: number, std: number, what: string): void {
+  if (Object.is(a, e)) {
+    tally.f64NormalExact++;
+    return;
+  }
+  const tol = doubleNormalTolerance(e, mean, std);
+  assert.ok(Math.abs(a - e) <= tol, `${what}: got ${a}, expected ${e} (off by ${Math.abs(a - e)}, tolerance ${tol})`);
+  tally.f64NormalClose++;
+  tally.f64NormalMaxUlp = Math.max(tally.f64NormalMaxUlp, Math.abs(a - e) / ulp64(e));
+}
+
+/** Compares one op's result, choosing the comparison the op allows (see the header). */
+function check(op: Op, actual: (number | bigint)[] | string, what: string): void {
+  if (op.op === "normal" && op.dtype === "float64") {
+    const exp = op.expected as Num[];
+    assert.ok(Array.isArray(actual), what);
+    assert.strictEqual(actual.length, exp.length, `${what}: length`);
+    const mean = op.mean ?? 0, std = op.std ?? 1;
+    exp.forEach((e, i) => assertCloseNormal(actual[i] as number, e as number, mean, std, `${what}[${i}]`));
+  } else if (op.op === "state") {
+    // Every byte exactly, except the cached double normal (a raw z, before any mean/std).
+    const a = Buffer.from(actual as string, "base64"), e = Buffer.from(op.expected as string, "base64");
+    assert.strictEqual(a.length, e.length, `${what}: state length`);
+    const at = STATE_NORMAL_Y, end = at + 8;
+    assert.ok(a.subarray(0, at).equals(e.subarray(0, at)) && a.subarray(end).equals(e.subarray(end)), `${what}: state bytes differ`);
+    tally.exact++;
+    assertCloseNormal(a.readDoubleLE(at), e.readDoubleLE(at), 0, 1, `${what}: cached normal`);
+  } else {
+    assertSame(actual, op.expected, what);
+  }
+}
+
+describe("random: PyTorch 1.13 CPU generator (bit for bit; float64 normals within 4 ulp)", () => {
   it(`fixtures come from torch ${fixture.torch_version} (${fixture.cpu_capability})`, () => {
     assert.ok(fixture.cases.length > 100);
   });
@@ -137,7 +217,7 @@ describe("random: PyTorch 1.13 CPU generator, bit for bit", () => {
       assert.strictEqual(String(g.initial_seed()), String(c.initial_seed), "initial_seed");
       c.ops.forEach((op, k) => {
         const desc = `${c.name} op ${k} (${op.op}${op.dtype ? " " + op.dtype : ""}${op.n !== undefined ? " n=" + op.n : ""})`;
-        assertSame(run(g, op), op.expected, desc);
+        check(op, run(g, op), desc);
       });
     });
   }
@@ -147,7 +227,7 @@ describe("random: PyTorch 1.13 CPU generator, bit for bit", () => {
     assert.strictEqual(g.initial_seed(), 67280421310721);
     assert.strictEqual(String(fixture.default.initial_seed), "67280421310721");
     assert.strictEqual(DEFAULT_RNG_SEED, 67280421310721n);
-    fixture.default.ops.forEach((op, k) => assertSame(run(g, op), op.expected, `default op ${k}`));
+    fixture.default.ops.forEach((op, k) => check(op, run(g, op), `default op ${k}`));
   });
 
   it("nn.Linear(4, 8), nn.Linear(8, 1) after manual_seed(0): kaiming_uniform_(a=sqrt(5)) weights, uniform_ biases", () => {
@@ -169,6 +249,22 @@ describe("random: PyTorch 1.13 CPU generator, bit for bit", () => {
       g.uniform_(bias, -biasBound, biasBound);
       assertSame(Array.from(bias), layer.bias, `Linear(${layer.in}, ${layer.out}).bias`);
     }
+  });
+});
+
+describe("random: what still matches torch exactly", () => {
+  it("float64 normals: mostly bit-exact, the rest within 4 ulp; everything else bit-exact", function () {
+    const f64 = tally.f64NormalExact + tally.f64NormalClose;
+    if (f64 === 0) this.skip(); // the fixture tests did not run (e.g. --grep)
+    // Deterministic (V8's Math.log/sin/cos are its own fdlibm port, not the system's libm):
+    // 5116 of the 5437 float64 normals in the fixtures (5432 values and 5 cached ones in state
+    // blobs) are identical to torch's, the other 321 are 1-3 ulp away. A much lower share would
+    // mean something besides log/sin/cos went wrong.
+    assert.ok(tally.f64NormalExact / f64 > 0.9, `only ${tally.f64NormalExact} of ${f64} float64 normals are bit-exact`);
+    assert.ok(tally.f64NormalMaxUlp <= 4, `max ${tally.f64NormalMaxUlp} ulp`);
+    // Every other value (38948 numbers and state blobs, Linear's init included) was compared
+    // bit for bit by the tests above.
+    assert.ok(tally.exact > 0);
   });
 });
 
