@@ -3,6 +3,7 @@
 // is contiguous.
 import { Tensor, numelOf } from "../tensor";
 import { TypedArray } from "../dtype";
+import { pinnedSubarray } from "../storage/storage";
 import { RuntimeError, IndexError } from "../errors";
 
 /** A read-only operand: a tensor's elements, or a JS scalar as a one-element array with stride 0. */
@@ -102,7 +103,7 @@ export function contiguousData(t: Tensor): TypedArray {
   const data = t._data;
   const n = t.numel();
   if (t.is_contiguous()) {
-    return t.offset === 0 && data.length === n ? data : data.subarray(t.offset, t.offset + n);
+    return t.offset === 0 && data.length === n ? data : pinnedSubarray(data, t.offset, t.offset + n);
   }
   const out = new (data.constructor as { new (n: number): TypedArray })(n);
   let o = 0;

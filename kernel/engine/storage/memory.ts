@@ -5,7 +5,11 @@ export const PAGE_BYTES = 65536;
 export const RESERVED_BYTES = 16 * PAGE_BYTES;
 const MAX_PAGES = 65536; // 4 GiB, wasm32's limit
 
-export const memory = new WebAssembly.Memory({ initial: 64, maximum: MAX_PAGES });
+// Shared, so that growing it never detaches typed-array views a computation already holds (an
+// ordinary memory's growth detaches every view of the old buffer). The wasm kernels must
+// therefore import a *shared* memory (AssemblyScript: --importMemory --sharedMemory
+// --enable threads); they use no atomics.
+export const memory = new WebAssembly.Memory({ initial: 64, maximum: MAX_PAGES, shared: true });
 
 /** Grows memory so that at least `endByte` bytes exist; doubles to keep growth rare. */
 export function ensureBytes(endByte: number): void {

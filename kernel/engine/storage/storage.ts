@@ -4,10 +4,20 @@ import { DType, TypedArray } from "../dtype";
 import { allocate, freeBlock, Block } from "./allocator";
 import { memory } from "./memory";
 
+/** Ties a view to its Storage: while a computation holds the view, the elements stay allocated. */
+const OWNER = Symbol("actnb.storage");
+
+/** A subarray of a storage's view that keeps the storage alive like the view does. */
+export function pinnedSubarray(view: TypedArray, begin: number, end: number): TypedArray {
+  const sub = view.subarray(begin, end);
+  const owner = (view as unknown as Record<symbol, unknown>)[OWNER];
+  if (owner) Object.defineProperty(sub, OWNER, { value: owner });
+  return sub;
+}
+
 export class Storage {
   private block: Block | null;
-  private cachedBuffer: ArrayBuffer | null = null;
-  private cachedView: TypedArray | null = null;
+  private view: TypedArray | null = null;
 
   constructor(readonly dtype: DType, readonly size: number) {
     this.block = size > 0 ? allocate(this, size * dtype.itemsize) : null;
@@ -18,22 +28,24 @@ export class Storage {
     return this.block ? this.block.offset : 0;
   }
 
-  /** A typed-array view of the elements; re-derived after memory grows. */
+  /**
+   * A typed-array view of the elements. Memory is shared, so the view stays valid when memory
+   * grows; and the view holds this Storage, so the block cannot be reclaimed while the view is
+   * in use, even if the tensor itself is no longer referenced.
+   */
   get data(): TypedArray {
-    const buffer = memory.buffer;
-    if (buffer !== this.cachedBuffer) {
+    if (this.view === null) {
       if (this.block === null && this.size > 0) throw new Error("storage used after it was freed");
-      this.cachedView = new this.dtype.arrayType(buffer, this.byteOffset, this.size);
-      this.cachedBuffer = buffer;
+      this.view = new this.dtype.arrayType(memory.buffer, this.byteOffset, this.size);
+      Object.defineProperty(this.view, OWNER, { value: this });
     }
-    return this.cachedView!;
+    return this.view;
   }
 
   /** Returns the memory now, for engine-internal temporaries nobody else can see. */
   free(): void {
     if (this.block) freeBlock(this.block);
     this.block = null;
-    this.cachedBuffer = null;
-    this.cachedView = null;
+    this.view = null;
   }
 }
