@@ -1,5 +1,36 @@
-// Builds everything: TypeScript (type-checked, strict) into out/.
+// Builds everything: TypeScript (type-checked, strict) into out/ for tests and the CLI, then
+// the extension's bundles into dist/: the extension host side, the kernel process (with tslab's
+// TypeScript), the TypeScript libraries the kernel type-checks cells against, and the typings
+// a cell's `import ... from "actnb"` resolves to.
 import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as esbuild from "esbuild";
 
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
+process.chdir(root);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit" });
+
 run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "."]);
+
+const common = { bundle: true, platform: "node", target: "node20", format: "cjs", sourcemap: "linked", logLevel: "warning" };
+await esbuild.build({ ...common, entryPoints: ["extension/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
+await esbuild.build({ ...common, entryPoints: ["kernel/executor/kernel_main.ts"], outfile: "dist/kernel_main.js", minify: true });
+
+// tslab's TypeScript looks for its lib.*.d.ts beside the script that contains it
+const tsLib = path.join(root, "node_modules/@tslab/typescript-for-tslab/lib");
+for (const f of fs.readdirSync(tsLib)) if (/^lib\..*\.d\.ts$/.test(f)) fs.copyFileSync(path.join(tsLib, f), path.join("dist", f));
+
+// typings for cells: the actnb package (its compiled declarations) and @types/node
+const types = path.join("dist", "types");
+fs.rmSync(types, { recursive: true, force: true });
+const copyTree = (from, to, keep) => {
+  for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+    const src = path.join(from, e.name), dst = path.join(to, e.name);
+    if (e.isDirectory()) copyTree(src, dst, keep);
+    else if (keep(e.name)) { fs.mkdirSync(to, { recursive: true }); fs.copyFileSync(src, dst); }
+  }
+};
+copyTree("out/kernel", path.join(types, "actnb"), (f) => f.endsWith(".d.ts"));
+fs.writeFileSync(path.join(types, "actnb", "package.json"), JSON.stringify({ name: "actnb", types: "index.d.ts" }, null, 2) + "\n");
+copyTree("node_modules/@types/node", path.join(types, "@types", "node"), (f) => f.endsWith(".d.ts") || f === "package.json");

@@ -5,7 +5,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
+/** A package for cells' imports: the typings shipped beside the bundled kernel, else node_modules. */
 function packageDir(name: string): string | undefined {
+  const shipped = path.join(__dirname, "types", name);
+  if (fs.existsSync(path.join(shipped, "package.json"))) return shipped;
   try {
     return path.dirname(require.resolve(`${name}/package.json`));
   } catch {

@@ -1,0 +1,24 @@
+// Activation Notebooks in VS Code: the .actnb serializer, the kernel controller, the commands
+// and the Plot activation panel. Everything that computes lives in kernel/.
+import * as vscode from "vscode";
+import { ActnbSerializer, NOTEBOOK_TYPE } from "./serializer";
+import { KernelManager } from "./kernels";
+import { ActnbController } from "./controller";
+import { registerCommands } from "./commands";
+
+export function activate(context: vscode.ExtensionContext): { kernels: KernelManager } {
+  const log = vscode.window.createOutputChannel("Activation Notebooks");
+  const kernels = new KernelManager(log);
+  const controller = new ActnbController(kernels);
+  context.subscriptions.push(
+    log, kernels, controller,
+    vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new ActnbSerializer(), { transientOutputs: false }),
+    vscode.workspace.onDidOpenNotebookDocument((nb) => controller.prefer(nb)),
+    vscode.workspace.onDidCloseNotebookDocument((nb) => void kernels.shutdown(nb)),
+  );
+  registerCommands(context, kernels);
+  log.appendLine("Activation Notebooks is ready.");
+  return { kernels };
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,66 @@
+// One kernel per notebook, started on first use, shut down when the notebook closes; a kernel
+// that died is replaced on the next run. Everything that happens is written to the log.
+import * as os from "os";
+import * as path from "path";
+import * as vscode from "vscode";
+import { KernelClient } from "../../kernel/executor/client";
+
+export class KernelManager implements vscode.Disposable {
+  private readonly kernels = new Map<string, KernelClient>();
+
+  constructor(private readonly log: vscode.OutputChannel) {}
+
+  private key(nb: vscode.NotebookDocument): string { return nb.uri.toString(); }
+
+  /** The folder a notebook's kernel runs in: the notebook's own, else the workspace's. */
+  private folderOf(nb: vscode.NotebookDocument): string {
+    if (nb.uri.scheme === "file") return path.dirname(nb.uri.fsPath);
+    return vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.tmpdir();
+  }
+
+  peek(nb: vscode.NotebookDocument): KernelClient | undefined {
+    const k = this.kernels.get(this.key(nb));
+    return k && k.alive ? k : undefined;
+  }
+
+  get(nb: vscode.NotebookDocument): KernelClient {
+    const existing = this.peek(nb);
+    if (existing) return existing;
+    const memoryLimitMb = vscode.workspace.getConfiguration("actnb").get<number>("kernel.memoryLimitMb") || undefined;
+    const k = new KernelClient({ notebookDir: this.folderOf(nb), memoryLimitMb });
+    const name = path.basename(nb.uri.path);
+    this.kernels.set(this.key(nb), k);
+    k.ready.then(
+      (r) => this.log.appendLine(`[${name}] kernel started (pid ${r.pid}, ${r.startup_ms} ms)`),
+      () => undefined,
+    );
+    k.on("died", (e: Error) => this.log.appendLine(`[${name}] ${e.message}`));
+    k.on("output", (o) => this.log.appendLine(`[${name}] output after its cell ended: ${JSON.stringify(o).slice(0, 200)}`));
+    return k;
+  }
+
+  async restart(nb: vscode.NotebookDocument): Promise<void> {
+    await this.shutdown(nb);
+    this.log.appendLine(`[${path.basename(nb.uri.path)}] kernel restarted: variables cleared`);
+    await this.get(nb).ready;
+  }
+
+  async interrupt(nb: vscode.NotebookDocument): Promise<"idle" | "kept" | "restarted"> {
+    const k = this.peek(nb);
+    if (!k) return "idle";
+    const outcome = await k.interrupt();
+    this.log.appendLine(`[${path.basename(nb.uri.path)}] interrupt: ${outcome === "kept" ? "cell stopped, variables kept" : outcome === "restarted" ? "kernel did not respond and was killed; variables lost" : "nothing was running"}`);
+    return outcome;
+  }
+
+  async shutdown(nb: vscode.NotebookDocument): Promise<void> {
+    const k = this.kernels.get(this.key(nb));
+    this.kernels.delete(this.key(nb));
+    if (k) await k.shutdown();
+  }
+
+  dispose(): void {
+    for (const k of this.kernels.values()) void k.shutdown();
+    this.kernels.clear();
+  }
+}
