@@ -17,6 +17,9 @@ const common = { bundle: true, platform: "node", target: "node20", format: "cjs"
 await esbuild.build({ ...common, entryPoints: ["extension/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
 await esbuild.build({ ...common, entryPoints: ["kernel/executor/kernel_main.ts"], outfile: "dist/kernel_main.js", minify: true });
 
+// the Vega-Lite notebook renderer (browser code, its own type-check)
+run(process.execPath, ["scripts/build-renderer.mjs"]);
+
 // tslab's TypeScript looks for its lib.*.d.ts beside the script that contains it
 const tsLib = path.join(root, "node_modules/@tslab/typescript-for-tslab/lib");
 for (const f of fs.readdirSync(tsLib)) if (/^lib\..*\.d\.ts$/.test(f)) fs.copyFileSync(path.join(tsLib, f), path.join("dist", f));

@@ -5,6 +5,7 @@ import { ActnbSerializer, NOTEBOOK_TYPE } from "./serializer";
 import { KernelManager } from "./kernels";
 import { ActnbController } from "./controller";
 import { registerCommands } from "./commands";
+import { registerLanguageFeatures } from "./language";
 
 export function activate(context: vscode.ExtensionContext): { kernels: KernelManager } {
   const log = vscode.window.createOutputChannel("Activation Notebooks");
@@ -17,6 +18,7 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelMan
     vscode.workspace.onDidCloseNotebookDocument((nb) => void kernels.shutdown(nb)),
   );
   registerCommands(context, kernels);
+  registerLanguageFeatures(context, kernels);
   log.appendLine("Activation Notebooks is ready.");
   return { kernels };
 }

@@ -94,26 +94,27 @@ export class KernelClient extends EventEmitter {
     return done;
   }
 
-  private request<T>(req: { type: "complete" | "inspect"; code: string; position: number } | { type: "diagnose"; code: string }): Promise<T> {
+  private request<T>(req: { type: "complete" | "inspect"; code: string; position: number; context?: string[] } | { type: "diagnose"; code: string; context?: string[] }): Promise<T> {
     const id = this.nextId++;
     const p = new Promise<T>((resolve, reject) => this.replies.set(id, { resolve: resolve as (v: unknown) => void, reject }));
     this.send({ ...req, id } as HostRequest);
     return p;
   }
 
-  async complete(code: string, position: number): Promise<{ start: number; end: number; candidates: string[] }> {
+  /** Completions at `position`; `context` = the sources of the cells above (else: what ran). */
+  async complete(code: string, position: number, context?: string[]): Promise<{ start: number; end: number; candidates: string[] }> {
     await this.ready;
-    return this.request({ type: "complete", code, position });
+    return this.request({ type: "complete", code, position, context });
   }
 
-  async inspect(code: string, position: number): Promise<string | null> {
+  async inspect(code: string, position: number, context?: string[]): Promise<string | null> {
     await this.ready;
-    return this.request({ type: "inspect", code, position });
+    return this.request({ type: "inspect", code, position, context });
   }
 
-  async diagnose(code: string): Promise<NonNullable<CellErrorInfo["diagnostics"]>> {
+  async diagnose(code: string, context?: string[]): Promise<NonNullable<CellErrorInfo["diagnostics"]>> {
     await this.ready;
-    return this.request({ type: "diagnose", code });
+    return this.request({ type: "diagnose", code, context });
   }
 
   /**

@@ -62,9 +62,9 @@ async function handle(req: HostRequest): Promise<void> {
       send({ type: "done", id: req.id, success: outcome.success, interrupted: outcome.interrupted, execution_count: session.execution_count, duration_ms: Date.now() - t0 });
       return;
     }
-    case "complete": return send({ type: "reply", id: req.id, value: session.complete(req.code, req.position) });
-    case "inspect": return send({ type: "reply", id: req.id, value: session.inspect(req.code, req.position) ?? null });
-    case "diagnose": return send({ type: "reply", id: req.id, value: session.diagnose(req.code) });
+    case "complete": return send({ type: "reply", id: req.id, value: session.complete(req.code, req.position, req.context) });
+    case "inspect": return send({ type: "reply", id: req.id, value: session.inspect(req.code, req.position, req.context) ?? null });
+    case "diagnose": return send({ type: "reply", id: req.id, value: session.diagnose(req.code, req.context) });
     case "shutdown":
       converter.close();
       process.exit(0);

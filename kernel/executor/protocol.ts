@@ -15,9 +15,10 @@ export interface CellErrorInfo {
 
 export type HostRequest =
   | { type: "execute"; id: number; code: string }
-  | { type: "complete"; id: number; code: string; position: number }
-  | { type: "inspect"; id: number; code: string; position: number }
-  | { type: "diagnose"; id: number; code: string }
+  // `context`: the sources of the cells above, for checks before anything ran
+  | { type: "complete"; id: number; code: string; position: number; context?: string[] }
+  | { type: "inspect"; id: number; code: string; position: number; context?: string[] }
+  | { type: "diagnose"; id: number; code: string; context?: string[] }
   | { type: "interrupt" }
   | { type: "shutdown" };
 

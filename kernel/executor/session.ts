@@ -95,19 +95,43 @@ export class Session {
     return { success: true, interrupted: false };
   }
 
-  /** Type-checks a cell against the notebook so far without running it. */
-  diagnose(code: string): NonNullable<CellErrorInfo["diagnostics"]> {
-    const converted = this.converter.convert(this.prevDecl, code);
+  private readonly declCache = new Map<string, string>();
+
+  /**
+   * The declarations a cell sees. Without `context`, those of the cells run so far; with it (the
+   * sources of the cells above, in order), those the notebook declares top to bottom, so the
+   * editor can check a cell before anything ran. Cells with errors contribute nothing.
+   */
+  private declarationsFor(context?: string[]): string {
+    if (!context) return this.prevDecl;
+    let decl = "";
+    for (const src of context) {
+      const key = `${decl}\u0000${src}`;
+      let next = this.declCache.get(key);
+      if (next === undefined) {
+        const c = this.converter.convert(decl, src);
+        next = c.diagnostics.length ? decl : c.declOutput ?? decl;
+        if (this.declCache.size > 2000) this.declCache.clear();
+        this.declCache.set(key, next);
+      }
+      decl = next;
+    }
+    return decl;
+  }
+
+  /** Type-checks a cell without running it. */
+  diagnose(code: string, context?: string[]): NonNullable<CellErrorInfo["diagnostics"]> {
+    const converted = this.converter.convert(this.declarationsFor(context), code);
     return converted.diagnostics.map(toPosition);
   }
 
-  complete(code: string, position: number): { start: number; end: number; candidates: string[] } {
-    const c = this.converter.complete(this.prevDecl, code, position);
+  complete(code: string, position: number, context?: string[]): { start: number; end: number; candidates: string[] } {
+    const c = this.converter.complete(this.declarationsFor(context), code, position);
     return { start: c.start, end: c.end, candidates: c.candidates };
   }
 
-  inspect(code: string, position: number): string | undefined {
-    const info = this.converter.inspect(this.prevDecl, code, position);
+  inspect(code: string, position: number, context?: string[]): string | undefined {
+    const info = this.converter.inspect(this.declarationsFor(context), code, position);
     if (!info) return undefined;
     const text = (info.displayParts ?? []).map((p: { text: string }) => p.text).join("");
     const doc = (info.documentation ?? []).map((p: { text: string }) => p.text).join("");

@@ -151,6 +151,15 @@ describe("kernel", function () {
     const diags = await k.diagnose("const z: number = 'a';");
     assert.deepStrictEqual(diags.map((d) => d.code), [2322]);
   });
+
+  it("checks a cell against the cells above it before anything ran", async () => {
+    const above = ["const notRunYet = 3;", "function twice(n: number) { return 2 * n; }"];
+    assert.deepStrictEqual(await k.diagnose("twice(notRunYet)", above), []);
+    const bad = await k.diagnose("twice('three')", above);
+    assert.deepStrictEqual(bad.map((d) => [d.line, d.column, d.code]), [[1, 7, 2345]]);
+    const c = await k.complete("notRun", 6, above);
+    assert.ok(c.candidates.includes("notRunYet"));
+  });
 });
 
 describe("kernel lifecycle", function () {
