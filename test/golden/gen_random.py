@@ -1,5 +1,10 @@
 #!/usr/bin/env python3
-"""Golden fixtures for the random number generator: PyTorch 1.13's CPU generator, bit for bit.
+"""Golden fixtures for the random number generator: what PyTorch 1.13's CPU generator produces.
+
+test/unit/random.test.ts compares against these bit for bit, except float64 normals (and the
+cached double normal in state blobs): the engine computes those with JavaScript's Math.log,
+Math.sin and Math.cos, which may differ from the C library torch calls in the last bit or two,
+so the test allows a few ulp there.
 
 Writes test/golden/fixtures/random.json:
   {
