@@ -19,26 +19,29 @@ export function setDisplaySink(sink: DisplaySink | undefined): void {
   (globalThis as Global)[SINK] = sink;
 }
 
-function tslabDisplay(): { raw(mime: string, data: unknown): void } | undefined {
-  try {
-    // tslab resolves require("tslab") for code running inside its Jupyter kernel
-    const req = (globalThis as { __tslab__?: { require(id: string): unknown } }).__tslab__?.require;
-    const tslab = req?.("tslab") as { display?: { raw(mime: string, data: unknown): void } } | undefined;
-    return tslab?.display;
-  } catch {
-    return undefined;
+type JupyterWrite = (msg: { data: Record<string, unknown>; metadata: Record<string, unknown>; transient: { display_id?: string } }, update: boolean) => void;
+
+/**
+ * Inside tslab's Jupyter kernel: its display channel. tslab's public `display.raw` sends one MIME
+ * type; its jupyter module's writer sends a whole bundle (rich data plus text/plain) with a
+ * display id, which is what Jupyter front ends expect, so that is used when it is loaded.
+ */
+function tslabWriter(): JupyterWrite | undefined {
+  if (!(globalThis as { __tslab__?: unknown }).__tslab__) return undefined;
+  for (const [file, mod] of Object.entries(require.cache)) {
+    if (/tslab[\\/]dist[\\/]jupyter\.js$/.test(file)) {
+      const write = (mod?.exports as { lastWriteDisplayData?: JupyterWrite } | undefined)?.lastWriteDisplayData;
+      if (typeof write === "function") return write;
+    }
   }
+  return undefined;
 }
 
 function send(bundle: MimeBundle, options: DisplayOptions): void {
   const sink = (globalThis as Global)[SINK];
   if (sink) return sink(bundle, options);
-  const tslab = tslabDisplay();
-  if (tslab) {
-    const rich = Object.keys(bundle).find((m) => m !== "text/plain");
-    tslab.raw(rich ?? "text/plain", rich ? bundle[rich] : bundle["text/plain"]);
-    return;
-  }
+  const jupyter = tslabWriter();
+  if (jupyter) return jupyter({ data: bundle, metadata: {}, transient: { display_id: options.display_id } }, options.update === true);
   process.stdout.write(`${bundle["text/plain"]}\n`);
 }
 

@@ -32,6 +32,8 @@ export class Chart {
   toJSON(): VegaLiteSpec { return this.spec; }
 
   toString(): string { return this.text; }
+  /** console.log(chart) and util.inspect print the text fallback, as a notebook's text view does. */
+  [Symbol.for("nodejs.util.inspect.custom")](): string { return this.text; }
 }
 
 /** Builds the top-level spec with the schema first and a title object. */
