@@ -6,6 +6,7 @@ import { RuntimeError } from "../errors";
 import { float32 } from "../dtype";
 import { elementwise } from "../ops/elementwise";
 import { inplace } from "../ops/inplace";
+import { activationForward, activationBackward } from "../wasm/ops";
 import { ActivationDefinition, ElementwiseActivation, Params, defaults } from "./definition";
 
 const ARG_KIND = { float: "Number", int: "int", number: "Number", bool: "bool", choice: "str", dim: "int" } as const;
@@ -46,9 +47,14 @@ function expression(e: string | ((p: Params) => string), p: Params): string {
 function applyElementwise(def: ElementwiseActivation, x: Tensor, p: Params): Tensor {
   const numeric = numericParams(def, p, x);
   const dtype = x.dtype.is_floating_point ? x.dtype : float32;
-  const out = elementwise(["x"], expression(def.forward, p), [x], dtype, numeric);
+  // The SIMD kernel when there is one and x suits it (else null), the compiled expression otherwise.
+  const kernel = def.wasm ? (typeof def.wasm.kernel === "function" ? def.wasm.kernel(p) : def.wasm.kernel) : null;
+  const args = kernel && def.wasm!.args ? def.wasm!.args(numeric) : [];
+  const out = (kernel && activationForward(kernel, x, args)) || elementwise(["x"], expression(def.forward, p), [x], dtype, numeric);
   const backward = expression(def.backward, p);
-  return record(out, def.gradFn, [x], (g) => [elementwise(["x", "y", "g"], backward, [x, out, g], g.dtype, numeric)]);
+  return record(out, def.gradFn, [x], (g) => [
+    (kernel && activationBackward(kernel, x, out, g, args)) || elementwise(["x", "y", "g"], backward, [x, out, g], g.dtype, numeric),
+  ]);
 }
 
 /** Runs an activation with fully bound parameters (no argument parsing). */

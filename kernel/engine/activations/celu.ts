@@ -14,4 +14,5 @@ export const celu: ElementwiseActivation = {
   backward: "x !== x ? x : (x <= 0 ? g * Math.exp(x * p.inv_alpha) : g)",
   numeric: (p) => ({ alpha: p.alpha as number, inv_alpha: 1 / (p.alpha as number) }),
   usesInput: true,
+  wasm: { kernel: "elu", args: (n) => [n.alpha, 1, n.inv_alpha, 1] },
 };

@@ -58,6 +58,13 @@ export interface ElementwiseActivation extends Common {
   usesOutput?: boolean;
   /** Whether the backward needs the input x. */
   usesInput?: boolean;
+  /**
+   * The WebAssembly SIMD kernel computing the same forward and backward over contiguous float32
+   * tensors (fwd_<kernel> / bwd_<kernel> in wasm/assembly/activations.ts), and the numbers it
+   * takes (up to four, from the numeric parameters). The expressions above stay the definition
+   * and the fallback; the kernel must give the same results (test/unit/wasm.test.ts).
+   */
+  wasm?: { kernel: string | ((p: Params) => string); args?: (n: Record<string, number>) => number[] };
 }
 
 /** Built from tensor operations; autograd derives the gradient. */

@@ -13,4 +13,5 @@ export const elu: ElementwiseActivation = {
   forward: "x <= 0 ? p.alpha * (Math.exp(x) - 1) : x",
   backward: "x !== x ? x : (x <= 0 ? g * p.alpha * Math.exp(x) : g)",
   usesInput: true,
+  wasm: { kernel: "elu", args: (n) => [n.alpha, n.alpha, 1, 1] },
 };

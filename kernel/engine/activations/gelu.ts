@@ -21,4 +21,5 @@ export const gelu: ElementwiseActivation = {
   backward: (p: Params) => (p.approximate === "tanh" ? TANH_BWD : EXACT_BWD),
   numeric: () => ({}),
   usesInput: true,
+  wasm: { kernel: (p: Params) => (p.approximate === "tanh" ? "gelu_tanh" : "gelu") },
 };

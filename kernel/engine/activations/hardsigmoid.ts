@@ -10,4 +10,5 @@ export const hardsigmoid: ElementwiseActivation = {
   forward: "x !== x ? x : Math.min(Math.max(x + 3, 0), 6) / 6",
   backward: "(x > -3 && x < 3) ? g / 6 : 0",
   usesInput: true,
+  wasm: { kernel: "hardsigmoid" },
 };

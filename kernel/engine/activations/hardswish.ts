@@ -11,4 +11,5 @@ export const hardswish: ElementwiseActivation = {
   // PyTorch's convention at the kinks: 0 below -3, the middle formula on [-3, 3], 1 above
   backward: "x !== x ? x : (x < -3 ? 0 : (x <= 3 ? g * (x / 3 + 0.5) : g))",
   usesInput: true,
+  wasm: { kernel: "hardswish" },
 };

@@ -14,4 +14,5 @@ export const hardtanh: ElementwiseActivation = {
   forward: "x < p.min_val ? p.min_val : (x > p.max_val ? p.max_val : x)",
   backward: "(x > p.min_val && x < p.max_val) ? g : 0",
   usesInput: true,
+  wasm: { kernel: "hardtanh", args: (n) => [n.min_val, n.max_val] },
 };

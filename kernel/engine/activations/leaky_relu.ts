@@ -13,4 +13,5 @@ export const leaky_relu: ElementwiseActivation = {
   forward: "x > 0 ? x : x * p.negative_slope",
   backward: "x > 0 ? g : g * p.negative_slope",
   usesInput: true,
+  wasm: { kernel: "leaky_relu", args: (n) => [n.negative_slope] },
 };

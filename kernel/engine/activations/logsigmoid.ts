@@ -9,4 +9,5 @@ export const logsigmoid: ElementwiseActivation = {
   forward: "Math.min(x, 0) - Math.log1p(Math.exp(-Math.abs(x)))",
   backward: "g * (1 / (1 + Math.exp(x)))",
   usesInput: true,
+  wasm: { kernel: "logsigmoid" },
 };

@@ -10,4 +10,5 @@ export const mish: ElementwiseActivation = {
   forward: "x * Math.tanh(Math.log1p(Math.exp(x)))",
   backward: "g * (Math.tanh(Math.log1p(Math.exp(x))) + x * (1 / (1 + Math.exp(-x))) * (1 - Math.tanh(Math.log1p(Math.exp(x))) ** 2))",
   usesInput: true,
+  wasm: { kernel: "mish" },
 };

@@ -11,4 +11,5 @@ export const relu: ElementwiseActivation = {
   // PyTorch's threshold_backward on the output: the gradient at 0 is 0
   backward: "y <= 0 ? 0 : g",
   usesOutput: true,
+  wasm: { kernel: "relu" },
 };

@@ -11,4 +11,5 @@ export const relu6: ElementwiseActivation = {
   forward: "x < 0 ? 0 : (x > 6 ? 6 : x)",
   backward: "(x > 0 && x < 6) ? g : 0",
   usesInput: true,
+  wasm: { kernel: "hardtanh", args: () => [0, 6] },
 };

@@ -14,4 +14,5 @@ export const selu: ElementwiseActivation = {
   backward: "x !== x ? x : (x <= 0 ? g * p.negcoef * Math.exp(x) : g * p.scale)",
   numeric: () => ({ negcoef: ALPHA * SCALE, scale: SCALE }),
   usesInput: true,
+  wasm: { kernel: "elu", args: (n) => [n.negcoef, n.negcoef, 1, n.scale] },
 };

@@ -9,4 +9,5 @@ export const sigmoid: ElementwiseActivation = {
   forward: "1 / (1 + Math.exp(-x))",
   backward: "g * (1 - y) * y",
   usesOutput: true,
+  wasm: { kernel: "sigmoid" },
 };

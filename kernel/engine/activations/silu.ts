@@ -10,4 +10,5 @@ export const silu: ElementwiseActivation = {
   forward: "x / (1 + Math.exp(-x))",
   backward: "g * (1 / (1 + Math.exp(-x))) * (1 + x * (1 - 1 / (1 + Math.exp(-x))))",
   usesInput: true,
+  wasm: { kernel: "silu" },
 };

@@ -13,4 +13,5 @@ export const softplus: ElementwiseActivation = {
   forward: "x * p.beta > p.threshold ? x : Math.log1p(Math.exp(x * p.beta)) / p.beta",
   backward: "x * p.beta > p.threshold ? g : g * (1 - 1 / (1 + Math.exp(x * p.beta)))",
   usesInput: true,
+  wasm: { kernel: "softplus", args: (n) => [n.beta, n.threshold] },
 };

@@ -9,4 +9,5 @@ export const tanh: ElementwiseActivation = {
   forward: "Math.tanh(x)",
   backward: "g * (1 - y * y)",
   usesOutput: true,
+  wasm: { kernel: "tanh" },
 };

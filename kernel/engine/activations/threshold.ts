@@ -14,4 +14,5 @@ export const threshold: ElementwiseActivation = {
   forward: "x <= p.threshold ? p.value : x",
   backward: "x <= p.threshold ? 0 : g",
   usesInput: true,
+  wasm: { kernel: "threshold", args: (n) => [n.threshold, n.value] },
 };

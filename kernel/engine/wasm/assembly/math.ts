@@ -1,0 +1,234 @@
+// Vector float32 transcendental functions, four lanes at a time. The polynomial coefficients are
+// our own near-minimax fits (../fit_coefficients.py prints them); test/unit/wasm-math.test.ts
+// measures the float32 error of each function against the double-precision JS Math functions.
+//
+// Special values follow Math.*: exp(-inf) = 0, exp(inf) = inf, nan stays nan, and results
+// overflow to inf / underflow through the subnormals to 0 as a correctly rounded exp would.
+import { splat, sel, withSignOf, highHalf } from "./simd";
+
+const LOG2E: f32 = 1.4426950408889634;
+// ln 2 split so that n * LN2_HI is exact for |n| < 256 (LN2_HI has 16 significant bits)
+const LN2_HI: f32 = 0.693145751953125;
+const LN2_LO: f32 = 1.4286068203094173e-6;
+
+// (e^r - 1 - r) / r^2 on |r| <= ln2/2, relative error 2.9e-9
+const E0: f32 = 0.5;
+const E1: f32 = 0.1666666716337204;
+const E2: f32 = 0.04166645556688309;
+const E3: f32 = 0.008333361707627773;
+const E4: f32 = 0.0013934497255831957;
+const E5: f32 = 0.00019858128507621586;
+
+/** e^r - 1 for |r| <= ln2/2, as r + r^2 P(r). */
+@inline function expm1Small(r: v128): v128 {
+  let p = f32x4.add(splat(E4), f32x4.mul(r, splat(E5)));
+  p = f32x4.add(splat(E3), f32x4.mul(r, p));
+  p = f32x4.add(splat(E2), f32x4.mul(r, p));
+  p = f32x4.add(splat(E1), f32x4.mul(r, p));
+  p = f32x4.add(splat(E0), f32x4.mul(r, p));
+  return f32x4.add(r, f32x4.mul(f32x4.mul(r, r), p));
+}
+
+/** 2^n as float32 bits, for integer lanes n in [-126, 127]. */
+@inline function pow2(n: v128): v128 {
+  return i32x4.shl(i32x4.add(n, i32x4.splat(127)), 23);
+}
+
+/** e^(hi + lo), |lo| small next to ln 2; hi may be any float (lo must be finite). */
+@inline export function vexp2(hi: v128, lo: v128): v128 {
+  // Beyond these bounds the result is inf or 0 in float32; nan passes through min/max.
+  const x = f32x4.max(f32x4.min(hi, splat(89)), splat(-110));
+  const n = f32x4.nearest(f32x4.mul(x, splat(LOG2E)));
+  // x - n ln2_hi is exact (Sterbenz); the low part of ln 2 and lo then add small corrections.
+  const r = f32x4.add(f32x4.sub(f32x4.sub(x, f32x4.mul(n, splat(LN2_HI))), f32x4.mul(n, splat(LN2_LO))), lo);
+  const p = f32x4.add(splat(1), expm1Small(r));
+  // 2^n in two factors, so that overflow to inf and gradual underflow to 0 round once
+  const ni = i32x4.trunc_sat_f32x4_s(n);
+  const n1 = i32x4.shr_s(ni, 1);
+  return f32x4.mul(f32x4.mul(p, pow2(n1)), pow2(i32x4.sub(ni, n1)));
+}
+
+/** e^x. */
+@inline export function vexp(x: v128): v128 {
+  return vexp2(x, splat(0));
+}
+
+/** e^x - 1, accurate near 0; for x <= 88 (larger x give e^88 - 1). */
+@inline export function vexpm1(x: v128): v128 {
+  // e^x - 1 rounds to -1 below -17.4
+  const xc = f32x4.max(f32x4.min(x, splat(88)), splat(-30));
+  const n = f32x4.nearest(f32x4.mul(xc, splat(LOG2E)));
+  const r = f32x4.sub(f32x4.sub(xc, f32x4.mul(n, splat(LN2_HI))), f32x4.mul(n, splat(LN2_LO)));
+  const q = expm1Small(r);
+  const s = pow2(i32x4.trunc_sat_f32x4_s(n));
+  // e^x - 1 = 2^n (1 + q) - 1 = 2^n q + (2^n - 1); both terms exact, one rounding
+  return f32x4.add(f32x4.mul(s, q), f32x4.sub(s, splat(1)));
+}
+
+// (2 atanh(s) - 2s) / s^3 as a polynomial in s^2, |s| <= 0.1716, relative error 1.8e-9
+const R0: f32 = 0.6666666865348816;
+const R1: f32 = 0.40000128746032715;
+const R2: f32 = 0.28549930453300476;
+const R3: f32 = 0.23354347050189972;
+
+/** log(1 + u) for u >= 0 (also fine for u > -0.5); log1p(inf) = inf. */
+@inline export function vlog1p(u: v128): v128 {
+  const one = splat(1);
+  const w = f32x4.add(one, u);
+  // The rounding error of 1 + u, exactly (Fast2Sum, larger operand first), then its first-order
+  // effect on the logarithm.
+  const err = sel(f32x4.sub(u, f32x4.sub(w, one)), f32x4.sub(one, f32x4.sub(w, u)), f32x4.le(u, one));
+  const corr = f32x4.div(err, w);
+  // w = 2^k m with m in [sqrt(1/2), sqrt(2))
+  const ix = i32x4.add(w, i32x4.splat(0x3f800000 - 0x3f3504f3));
+  const k = f32x4.convert_i32x4_s(i32x4.sub(i32x4.shr_s(ix, 23), i32x4.splat(127)));
+  const m = i32x4.add(v128.and(ix, i32x4.splat(0x007fffff)), i32x4.splat(0x3f3504f3));
+  // log m = 2 atanh(s), s = f / (2 + f), written as f - s (f - s^2 R(s^2)): f is exact and the
+  // subtracted term is about f^2/2, so the rounding of s hardly shows.
+  const f = f32x4.sub(m, one);
+  const s = f32x4.div(f, f32x4.add(splat(2), f));
+  const z = f32x4.mul(s, s);
+  let R = f32x4.add(splat(R2), f32x4.mul(z, splat(R3)));
+  R = f32x4.add(splat(R1), f32x4.mul(z, R));
+  R = f32x4.add(splat(R0), f32x4.mul(z, R));
+  const logm = f32x4.sub(f, f32x4.mul(s, f32x4.sub(f, f32x4.mul(z, R))));
+  const low = f32x4.add(f32x4.add(f32x4.mul(k, splat(LN2_LO)), corr), logm);
+  const r = f32x4.add(f32x4.mul(k, splat(LN2_HI)), low);
+  // inf and nan (whose bits the decomposition above would misread) pass through
+  return sel(u, r, f32x4.ne(f32x4.sub(w, w), splat(0)));
+}
+
+// (tanh x - x) / x^3 as a polynomial in x^2 for |x| <= 0.625, relative error 5.1e-9
+const T0: f32 = -0.3333333432674408;
+const T1: f32 = 0.1333330273628235;
+const T2: f32 = -0.05395893752574921;
+const T3: f32 = 0.0217663012444973;
+const T4: f32 = -0.008335409685969353;
+const T5: f32 = 0.0022831102833151817;
+
+/** tanh: x + x^3 T(x^2) near 0, else expm1(2|x|) / (expm1(2|x|) + 2) with the sign of x. */
+@inline export function vtanh(x: v128): v128 {
+  // tanh rounds to 1 from 9.01 on
+  const ax = f32x4.min(f32x4.abs(x), splat(9.1));
+  const em = vexpm1(f32x4.add(ax, ax));
+  const outer = withSignOf(f32x4.div(em, f32x4.add(em, splat(2))), x);
+  const w = f32x4.mul(x, x);
+  let T = f32x4.add(splat(T4), f32x4.mul(w, splat(T5)));
+  T = f32x4.add(splat(T3), f32x4.mul(w, T));
+  T = f32x4.add(splat(T2), f32x4.mul(w, T));
+  T = f32x4.add(splat(T1), f32x4.mul(w, T));
+  T = f32x4.add(splat(T0), f32x4.mul(w, T));
+  const inner = f32x4.add(x, f32x4.mul(f32x4.mul(x, w), T));
+  return sel(inner, outer, f32x4.lt(ax, splat(0.625)));
+}
+
+/** 1 / (1 + e^-x), as e / (1 + e) with e = e^x for negative x (no overflow, no cancellation). */
+@inline export function vsigmoid(x: v128): v128 {
+  const e = vexp(f32x4.neg(f32x4.abs(x)));
+  return f32x4.div(sel(splat(1), e, f32x4.ge(x, splat(0))), f32x4.add(splat(1), e));
+}
+
+// ---- Doubles, for results that must match the JS path's double arithmetic after rounding.
+
+// ln 2 split so that n * LN2_HI_64 is exact for |n| < 2^21 (LN2_HI_64 has 32 significant bits)
+const LN2_HI_64: f64 = 6.93147180369123816490e-01;
+const LN2_LO_64: f64 = 1.90821492927058770002e-10;
+
+/**
+ * e^x for two double lanes with x in [-700, 700] (callers clamp), relative error below 1e-13:
+ * Cody-Waite reduction to |r| <= ln2/2 and the Taylor polynomial to degree 10 (truncation
+ * error (ln2/2)^11 / 11! = 2e-13). Meant to be rounded to float32 afterwards: then it agrees with
+ * a correctly rounded exp except within 1e-13 relative of a float32 rounding boundary.
+ */
+@inline export function vexp64(x: v128): v128 {
+  const n = f64x2.nearest(f64x2.mul(x, f64x2.splat(1.4426950408889634)));
+  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(n, f64x2.splat(LN2_HI_64))), f64x2.mul(n, f64x2.splat(LN2_LO_64)));
+  let p = f64x2.add(f64x2.splat(1.0 / 362880), f64x2.mul(r, f64x2.splat(1.0 / 3628800)));
+  p = f64x2.add(f64x2.splat(1.0 / 40320), f64x2.mul(r, p));
+  p = f64x2.add(f64x2.splat(1.0 / 5040), f64x2.mul(r, p));
+  p = f64x2.add(f64x2.splat(1.0 / 720), f64x2.mul(r, p));
+  p = f64x2.add(f64x2.splat(1.0 / 120), f64x2.mul(r, p));
+  p = f64x2.add(f64x2.splat(1.0 / 24), f64x2.mul(r, p));
+  p = f64x2.add(f64x2.splat(1.0 / 6), f64x2.mul(r, p));
+  p = f64x2.add(f64x2.splat(0.5), f64x2.mul(r, p));
+  const e = f64x2.add(f64x2.splat(1), f64x2.add(r, f64x2.mul(f64x2.mul(r, r), p)));
+  // 2^n: n into the exponent field of each 64-bit lane
+  const ni = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(n));
+  return f64x2.mul(e, i64x2.shl(i64x2.add(ni, i64x2.splat(1023)), 52));
+}
+
+/** sigmoid for two double lanes: e / (1 + e) or 1 / (1 + e) with e = e^-|x|. */
+@inline export function vsigmoid64(x: v128): v128 {
+  // past 200 the result is 0 or 1 in float32; nan passes through max
+  const e = vexp64(f64x2.max(f64x2.neg(f64x2.abs(x)), f64x2.splat(-200)));
+  const num = v128.bitselect(f64x2.splat(1), e, f64x2.ge(x, f64x2.splat(0)));
+  return f64x2.div(num, f64x2.add(f64x2.splat(1), e));
+}
+
+// ---- The standard normal distribution, for the exact GELU.
+
+// (Phi(x) - 1/2) / x as a polynomial in x^2 for |x| <= 0.75, relative error 2.5e-9
+const Q0: f32 = 0.3989422917366028;
+const Q1: f32 = -0.0664902925491333;
+const Q2: f32 = 0.009972313418984413;
+const Q3: f32 = -0.0011811683652922511;
+const Q4: f32 = 0.00010282325820298865;
+
+// erfc(|x|/sqrt2) e^(x^2/2) / (2t) as a polynomial in t = 1 / (1 + |x|/2), |x| in [0.75, 14],
+// relative error 6.4e-9
+const F0: f32 = 0.19947655498981476;
+const F1: f32 = 0.19929485023021698;
+const F2: f32 = 0.15202738344669342;
+const F3: f32 = 0.031516823917627335;
+const F4: f32 = 0.02061215229332447;
+const F5: f32 = -0.3348655700683594;
+const F6: f32 = 0.27389946579933167;
+const F7: f32 = 0.08557067811489105;
+const F8: f32 = -0.19951269030570984;
+const F9: f32 = 0.0721953734755516;
+
+/** 1 / sqrt(2 pi) */
+export const INV_SQRT_2PI: f32 = 0.3989422804014327;
+
+/** min(|x|, 20): beyond 20 the density and the tail are 0 in float32; nan passes through. */
+@inline export function normalArg(x: v128): v128 {
+  return f32x4.min(f32x4.abs(x), splat(20));
+}
+
+/** e^(-x^2/2) from ax = normalArg(x), with x^2/2 formed exactly (x split into 12-bit halves). */
+@inline export function gaussian(ax: v128): v128 {
+  const hi = highHalf(ax);
+  const lo = f32x4.sub(ax, hi);
+  const h2 = f32x4.mul(f32x4.mul(hi, hi), splat(0.5)); // exact
+  const l2 = f32x4.mul(lo, f32x4.add(hi, f32x4.mul(lo, splat(0.5))));
+  return vexp2(f32x4.neg(h2), f32x4.neg(l2));
+}
+
+/**
+ * The normal CDF Phi(x), given ax = normalArg(x) and gauss = gaussian(ax). |x| < 0.75:
+ * 1/2 + x Q(x^2). Otherwise through erfc(|x|/sqrt2) = t e^(-x^2/2) F(t): the exactly formed
+ * exponent keeps the tail's relative accuracy, and Phi = erfc/2 for x < 0 (no cancellation),
+ * 1 - erfc/2 above.
+ */
+@inline export function normalCdf(x: v128, ax: v128, gauss: v128): v128 {
+  const t = f32x4.div(splat(1), f32x4.add(splat(1), f32x4.mul(ax, splat(0.5))));
+  let F = f32x4.add(splat(F8), f32x4.mul(t, splat(F9)));
+  F = f32x4.add(splat(F7), f32x4.mul(t, F));
+  F = f32x4.add(splat(F6), f32x4.mul(t, F));
+  F = f32x4.add(splat(F5), f32x4.mul(t, F));
+  F = f32x4.add(splat(F4), f32x4.mul(t, F));
+  F = f32x4.add(splat(F3), f32x4.mul(t, F));
+  F = f32x4.add(splat(F2), f32x4.mul(t, F));
+  F = f32x4.add(splat(F1), f32x4.mul(t, F));
+  F = f32x4.add(splat(F0), f32x4.mul(t, F));
+  const halfErfc = f32x4.mul(f32x4.mul(t, F), gauss);
+  const tail = sel(halfErfc, f32x4.sub(splat(1), halfErfc), f32x4.lt(x, splat(0)));
+
+  const w = f32x4.mul(x, x);
+  let Q = f32x4.add(splat(Q3), f32x4.mul(w, splat(Q4)));
+  Q = f32x4.add(splat(Q2), f32x4.mul(w, Q));
+  Q = f32x4.add(splat(Q1), f32x4.mul(w, Q));
+  Q = f32x4.add(splat(Q0), f32x4.mul(w, Q));
+  const centre = f32x4.add(splat(0.5), f32x4.mul(x, Q));
+  return sel(centre, tail, f32x4.lt(ax, splat(0.75)));
+}

@@ -1,0 +1,79 @@
+// Loads the SIMD kernels (see README.md) into the engine's memory, once, on first use.
+// Where WebAssembly SIMD is unavailable (WebAssembly.validate refuses the module) or the kernels
+// are switched off (ACTNB_WASM=0, or setWasmEnabled(false)), wasmKernels() returns null and every
+// op runs its JS loop instead; the two give the same answers (test/unit/wasm*.test.ts).
+import { memory } from "../storage/memory";
+import { KERNELS_BASE64 } from "./generated/kernels";
+
+type Ptr = number;
+
+/** The module's exports (byte addresses into the engine's memory, element counts). */
+export interface WasmKernels {
+  // activations: fwd_<kernel>(x, out, n, a, b, c, d), bwd_<kernel>(x, y, g, out, n, gStride, a, b, c, d)
+  [name: `fwd_${string}`]: (x: Ptr, out: Ptr, n: number, a: number, b: number, c: number, d: number) => void;
+  [name: `bwd_${string}`]: (x: Ptr, y: Ptr, g: Ptr, out: Ptr, n: number, gStride: number, a: number, b: number, c: number, d: number) => void;
+  // binary: <op>_tt(a, b, out, n) tensor with tensor, <op>_ts(a, s, out, n) tensor with scalar
+  [name: `${string}_tt`]: (a: Ptr, b: Ptr, out: Ptr, n: number) => void;
+  [name: `${string}_ts`]: (a: Ptr, s: number, out: Ptr, n: number) => void;
+  axpy(a: Ptr, b: Ptr, out: Ptr, n: number, alpha: number): void;
+  neg(a: Ptr, out: Ptr, n: number): void;
+  add_row(a: Ptr, row: Ptr, out: Ptr, rows: number, cols: number): void;
+  sum_all(p: Ptr, n: number): number;
+  sum_rows(p: Ptr, rows: number, cols: number, out: Ptr, divisor: number): void;
+  sum_cols(p: Ptr, rows: number, cols: number, out: Ptr, divisor: number, acc: Ptr): void;
+  gemm_scratch_bytes(): number;
+  gemm(m: number, n: number, k: number, a: Ptr, sar: number, sac: number, b: Ptr, sbr: number, sbc: number, c: Ptr, bias: Ptr, scratch: Ptr): void;
+  [name: `math_${string}`]: (x: Ptr, out: Ptr, n: number) => void;
+}
+
+let instance: WasmKernels | null | undefined;
+let unavailable = "";
+let enabled = typeof process === "undefined" || process.env?.ACTNB_WASM !== "0";
+
+function decodeBase64(text: string): Uint8Array {
+  if (typeof Buffer !== "undefined") return new Uint8Array(Buffer.from(text, "base64"));
+  const bin = atob(text);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  return bytes;
+}
+
+function load(): WasmKernels | null {
+  try {
+    if (typeof WebAssembly !== "object") {
+      unavailable = "no WebAssembly";
+      return null;
+    }
+    const bytes = decodeBase64(KERNELS_BASE64);
+    if (!WebAssembly.validate(bytes)) {
+      unavailable = "WebAssembly SIMD not supported";
+      return null;
+    }
+    const module = new WebAssembly.Module(bytes);
+    return new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as WasmKernels;
+  } catch (e) {
+    unavailable = `the kernels failed to load: ${(e as Error).message}`;
+    return null;
+  }
+}
+
+/** The kernels, or null when the JS loops must run (unsupported, or switched off). */
+export function wasmKernels(): WasmKernels | null {
+  if (!enabled) return null;
+  if (instance === undefined) instance = load();
+  return instance;
+}
+
+/** Switches the kernels on or off (for tests and comparisons); returns the previous setting. */
+export function setWasmEnabled(on: boolean): boolean {
+  const was = enabled;
+  enabled = on;
+  return was;
+}
+
+/** Whether the kernels run, and if not, why. */
+export function wasmStatus(): { active: boolean; reason: string } {
+  if (!enabled) return { active: false, reason: "switched off" };
+  const k = wasmKernels();
+  return { active: k !== null, reason: k ? "WebAssembly SIMD" : unavailable };
+}
