@@ -37,3 +37,15 @@ const copyTree = (from, to, keep) => {
 copyTree("out/kernel", path.join(types, "actnb"), (f) => f.endsWith(".d.ts"));
 fs.writeFileSync(path.join(types, "actnb", "package.json"), JSON.stringify({ name: "actnb", types: "index.d.ts" }, null, 2) + "\n");
 copyTree("node_modules/@types/node", path.join(types, "@types", "node"), (f) => f.endsWith(".d.ts") || f === "package.json");
+
+// actnb as an ordinary npm package (for tslab in Jupyter, or any Node project): one bundle and
+// its typings; `npm pack dist/actnb` makes the tarball
+const pkg = path.join("dist", "actnb");
+fs.rmSync(pkg, { recursive: true, force: true });
+await esbuild.build({ ...common, sourcemap: false, entryPoints: ["kernel/index.ts"], outfile: path.join(pkg, "index.js") });
+copyTree(path.join(types, "actnb"), pkg, (f) => f.endsWith(".d.ts"));
+const version = JSON.parse(fs.readFileSync("kernel/package.json", "utf8")).version;
+fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({
+  name: "actnb", version, description: "A PyTorch-faithful tensor and autograd engine in TypeScript, with activation plots for notebooks.",
+  license: "MIT", main: "index.js", types: "index.d.ts",
+}, null, 2) + "\n");

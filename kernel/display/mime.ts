@@ -12,10 +12,12 @@ export function hasMimeBundle(v: unknown): v is HasMimeBundle {
   return v !== null && (typeof v === "object" || typeof v === "function") && typeof (v as Record<symbol, unknown>)[MIMEBUNDLE] === "function";
 }
 
-/** Plain text as a Node REPL would show a value; tensors and modules as PyTorch prints them. */
+/**
+ * Plain text exactly as console.log shows a value (tslab shows a cell's value that way in
+ * Jupyter, so both kernels agree); tensors and modules print as PyTorch prints them.
+ */
 export function plainText(v: unknown): string {
-  if (typeof v === "string") return v;
-  return util.inspect(v, { depth: 4, colors: false, maxArrayLength: 100 });
+  return util.format("%s", typeof v === "string" ? v : util.inspect(v));
 }
 
 /** The MIME bundle for a cell's value or for display(value). */

@@ -2,7 +2,6 @@
 // cell, type errors before anything runs, top-level await), JavaScript in this process with the
 // cell's variables kept between cells. Used inside the kernel process (kernel_main.ts).
 import * as vm from "vm";
-import * as util from "util";
 import * as path from "path";
 import { createRequire } from "module";
 import type { Converter, Diagnostic } from "tslab/dist/converter";
@@ -89,8 +88,7 @@ export class Session {
     if (last && last in this.exportsTarget) {
       const value = this.exportsTarget[last];
       delete this.exportsTarget[last];
-      // a string result shows quoted, as the Node REPL shows it (display("text") shows it raw)
-      if (value !== undefined && value !== null) sink.result(typeof value === "string" ? { "text/plain": util.inspect(value) } : mimeBundleOf(value));
+      if (value !== undefined && value !== null) sink.result(mimeBundleOf(value));
     }
     return { success: true, interrupted: false };
   }

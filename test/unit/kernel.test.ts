@@ -129,7 +129,7 @@ describe("kernel", function () {
     assert.strictEqual(outcome, "kept");
     assert.strictEqual(r.reply.interrupted, true);
     assert.strictEqual(error(r)!.ename, "KeyboardInterrupt");
-    assert.strictEqual(result(await run(k, "kept")), "'still here'");
+    assert.strictEqual(result(await run(k, "kept")), "still here");
     assert.strictEqual(result(await run(k, "spins > 0")), "true");
   });
 
@@ -201,7 +201,7 @@ describe("kernel lifecycle", function () {
     const outputs: CellOutput[] = [];
     const reply = await k.execute(`import { greet } from "tiny-greeting";\nimport * as os from "os";\ngreet(typeof os.cpus)`, (o) => outputs.push(o));
     assert.strictEqual(reply.success, true, JSON.stringify(outputs));
-    assert.deepStrictEqual(outputs, [{ kind: "result", bundle: { "text/plain": "'hello function'" } }]);
+    assert.deepStrictEqual(outputs, [{ kind: "result", bundle: { "text/plain": "hello function" } }]);
     await k.shutdown();
     fs.rmSync(dir, { recursive: true, force: true });
   });
