@@ -45,11 +45,11 @@ function load(): WasmKernels | null {
       return null;
     }
     const bytes = decodeBase64(KERNELS_BASE64);
-    if (!WebAssembly.validate(bytes)) {
+    if (!WebAssembly.validate(bytes as unknown as BufferSource)) {
       unavailable = "WebAssembly SIMD not supported";
       return null;
     }
-    const module = new WebAssembly.Module(bytes);
+    const module = new WebAssembly.Module(bytes as unknown as BufferSource);
     return new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as WasmKernels;
   } catch (e) {
     unavailable = `the kernels failed to load: ${(e as Error).message}`;
