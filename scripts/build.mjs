@@ -19,6 +19,8 @@ await esbuild.build({ ...common, entryPoints: ["kernel/executor/kernel_main.ts"]
 
 // the Vega-Lite notebook renderer (browser code, its own type-check)
 run(process.execPath, ["scripts/build-renderer.mjs"]);
+// the Plot activation panel's webview script
+run(process.execPath, ["scripts/build-webview.mjs"]);
 
 // tslab's TypeScript looks for its lib.*.d.ts beside the script that contains it
 const tsLib = path.join(root, "node_modules/@tslab/typescript-for-tslab/lib");

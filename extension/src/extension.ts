@@ -6,6 +6,7 @@ import { KernelManager } from "./kernels";
 import { ActnbController } from "./controller";
 import { registerCommands } from "./commands";
 import { registerLanguageFeatures } from "./language";
+import { registerPlotActivation } from "./plot";
 
 export function activate(context: vscode.ExtensionContext): { kernels: KernelManager } {
   const log = vscode.window.createOutputChannel("Activation Notebooks");
@@ -19,6 +20,7 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelMan
   );
   registerCommands(context, kernels);
   registerLanguageFeatures(context, kernels);
+  registerPlotActivation(context);
   log.appendLine("Activation Notebooks is ready.");
   return { kernels };
 }

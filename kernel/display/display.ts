@@ -3,13 +3,18 @@
 import { MimeBundle, checkBundle, mimeBundleOf } from "./mime";
 
 export interface DisplayOptions {
-  /** Names the output so later calls with update: true replace it in place. */
-  display_id?: string;
+  /**
+   * As in IPython: true (a new id) or an id names the output, and display() then returns a
+   * handle whose update() replaces it in place.
+   */
+  display_id?: string | true;
   /** Replace the output with this display_id instead of adding a new one. */
   update?: boolean;
 }
 
-export type DisplaySink = (bundle: MimeBundle, options: DisplayOptions) => void;
+interface SendOptions { display_id?: string; update?: boolean }
+
+export type DisplaySink = (bundle: MimeBundle, options: SendOptions) => void;
 
 const SINK = Symbol.for("actnb.display.sink");
 type Global = typeof globalThis & { [SINK]?: DisplaySink };
@@ -37,7 +42,7 @@ function tslabWriter(): JupyterWrite | undefined {
   return undefined;
 }
 
-function send(bundle: MimeBundle, options: DisplayOptions): void {
+function send(bundle: MimeBundle, options: SendOptions): void {
   const sink = (globalThis as Global)[SINK];
   if (sink) return sink(bundle, options);
   const jupyter = tslabWriter();
@@ -45,25 +50,36 @@ function send(bundle: MimeBundle, options: DisplayOptions): void {
   process.stdout.write(`${bundle["text/plain"]}\n`);
 }
 
-/** Shows a value (a tensor, a chart, anything) as a notebook output. */
-export function display(value: unknown, options: DisplayOptions = {}): DisplayHandle {
-  const id = options.display_id ?? (options.update ? undefined : newId());
-  send(mimeBundleOf(value), { ...options, display_id: id });
-  return new DisplayHandle(id!);
+function show(bundle: MimeBundle, options: DisplayOptions): DisplayHandle | undefined {
+  const id = options.display_id === true ? newId() : options.display_id;
+  send(bundle, { display_id: id, update: options.update });
+  return id === undefined ? undefined : new DisplayHandle(id);
+}
+
+/**
+ * Shows a value (a tensor, a chart, anything) as a notebook output, like IPython's display():
+ * with `{ display_id: true }` it returns a handle for updating the output in place.
+ */
+export function display(value: unknown): void;
+export function display(value: unknown, options: DisplayOptions & { display_id: string | true }): DisplayHandle;
+export function display(value: unknown, options?: DisplayOptions): DisplayHandle | undefined;
+export function display(value: unknown, options: DisplayOptions = {}): DisplayHandle | undefined {
+  return show(mimeBundleOf(value), options);
 }
 
 /** Shows a hand-built MIME bundle, e.g. { "text/html": "<b>hi</b>", "text/plain": "hi" }. */
-export function displayBundle(bundle: Record<string, unknown>, options: DisplayOptions = {}): DisplayHandle {
-  const id = options.display_id ?? newId();
-  send(checkBundle(bundle), { ...options, display_id: id });
-  return new DisplayHandle(id);
+export function displayBundle(bundle: Record<string, unknown>): void;
+export function displayBundle(bundle: Record<string, unknown>, options: DisplayOptions & { display_id: string | true }): DisplayHandle;
+export function displayBundle(bundle: Record<string, unknown>, options?: DisplayOptions): DisplayHandle | undefined;
+export function displayBundle(bundle: Record<string, unknown>, options: DisplayOptions = {}): DisplayHandle | undefined {
+  return show(checkBundle(bundle), options);
 }
 
-export const html = (html: string): DisplayHandle => displayBundle({ "text/html": html, "text/plain": html.replace(/<[^>]*>/g, "") });
-export const markdown = (md: string): DisplayHandle => displayBundle({ "text/markdown": md, "text/plain": md });
-export const svg = (svg: string): DisplayHandle => displayBundle({ "image/svg+xml": svg, "text/plain": "<svg image>" });
-export const png = (base64: string): DisplayHandle => displayBundle({ "image/png": base64, "text/plain": "<png image>" });
-export const json = (value: unknown): DisplayHandle => displayBundle({ "application/json": value, "text/plain": JSON.stringify(value, null, 2) });
+export const html = (html: string): void => void displayBundle({ "text/html": html, "text/plain": html.replace(/<[^>]*>/g, "") });
+export const markdown = (md: string): void => void displayBundle({ "text/markdown": md, "text/plain": md });
+export const svg = (svg: string): void => void displayBundle({ "image/svg+xml": svg, "text/plain": "<svg image>" });
+export const png = (base64: string): void => void displayBundle({ "image/png": base64, "text/plain": "<png image>" });
+export const json = (value: unknown): void => void displayBundle({ "application/json": value, "text/plain": JSON.stringify(value, null, 2) });
 
 /** A handle to one output: update() replaces it in place (a progress line, a growing chart). */
 export class DisplayHandle {

@@ -23,10 +23,10 @@ function escape(s: string): string {
   return s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 }
 
-/** progress(total, label) → { tick(note?) , done() }: shows and updates one progress output. */
+/** progress(total, label) → { tick(note?), set(done, note?) }: shows one progress output and updates it in place. */
 export function progress(total: number, label = "Progress"): { tick(note?: string): void; set(done: number, note?: string): void } {
   let done = 0;
-  const handle: DisplayHandle = display(new ProgressView(label, 0, total, ""));
+  const handle: DisplayHandle = display(new ProgressView(label, 0, total, ""), { display_id: true });
   const set = (n: number, note = "") => { done = n; handle.update(new ProgressView(label, done, total, note)); };
   return { tick: (note?: string) => set(done + 1, note), set };
 }

@@ -317,6 +317,7 @@ export class Tensor {
   clone(): Tensor { return ops.clone(this); }
   index(...indices: ops.Index[]): Tensor { return ops.index(this, indices); }
   narrow(dim: number, start: number, length: number): Tensor { return ops.narrow(this, dim, start, length); }
+  index_select(dim: number, index: Tensor): Tensor { return ops.index_select(this, dim, index); }
   select(dim: number, index: number): Tensor { return ops.select(this, dim, index); }
   chunk(chunks: number, dim = 0): Tensor[] { return ops.chunk(this, chunks, dim); }
   split(size: number | number[], dim = 0): Tensor[] { return ops.split(this, size, dim); }

@@ -54,6 +54,7 @@ export const torch = {
   permute: (x: T, dims: number[]) => ops.permute(x, dims), unsqueeze: ops.unsqueeze, squeeze: ops.squeeze,
   flatten: ops.flatten, cat: ops.cat, concat: ops.cat, stack: ops.stack, narrow: ops.narrow, select: ops.select,
   chunk: ops.chunk, split: ops.split, gather: ops.gather, clone: ops.clone,
+  index_select: (x: T, dim: number, index: T) => ops.index_select(x, dim, index),
   // activations PyTorch exposes on torch
   relu: act.relu, relu_: act.relu_, sigmoid: act.sigmoid, tanh: act.tanh, selu: act.selu, celu: act.celu,
   softmax: act.softmax, log_softmax: act.log_softmax, heaviside: act.heaviside, prelu: act.prelu,

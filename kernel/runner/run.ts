@@ -55,7 +55,7 @@ export async function runNotebook(nb: Notebook, options: RunOptions): Promise<Ru
         return { notebook: executed, failedCell: index, failure };
       }
     }
-    executed.metadata.kernel = { name: "actnb", language: "typescript" };
+    executed.metadata.kernel = { name: "actnb", version: require("../../../kernel/package.json").version, language: "typescript" };
     return { notebook: executed };
   } finally {
     await kernel.shutdown();

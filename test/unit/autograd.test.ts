@@ -65,3 +65,25 @@ describe("autograd", () => {
     assert.deepStrictEqual(x.grad!.tolist(), [[0, 1, 10], [0, 1, 10]]);
   });
 });
+
+describe("advanced indexing", () => {
+  // expected values printed by PyTorch 1.13 for the same calls
+  it("index_select picks rows and sends gradients back to every pick", () => {
+    const x = torch.arange(12, { dtype: torch.float32 }).reshape(3, 4).requires_grad_();
+    const y = x.index_select(0, torch.tensor([2, 0, 2], { dtype: torch.int64 }));
+    assert.strictEqual(y.grad_fn!.name(), "IndexSelectBackward0");
+    assert.deepStrictEqual(y.tolist(), [[8, 9, 10, 11], [0, 1, 2, 3], [8, 9, 10, 11]]);
+    y.sum().backward();
+    assert.deepStrictEqual(x.grad!.tolist(), [[1, 1, 1, 1], [0, 0, 0, 0], [2, 2, 2, 2]]);
+  });
+
+  it("x.index(tensor) and boolean masks select like x[tensor] and x[:, mask]", () => {
+    const x = torch.arange(12, { dtype: torch.float32 }).reshape(3, 4).requires_grad_();
+    const z = x.index(torch.tensor([1, -1], { dtype: torch.int64 }));
+    assert.strictEqual(z.grad_fn!.name(), "IndexBackward0");
+    assert.deepStrictEqual(z.tolist(), [[4, 5, 6, 7], [8, 9, 10, 11]]);
+    const m = x.index(":", torch.tensor([true, false, true, false]));
+    assert.deepStrictEqual(m.tolist(), [[0, 2], [4, 6], [8, 10]]);
+    assert.throws(() => x.index(torch.tensor([3], { dtype: torch.int64 })), /index 3 is out of bounds for dimension 0 with size 3/);
+  });
+});

@@ -99,13 +99,14 @@ describe("kernel", function () {
   });
 
   it("displays rich outputs and updates them in place through display handles", async () => {
-    const r = await run(k, `import { display, displayBundle } from "actnb";\nconst h = display("step 1");\nh.update("step 2");\ndisplayBundle({ "text/html": "<b>hi</b>", "text/plain": "hi" });`);
+    const r = await run(k, `import { display, displayBundle } from "actnb";\nconst h = display("step 1", { display_id: true });\nh.update("step 2");\nconst none = display("no handle without display_id");\ndisplayBundle({ "text/html": "<b>hi</b>", "text/plain": "hi" });`);
     const displays = r.outputs.filter((o): o is Extract<CellOutput, { kind: "display" }> => o.kind === "display");
-    assert.strictEqual(displays.length, 3);
+    assert.strictEqual(displays.length, 4);
     assert.strictEqual(displays[1].update, true);
     assert.strictEqual(displays[1].display_id, displays[0].display_id);
     assert.deepStrictEqual(displays[1].bundle, { "text/plain": "step 2" });
-    assert.deepStrictEqual(displays[2].bundle, { "text/html": "<b>hi</b>", "text/plain": "hi" });
+    assert.strictEqual(displays[2].display_id, undefined);
+    assert.deepStrictEqual(displays[3].bundle, { "text/html": "<b>hi</b>", "text/plain": "hi" });
   });
 
   it("shows a chart as a Vega-Lite output holding a JSON object, with a text fallback", async () => {

@@ -257,10 +257,56 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
 }
 
 /**
- * Python's x[...] for basic indexing: a number selects, a string slice "1:3", "::2", ":" slices,
- * null adds a dimension (None), "..." stands for the remaining dimensions.
+ * Python's x[...]: a number selects, a string slice "1:3", "::2", ":" slices, null adds a
+ * dimension (None), "..." stands for the remaining dimensions, and a 1-d tensor of indices
+ * (int64) or a boolean mask picks entries along its dimension (advanced indexing).
  */
-export type Index = number | string | null;
+export type Index = number | string | null | Tensor;
+
+/** Rows of x along `dim` at the given int64 indices (torch.index_select). */
+export function index_select(x: Tensor, dim: number, index: Tensor, gradName = "IndexSelectBackward0"): Tensor {
+  const d = normalizeDim(dim, x.ndim);
+  if (index.ndim > 1) throw new IndexError("index_select(): Index is supposed to be a vector");
+  if (index.dtype.is_floating_point || index.dtype.name === "bool") throw new IndexError("tensors used as indices must be long, int, byte or bool tensors");
+  const idx = Array.from(contiguousData(index), (v) => (v < 0 ? v + x.shape[d] : v));
+  for (const [k, v] of idx.entries()) {
+    if (v < 0 || v >= x.shape[d]) throw new IndexError(`index ${contiguousData(index)[k]} is out of bounds for dimension ${d} with size ${x.shape[d]}`);
+  }
+  const shape = x.shape.slice();
+  shape[d] = idx.length;
+  const out = Tensor.empty(shape, x.dtype);
+  const src = contiguousData(x);
+  const outer = numelOf(x.shape.slice(0, d)), inner = numelOf(x.shape.slice(d + 1));
+  const od = out._data;
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < idx.length; j++) {
+      const from = (o * x.shape[d] + idx[j]) * inner, to = (o * idx.length + j) * inner;
+      for (let k = 0; k < inner; k++) od[to + k] = src[from + k];
+    }
+  }
+  return record(out, gradName, [x], (g) => {
+    const full = Tensor.empty(x.shape, g.dtype);
+    const fd = full._data, gd = contiguousData(g);
+    fd.fill(0);
+    for (let o = 0; o < outer; o++) {
+      for (let j = 0; j < idx.length; j++) {
+        const to = (o * x.shape[d] + idx[j]) * inner, from = (o * idx.length + j) * inner;
+        for (let k = 0; k < inner; k++) fd[to + k] += gd[from + k];
+      }
+    }
+    return [full];
+  });
+}
+
+/** A boolean mask as the int64 indices of its true entries. */
+function maskIndices(mask: Tensor, size: number): Tensor {
+  if (mask.ndim !== 1 || mask.shape[0] !== size) throw new IndexError(`The shape of the mask [${mask.shape.join(", ")}] at index 0 does not match the shape of the indexed tensor [${size}] at index 0`);
+  const on: number[] = [];
+  contiguousData(mask).forEach((v, i) => { if (v) on.push(i); });
+  const t = Tensor.empty([on.length], int64);
+  t._data.set(on);
+  return t;
+}
 
 function parseSlice(spec: string, size: number): [number, number, number] {
   const parts = spec.split(":").map((s) => s.trim());
@@ -281,6 +327,11 @@ class ValueErrorLike extends Error { override name = "ValueError"; }
 export function index(x: Tensor, indices: Index[]): Tensor {
   const ellipsis = indices.indexOf("...");
   const consuming = indices.filter((i) => i !== null && i !== "...").length;
+  for (const i of indices) {
+    if (i !== null && typeof i !== "number" && typeof i !== "string" && !(i instanceof Tensor)) {
+      throw new IndexError("only integers, slices (as strings like \"1:3\"), null (None), \"...\" and tensors are valid indices");
+    }
+  }
   if (consuming > x.ndim) throw new IndexError(`too many indices for tensor of dimension ${x.ndim}`);
   const expanded = ellipsis >= 0
     ? [...indices.slice(0, ellipsis), ...new Array<Index>(x.ndim - consuming).fill(":"), ...indices.slice(ellipsis + 1)]
@@ -289,6 +340,11 @@ export function index(x: Tensor, indices: Index[]): Tensor {
   let d = 0;
   for (const ix of expanded) {
     if (ix === null) { r = unsqueeze(r, d); d++; }
+    else if (ix instanceof Tensor) {
+      const indices = ix.dtype.name === "bool" ? maskIndices(ix, r.shape[d]) : ix;
+      r = index_select(r, d, indices, "IndexBackward0");
+      d++;
+    }
     else if (typeof ix === "number") r = select(r, d, ix);
     else { const [a, b, s] = parseSlice(ix, r.shape[d]); r = sliceDim(r, d, a, Math.max(a, b), s); d++; }
   }
