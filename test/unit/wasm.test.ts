@@ -172,4 +172,139 @@ describe("wasm SIMD kernels", () => {
       exact(w, j, "gelu of a transposed tensor", w);
     });
   });
+
+  describe("arithmetic is bit-identical to the JS loops", () => {
+    const special = f32(specialInputs());
+    const n = special.length;
+    const mk = (seed: number, scale: number) => { torch.manual_seed(seed); return torch.randn(n).mul(scale); };
+    // a mix of special values and random ones, in both operands
+    const A = () => torch.tensor(Array.from(special));
+    const B = () => torch.tensor([...Array.from(special).reverse()]);
+    const cases: Array<[string, () => Tensor]> = [
+      ["a + b", () => A().add(B())],
+      ["a - b", () => A().sub(B())],
+      ["a * b", () => A().mul(B())],
+      ["a / b", () => A().div(B())],
+      ["random a / b", () => mk(1, 3).div(mk(2, 0.1))],
+      ["a + 2.5", () => A().add(2.5)],
+      ["a + 0.1 (rounded to float32 first)", () => A().add(0.1)],
+      ["a - 1e-3", () => A().sub(1e-3)],
+      ["3 - a", () => torch.rsub(A(), 3)],
+      ["a * -0", () => A().mul(-0)],
+      ["a * inf", () => A().mul(Infinity)],
+      ["a * 0.3", () => A().mul(0.3)],
+      ["a / 7 (a times the float32 reciprocal)", () => A().div(7)],
+      ["a / 0-d tensor requiring grad", () => A().div(torch.tensor(0.7).requires_grad_(true)).detach()],
+      ["a + b * 0.37 (alpha, in doubles)", () => mk(3, 1).add(mk(4, 1e-4), { alpha: 0.37 })],
+      ["a - b * 1e-3 (alpha)", () => A().sub(B(), { alpha: 1e-3 })],
+      ["-a", () => A().neg()],
+      ["1 / a", () => A().reciprocal()],
+      ["2 / a", () => torch.div(2, A())],
+      ["rows + bias", () => { torch.manual_seed(5); return torch.randn(67, 3).mul(2).add(torch.tensor([0.1, -0, 1e30])); }],
+      ["a + 0-d tensor", () => A().add(torch.tensor(-1.5))],
+      ["a + true", () => A().add(true as unknown as number)],
+    ];
+    for (const [what, fn] of cases) {
+      it(what, () => {
+        const [w, j] = bothPaths(() => values(fn()));
+        exact(w, j, what, special);
+      });
+    }
+    it("dtypes and shapes the kernels do not take give the JS results", () => {
+      const [w, j] = bothPaths(() => {
+        const a = torch.arange(12).view([3, 4]);
+        return [values(a.add(1.5)), values(a.t().mul(torch.ones(4, 3))), values(torch.ones(3, 1).add(torch.ones(3)))];
+      });
+      for (let i = 0; i < 3; i++) exact(w[i], j[i], `case ${i}`, w[i]);
+    });
+  });
+
+  describe("sums agree with the JS loops", () => {
+    const shapes: number[][] = [[1000003], [7], [0], [], [37, 129], [129, 37], [5, 6, 7], [3, 0, 4], [64, 256]];
+    for (const shape of shapes) {
+      it(`sum and mean over ${JSON.stringify(shape)}`, () => {
+        torch.manual_seed(shape.length * 100 + shape.reduce((p, d) => p + d, 0));
+        const x = torch.randn(...shape).mul(100).add(3);
+        const dimsList: Array<number | number[] | null> = [null];
+        for (let d = 0; d < shape.length; d++) dimsList.push(d, -1 - d);
+        if (shape.length === 3) dimsList.push([0, 1], [1, 2], [0, 2]);
+        const [w, j] = bothPaths(() => dimsList.flatMap((dims) => [
+          values(dims === null ? x.sum() : x.sum(dims)), values(dims === null ? x.mean() : x.mean(dims, true)),
+        ]));
+        for (let i = 0; i < w.length; i++) {
+          // doubles summed in another order can differ from the JS loop's only in the last bit
+          // of the float32 result, and only at a rounding boundary
+          for (let e = 0; e < w[i].length; e++) {
+            const a = w[i][e], b = j[i][e];
+            const ulp = Math.abs(b) * 2 ** -23;
+            assert.ok(Object.is(a, b) || Math.abs(a - b) <= ulp, `case ${i}[${e}]: wasm ${a}, js ${b}`);
+          }
+        }
+      });
+    }
+    it("column sums (bias gradients) repeat the JS order exactly", () => {
+      torch.manual_seed(9);
+      const g = torch.randn(128, 257).mul(1e3);
+      const [w, j] = bothPaths(() => values(g.sum(0)));
+      exact(w, j, "sum over dim 0", w);
+    });
+  });
+
+  describe("matrix products agree with the JS product within float32 accumulation error", () => {
+    /** |wasm - js| <= k * 2^-23 * (|A| |B|) elementwise (the standard bound for float32 sums of k products). */
+    function checkProduct(w: Float32Array, j: Float32Array, bound: Float32Array, k: number, what: string): void {
+      for (let i = 0; i < w.length; i++) {
+        const tol = (k + 2) * 2 ** -24 * bound[i] + 1e-30;
+        if (!(Math.abs(w[i] - j[i]) <= tol)) assert.fail(`${what}[${i}]: wasm ${w[i]}, js ${j[i]}, bound ${tol}`);
+      }
+    }
+    const sizes: Array<[number, number, number]> = [
+      [1, 1, 1], [1, 7, 1], [3, 5, 2], [4, 8, 8], [5, 9, 17], [13, 3, 31], [64, 64, 64], [65, 300, 9], [70, 513, 33], [2, 1100, 3], [130, 40, 520],
+    ];
+    for (const [m, k, n] of sizes) {
+      it(`${m}x${k} times ${k}x${n}, plain and transposed operands, with and without bias`, () => {
+        torch.manual_seed(m * 7 + k * 3 + n);
+        const a = torch.randn(m, k), b = torch.randn(k, n), at = torch.randn(k, m), bt = torch.randn(n, k), bias = torch.randn(n);
+        const run = () => [
+          values(a.mm(b)), values(at.t().mm(b)), values(a.mm(bt.t())), values(at.t().mm(bt.t())),
+          values(torch.nn.functional.linear(a, bt, bias)),
+        ];
+        const [w, j] = bothPaths(run);
+        const abs = (t: Tensor) => t.abs();
+        const bounds = [
+          values(abs(a).mm(abs(b))), values(abs(at.t()).mm(abs(b))), values(abs(a).mm(abs(bt.t()))), values(abs(at.t()).mm(abs(bt.t()))),
+          values(abs(a).mm(abs(bt.t())).add(abs(bias))),
+        ];
+        for (let i = 0; i < w.length; i++) checkProduct(w[i], j[i], bounds[i], k, `product ${i}`);
+      });
+    }
+    it("batched products (bmm, broadcast matmul) and their gradients", () => {
+      torch.manual_seed(4);
+      const a = torch.randn(3, 5, 7).requires_grad_(true), b = torch.randn(3, 7, 9).requires_grad_(true);
+      const c = torch.randn(7, 2);
+      const run = () => {
+        a.grad = null; b.grad = null;
+        const y = torch.bmm(a, b);
+        y.sum().backward();
+        return [values(y), values(torch.matmul(a, c)), values(a.grad!), values(b.grad!), values(a.transpose(1, 2).matmul(a))];
+      };
+      const [w, j] = bothPaths(run);
+      for (let i = 0; i < w.length; i++) {
+        for (let e = 0; e < w[i].length; e++) {
+          assert.ok(Math.abs(w[i][e] - j[i][e]) <= 1e-5 * (1 + Math.abs(j[i][e])), `case ${i}[${e}]: wasm ${w[i][e]}, js ${j[i][e]}`);
+        }
+      }
+    });
+    it("special values propagate as in the JS product", () => {
+      const a = torch.tensor([[1, Infinity, 0], [NaN, 1, 2], [0, 0, 0], [1, -Infinity, 1]]);
+      const b = torch.tensor([[1, 0], [2, 1], [0, 3]]);
+      const [w, j] = bothPaths(() => values(a.mm(b)));
+      // the JS product skips zero elements of A (0 * inf would be nan); the kernel does not
+      for (let e = 0; e < w.length; e++) {
+        if (Number.isNaN(j[e])) assert.ok(Number.isNaN(w[e]), `[${e}]: wasm ${w[e]}, js nan`);
+        else if (!Number.isFinite(j[e])) assert.ok(Object.is(w[e], j[e]) || Number.isNaN(w[e]), `[${e}]: wasm ${w[e]}, js ${j[e]}`);
+        else assert.strictEqual(w[e], j[e], `[${e}]`);
+      }
+    });
+  });
 });

@@ -6,6 +6,7 @@ import { float32 } from "../dtype";
 import { elementwise, Input, resultType } from "./elementwise";
 import { sumToShape } from "./reduce";
 import { sameShape } from "./strided";
+import * as simd from "../wasm/ops";
 
 const isT = (x: unknown): x is Tensor => x instanceof Tensor;
 
@@ -19,8 +20,8 @@ export function add(a: Input, b: Input, ...rest: unknown[]): Tensor {
   const { alpha } = bindArgs("add", rest, { alpha: 1 as number });
   if (!isT(a)) return add(b, a, ...(alpha === 1 ? [] : [{ alpha }]));
   const out = alpha === 1
-    ? elementwise(["a", "b"], "a + b", [a, b])
-    : elementwise(["a", "b"], "a + p.alpha * b", [a, b], undefined, { alpha: scalarParam(alpha, a, b) });
+    ? simd.binary("add", a, b) ?? elementwise(["a", "b"], "a + b", [a, b])
+    : (isT(b) ? simd.axpy(a, b, alpha) : null) ?? elementwise(["a", "b"], "a + p.alpha * b", [a, b], undefined, { alpha: scalarParam(alpha, a, b) });
   return record(out, "AddBackward0", [a, isT(b) ? b : null],
     (g) => [reduceGrad(g, a), isT(b) ? reduceGrad(alpha === 1 ? g : g.mul(alpha), b) : null], false);
 }
@@ -29,17 +30,19 @@ export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor {
   const { alpha } = bindArgs("sub", rest, { alpha: 1 as number });
   if (!isT(a)) {
     // `2 - x` is PyTorch's rsub
-    const out = elementwise(["a", "b"], "b - p.alpha * a", [b, a], undefined, { alpha: scalarParam(alpha, b as Tensor, a) });
+    const out = (alpha === 1 ? simd.binary("sub", b as Tensor, a, true) : null)
+      ?? elementwise(["a", "b"], "b - p.alpha * a", [b, a], undefined, { alpha: scalarParam(alpha, b as Tensor, a) });
     return record(out, "RsubBackward1", [b as Tensor], (g) => [reduceGrad(g.mul(-alpha), b)], false);
   }
-  const out = elementwise(["a", "b"], alpha === 1 ? "a - b" : "a - p.alpha * b", [a, b], undefined, { alpha: scalarParam(alpha, a, b) });
+  const out = (alpha === 1 ? simd.binary("sub", a, b) : isT(b) ? simd.axpy(a, b, -alpha) : null)
+    ?? elementwise(["a", "b"], alpha === 1 ? "a - b" : "a - p.alpha * b", [a, b], undefined, { alpha: scalarParam(alpha, a, b) });
   return record(out, "SubBackward0", [a, isT(b) ? b : null],
     (g) => [reduceGrad(g, a), isT(b) ? reduceGrad(g.mul(-alpha), b) : null], false);
 }
 
 export function mul(a: Input, b: Input): Tensor {
   if (!isT(a)) return mul(b, a);
-  const out = elementwise(["a", "b"], "a * b", [a, b]);
+  const out = simd.binary("mul", a, b) ?? elementwise(["a", "b"], "a * b", [a, b]);
   if (!isT(b)) return record(out, "MulBackward0", [a], (g) => [g.mul(b)]); // the wrapped scalar is saved
   return record(out, "MulBackward0", [a, b], (g) => [
     a.requires_grad ? reduceGrad(g.mul(b), a) : null,
@@ -60,11 +63,11 @@ export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
     // tensor's dtype; doing the same keeps results bit-identical.
     const divisor = isT(b) ? b.item() : Number(b);
     const r = floatType === float32 ? Math.fround(1 / Math.fround(divisor)) : 1 / divisor;
-    const out = elementwise(["a"], "a * p.r", [a], floatType, { r });
+    const out = (floatType === float32 ? simd.binary("mul", a, r) : null) ?? elementwise(["a"], "a * p.r", [a], floatType, { r });
     if (isT(b)) return record(out, "DivBackward0", [a, null], (g) => [reduceGrad(g.div(b), a), null]);
     return record(out, "DivBackward0", [a], (g) => [g.div(divisor)]);
   }
-  const out = elementwise(["a", "b"], "a / b", [a, b], floatType, {}, floatType);
+  const out = simd.binary("div", a, b) ?? elementwise(["a", "b"], "a / b", [a, b], floatType, {}, floatType);
   return record(out, "DivBackward0", [a, b], (g) => [
     a.requires_grad ? reduceGrad(g.div(b), a) : null,
     b.requires_grad ? reduceGrad(g.mul(a).neg().div(b.mul(b)), b) : null,
@@ -72,11 +75,11 @@ export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
 }
 
 export function neg(x: Tensor): Tensor {
-  return record(elementwise(["x"], "-x", [x]), "NegBackward0", [x], (g) => [g.neg()], false);
+  return record(simd.negate(x) ?? elementwise(["x"], "-x", [x]), "NegBackward0", [x], (g) => [g.neg()], false);
 }
 
 export function reciprocal(x: Tensor): Tensor {
-  const out = elementwise(["x"], "1 / x", [x], x.dtype.is_floating_point ? x.dtype : float32);
+  const out = simd.binary("div", x, 1, true) ?? elementwise(["x"], "1 / x", [x], x.dtype.is_floating_point ? x.dtype : float32);
   return record(out, "ReciprocalBackward0", [x], (g) => [g.mul(out.mul(out)).neg()]);
 }
 

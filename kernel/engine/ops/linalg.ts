@@ -5,6 +5,7 @@ import { RuntimeError } from "../errors";
 import { promoteTypes } from "../dtype";
 import { contiguousData, broadcastShapes } from "./strided";
 import { squeezeDims, unsafeView } from "./shape";
+import { gemmInto } from "../wasm/ops";
 
 /** C[m,n] = A[m,k] · B[k,n] over row-major arrays (i-k-j order: unit-stride inner loop). */
 function gemm(a: ArrayLike<number>, b: ArrayLike<number>, c: { [i: number]: number; fill(v: number, s?: number, e?: number): unknown }, cOffset: number, m: number, k: number, n: number): void {
@@ -36,7 +37,10 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   checkFloat(a, b);
   const [m, k] = a.shape, n = b.shape[1];
   const out = Tensor.empty([m, n], promoteTypes(a.dtype, b.dtype));
-  gemm(contiguousData(a), contiguousData(b), out._data, 0, m, k, n);
+  // the SIMD kernel reads a and b through their strides (a.t() needs no copy)
+  if (!gemmInto(a, a.offset, a.strides, b, b.offset, b.strides, m, k, n, out, 0)) {
+    gemm(contiguousData(a), contiguousData(b), out._data, 0, m, k, n);
+  }
   return record(out, "MmBackward0", [a, b], (g) => [
     a.requires_grad ? mm(g, b.t()) : null,
     b.requires_grad ? mm(a.t(), g) : null,
@@ -82,8 +86,14 @@ function batched(a: Tensor, b: Tensor, name: string): Tensor {
   checkFloat(a, b);
   const [batch, m, k] = a.shape, n = b.shape[2];
   const out = Tensor.empty([batch, m, n], a.dtype);
-  const x = contiguousData(a), y = contiguousData(b);
-  for (let i = 0; i < batch; i++) gemm(x.subarray(i * m * k), y.subarray(i * k * n), out._data, i * m * n, m, k, n);
+  let done = true;
+  for (let i = 0; i < batch && done; i++) {
+    done = gemmInto(a, a.offset + i * a.strides[0], a.strides.slice(1), b, b.offset + i * b.strides[0], b.strides.slice(1), m, k, n, out, i * m * n);
+  }
+  if (!done) {
+    const x = contiguousData(a), y = contiguousData(b);
+    for (let i = 0; i < batch; i++) gemm(x.subarray(i * m * k), y.subarray(i * k * n), out._data, i * m * n, m, k, n);
+  }
   return record(out, name, [a, b], (g) => [
     a.requires_grad ? batched(g, b.transpose(1, 2), name) : null,
     b.requires_grad ? batched(a.transpose(1, 2), g, name) : null,

@@ -7,6 +7,7 @@ import { IndexError, RuntimeError } from "../errors";
 import { contiguousData, normalizeDim } from "./strided";
 import { permute, expand, unsqueezeDims } from "./shape";
 import { elementwise } from "./elementwise";
+import { sumDims } from "../wasm/ops";
 
 type DimArg = number | number[] | null;
 
@@ -41,18 +42,23 @@ function expandBack(g: Tensor, x: Tensor, dims: number[], keepdim: boolean): Ten
 function sumLike(fn: string, x: Tensor, args: unknown[], mean: boolean): Tensor {
   const a = bindArgs(fn, args, { dim: null as DimArg, keepdim: false, dtype: null as DType | null });
   const dims = reducedDims(x, a.dim, fn);
-  const { outShape, groups, size, data } = layout(x, dims, a.keepdim);
   const outType = a.dtype ?? (mean ? x.dtype : x.dtype.is_floating_point ? x.dtype : int64);
   if (mean && !outType.is_floating_point) {
     throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${x.dtype.name.replace(/^./, (c) => c.toUpperCase())}`);
   }
-  const out = Tensor.empty(outShape, outType);
-  const od = out._data;
-  for (let i = 0; i < groups; i++) {
-    let s = 0;
-    const base = i * size;
-    for (let j = 0; j < size; j++) s += data[base + j];
-    od[i] = mean ? s / size : s;
+  const size = numelOf(dims.map((i) => x.shape[i]));
+  const outShape = a.keepdim ? x.shape.map((d, i) => (dims.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !dims.includes(i));
+  let out = outType === float32 ? sumDims(x, dims, outShape, mean ? size : 1) : null;
+  if (!out) {
+    const { groups, data } = layout(x, dims, a.keepdim);
+    out = Tensor.empty(outShape, outType);
+    const od = out._data;
+    for (let i = 0; i < groups; i++) {
+      let s = 0;
+      const base = i * size;
+      for (let j = 0; j < size; j++) s += data[base + j];
+      od[i] = mean ? s / size : s;
+    }
   }
   const all = a.dim === null;
   const name = mean ? (all ? "MeanBackward0" : "MeanBackward1") : all ? "SumBackward0" : "SumBackward1";
