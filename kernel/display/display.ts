@@ -42,11 +42,39 @@ function tslabWriter(): JupyterWrite | undefined {
   return undefined;
 }
 
+// tslab's ZeroMQ socket refuses a send while an earlier one is still in flight, which a fast
+// loop of updates can hit: refused messages wait here, in order, and are retried shortly.
+const backlog: Array<() => void> = [];
+let flushing = false;
+
+function flushBacklog(): void {
+  while (backlog.length) {
+    try {
+      backlog[0]();
+    } catch {
+      if (!flushing) { flushing = true; setTimeout(() => { flushing = false; flushBacklog(); }, 10); }
+      return;
+    }
+    backlog.shift();
+  }
+}
+
+function sendToJupyter(write: JupyterWrite, bundle: MimeBundle, options: SendOptions): void {
+  const message = () => write({ data: bundle, metadata: {}, transient: { display_id: options.display_id } }, options.update === true);
+  if (backlog.length) { backlog.push(message); return; }
+  try {
+    message();
+  } catch {
+    backlog.push(message);
+    flushBacklog();
+  }
+}
+
 function send(bundle: MimeBundle, options: SendOptions): void {
   const sink = (globalThis as Global)[SINK];
   if (sink) return sink(bundle, options);
   const jupyter = tslabWriter();
-  if (jupyter) return jupyter({ data: bundle, metadata: {}, transient: { display_id: options.display_id } }, options.update === true);
+  if (jupyter) return sendToJupyter(jupyter, bundle, options);
   process.stdout.write(`${bundle["text/plain"]}\n`);
 }
 

@@ -26,7 +26,15 @@ function escape(s: string): string {
 /** progress(total, label) → { tick(note?), set(done, note?) }: shows one progress output and updates it in place. */
 export function progress(total: number, label = "Progress"): { tick(note?: string): void; set(done: number, note?: string): void } {
   let done = 0;
+  let shownAt = 0;
   const handle: DisplayHandle = display(new ProgressView(label, 0, total, ""), { display_id: true });
-  const set = (n: number, note = "") => { done = n; handle.update(new ProgressView(label, done, total, note)); };
+  const set = (n: number, note = "") => {
+    done = n;
+    // a redraw ten times a second is smooth enough; the first and the last are always shown
+    const now = Date.now();
+    if (done < total && done > 1 && now - shownAt < 100) return;
+    shownAt = now;
+    handle.update(new ProgressView(label, done, total, note));
+  };
   return { tick: (note?: string) => set(done + 1, note), set };
 }
