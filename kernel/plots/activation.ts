@@ -13,6 +13,9 @@ export interface ActivationPlotOptions {
   /** Default: the activations' labels, e.g. "ReLU and Leaky ReLU (α = 0.2)". */
   title?: string;
   subtitle?: string;
+  /** Axis titles (default "x" and "f(x)" / "f(x), f'(x)"). */
+  xTitle?: string;
+  yTitle?: string;
   width?: number;
   height?: number;
   /** The grid's dtype; default float32, PyTorch's default. */
@@ -92,12 +95,12 @@ export function activationPlot(activations: ActivationSpec | readonly Activation
   }));
   const keep = derivative === "only" ? " && datum.curve === 'df'" : derivative ? "" : " && datum.curve === 'f'";
   const hover = derivative === "only" ? "df" : "f";
-  const yTitle = derivative === "only" ? DF_SERIES : derivative ? `${F_SERIES}, ${DF_SERIES}` : F_SERIES;
+  const yTitle = options.yTitle ?? (derivative === "only" ? DF_SERIES : derivative ? `${F_SERIES}, ${DF_SERIES}` : F_SERIES);
   const many = labels.length > 1;
   const noDerivative = curves.filter((c) => !c.df).map((c) => c.label);
   const subtitle = options.subtitle ?? (derivative && noDerivative.length ? `No derivative in PyTorch for ${joinLabels(noDerivative)}` : undefined);
 
-  const x = { field: "x", type: "quantitative", title: "x", scale: { domain: [round6(lo), round6(hi)], nice: false } };
+  const x = { field: "x", type: "quantitative", title: options.xTitle ?? "x", scale: { domain: [round6(lo), round6(hi)], nice: false } };
   const color = {
     field: "label", type: "nominal", title: "activation",
     scale: { domain: labels, scheme: "tableau10" },

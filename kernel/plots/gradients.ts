@@ -27,6 +27,8 @@ export interface GradientTableOptions {
   caption?: string;
   /** The rows' axis title; default "i" (elements), "layer" or "parameter" (norms). */
   rowTitle?: string;
+  /** The colour legend's title; default "‖∂L/∂W‖₂" (or "|∂L/∂x|" per element). */
+  legendTitle?: string;
   /** The value column's header for a single list of norms; default "‖∂L/∂W‖₂". */
   valueTitle?: string;
   /** The columns' axis title for several runs; default "run". */
@@ -107,7 +109,7 @@ function normTable(runs: [string, readonly GradNorm[]][], single: boolean, o: Gr
     columnTitle: single ? "" : (o.columnTitle ?? "run"),
     columns,
     colored: columns,
-    colorTitle: "‖∂L/∂W‖₂",
+    colorTitle: o.legendTitle ?? "‖∂L/∂W‖₂",
     rows,
     cells: rows.map((name) => lookup.map((m) => (m.has(name) ? (m.get(name) as number) : null))),
     omitted: names.length - rows.length,

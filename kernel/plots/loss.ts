@@ -8,6 +8,8 @@ export interface LossSeries { label: string; values: readonly number[] }
 export interface LossCurveOptions {
   /** Default "Training loss". */
   title?: string;
+  /** The legend's title when there are several series; default "series". */
+  legendTitle?: string;
   subtitle?: string;
   /** The x axis: "epoch" (default) or "step", or any title. */
   xTitle?: string;
@@ -74,9 +76,9 @@ export function lossCurve(series: readonly number[] | readonly LossSeries[] | Lo
   const encoding = {
     x: { field: "x", type: "quantitative", title: xTitle, axis: { tickMinStep: 1, format: "d" } },
     y: { field: "loss", type: "quantitative", title: yTitle, scale: log ? { type: "log" } : { zero: false } },
-    color: { field: "label", type: "nominal", title: "series", scale: { domain: labels, scheme: "tableau10" }, legend: many ? { orient: "right", labelLimit: 240 } : null },
+    color: { field: "label", type: "nominal", title: options.legendTitle ?? "series", scale: { domain: labels, scheme: "tableau10" }, legend: many ? { orient: "right", labelLimit: 240 } : null },
     tooltip: [
-      ...(many ? [{ field: "label", type: "nominal", title: "series" }] : []),
+      ...(many ? [{ field: "label", type: "nominal", title: options.legendTitle ?? "series" }] : []),
       { field: "x", type: "quantitative", title: xTitle },
       { field: "loss", type: "quantitative", title: yTitle, format: ".6~g" },
     ],

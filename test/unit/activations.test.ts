@@ -61,3 +61,18 @@ describe("activation definitions (the single source of truth)", () => {
     assert.deepStrictEqual(x.tolist(), [0, 2]);
   });
 });
+
+describe("learnable activations register their weights", () => {
+  it("Swish's beta, PReLU's weight and APL's hinges are parameters an optimizer trains", () => {
+    assert.deepStrictEqual([...new nn.Swish().named_parameters()].map(([n]) => n), ["beta"]);
+    assert.deepStrictEqual([...new nn.PReLU().named_parameters()].map(([n]) => n), ["weight"]);
+    const apl = new nn.APL();
+    assert.deepStrictEqual(apl.b.tolist(), [0, -1]);
+    assert.ok(!Object.is(apl.b.tolist()[0], -0), "the first hinge is +0");
+    const swish = new nn.Swish();
+    const opt = new torch.optim.SGD(swish.parameters(), { lr: 0.5 });
+    swish(torch.tensor([1, 2])).sum().backward();
+    opt.step();
+    assert.notStrictEqual(swish.beta.item(), 1);
+  });
+});

@@ -24,7 +24,7 @@ export const apl: CompositeActivation = {
     const s = p.num_hinges as number;
     const a = weights?.a ?? Tensor.empty([s], x.dtype).fill_(p.slope as number);
     const b = weights?.b ?? Tensor.empty([s], x.dtype);
-    if (!weights?.b) for (let i = 0; i < s; i++) b._data[b.offset + i] = -i * (p.spacing as number);
+    if (!weights?.b) for (let i = 0; i < s; i++) b._data[b.offset + i] = 0 - i * (p.spacing as number); // 0 - 0 is +0, the first hinge sits at 0
     return aplOp(x, a, b);
   },
 };

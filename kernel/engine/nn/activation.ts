@@ -21,12 +21,17 @@ export class ActivationModule extends Module {
     const p = bindArgs(def.module, args, defaults(def));
     Object.defineProperty(this, "params", { value: p, enumerable: false });
     // PyTorch exposes constructor arguments as attributes (relu.inplace, leaky.negative_slope)
-    for (const [k, v] of Object.entries(p)) Object.defineProperty(this, k, { value: v, enumerable: false, writable: true });
+    for (const [k, v] of Object.entries(p)) Object.defineProperty(this, k, { value: v, enumerable: false, writable: true, configurable: true });
     this.createWeights(p);
   }
 
-  /** Learnable activations override this to register their Parameters. */
+  /** Learnable activations override this to register their Parameters (see registerWeight). */
   protected createWeights(_p: Params): void {}
+
+  /** Makes `name` a registered Parameter, even where a constructor argument has the same name (Swish's beta). */
+  protected registerWeight(name: string, weight: Parameter): void {
+    Object.defineProperty(this, name, { value: weight, enumerable: true, writable: true, configurable: true });
+  }
 
   protected weights(): Record<string, Tensor> | undefined { return undefined; }
 
@@ -72,7 +77,7 @@ export class PReLUModule extends ActivationModule {
     const n = p.num_parameters as number;
     // PReLU(0) constructs in PyTorch and fails when called; a negative count cannot make a weight
     if (!Number.isInteger(n) || n < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${n}: [${n}]`);
-    this.weight = new Parameter(Tensor.empty([n]).fill_(p.init as number));
+    this.registerWeight("weight", new Parameter(Tensor.empty([n]).fill_(p.init as number)));
   }
   protected override weights(): Record<string, Tensor> { return { weight: this.weight }; }
 }
@@ -80,7 +85,7 @@ export class PReLUModule extends ActivationModule {
 export class SwishModule extends ActivationModule {
   declare beta: Parameter;
   protected override createWeights(p: Params): void {
-    this.beta = new Parameter(Tensor.empty([1]).fill_(p.beta as number));
+    this.registerWeight("beta", new Parameter(Tensor.empty([1]).fill_(p.beta as number)));
   }
   protected override weights(): Record<string, Tensor> { return { beta: this.beta }; }
   override extra_repr(): string { return `beta=${pyRepr(this.beta.item(), "float")}`; }
@@ -92,10 +97,10 @@ export class APLModule extends ActivationModule {
   protected override createWeights(p: Params): void {
     const s = p.num_hinges as number;
     if (!Number.isInteger(s) || s < 1) throw new RuntimeError(`APL: num_hinges must be a positive integer, got ${s}`);
-    this.a = new Parameter(Tensor.empty([s]).fill_(p.slope as number));
+    this.registerWeight("a", new Parameter(Tensor.empty([s]).fill_(p.slope as number)));
     const b = Tensor.empty([s]);
-    for (let i = 0; i < s; i++) b._data[b.offset + i] = -i * (p.spacing as number);
-    this.b = new Parameter(b);
+    for (let i = 0; i < s; i++) b._data[b.offset + i] = 0 - i * (p.spacing as number); // 0 - 0 is +0, the first hinge sits at 0
+    this.registerWeight("b", new Parameter(b));
   }
   protected override weights(): Record<string, Tensor> { return { a: this.a, b: this.b }; }
 }
