@@ -20,8 +20,14 @@ function writeInto(x: Tensor, src: Tensor): void {
     throw new RuntimeError(`output with shape [${x.shape.join(", ")}] doesn't match the broadcast shape [${broadcastShapes(x.shape, src.shape).join(", ")}]`);
   }
   const sd = src._data, xd = x._data;
-  const ss = broadcastStrides({ data: sd, offset: src.offset, strides: src.strides, shape: src.shape }, x.shape);
   const integral = !x.dtype.is_floating_point;
+  if ((!integral || src.dtype === x.dtype) && x.is_contiguous() && src.is_contiguous() && sameShape(src.shape, x.shape)) {
+    // one block copy (TypedArray.set converts between element types as the loop below does)
+    const n = x.numel();
+    xd.set(sd.subarray(src.offset, src.offset + n), x.offset);
+    return;
+  }
+  const ss = broadcastStrides({ data: sd, offset: src.offset, strides: src.strides, shape: src.shape }, x.shape);
   forEachRow(x.shape, [x.strides, ss], [x.offset, src.offset], (pos, n, inner) => {
     let xi = pos[0], si = pos[1];
     const xs = inner[0], sst = inner[1];

@@ -11,7 +11,7 @@
 // (see `wasm.args` in the definition) and gStride 0 when the incoming gradient is one value
 // broadcast (as sum().backward() produces) or 1 when it is a contiguous run.
 import { splat, sel, isNan, low64, high64, join32, loadTail, storeTail } from "./simd";
-import { vexp, vexpm1, vlog1p, vtanh, vsigmoid, vsigmoid64, normalArg, gaussian, normalCdf, INV_SQRT_2PI } from "./math";
+import { clamp, vexp, vexpm1, vlog1p, vtanh, vsigmoid, vsigmoid64, normalArg, gaussian, normalCdf, INV_SQRT_2PI } from "./math";
 
 @inline function runFwd<K>(x: usize, out: usize, n: i32, a: f32, b: f32, c: f32, d: f32): void {
   const k = changetype<K>(0);
@@ -90,8 +90,8 @@ import { vexp, vexpm1, vlog1p, vtanh, vsigmoid, vsigmoid64, normalArg, gaussian,
 /** min(max(x + 3, 0), 6) / 6 in doubles, as the JS expression computes it. */
 @inline function hardsigmoid64(x: v128): v128 {
   const three = f64x2.splat(3), zero = f64x2.splat(0), six = f64x2.splat(6);
-  const lo = f64x2.div(f64x2.min(f64x2.max(f64x2.add(low64(x), three), zero), six), six);
-  const hi = f64x2.div(f64x2.min(f64x2.max(f64x2.add(high64(x), three), zero), six), six);
+  const lo = f64x2.div(f64x2.pmin(f64x2.pmax(f64x2.add(low64(x), three), zero), six), six);
+  const hi = f64x2.div(f64x2.pmin(f64x2.pmax(f64x2.add(high64(x), three), zero), six), six);
   return join32(lo, hi);
 }
 
@@ -110,8 +110,8 @@ import { vexp, vexpm1, vlog1p, vtanh, vsigmoid, vsigmoid64, normalArg, gaussian,
 @inline function hardswishProduct(x: v128): v128 {
   const three = f64x2.splat(3), zero = f64x2.splat(0), six = f64x2.splat(6);
   const xl = low64(x), xh = high64(x);
-  const lo = f64x2.mul(xl, f64x2.min(f64x2.max(f64x2.add(xl, three), zero), six));
-  const hi = f64x2.mul(xh, f64x2.min(f64x2.max(f64x2.add(xh, three), zero), six));
+  const lo = f64x2.mul(xl, f64x2.pmin(f64x2.pmax(f64x2.add(xl, three), zero), six));
+  const hi = f64x2.mul(xh, f64x2.pmin(f64x2.pmax(f64x2.add(xh, three), zero), six));
   return join32(lo, hi);
 }
 
@@ -225,7 +225,7 @@ const GELU_C: f32 = 0.044715;
   @inline get usesY(): bool { return false; }
   /** e^(-2u); |x| capped at 1e4, where s is already exactly 0 or 1. */
   @inline expMinus2u(x: v128): v128 {
-    const xc = f32x4.max(f32x4.min(x, splat(1e4)), splat(-1e4));
+    const xc = clamp(x, -1e4, 1e4);
     const u = f32x4.mul(splat(GELU_K), f32x4.add(xc, f32x4.mul(splat(GELU_C), f32x4.mul(xc, f32x4.mul(xc, xc)))));
     return vexp(f32x4.mul(u, splat(-2)));
   }
@@ -236,7 +236,7 @@ const GELU_C: f32 = 0.044715;
     const e = this.expMinus2u(x);
     const s = f32x4.div(splat(1), f32x4.add(splat(1), e));
     const oneMinusS = sel(f32x4.mul(e, s), f32x4.sub(splat(1), s), f32x4.le(e, splat(1)));
-    const xc = f32x4.max(f32x4.min(x, splat(1e4)), splat(-1e4));
+    const xc = clamp(x, -1e4, 1e4);
     const slope = f32x4.mul(splat(2 * GELU_K), f32x4.add(splat(1), f32x4.mul(splat(3 * GELU_C), f32x4.mul(xc, xc))));
     const term = f32x4.mul(f32x4.mul(x, f32x4.mul(s, oneMinusS)), slope);
     return f32x4.mul(g, f32x4.add(s, term));
@@ -266,7 +266,7 @@ const GELU_C: f32 = 0.044715;
   @inline get usesY(): bool { return false; }
   @inline fwd(x: v128, a: v128, b: v128, c: v128, d: v128): v128 {
     const y = f32x4.mul(x, a);
-    const sp = f32x4.add(f32x4.max(y, splat(0)), vlog1p(vexp(f32x4.neg(f32x4.abs(y)))));
+    const sp = f32x4.add(f32x4.pmax(y, splat(0)), vlog1p(vexp(f32x4.neg(f32x4.abs(y)))));
     return sel(x, f32x4.div(sp, a), aboveThreshold(x, y, a, b));
   }
   @inline bwd(x: v128, y: v128, g: v128, a: v128, b: v128, c: v128, d: v128): v128 {
@@ -284,14 +284,14 @@ const GELU_C: f32 = 0.044715;
 @final class Mish {
   @inline get usesY(): bool { return false; }
   @inline fwd(x: v128, a: v128, b: v128, c: v128, d: v128): v128 {
-    const e = vexp(f32x4.min(x, splat(20)));
+    const e = vexp(f32x4.pmin(x, splat(20)));
     const n = f32x4.mul(e, f32x4.add(e, splat(2)));
     const t = sel(splat(1), f32x4.div(n, f32x4.add(n, splat(2))), f32x4.gt(x, splat(20)));
     return f32x4.mul(x, t);
   }
   @inline bwd(x: v128, y: v128, g: v128, a: v128, b: v128, c: v128, d: v128): v128 {
     const big = f32x4.gt(x, splat(20));
-    const e = vexp(f32x4.min(x, splat(20)));
+    const e = vexp(f32x4.pmin(x, splat(20)));
     const n = f32x4.mul(e, f32x4.add(e, splat(2)));
     const r = f32x4.div(splat(1), f32x4.add(n, splat(2)));
     const t = sel(splat(1), f32x4.mul(n, r), big);
@@ -305,7 +305,7 @@ const GELU_C: f32 = 0.044715;
 @final class LogSigmoid {
   @inline get usesY(): bool { return false; }
   @inline fwd(x: v128, a: v128, b: v128, c: v128, d: v128): v128 {
-    return f32x4.sub(f32x4.min(x, splat(0)), vlog1p(vexp(f32x4.neg(f32x4.abs(x)))));
+    return f32x4.sub(f32x4.pmin(x, splat(0)), vlog1p(vexp(f32x4.neg(f32x4.abs(x)))));
   }
   @inline bwd(x: v128, y: v128, g: v128, a: v128, b: v128, c: v128, d: v128): v128 {
     return f32x4.div(g, f32x4.add(splat(1), vexp(x)));

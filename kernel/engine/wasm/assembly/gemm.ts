@@ -12,7 +12,7 @@ const MR = 4;
 const NR = 8;
 const MC = 64;
 const KC = 256;
-const NC = 512;
+const NC = 256;
 
 /** Bytes of scratch memory gemm needs: the packed A and B blocks and one C tile. */
 export function gemm_scratch_bytes(): i32 {

@@ -34,16 +34,29 @@ const E5: f32 = 0.00019858128507621586;
   return i32x4.shl(i32x4.add(n, i32x4.splat(127)), 23);
 }
 
+// Adding 1.5 * 2^23 rounds a float32 of magnitude below 2^22 to an integer (to nearest even) and
+// leaves that integer in the low bits: cheaper than nearest + trunc_sat, which x64 lacks.
+const ROUNDER: f32 = 12582912.0;
+
+/**
+ * Clamping that lets nan through: pmin/pmax (one instruction each on x64, unlike min/max)
+ * return their first operand when the comparison fails, as it does for nan.
+ */
+@inline export function clamp(x: v128, lo: f32, hi: f32): v128 {
+  return f32x4.pmax(f32x4.pmin(x, splat(hi)), splat(lo));
+}
+
 /** e^(hi + lo), |lo| small next to ln 2; hi may be any float (lo must be finite). */
 @inline export function vexp2(hi: v128, lo: v128): v128 {
-  // Beyond these bounds the result is inf or 0 in float32; nan passes through min/max.
-  const x = f32x4.max(f32x4.min(hi, splat(89)), splat(-110));
-  const n = f32x4.nearest(f32x4.mul(x, splat(LOG2E)));
+  // Beyond these bounds the result is inf or 0 in float32.
+  const x = clamp(hi, -110, 89);
+  const k = f32x4.add(f32x4.mul(x, splat(LOG2E)), splat(ROUNDER));
+  const n = f32x4.sub(k, splat(ROUNDER));
   // x - n ln2_hi is exact (Sterbenz); the low part of ln 2 and lo then add small corrections.
   const r = f32x4.add(f32x4.sub(f32x4.sub(x, f32x4.mul(n, splat(LN2_HI))), f32x4.mul(n, splat(LN2_LO))), lo);
   const p = f32x4.add(splat(1), expm1Small(r));
   // 2^n in two factors, so that overflow to inf and gradual underflow to 0 round once
-  const ni = i32x4.trunc_sat_f32x4_s(n);
+  const ni = i32x4.sub(k, splat(ROUNDER));
   const n1 = i32x4.shr_s(ni, 1);
   return f32x4.mul(f32x4.mul(p, pow2(n1)), pow2(i32x4.sub(ni, n1)));
 }
@@ -56,11 +69,12 @@ const E5: f32 = 0.00019858128507621586;
 /** e^x - 1, accurate near 0; for x <= 88 (larger x give e^88 - 1). */
 @inline export function vexpm1(x: v128): v128 {
   // e^x - 1 rounds to -1 below -17.4
-  const xc = f32x4.max(f32x4.min(x, splat(88)), splat(-30));
-  const n = f32x4.nearest(f32x4.mul(xc, splat(LOG2E)));
+  const xc = clamp(x, -30, 88);
+  const k = f32x4.add(f32x4.mul(xc, splat(LOG2E)), splat(ROUNDER));
+  const n = f32x4.sub(k, splat(ROUNDER));
   const r = f32x4.sub(f32x4.sub(xc, f32x4.mul(n, splat(LN2_HI))), f32x4.mul(n, splat(LN2_LO)));
   const q = expm1Small(r);
-  const s = pow2(i32x4.trunc_sat_f32x4_s(n));
+  const s = pow2(i32x4.sub(k, splat(ROUNDER)));
   // e^x - 1 = 2^n (1 + q) - 1 = 2^n q + (2^n - 1); both terms exact, one rounding
   return f32x4.add(f32x4.mul(s, q), f32x4.sub(s, splat(1)));
 }
@@ -109,7 +123,7 @@ const T5: f32 = 0.0022831102833151817;
 /** tanh: x + x^3 T(x^2) near 0, else expm1(2|x|) / (expm1(2|x|) + 2) with the sign of x. */
 @inline export function vtanh(x: v128): v128 {
   // tanh rounds to 1 from 9.01 on
-  const ax = f32x4.min(f32x4.abs(x), splat(9.1));
+  const ax = f32x4.pmin(f32x4.abs(x), splat(9.1));
   const em = vexpm1(f32x4.add(ax, ax));
   const outer = withSignOf(f32x4.div(em, f32x4.add(em, splat(2))), x);
   const w = f32x4.mul(x, x);
@@ -141,7 +155,8 @@ const LN2_LO_64: f64 = 1.90821492927058770002e-10;
  * a correctly rounded exp except within 1e-13 relative of a float32 rounding boundary.
  */
 @inline export function vexp64(x: v128): v128 {
-  const n = f64x2.nearest(f64x2.mul(x, f64x2.splat(1.4426950408889634)));
+  const k = f64x2.add(f64x2.mul(x, f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0));
+  const n = f64x2.sub(k, f64x2.splat(6755399441055744.0));
   const r = f64x2.sub(f64x2.sub(x, f64x2.mul(n, f64x2.splat(LN2_HI_64))), f64x2.mul(n, f64x2.splat(LN2_LO_64)));
   let p = f64x2.add(f64x2.splat(1.0 / 362880), f64x2.mul(r, f64x2.splat(1.0 / 3628800)));
   p = f64x2.add(f64x2.splat(1.0 / 40320), f64x2.mul(r, p));
@@ -152,15 +167,15 @@ const LN2_LO_64: f64 = 1.90821492927058770002e-10;
   p = f64x2.add(f64x2.splat(1.0 / 6), f64x2.mul(r, p));
   p = f64x2.add(f64x2.splat(0.5), f64x2.mul(r, p));
   const e = f64x2.add(f64x2.splat(1), f64x2.add(r, f64x2.mul(f64x2.mul(r, r), p)));
-  // 2^n: n into the exponent field of each 64-bit lane
-  const ni = i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(n));
-  return f64x2.mul(e, i64x2.shl(i64x2.add(ni, i64x2.splat(1023)), 52));
+  // 2^n: k's low bits hold n (1.5 * 2^52 was added); the shift keeps only n + 1023, as the
+  // exponent field
+  return f64x2.mul(e, i64x2.shl(i64x2.add(k, i64x2.splat(1023)), 52));
 }
 
 /** sigmoid for two double lanes: e / (1 + e) or 1 / (1 + e) with e = e^-|x|. */
 @inline export function vsigmoid64(x: v128): v128 {
   // past 200 the result is 0 or 1 in float32; nan passes through max
-  const e = vexp64(f64x2.max(f64x2.neg(f64x2.abs(x)), f64x2.splat(-200)));
+  const e = vexp64(f64x2.pmax(f64x2.neg(f64x2.abs(x)), f64x2.splat(-200)));
   const num = v128.bitselect(f64x2.splat(1), e, f64x2.ge(x, f64x2.splat(0)));
   return f64x2.div(num, f64x2.add(f64x2.splat(1), e));
 }
@@ -192,7 +207,7 @@ export const INV_SQRT_2PI: f32 = 0.3989422804014327;
 
 /** min(|x|, 20): beyond 20 the density and the tail are 0 in float32; nan passes through. */
 @inline export function normalArg(x: v128): v128 {
-  return f32x4.min(f32x4.abs(x), splat(20));
+  return f32x4.pmin(f32x4.abs(x), splat(20));
 }
 
 /** e^(-x^2/2) from ax = normalArg(x), with x^2/2 formed exactly (x split into 12-bit halves). */
