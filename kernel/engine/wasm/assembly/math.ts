@@ -120,20 +120,20 @@ const T3: f32 = 0.0217663012444973;
 const T4: f32 = -0.008335409685969353;
 const T5: f32 = 0.0022831102833151817;
 
-/** tanh: x + x^3 T(x^2) near 0, else expm1(2|x|) / (expm1(2|x|) + 2) with the sign of x. */
+/** tanh: x + x^3 T(x^2) near 0, else expm1(2|x|) / (expm1(2|x|) + 2); odd (tanh(-0) = -0). */
 @inline export function vtanh(x: v128): v128 {
   // tanh rounds to 1 from 9.01 on
   const ax = f32x4.pmin(f32x4.abs(x), splat(9.1));
   const em = vexpm1(f32x4.add(ax, ax));
-  const outer = withSignOf(f32x4.div(em, f32x4.add(em, splat(2))), x);
-  const w = f32x4.mul(x, x);
+  const outer = f32x4.div(em, f32x4.add(em, splat(2)));
+  const w = f32x4.mul(ax, ax);
   let T = f32x4.add(splat(T4), f32x4.mul(w, splat(T5)));
   T = f32x4.add(splat(T3), f32x4.mul(w, T));
   T = f32x4.add(splat(T2), f32x4.mul(w, T));
   T = f32x4.add(splat(T1), f32x4.mul(w, T));
   T = f32x4.add(splat(T0), f32x4.mul(w, T));
-  const inner = f32x4.add(x, f32x4.mul(f32x4.mul(x, w), T));
-  return sel(inner, outer, f32x4.lt(ax, splat(0.625)));
+  const inner = f32x4.add(ax, f32x4.mul(f32x4.mul(ax, w), T));
+  return withSignOf(sel(inner, outer, f32x4.lt(ax, splat(0.625))), x);
 }
 
 /** 1 / (1 + e^-x), as e / (1 + e) with e = e^x for negative x (no overflow, no cancellation). */
