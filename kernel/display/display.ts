@@ -117,7 +117,8 @@ export class DisplayHandle {
 }
 
 let counter = 0;
+/** Ids count up within a kernel's life, so saved notebooks do not change from run to run. */
 function newId(): string {
   counter += 1;
-  return `actnb-${process.pid}-${counter}`;
+  return `display-${counter}`;
 }
