@@ -9,6 +9,7 @@ import { spawnSync } from "child_process";
 import { torch, nn, F, memoryStats } from "../kernel/index";
 import type { Tensor } from "../kernel/index";
 import { tf, setupTfjs, makeTfGelu, tfSilu } from "./tfjs";
+import { setWasmEnabled, wasmStatus } from "../kernel/engine/wasm/index";
 import { Check, Runner, compare, fmtBytes, fmtMs, fmtRatio, interleaved, markdownTable, peakRssBytes, settle } from "./harness";
 
 type Act = "relu" | "gelu" | "silu";
@@ -26,6 +27,8 @@ interface Item {
 interface Outcome {
   item: Item;
   engine?: number;
+  /** The engine on its JS loops (WebAssembly kernels switched off). */
+  engineJs?: number;
   tfjs?: number;
   torch?: number;
   check?: Check;
@@ -207,6 +210,8 @@ async function main(): Promise<void> {
   torch.manual_seed(0);
 
   console.log(`engine vs @tensorflow/tfjs-core ${versions.coreVersion} + @tensorflow/tfjs-backend-cpu ${versions.cpuVersion} (backend '${tf.getBackend()}'), node ${process.version}`);
+  const wasm = wasmStatus();
+  console.log(`engine kernels: ${wasm.active ? "WebAssembly SIMD" : `JS loops (${wasm.reason})`}; also timed with them switched off ("JS loops")`);
   console.log("tfjs has no gelu or silu: gelu is x·(0.5 + 0.5·erf(x·√½)) (mul, erf, mul, add, mul), silu is x·sigmoid(x)");
   console.log("");
 
@@ -226,10 +231,13 @@ async function main(): Promise<void> {
       console.log(`check ${outcome.check.ok ? "ok      " : "MISMATCH"} ${item.label}: ${outcome.check.text}`);
       if (!outcome.check.ok) console.log(`  !!! engine and tfjs disagree on ${prepared.call}`);
       stage = "timing";
-      const t = await interleaved({ engine: prepared.engine, tfjs: prepared.tfjs }, item.warmup, item.reps, sampleTf);
+      const js = prepared.engine;
+      const engineJs: Runner = { run: () => { const was = setWasmEnabled(false); try { return js.run(); } finally { setWasmEnabled(was); } } };
+      const t = await interleaved({ engine: prepared.engine, engineJs, tfjs: prepared.tfjs }, item.warmup, item.reps, sampleTf);
       outcome.engine = t.engine;
+      outcome.engineJs = t.engineJs;
       outcome.tfjs = t.tfjs;
-      console.log(`      ${item.label}: engine ${fmtMs(t.engine)} ms, tfjs ${fmtMs(t.tfjs)} ms (median of ${item.reps} after ${item.warmup} warm-up)`);
+      console.log(`      ${item.label}: engine ${fmtMs(t.engine)} ms (JS loops ${fmtMs(t.engineJs)} ms), tfjs ${fmtMs(t.tfjs)} ms (median of ${item.reps} after ${item.warmup} warm-up)`);
     } catch (e) {
       const err = e as Error;
       outcome.error = `${stage}: ${prepared?.call ?? item.label} threw ${err.name}: ${err.message}`;
@@ -251,14 +259,14 @@ async function main(): Promise<void> {
 
   const rows = outcomes.map((o) => {
     const flag = o.error ? " (ERROR)" : o.check && !o.check.ok ? " (MISMATCH)" : "";
-    return [o.item.label + flag, fmtMs(o.engine), fmtMs(o.tfjs), fmtMs(o.torch), fmtRatio(o.engine, o.tfjs), fmtRatio(o.engine, o.torch)];
+    return [o.item.label + flag, fmtMs(o.engine), fmtMs(o.engineJs), fmtMs(o.tfjs), fmtMs(o.torch), fmtRatio(o.engine, o.tfjs), fmtRatio(o.engine, o.torch)];
   });
-  const table = markdownTable(["work", "engine ms", "tfjs-cpu ms", "PyTorch ms", "engine/tfjs", "engine/PyTorch"], rows);
+  const table = markdownTable(["work", "engine ms", "engine JS loops ms", "tfjs-cpu ms", "PyTorch ms", "engine/tfjs", "engine/PyTorch"], rows);
 
   const gf = (flops: number, ms?: number) => (ms === undefined ? "–" : (flops / (ms * 1e6)).toFixed(2));
   const mm = outcomes.filter((o) => o.item.flops);
-  const gflopsTable = markdownTable(["matmul", "engine GFLOP/s", "tfjs-cpu GFLOP/s", "PyTorch GFLOP/s"],
-    mm.map((o) => [o.item.label, gf(o.item.flops!, o.engine), gf(o.item.flops!, o.tfjs), gf(o.item.flops!, o.torch)]));
+  const gflopsTable = markdownTable(["matmul", "engine GFLOP/s", "engine JS loops GFLOP/s", "tfjs-cpu GFLOP/s", "PyTorch GFLOP/s"],
+    mm.map((o) => [o.item.label, gf(o.item.flops!, o.engine), gf(o.item.flops!, o.engineJs), gf(o.item.flops!, o.tfjs), gf(o.item.flops!, o.torch)]));
 
   const memLines = [
     `- peak RSS of the node process (engine and tfjs together, sampled after every timed run): ${fmtBytes(rss)}`,
@@ -271,6 +279,7 @@ async function main(): Promise<void> {
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
 
   const env = [
+    `- engine: ${wasm.active ? "WebAssembly SIMD kernels (kernel/engine/wasm)" : `JS loops only (wasm kernels inactive: ${wasm.reason})`}; the "engine JS loops" column is the same engine with the kernels switched off (setWasmEnabled(false)), interleaved with the other two`,
     `- tfjs: @tensorflow/tfjs-core ${versions.coreVersion}, @tensorflow/tfjs-backend-cpu ${versions.cpuVersion} (pure JavaScript CPU backend), same process, interleaved with the engine`,
     `- ${pt.note}`,
     `- node ${process.version}, ${require("os").cpus().length} cores (${require("os").cpus()[0]?.model ?? "unknown CPU"}), run took ${seconds} s, load average at the end ${require("os").loadavg().map((l: number) => l.toFixed(1)).join(" ")} (other work on the machine makes the numbers noisier)`,

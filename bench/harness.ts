@@ -1,7 +1,8 @@
 // Timing, checking and table helpers for the engine benchmark (bench/engine.ts).
 import { performance } from "perf_hooks";
 
-export type Side = "engine" | "tfjs";
+/** engineJs: the engine with its WebAssembly kernels switched off (its JS loops). */
+export type Side = "engine" | "tfjs" | "engineJs";
 
 /** Collects garbage (when node runs with --expose-gc) and lets finalisers run, outside the timings. */
 export async function settle(): Promise<void> {
@@ -31,13 +32,15 @@ export interface Runner {
 }
 
 /**
- * Times the engine and tfjs on the same work, interleaved: every repetition runs both, in
- * alternating order, after `warmup` untimed repetitions. Returns the median milliseconds of each.
+ * Times the given sides on the same work, interleaved: every repetition runs each side, in an
+ * order rotating between repetitions, after `warmup` untimed repetitions. Returns the median
+ * milliseconds of each side.
  */
-export async function interleaved(sides: Record<Side, Runner>, warmup: number, reps: number, onSample?: () => void): Promise<Record<Side, number>> {
-  const times: Record<Side, number[]> = { engine: [], tfjs: [] };
+export async function interleaved<S extends Side>(sides: Record<S, Runner>, warmup: number, reps: number, onSample?: () => void): Promise<Record<S, number>> {
+  const names = Object.keys(sides) as S[];
+  const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as unknown as Record<S, number[]>;
   for (let r = 0; r < warmup + reps; r++) {
-    const order: Side[] = r % 2 === 0 ? ["engine", "tfjs"] : ["tfjs", "engine"];
+    const order = names.map((_, i) => names[(i + r) % names.length]);
     for (const side of order) {
       await settle();
       const runner = sides[side];
@@ -50,7 +53,7 @@ export async function interleaved(sides: Record<Side, Runner>, warmup: number, r
       if (r >= warmup) times[side].push(t1 - t0);
     }
   }
-  return { engine: median(times.engine), tfjs: median(times.tfjs) };
+  return Object.fromEntries(names.map((n) => [n, median(times[n])])) as Record<S, number>;
 }
 
 export interface Check { ok: boolean; maxAbs: number; scale: number; rel: number; text: string }
