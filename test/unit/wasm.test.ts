@@ -201,6 +201,7 @@ describe("wasm SIMD kernels", () => {
       ["a + b * 0.37 (alpha, in doubles)", () => mk(3, 1).add(mk(4, 1e-4), { alpha: 0.37 })],
       ["a - b * 1e-3 (alpha)", () => A().sub(B(), { alpha: 1e-3 })],
       ["-a", () => A().neg()],
+      ["a ** 2", () => A().pow(2)],
       ["1 / a", () => A().reciprocal()],
       ["2 / a", () => torch.div(2, A())],
       ["rows + bias", () => { torch.manual_seed(5); return torch.randn(67, 3).mul(2).add(torch.tensor([0.1, -0, 1e30])); }],

@@ -93,7 +93,8 @@ export function pow(base: Input, exponent: Input): Tensor {
   }
   if (!isT(exponent)) {
     const p = Number(exponent);
-    const out = elementwise(["a", "b"], p === 2 ? "a * a" : p === 0.5 ? "Math.sqrt(a)" : "Math.pow(a, b)", [base, p]);
+    const out = (p === 2 ? simd.binary("mul", base, base) : null)
+      ?? elementwise(["a", "b"], p === 2 ? "a * a" : p === 0.5 ? "Math.sqrt(a)" : "Math.pow(a, b)", [base, p]);
     return record(out, "PowBackward0", [base], (g) => {
       if (p === 0) return [g.mul(0)];
       return [g.mul(base.pow(p - 1).mul(p))];

@@ -59,6 +59,13 @@ function release(block: Block): void {
 export function allocate(owner: object, bytes: number): Block {
   const size = roundUp(bytes);
   let offset = takeFree(size);
+  if (offset === undefined && registry.cleanupSome) {
+    // Blocks of tensors a past collection found dead come back only when their finalisers run,
+    // a task V8 schedules later: run the pending ones now, so that the recently used (cache-warm,
+    // already mapped) memory is reused before fresh memory is touched.
+    registry.cleanupSome();
+    offset = takeFree(size);
+  }
   if (offset === undefined && top + size > memory.buffer.byteLength) {
     if (allocatedSinceCollect > COLLECT_AFTER_BYTES && collectGarbageNow(registry)) {
       allocatedSinceCollect = 0;
