@@ -13,6 +13,7 @@ import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+process.chdir(root); // source paths (and so the text format's names) relative to the repository
 const assemblyDir = join(root, "kernel/engine/wasm/assembly");
 const outFile = join(root, "kernel/engine/wasm/generated/kernels.ts");
 
@@ -46,7 +47,7 @@ function recordedHash() {
 async function compile(watFile) {
   const { default: asc } = await import("assemblyscript/asc");
   const outputs = {};
-  const args = [join(assemblyDir, "index.ts"), ...FLAGS, "--outFile", "kernels.wasm"];
+  const args = [relative(root, join(assemblyDir, "index.ts")), ...FLAGS, "--outFile", "kernels.wasm"];
   if (watFile) args.push("--textFile", "kernels.wat");
   const { error, stderr } = await asc.main(args, {
     writeFile: (name, contents) => { outputs[name] = contents; },
