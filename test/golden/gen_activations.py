@@ -41,79 +41,22 @@ module_reprs: repr() of every activation module class with default and non-defau
 Non-finite numbers are written as the strings "nan", "inf", "-inf" (see fixtures.ts); -0.0
 is written as -0.0 (JSON.parse keeps the sign).
 """
-import json
 import math
-import os
-import sys
-import zlib
 
-try:
-    import torch
-except ImportError:  # pragma: no cover - only when PATH's python lacks torch
-    if sys.executable != "/usr/bin/python3" and os.path.exists("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3", os.path.abspath(__file__)] + sys.argv[1:])
-    raise
+# first: it imports torch (re-executing under /usr/bin/python3 when this python lacks it)
+from golden_common import INF, NAN, crc, dumps, enc, fixture_path, flat, gen, setup_torch, torch, write_fixture
 import numpy as np
 import torch.nn as nn
 import torch.nn.functional as F
 
-torch.set_num_threads(1)
-torch.set_default_dtype(torch.float32)
+setup_torch()
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "activations.json")
-INF = float("inf")
-NAN = float("nan")
+OUT = fixture_path("activations.json")
 
 
 # ----------------------------------------------------------------------------- helpers
-def enc(v):
-    """Recursively replace non-finite floats by the strings used in fixtures.ts."""
-    if isinstance(v, float):
-        if math.isnan(v):
-            return "nan"
-        if math.isinf(v):
-            return "inf" if v > 0 else "-inf"
-        return v
-    if isinstance(v, (list, tuple)):
-        return [enc(x) for x in v]
-    if isinstance(v, dict):
-        return {k: enc(x) for k, x in v.items()}
-    return v
-
-
-def dumps(doc):
-    """JSON with one line per top-level key / per list element (readable diffs, small files)."""
-    lines = ["{"]
-    items = list(doc.items())
-    for i, (k, v) in enumerate(items):
-        comma = "," if i < len(items) - 1 else ""
-        if isinstance(v, list) and v and all(isinstance(e, dict) for e in v):
-            lines.append(f" {json.dumps(k)}: [")
-            for j, e in enumerate(v):
-                lines.append("  " + json.dumps(e, allow_nan=False) + ("," if j < len(v) - 1 else ""))
-            lines.append(" ]" + comma)
-        else:
-            lines.append(f" {json.dumps(k)}: {json.dumps(v, allow_nan=False)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-def flat(t):
-    return t.detach().reshape(-1).tolist()
-
-
 def tdesc(t):
     return {"shape": list(t.shape), "data": flat(t)}
-
-
-def gen(seed):
-    g = torch.Generator()
-    g.manual_seed(seed)
-    return g
-
-
-def crc(s):
-    return zlib.crc32(s.encode("utf-8")) & 0x7FFFFFFF
 
 
 def f32_neighbours(k):
@@ -399,7 +342,5 @@ doc = {
     "module_reprs": module_reprs,
 }
 
-os.makedirs(os.path.dirname(OUT), exist_ok=True)
-with open(OUT, "w") as fh:
-    fh.write(dumps(enc(doc)))
+write_fixture(OUT, dumps(enc(doc)))
 print(f"wrote {OUT}: {len(cases)} cases, {len(module_reprs)} module reprs")

@@ -21,24 +21,17 @@ what raised), and recorded as
       "note"?:   remarks }
 Only str(e) is recorded: no warnings, no traceback.
 """
-import json
-import os
-import sys
 import warnings
 
-try:
-    import torch
-except ImportError:  # pragma: no cover
-    if sys.executable != "/usr/bin/python3" and os.path.exists("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3", os.path.abspath(__file__)] + sys.argv[1:])
-    raise
+# first: it imports torch (re-executing under /usr/bin/python3 when this python lacks it)
+from golden_common import dumps, fixture_path, torch, write_fixture
 import torch.nn as nn
 import torch.nn.functional as F
 
 torch.set_num_threads(1)
 warnings.simplefilter("ignore")
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "errors.json")
+OUT = fixture_path("errors.json")
 
 cases = []
 
@@ -163,14 +156,5 @@ err("adam_bad_beta", "torch.optim.Adam(nn.Linear(2, 2).parameters(), betas=(1.0,
 err("sgd_nesterov_without_momentum", "torch.optim.SGD(nn.Linear(2, 2).parameters(), lr=0.1, nesterov=True)")
 
 doc = {"generator": "test/golden/gen_errors.py", "torch_version": torch.__version__, "cases": cases}
-os.makedirs(os.path.dirname(OUT), exist_ok=True)
-with open(OUT, "w") as fh:
-    lines = ["{",
-             f' "generator": {json.dumps(doc["generator"])},',
-             f' "torch_version": {json.dumps(doc["torch_version"])},',
-             ' "cases": [']
-    for i, c in enumerate(cases):
-        lines.append("  " + json.dumps(c, allow_nan=False) + ("," if i < len(cases) - 1 else ""))
-    lines += [" ]", "}"]
-    fh.write("\n".join(lines) + "\n")
+write_fixture(OUT, dumps(doc))  # as before, no enc(): a non-finite float would make dumps() raise
 print(f"wrote {OUT}: {len(cases)} cases ({sum(c['raises'] for c in cases)} raise)")

@@ -38,85 +38,36 @@ optim:       {name, optimizer, kwargs, weight0, bias0, input, target, loss: "MSE
               before the step, weight/bias are the values after it.
 modules:     {name, repr, state_dict_keys, state_dict_shapes, named_parameters}
 """
-import json
 import math
-import os
-import sys
-import zlib
 
-try:
-    import torch
-except ImportError:  # pragma: no cover
-    if sys.executable != "/usr/bin/python3" and os.path.exists("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3", os.path.abspath(__file__)] + sys.argv[1:])
-    raise
+# first: it imports torch (re-executing under /usr/bin/python3 when this python lacks it)
+from golden_common import dumps, enc, fixture_path, rand, randn, setup_torch, tensor_desc as tdesc, torch, write_fixture
 import torch.nn as nn
 import torch.nn.functional as F
 
-torch.set_num_threads(1)
-torch.set_default_dtype(torch.float32)
+setup_torch()
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "nn.json")
+OUT = fixture_path("nn.json")
 
 
 # ----------------------------------------------------------------------------- helpers
-def enc(v):
-    if isinstance(v, float):
-        if math.isnan(v):
-            return "nan"
-        if math.isinf(v):
-            return "inf" if v > 0 else "-inf"
-        return v
-    if isinstance(v, (list, tuple)):
-        return [enc(x) for x in v]
-    if isinstance(v, dict):
-        return {k: enc(x) for k, x in v.items()}
-    return v
-
-
-def dumps(doc):
-    lines = ["{"]
-    items = list(doc.items())
-    for i, (k, v) in enumerate(items):
-        comma = "," if i < len(items) - 1 else ""
-        if isinstance(v, list) and v and all(isinstance(e, dict) for e in v):
-            lines.append(f" {json.dumps(k)}: [")
-            for j, e in enumerate(v):
-                lines.append("  " + json.dumps(e, allow_nan=False) + ("," if j < len(v) - 1 else ""))
-            lines.append(" ]" + comma)
-        else:
-            lines.append(f" {json.dumps(k)}: {json.dumps(v, allow_nan=False)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-def crc(s):
-    return zlib.crc32(s.encode("utf-8")) & 0x7FFFFFFF
-
-
-def randn(name, *shape, scale=1.0):
-    g = torch.Generator()
-    g.manual_seed(crc(name))
-    return torch.randn(shape, generator=g) * scale
-
-
-def rand(name, *shape):
-    g = torch.Generator()
-    g.manual_seed(crc(name))
-    return torch.rand(shape, generator=g)
-
-
 def L(t):
     return None if t is None else t.detach().tolist()
-
-
-def tdesc(t):
-    return {"shape": list(t.shape), "dtype": str(t.dtype), "data": t.detach().tolist()}
 
 
 def copy_(param, data):
     with torch.no_grad():
         param.copy_(torch.as_tensor(data, dtype=param.dtype))
+
+
+def forward_backward(m, xin, name):
+    """x = a copy of xin that requires grad, y = m(x), then y.backward(go) with go seeded normals
+    named name + "/grad_output". Returns (x, y, go)."""
+    x = xin.clone().requires_grad_(True)
+    y = m(x)
+    go = randn(name + "/grad_output", *y.shape)
+    y.backward(go)
+    return x, y, go
 
 
 # ----------------------------------------------------------------------------- Linear
@@ -129,10 +80,7 @@ for name, xin in (("linear_2d", randn("linear_2d/x", 4, 3)),
     m = nn.Linear(3, 2)
     copy_(m.weight, W_LIN)
     copy_(m.bias, B_LIN)
-    x = xin.clone().requires_grad_(True)
-    y = m(x)
-    go = randn(name + "/grad_output", *y.shape)
-    y.backward(go)
+    x, y, go = forward_backward(m, xin, name)
     linear.append({
         "name": name, "in_features": 3, "out_features": 2,
         "weight": L(m.weight), "bias": L(m.bias), "input": tdesc(x), "output": tdesc(y),
@@ -245,10 +193,7 @@ def ln_case(name, normalized_shape, kwargs, xin, weight=None, bias=None):
     if weight is not None:
         copy_(m.weight, weight)
         copy_(m.bias, bias)
-    x = xin.clone().requires_grad_(True)
-    y = m(x)
-    go = randn(name + "/grad_output", *y.shape)
-    y.backward(go)
+    x, y, go = forward_backward(m, xin, name)
     rec = {"name": name, "normalized_shape": normalized_shape, "kwargs": kwargs, "repr": repr(m),
            "input": tdesc(xin), "output": tdesc(y), "grad_output": L(go), "grad_input": L(x.grad),
            "grad_fn": y.grad_fn.name()}
@@ -274,20 +219,14 @@ def bn_case(name, num_features, kwargs, x_train, x_eval, weight, bias):
     copy_(m.weight, weight)
     copy_(m.bias, bias)
     m.train()
-    x = x_train.clone().requires_grad_(True)
-    y = m(x)
-    go = randn(name + "/train/grad_output", *y.shape)
-    y.backward(go)
+    x, y, go = forward_backward(m, x_train, name + "/train")
     train = {"input": tdesc(x_train), "output": tdesc(y), "grad_output": L(go), "grad_input": L(x.grad),
              "grad_weight": L(m.weight.grad), "grad_bias": L(m.bias.grad), "grad_fn": y.grad_fn.name(),
              "running_mean": L(m.running_mean), "running_var": L(m.running_var),
              "num_batches_tracked": int(m.num_batches_tracked)}
     m.eval()
     m.zero_grad()
-    x = x_eval.clone().requires_grad_(True)
-    y = m(x)
-    go = randn(name + "/eval/grad_output", *y.shape)
-    y.backward(go)
+    x, y, go = forward_backward(m, x_eval, name + "/eval")
     ev = {"input": tdesc(x_eval), "output": tdesc(y), "grad_output": L(go), "grad_input": L(x.grad),
           "grad_weight": L(m.weight.grad), "grad_bias": L(m.bias.grad), "grad_fn": y.grad_fn.name()}
     batch_norm.append({"name": name, "num_features": num_features, "kwargs": kwargs, "repr": repr(m),
@@ -492,8 +431,6 @@ doc = {
     "optim": optim,
     "modules": modules,
 }
-os.makedirs(os.path.dirname(OUT), exist_ok=True)
-with open(OUT, "w") as fh:
-    fh.write(dumps(enc(doc)))
+write_fixture(OUT, dumps(enc(doc)))
 counts = {k: len(v) for k, v in doc.items() if isinstance(v, list)}
 print(f"wrote {OUT}: {counts}")

@@ -34,74 +34,20 @@ values:   plain Python results of item(), tolist(), numel(), size(), str(dtype),
 
 Non-finite numbers are the strings "nan", "inf", "-inf" (see fixtures.ts).
 """
-import json
 import math
-import os
-import sys
-import zlib
 
-try:
-    import torch
-except ImportError:  # pragma: no cover
-    if sys.executable != "/usr/bin/python3" and os.path.exists("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3", os.path.abspath(__file__)] + sys.argv[1:])
-    raise
+# first: it imports torch (re-executing under /usr/bin/python3 when this python lacks it)
+from golden_common import (INF, NAN, crc, dumps, enc, fixture_path, gen, randn, setup_torch, tensor_desc, torch,
+                           write_fixture)
 
-torch.set_num_threads(1)
-torch.set_default_dtype(torch.float32)
+setup_torch()
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "ops.json")
-INF = float("inf")
-NAN = float("nan")
+OUT = fixture_path("ops.json")
 
 
 # ----------------------------------------------------------------------------- helpers
-def enc(v):
-    if isinstance(v, float):
-        if math.isnan(v):
-            return "nan"
-        if math.isinf(v):
-            return "inf" if v > 0 else "-inf"
-        return v
-    if isinstance(v, (list, tuple)):
-        return [enc(x) for x in v]
-    if isinstance(v, dict):
-        return {k: enc(x) for k, x in v.items()}
-    return v
-
-
-def dumps(doc):
-    """JSON with one line per top-level key / per list element (readable diffs)."""
-    lines = ["{"]
-    items = list(doc.items())
-    for i, (k, v) in enumerate(items):
-        comma = "," if i < len(items) - 1 else ""
-        if isinstance(v, list) and v and all(isinstance(e, dict) for e in v):
-            lines.append(f" {json.dumps(k)}: [")
-            for j, e in enumerate(v):
-                lines.append("  " + json.dumps(e, allow_nan=False) + ("," if j < len(v) - 1 else ""))
-            lines.append(" ]" + comma)
-        else:
-            lines.append(f" {json.dumps(k)}: {json.dumps(v, allow_nan=False)}{comma}")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-def crc(s):
-    return zlib.crc32(s.encode("utf-8")) & 0x7FFFFFFF
-
-
-def gen(seed):
-    g = torch.Generator()
-    g.manual_seed(seed)
-    return g
-
-
-def tdesc(t, with_grad_flag=True):
-    d = {"shape": list(t.shape), "dtype": str(t.dtype), "data": t.detach().tolist()}
-    if with_grad_flag:
-        d["requires_grad"] = t.requires_grad
-    return d
+def tdesc(t):
+    return tensor_desc(t, with_grad_flag=True)
 
 
 def gdesc(t):
@@ -131,7 +77,7 @@ def make_inputs(name, inputs):
     env = {}
     for var, spec in inputs.items():
         if isinstance(spec, R):
-            t = torch.randn(spec.shape, generator=gen(crc(name + "/" + var))) * spec.scale
+            t = randn(name + "/" + var, *spec.shape, scale=spec.scale)
             t.requires_grad_(spec.requires_grad)
         else:
             t = torch.tensor(spec.data, dtype=spec.dtype)
@@ -417,7 +363,5 @@ doc = {
     "creation": creation,
     "values": values,
 }
-os.makedirs(os.path.dirname(OUT), exist_ok=True)
-with open(OUT, "w") as fh:
-    fh.write(dumps(enc(doc)))
+write_fixture(OUT, dumps(enc(doc)))
 print(f"wrote {OUT}: {len(cases)} cases, {len(creation)} creation, {len(values)} values")

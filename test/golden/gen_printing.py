@@ -10,12 +10,11 @@ options are keyword arguments of torch.set_printoptions, applied for that case o
 """
 import json
 import math
-import os
 import sys
 
-import torch
+from golden_common import fixture_path, flat, gen, torch, write_fixture
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "printing.json")
+OUT = fixture_path("printing.json")
 
 DTYPES = {
     torch.float32: "float32",
@@ -55,12 +54,11 @@ def add(name, t, options=None):
         torch.set_printoptions(profile="default")
     is_parameter = isinstance(t, torch.nn.Parameter)
     grad_fn = type(t.grad_fn).__name__ if t.grad_fn is not None else None
-    flat = t.detach().reshape(-1).tolist()
     cases.append({
         "name": name,
         "shape": list(t.shape),
         "dtype": DTYPES[t.dtype],
-        "data": [encode(v) for v in flat],
+        "data": [encode(v) for v in flat(t)],
         "requires_grad": bool(t.requires_grad),
         "grad_fn": grad_fn,
         "is_parameter": is_parameter,
@@ -201,7 +199,7 @@ add("empty requires_grad", torch.zeros(0, 3, requires_grad=True))
 add("empty float64 requires_grad", torch.zeros(0, dtype=f64, requires_grad=True))
 
 # ---- autograd suffixes -----------------------------------------------------------------------
-g = torch.Generator().manual_seed(1234)
+g = gen(1234)
 
 
 def randn(*shape, dtype=torch.float32, scale=1.0):
@@ -337,8 +335,5 @@ for k in range(4):
     t[torch.randint(0, 8, (3,), generator=g)] = T([nan, inf, -inf])
     add(f"random with nonfinite {k}", t * 10.0 ** (2 * k - 3))
 
-os.makedirs(os.path.dirname(OUT), exist_ok=True)
-with open(OUT, "w") as f:
-    json.dump(cases, f, indent=None, separators=(",", ":"), allow_nan=False)
-    f.write("\n")
+write_fixture(OUT, json.dumps(cases, separators=(",", ":"), allow_nan=False) + "\n")
 print(f"wrote {len(cases)} cases to {OUT}", file=sys.stderr)

@@ -37,13 +37,12 @@ PyTorch's float32 normal_ for >= 16 elements runs a vectorised kernel chosen by 
 import base64
 import json
 import math
-import os
 
-import torch
+from golden_common import fixture_path, flat, torch, write_fixture
 import torch.nn as nn
 import torch.nn.functional as F
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "fixtures", "random.json")
+OUT = fixture_path("random.json")
 
 DTYPES = {"float32": torch.float32, "float64": torch.float64, "int64": torch.int64,
           "int32": torch.int32, "uint8": torch.uint8}
@@ -60,7 +59,7 @@ def num(v):
 
 
 def values(t):
-    return [num(v) for v in t.flatten().tolist()]
+    return [num(v) for v in flat(t)]
 
 
 def run(g, op):
@@ -245,8 +244,5 @@ doc = {
     "cases": cases,
     "linear": {"seed": 0, "layers": layers},
 }
-os.makedirs(os.path.dirname(OUT), exist_ok=True)
-with open(OUT, "w") as f:
-    json.dump(doc, f, separators=(",", ":"))
-    f.write("\n")
+write_fixture(OUT, json.dumps(doc, separators=(",", ":")) + "\n")
 print(f"wrote {OUT}: {len(cases)} cases")
