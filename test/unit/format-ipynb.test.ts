@@ -5,31 +5,18 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import {
-  FormatErrorCode, fromIpynb, IpynbNotebook, Notebook, NotebookFormatError, parseIpynb, parseIpynbBytes,
+  FormatErrorCode, fromIpynb, IpynbNotebook, Notebook, parseIpynb, parseIpynbBytes,
   parseNotebook, serializeNotebook, stringifyIpynb, toIpynb,
 } from "../../kernel/format";
-import { FULL_TEXT, mulberry32, randomNotebook } from "./format.test";
+import { expectError, FULL_TEXT, mulberry32, NOTEBOOK_FIXTURES, randomNotebook } from "./format-helpers";
 
-const ROOT = path.resolve(__dirname, "../../..");
-const JUPYTER_FIXTURE = path.join(ROOT, "test/fixtures/notebooks/relu-tslab.ipynb");
+const JUPYTER_FIXTURE = path.join(NOTEBOOK_FIXTURES, "relu-tslab.ipynb");
 
 const TSLAB_KERNELSPEC = { name: "tslab", display_name: "TypeScript", language: "typescript" };
 const TSLAB_LANGUAGE_INFO = {
   codemirror_mode: { mode: "typescript", name: "javascript", typescript: true },
   file_extension: ".ts", mimetype: "text/typescript", name: "typescript", version: "3.7.2",
 };
-
-function expectError(fn: () => unknown, expected: { code: FormatErrorCode; path?: string; line?: number; column?: number; message?: string | RegExp }): void {
-  let error: unknown;
-  try { fn(); } catch (e) { error = e; }
-  assert.ok(error instanceof NotebookFormatError, `expected a NotebookFormatError, got ${error === undefined ? "no error" : String(error)}`);
-  assert.strictEqual(error.code, expected.code, error.message);
-  if (expected.path !== undefined) assert.strictEqual(error.path, expected.path, error.message);
-  if (expected.line !== undefined) assert.strictEqual(error.location?.line, expected.line, error.message);
-  if (expected.column !== undefined) assert.strictEqual(error.location?.column, expected.column, error.message);
-  if (typeof expected.message === "string") assert.strictEqual(error.message, expected.message);
-  else if (expected.message) assert.match(error.message, expected.message);
-}
 
 /** actnb → ipynb → actnb must give the same notebook; → ipynb again the same ipynb (as objects and as text). */
 function assertStable(nb: Notebook): void {
