@@ -3,9 +3,18 @@
 //
 //   node scripts/vscode-test.mjs [--launcher auto|electron|browser] [--install-vsix FILE] [--untrusted]
 //        [--theme "Default Dark Modern"] [--setting key=JSON]... [--fixture PATH]... [--grep RE]
-//        [--no-ui | --ui-only] [--results DIR] [--timeout SECONDS]
+//        [--no-ui | --ui-only] [--results DIR] [--timeout SECONDS] [--matrix | --single]
 //
-// Two phases, both against the same launch options:
+// Matrix (the default when none of --untrusted, --theme, --install-vsix, --setting, --fixture is
+// given): one run per configuration, each a child `--single` run with its own flags, results in
+// test-results/vscode/ (default) and test-results/vscode/<name>/ (the others), one total at the end:
+//   default    the work tree, trusted           both phases (smoke, sample notebooks, harness, scenarios 2-4)
+//   untrusted  --untrusted                      UI specs (scenario 5, Restricted Mode)
+//   vsix       --install-vsix <fresh package>   both phases (smoke on the package, scenario 6); packaged with vsce first
+//   light      --theme "Default Light Modern"   UI specs (scenario 7)
+//   dark       --theme "Default Dark Modern"    UI specs (scenario 7)
+// --single (or any configuration flag) runs one configuration: two phases, both against the same
+// launch options:
 //   1. the extension-host suite (out/test/vscode/index.js: mocha over out/test/vscode/suite/**/*.test.js)
 //      in the Extension Development Host;
 //   2. the UI specs (out/test/vscode/ui/**/*.test.js), mocha in this process, driving the workbench
@@ -51,6 +60,11 @@ try {
       "ui-only": { type: "boolean", default: false },
       results: { type: "string", default: path.join(ROOT, "test-results", "vscode") },
       timeout: { type: "string", default: "600" },
+      matrix: { type: "boolean", default: false },
+      single: { type: "boolean", default: false },
+      // internal, for matrix children: keep what other configurations wrote into the results
+      // folder, and let a --grep that matches nothing here pass (the matrix checks the total)
+      "matrix-child": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -59,8 +73,122 @@ try {
   fail(e.message);
 }
 if (args.help) {
-  console.log(fs.readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(1, 18).map((l) => l.replace(/^\/\/ ?/, "")).join("\n"));
+  console.log(fs.readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(1, 25).map((l) => l.replace(/^\/\/ ?/, "")).join("\n"));
   process.exit(0);
+}
+
+// ---- matrix mode: every configuration, each in a child run ------------------------------------
+const configGiven = args.untrusted || args.theme !== undefined || args["install-vsix"] !== undefined || args.setting.length > 0 || args.fixture.length > 0;
+if (args.matrix && args.single) fail("--matrix and --single exclude each other");
+if (args.matrix && configGiven) fail("--matrix runs its own configurations: drop --untrusted/--theme/--install-vsix/--setting/--fixture, or pass them without --matrix");
+if (args["no-ui"] && args["ui-only"]) fail("--no-ui and --ui-only exclude each other");
+if (args.matrix || (!args.single && !configGiven)) await runMatrix();
+
+/** Packages the current build (dist/) into a fresh .vsix with vsce, as `npm run package` does minus the build. */
+function packageVsix(dir) {
+  const out = path.join(dir, "activation-notebooks.vsix");
+  if (!fs.existsSync(path.join(ROOT, "dist", "extension.js"))) throw new Error("dist/extension.js is missing: run npm run build first");
+  const vsce = require.resolve("@vscode/vsce/vsce");
+  const r = spawnSync(process.execPath, [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--out", out], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: 180_000,
+  });
+  if (r.status !== 0 || !fs.existsSync(out)) {
+    throw new Error(`vsce package failed (${r.status ?? r.signal}):\n${`${r.stdout ?? ""}${r.stderr ?? ""}`.split("\n").slice(-15).join("\n")}`);
+  }
+  return out;
+}
+
+async function runMatrix() {
+  const { spawn } = await import("node:child_process");
+  const root = path.resolve(args.results);
+  fs.rmSync(root, { recursive: true, force: true });
+  fs.mkdirSync(root, { recursive: true });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-vscode-matrix-"));
+  const wanted = { host: !args["ui-only"], ui: !args["no-ui"] };
+  const pass = ["--timeout", args.timeout];
+  if (args.launcher !== "auto") pass.push("--launcher", args.launcher);
+  if (args.grep) pass.push("--grep", args.grep);
+  const configs = [
+    { name: "default", flags: [], dir: root, phases: ["host", "ui"] },
+    { name: "untrusted", flags: ["--untrusted"], dir: path.join(root, "untrusted"), phases: ["ui"] },
+    { name: "vsix", flags: ["--install-vsix", () => packageVsix(tmp)], dir: path.join(root, "vsix"), phases: ["host", "ui"] },
+    { name: "light", flags: ["--theme", "Default Light Modern"], dir: path.join(root, "light"), phases: ["ui"] },
+    { name: "dark", flags: ["--theme", "Default Dark Modern"], dir: path.join(root, "dark"), phases: ["ui"] },
+  ];
+  say(`matrix: ${configs.map((c) => c.name).join(", ")}; results in ${rel(root)}`);
+
+  let child;
+  let aborted = false;
+  for (const sig of ["SIGINT", "SIGTERM"]) {
+    process.on(sig, () => {
+      aborted = true;
+      child?.kill(sig); // the child ends its code-server and chromium, then exits
+    });
+  }
+  const results = [];
+  for (const c of configs) {
+    if (aborted) break;
+    const phases = c.phases.filter((p) => wanted[p]);
+    const started = Date.now();
+    if (!phases.length) {
+      say(`=== ${c.name}: skipped (${c.phases.join(" + ")} only, and ${args["ui-only"] ? "--ui-only" : "--no-ui"} was given)`);
+      continue;
+    }
+    let flags;
+    try {
+      flags = c.flags.map((f) => (typeof f === "function" ? f() : f));
+    } catch (e) {
+      console.error(`vscode-test: ${c.name}: ${e.message}`);
+      results.push({ name: c.name, passed: 0, failed: 1, skipped: 0, code: 1, ms: Date.now() - started, note: e.message.split("\n")[0] });
+      continue;
+    }
+    const phaseFlags = phases.length === 2 ? [] : phases[0] === "ui" ? ["--ui-only"] : ["--no-ui"];
+    const childArgs = [fileURLToPath(import.meta.url), "--single", "--matrix-child", "--results", c.dir, ...flags, ...phaseFlags, ...pass];
+    say(`=== ${c.name}: node scripts/vscode-test.mjs ${childArgs.slice(1).map((a) => (/[\s"]/.test(a) ? JSON.stringify(a) : rel(a))).join(" ")}`);
+    let last = "";
+    const code = await new Promise((resolve) => {
+      child = spawn(process.execPath, childArgs, { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"], env: process.env });
+      let partial = "";
+      child.stdout.on("data", (d) => {
+        const lines = (partial + d.toString("utf8")).split("\n");
+        partial = lines.pop();
+        for (const l of lines) {
+          if (/^vscode: \d+ passed/.test(l)) last = l;
+          process.stdout.write(`${l}\n`);
+        }
+      });
+      child.on("close", (code, signal) => {
+        if (partial) process.stdout.write(`${partial}\n`);
+        resolve(code ?? (signal ? 1 : 0));
+      });
+    });
+    child = undefined;
+    const m = /^vscode: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(last);
+    const r = m ? { passed: +m[1], failed: +m[2], skipped: +m[3] } : { passed: 0, failed: 1, skipped: 0, note: "reported no counts" };
+    if (code !== 0 && r.failed === 0) Object.assign(r, { failed: 1, note: `exit ${code}` });
+    results.push({ name: c.name, ...r, code, ms: Date.now() - started });
+  }
+  fs.rmSync(tmp, { recursive: true, force: true });
+
+  console.log("");
+  const total = { passed: 0, failed: 0, skipped: 0 };
+  for (const r of results) {
+    total.passed += r.passed;
+    total.failed += r.failed;
+    total.skipped += r.skipped;
+    say(`matrix ${r.name.padEnd(9)} ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped in ${(r.ms / 1000).toFixed(1)}s${r.note ? ` (${r.note})` : ""}`);
+  }
+  if (aborted) {
+    console.error("vscode-test: interrupted");
+    total.failed += total.failed ? 0 : 1;
+  }
+  const ran = total.passed + total.failed;
+  if (ran === 0) console.error("vscode-test: FAILED: no test ran");
+  say(`matrix total ${secs()}s`);
+  console.log(`vscode: ${total.passed} passed, ${total.failed + (ran === 0 ? 1 : 0)} failed, ${total.skipped} skipped`);
+  process.exit(total.failed === 0 && ran > 0 && !aborted ? 0 : 1);
 }
 
 // ---- options handed down to both phases ---------------------------------------------------------
@@ -166,7 +294,7 @@ const launch = {
 };
 process.env[LAUNCH_ENV] = JSON.stringify(launch);
 
-fs.rmSync(resultsDir, { recursive: true, force: true });
+if (!args["matrix-child"]) fs.rmSync(resultsDir, { recursive: true, force: true });
 fs.mkdirSync(resultsDir, { recursive: true });
 say(
   `launcher: ${launcher}${launcher === "electron" ? ` (${desktop})` : " (code-server + chromium via playwright-core)"}; ` +
@@ -221,12 +349,17 @@ function countsFromResults(exitCode, lines) {
   const file = path.join(resultsDir, RESULTS_FILE);
   if (fs.existsSync(file)) {
     const r = JSON.parse(fs.readFileSync(file, "utf8"));
-    return { passed: r.passed, failed: r.failed, skipped: r.skipped, failures: r.tests.filter((t) => t.state === "failed") };
+    return { passed: r.passed, failed: r.failed, skipped: r.skipped, failures: r.tests.filter((t) => t.state === "failed"), reported: true };
   }
   const m = [...lines].reverse().map((l) => /extension-host: (\d+) passed, (\d+) failed, (\d+) skipped/.exec(l)).find(Boolean);
   if (m) return { passed: +m[1], failed: +m[2], skipped: +m[3], failures: [] };
   // the suite never reported: run() failed before mocha ran, or the host died
   return { passed: 0, failed: 1, skipped: 0, failures: [{ title: `extension-host suite (exit ${exitCode}) reported no counts`, error: "" }] };
+}
+
+/** The suite ran and reported, found nothing to run (index.js rejects that), and --grep explains why. */
+function grepMatchedNothing(exitCode, counts) {
+  return exitCode !== 0 && !!args.grep && counts.reported && counts.passed === 0 && counts.failed === 0;
 }
 
 // ---- phase 1: the extension-host suite ----------------------------------------------------------
@@ -271,6 +404,7 @@ async function extensionHostBrowser() {
       exitCode = outcome;
     }
     const counts = countsFromResults(exitCode, session.consoleLines);
+    if (grepMatchedNothing(exitCode, counts)) exitCode = 0;
     if (exitCode !== 0 && counts.failed === 0) {
       counts.failed = 1;
       counts.failures.push({ title: `extension-host suite exited ${exitCode}`, error: "" });
@@ -334,6 +468,7 @@ async function extensionHostElectron() {
     }
     say("(the electron launcher takes no screenshots)");
     const counts = countsFromResults(exitCode, lines);
+    if (grepMatchedNothing(exitCode, counts)) exitCode = 0;
     if (exitCode !== 0 && counts.failed === 0) counts.failed = 1;
     return { ...counts, exitCode, ms: Date.now() - started };
   } finally {
@@ -408,7 +543,9 @@ for (const [name, r] of phases) {
 const shots = fs.existsSync(resultsDir) ? fs.readdirSync(resultsDir).filter((f) => f.endsWith(".png")) : [];
 say(`${shots.length} screenshot(s) in ${rel(resultsDir)}; total ${secs()}s`);
 const ran = totals.passed + totals.failed;
-const ok = ran > 0 && totals.failed === 0 && phases.every(([, r]) => r.exitCode === 0);
-if (ran === 0) console.error("vscode-test: FAILED: no test ran");
-console.log(`vscode: ${totals.passed} passed, ${totals.failed + (ran === 0 ? 1 : 0)} failed, ${totals.skipped} skipped`);
+// a matrix child may run nothing (its specs filtered out by --grep); the matrix checks the total
+const emptyOk = args["matrix-child"] && !!args.grep;
+const ok = (ran > 0 || emptyOk) && totals.failed === 0 && phases.every(([, r]) => r.exitCode === 0);
+if (ran === 0 && !emptyOk) console.error("vscode-test: FAILED: no test ran");
+console.log(`vscode: ${totals.passed} passed, ${totals.failed + (ran === 0 && !emptyOk ? 1 : 0)} failed, ${totals.skipped} skipped`);
 process.exit(ok ? 0 : 1);

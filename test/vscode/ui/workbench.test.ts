@@ -12,8 +12,10 @@ import {
   waitUntil,
   webviewFrames,
 } from "../browser";
+import { describeFor } from "./helpers";
 
-describe("harness: driving the workbench like a user", function () {
+// in the default configuration only (the matrix's other runs are about trust, the .vsix and themes)
+describeFor(["default"], "harness: driving the workbench like a user", function () {
   let session: Session;
 
   before(async function () {
