@@ -190,8 +190,3 @@ export function gemmInto(
     out.storage.byteOffset + (out.offset + outOffset) * 4, bias ? addressOf(bias) : 0, s);
   return true;
 }
-
-/** Whether gemmInto would run (so callers can skip preparing JS operands). */
-export function gemmAvailable(a: Tensor, b: Tensor): boolean {
-  return wasmKernels() !== null && a.dtype === float32 && b.dtype === float32;
-}
