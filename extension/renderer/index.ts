@@ -6,40 +6,20 @@
 // renderOutputItem: whatever fails is shown as a readable message in the output.
 
 import type { ActivationFunction, OutputItem, RendererApi } from "vscode-notebook-renderer";
-import embed from "vega-embed";
 import type { Result } from "vega-embed";
 import * as vega from "vega";
 import { expressionInterpreter } from "vega-interpreter";
+import { embedVega, ensureStyle, problemElement } from "./draw";
 import { describeError, RenderProblem } from "./errors";
 import { blockingLoader, BlockedUrlError, NETWORK_RULE } from "./network";
 import { prepare, Prepared } from "./prepare";
-import { CSS, STYLE_ID, TOOLTIP_THEME } from "./style";
 import { exportSpec } from "./theme";
-import { formatTooltip } from "./tooltip";
-
-function ensureStyle(doc: Document): void {
-  if (doc.getElementById(STYLE_ID)) return;
-  const style = doc.createElement("style");
-  style.id = STYLE_ID;
-  style.textContent = CSS;
-  (doc.head ?? doc.body).appendChild(style);
-}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
   if (className) e.className = className;
   if (text !== undefined) e.textContent = text;
   return e;
-}
-
-/** The problem as DOM, built with textContent only (messages may quote the spec). */
-function problemElement(p: RenderProblem): HTMLElement {
-  const box = el("div", "actnb-vega-error");
-  box.setAttribute("role", "alert");
-  box.append(el("div", "actnb-vega-error-title", p.title), el("div", "actnb-vega-error-message", p.message));
-  if (p.where) box.append(el("div", "actnb-vega-error-where", `At: ${p.where}`));
-  if (p.detail) box.append(el("pre", undefined, p.detail));
-  return box;
 }
 
 function cssLookup(node: Element): (name: string) => string | undefined {
@@ -88,29 +68,9 @@ class Rendered {
     this.root.replaceChildren(toolbar, chart);
 
     const errors: string[] = [];
-    const logger = vega.logger(vega.Warn, undefined, (method, _level, input) => {
-      const msg = Array.from(input as ArrayLike<unknown>, (a) => (a instanceof Error ? a.message : String(a))).join(" ");
-      // a refused load is logged as a warning ("Loading failed"): it is an error here
-      if (method === "error" || msg.includes(NETWORK_RULE)) errors.push(msg);
-      else console.warn("[actnb vega]", msg);
-    });
-    const loader = blockingLoader((url, context) => this.blocked(url, context));
-    class LoggedView extends vega.View {
-      constructor(runtime: vega.Runtime, opts?: vega.ViewOptions) { super(runtime, { ...opts, logger }); }
-    }
-
-    const result = await embed(chart, prep.vgSpec as never, {
-      mode: "vega",
-      renderer: "svg",
-      actions: false,
-      defaultStyle: false,
-      hover: false,
-      ast: true,
-      expr: expressionInterpreter,
-      loader: loader as vega.Loader,
-      logLevel: vega.Warn,
-      tooltip: { theme: TOOLTIP_THEME, formatTooltip },
-      viewClass: LoggedView,
+    const result = await embedVega(chart, prep.vgSpec, errors, {
+      consolePrefix: "[actnb vega]",
+      onBlocked: (url, context) => this.blocked(url, context),
     });
     if (this.disposed || this.failed || signal?.aborted) {
       result.finalize();
@@ -225,7 +185,7 @@ class Rendered {
     if (this.disposed) return;
     this.failed = true;
     this.release();
-    this.root.replaceChildren(problemElement(p));
+    this.root.replaceChildren(problemElement(p, true));
     if (!this.root.isConnected) this.element.replaceChildren(this.root);
   }
 

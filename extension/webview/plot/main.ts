@@ -5,15 +5,11 @@
 // Runs under a strict CSP: Vega expressions go through vega-interpreter (ast: true), never eval.
 // Sliders and drop-downs post their values (debounced); the extension answers with a new spec.
 
-import embed from "vega-embed";
 import type { Result } from "vega-embed";
-import * as vega from "vega";
-import { expressionInterpreter } from "vega-interpreter";
+import { embedVega, ensureStyle, problemElement } from "../../renderer/draw";
 import { describeError, RenderProblem } from "../../renderer/errors";
-import { blockingLoader, BlockedUrlError, NETWORK_RULE } from "../../renderer/network";
+import { BlockedUrlError, NETWORK_RULE } from "../../renderer/network";
 import { prepare } from "../../renderer/prepare";
-import { CSS, STYLE_ID, TOOLTIP_THEME } from "../../renderer/style";
-import { formatTooltip } from "../../renderer/tooltip";
 import type {
   ActivationControls, FromWebview, ParamControl, ParamValue, PlotControls, PlotState, PlotValues, ToWebview,
 } from "../../src/plot/protocol";
@@ -43,23 +39,7 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record
   return e;
 }
 
-function ensureStyle(): void {
-  if (document.getElementById(STYLE_ID)) return;
-  const style = document.createElement("style");
-  style.id = STYLE_ID;
-  style.textContent = CSS;
-  document.head.appendChild(style);
-}
-
 // ---- errors and notices ----
-
-function problemElement(p: RenderProblem): HTMLElement {
-  const box = el("div", { class: "actnb-vega-error" });
-  box.append(el("div", { class: "actnb-vega-error-title" }, p.title), el("div", { class: "actnb-vega-error-message" }, p.message));
-  if (p.where) box.append(el("div", { class: "actnb-vega-error-where" }, `At: ${p.where}`));
-  if (p.detail) box.append(el("pre", {}, p.detail));
-  return box;
-}
 
 /** A problem above the chart (the last chart stays, dimmed); undefined clears it. */
 function showProblem(p: RenderProblem | undefined): void {
@@ -122,28 +102,11 @@ async function draw(spec: Record<string, unknown>, chartTitle: string): Promise<
   chartBox.append(layer);
 
   const errors: string[] = [];
-  const logger = vega.logger(vega.Warn, undefined, (method, _level, input) => {
-    const msg = Array.from(input as ArrayLike<unknown>, (a) => (a instanceof Error ? a.message : String(a))).join(" ");
-    if (method === "error" || msg.includes(NETWORK_RULE)) errors.push(msg);
-    else console.warn("[actnb plot]", msg);
-  });
-  class LoggedView extends vega.View {
-    constructor(runtime: vega.Runtime, opts?: vega.ViewOptions) { super(runtime, { ...opts, logger }); }
-  }
   let next: Result;
   try {
-    next = await embed(layer, prep.vgSpec as never, {
-      mode: "vega",
-      renderer: "svg",
-      actions: false,
-      defaultStyle: false,
-      hover: false,
-      ast: true,
-      expr: expressionInterpreter,
-      loader: blockingLoader((url, context) => errors.push(new BlockedUrlError(url, context).message)) as vega.Loader,
-      logLevel: vega.Warn,
-      tooltip: { theme: TOOLTIP_THEME, formatTooltip },
-      viewClass: LoggedView,
+    next = await embedVega(layer, prep.vgSpec, errors, {
+      consolePrefix: "[actnb plot]",
+      onBlocked: (url, context) => errors.push(new BlockedUrlError(url, context).message),
     });
   } catch (e) {
     layer.remove();
@@ -378,7 +341,7 @@ window.addEventListener("unhandledrejection", (e) => showProblem(describeError(e
 
 // ---- start ----
 
-ensureStyle();
+ensureStyle(document);
 const initial = document.getElementById("actnb-plot-state")?.textContent;
 let version = -1;
 if (initial) {
