@@ -44,8 +44,10 @@ for (const [n, warmup, reps, label] of [[1e6, 2, 9, "1e6"], [1e7, 1, 3, "1e7"]] 
     plan.push({ key: `fwd-${act}-${label}`, label: `${act} forward, ${label}`, kind: `fwd:${act}`, size: n, warmup, reps });
   }
 }
-for (const act of ["relu", "gelu", "silu"] as Act[]) {
-  plan.push({ key: `fwdbwd-${act}-1e6`, label: `${act} forward+backward, 1e6`, kind: `fwdbwd:${act}`, size: 1e6, warmup: 2, reps: 7 });
+for (const [n, warmup, reps, label] of [[1e6, 2, 7, "1e6"], [1e7, 1, 3, "1e7"]] as const) {
+  for (const act of ["relu", "gelu", "silu"] as Act[]) {
+    plan.push({ key: `fwdbwd-${act}-${label}`, label: `${act} forward+backward, ${label}`, kind: `fwdbwd:${act}`, size: n, warmup, reps });
+  }
 }
 for (const [n, warmup, reps] of [[256, 2, 9], [512, 1, 5], [1024, 1, 3]] as const) {
   plan.push({ key: `matmul-${n}`, label: `matmul ${n}×${n}`, kind: "matmul", size: n, warmup, reps, flops: 2 * n ** 3 });
