@@ -89,7 +89,7 @@ function packageVsix(dir) {
   const out = path.join(dir, "activation-notebooks.vsix");
   if (!fs.existsSync(path.join(ROOT, "dist", "extension.js"))) throw new Error("dist/extension.js is missing: run npm run build first");
   const vsce = require.resolve("@vscode/vsce/vsce");
-  const r = spawnSync(process.execPath, [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--out", out], {
+  const r = spawnSync(process.execPath, [vsce, "package", "--no-dependencies", "--allow-missing-repository", "--readme-path", "extension/MARKETPLACE.md", "--out", out], {
     cwd: ROOT,
     encoding: "utf8",
     timeout: 180_000,
