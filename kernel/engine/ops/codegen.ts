@@ -29,29 +29,40 @@ export function rowKernel(inputs: readonly string[], expr: string, prelude = "")
   return bound;
 }
 
-/**
- * erf to double precision (W. J. Cody's rational approximations), for GELU and friends.
- * JS has no Math.erf.
- */
-export function erf(x: number): number {
-  const ax = Math.abs(x);
-  if (ax < 0.46875) {
-    const t = x * x;
-    const num = (((0.185777706184603153 * t + 3.16112374387056560) * t + 113.864154151050156) * t + 377.485237685302021) * t + 3209.37758913846947;
-    const den = (((t + 23.6012909523441209) * t + 244.024637934444173) * t + 1282.61652607737228) * t + 2844.23683343917062;
-    return x * num / den;
-  }
-  if (ax >= 6) return x > 0 ? 1 : x < 0 ? -1 : x;
-  let r: number;
+/** The small-|x| rational approximation of erf (|x| < 0.46875), W. J. Cody's. */
+function erfSmall(x: number): number {
+  const t = x * x;
+  const num = (((0.185777706184603153 * t + 3.16112374387056560) * t + 113.864154151050156) * t + 377.485237685302021) * t + 3209.37758913846947;
+  const den = (((t + 23.6012909523441209) * t + 244.024637934444173) * t + 1282.61652607737228) * t + 2844.23683343917062;
+  return x * num / den;
+}
+
+/** erfc(|x|) for |x| ≥ 0.46875 (Cody's two outer ranges), accurate in the tail. */
+function erfcLarge(ax: number): number {
   if (ax < 4) {
     const num = (((((((2.15311535474403846e-8 * ax + 5.64188496988670089e-1) * ax + 8.88314979438837594) * ax + 66.1191906371416295) * ax + 298.635138197400131) * ax + 881.952221241769090) * ax + 1712.04761263407058) * ax + 2051.07837782607147) * ax + 1230.33935479799725;
     const den = (((((((ax + 15.7449261107098347) * ax + 117.693950891312499) * ax + 537.181101862009858) * ax + 1621.38957456669019) * ax + 3290.79923573345963) * ax + 4362.61909014324716) * ax + 3439.36767414372164) * ax + 1230.33935480374942;
-    r = Math.exp(-ax * ax) * num / den;
-  } else {
-    const z = 1 / (ax * ax);
-    const num = ((((1.63153871373020978e-2 * z + 3.05326634961232344e-1) * z + 3.60344899949804439e-1) * z + 1.25781726111229246e-1) * z + 1.60837851487422766e-2) * z + 6.58749161529837803e-4;
-    const den = ((((z + 2.56852019228982242) * z + 1.87295284992346725) * z + 5.27905102951428412e-1) * z + 6.05183413124413191e-2) * z + 2.33520497626869185e-3;
-    r = Math.exp(-ax * ax) / ax * (0.564189583547756287 - z * num / den);
+    return Math.exp(-ax * ax) * num / den;
   }
+  const z = 1 / (ax * ax);
+  const num = ((((1.63153871373020978e-2 * z + 3.05326634961232344e-1) * z + 3.60344899949804439e-1) * z + 1.25781726111229246e-1) * z + 1.60837851487422766e-2) * z + 6.58749161529837803e-4;
+  const den = ((((z + 2.56852019228982242) * z + 1.87295284992346725) * z + 5.27905102951428412e-1) * z + 6.05183413124413191e-2) * z + 2.33520497626869185e-3;
+  return Math.exp(-ax * ax) / ax * (0.564189583547756287 - z * num / den);
+}
+
+/** erf to double precision (W. J. Cody's rational approximations); JS has no Math.erf. */
+export function erf(x: number): number {
+  const ax = Math.abs(x);
+  if (ax < 0.46875) return erfSmall(x);
+  if (ax >= 6) return x > 0 ? 1 : x < 0 ? -1 : x;
+  const r = erfcLarge(ax);
   return x > 0 ? 1 - r : r - 1;
+}
+
+/** erfc = 1 − erf without the cancellation in the tail. */
+export function erfc(x: number): number {
+  const ax = Math.abs(x);
+  if (ax < 0.46875) return 1 - erfSmall(x);
+  const r = erfcLarge(ax);
+  return x > 0 ? r : 2 - r;
 }
