@@ -8,6 +8,7 @@ import * as path from "path";
 import { performance } from "perf_hooks";
 import { KernelClient } from "../kernel/executor/client";
 import { median } from "./harness";
+import { parseNotebookBytes } from "../kernel/format";
 
 const REPS_COLD = 5;
 const REPS_WARM = 40;
@@ -57,6 +58,19 @@ async function main(): Promise<void> {
     tslab.push(performance.now() - t0);
   }
   exec.close();
+
+  // the whole guide in one kernel: time, and the kernel process's resident memory (peak and end)
+  const guide = new KernelClient({ notebookDir: dir });
+  const g0 = performance.now();
+  for (const f of fs.readdirSync(path.join(__dirname, "../../notebooks")).filter((n) => n.endsWith(".actnb")).sort()) {
+    const nb = parseNotebookBytes(fs.readFileSync(path.join(__dirname, "../../notebooks", f)), f);
+    for (const cell of nb.cells) if (cell.kind === "code") await guide.execute(cell.source);
+  }
+  const guideMs = performance.now() - g0;
+  const status = fs.readFileSync(`/proc/${guide.pid}/status`, "utf8");
+  const kib = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
+  const peakMiB = kib("VmHWM") / 1024, endMiB = kib("VmRSS") / 1024;
+  await guide.shutdown();
   fs.rmSync(dir, { recursive: true, force: true });
 
   const row = (work: string, ours: number, peer: number, peerName: string) =>
@@ -67,6 +81,7 @@ async function main(): Promise<void> {
     row("cold start: spawn to first result", median(cold), median(node), "bare node -e"),
     row("trivial cell round trip, warm kernel", median(warm), median(tslab), "tslab executor in-process"),
   ];
+  lines.push("", `Every guide notebook in one kernel: ${(guideMs / 1000).toFixed(1)} s; kernel process resident memory ${peakMiB.toFixed(0)} MiB at peak, ${endMiB.toFixed(0)} MiB at the end.`);
   console.log(lines.join("\n"));
   const out = path.join(__dirname, "../../bench/KERNEL.md");
   fs.writeFileSync(out, `# Kernel latency\n\nWritten by \`npm run bench\` (bench/kernel.ts).\n\n${lines.join("\n")}\n`);

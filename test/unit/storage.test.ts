@@ -25,3 +25,18 @@ describe("tensor storage", () => {
     assert.strictEqual(sum, 3000);
   });
 });
+
+describe("the storage allocator", () => {
+  it("merges neighbouring free blocks, so memory freed in pieces serves a larger request", () => {
+    const { Storage } = require("../../kernel/engine/storage/storage") as typeof import("../../kernel/engine/storage/storage");
+    const { float32 } = require("../../kernel/engine/dtype") as typeof import("../../kernel/engine/dtype");
+    const keep = new Storage(float32, 16); // something above, so the pieces are not at the top
+    const pieces = Array.from({ length: 40 }, () => new Storage(float32, 262144)); // 40 × 1 MiB
+    const fence = new Storage(float32, 16);
+    const before = memoryStats().heapBytes;
+    for (const p of pieces) p.free();
+    const big = new Storage(float32, 20 * 262144); // 20 MiB fits in the merged 40 MiB
+    assert.strictEqual(memoryStats().heapBytes, before, "the heap did not grow");
+    big.free(); fence.free(); keep.free();
+  });
+});

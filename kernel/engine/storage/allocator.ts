@@ -10,7 +10,11 @@ const COLLECT_AFTER_BYTES = 64 * 2 ** 20;
 
 interface Block { offset: number; bytes: number }
 
+// Free blocks, findable by size (reuse), by start and by end (merging with neighbours, so
+// memory freed in pieces serves large requests again instead of growing the heap).
 const freeLists = new Map<number, number[]>();
+const freeAt = new Map<number, number>(); // offset -> bytes
+const freeEndingAt = new Map<number, number>(); // end offset -> start offset
 let top = RESERVED_BYTES;
 let liveBytes = 0;
 let peakBytes = 0;
@@ -22,34 +26,59 @@ function roundUp(bytes: number): number {
   return Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
 }
 
-function takeFree(bytes: number): number | undefined {
-  const exact = freeLists.get(bytes);
-  if (exact && exact.length) return exact.pop();
-  return undefined;
-}
-
-/** A free block of up to twice the size, split so the rest stays reusable. */
-function takeLarger(bytes: number): number | undefined {
-  let best: number | undefined;
-  for (const [size, list] of freeLists) {
-    if (list.length && size > bytes && size <= 2 * bytes && (best === undefined || size < best)) best = size;
-  }
-  if (best === undefined) return undefined;
-  const offset = freeLists.get(best)!.pop()!;
-  pushFree(offset + bytes, best - bytes);
-  return offset;
-}
-
-function pushFree(offset: number, bytes: number): void {
+function addFree(offset: number, bytes: number): void {
   let list = freeLists.get(bytes);
   if (!list) freeLists.set(bytes, (list = []));
   list.push(offset);
+  freeAt.set(offset, bytes);
+  freeEndingAt.set(offset + bytes, offset);
+}
+
+function removeFree(offset: number, bytes: number): void {
+  const list = freeLists.get(bytes)!;
+  const i = list.lastIndexOf(offset);
+  list[i] = list[list.length - 1];
+  list.pop();
+  if (!list.length) freeLists.delete(bytes);
+  freeAt.delete(offset);
+  freeEndingAt.delete(offset + bytes);
+}
+
+function takeFree(bytes: number): number | undefined {
+  const list = freeLists.get(bytes);
+  if (!list || !list.length) return undefined;
+  const offset = list[list.length - 1];
+  removeFree(offset, bytes);
+  return offset;
+}
+
+/** The smallest free block that holds `bytes`, split so the rest stays free. */
+function takeLarger(bytes: number): number | undefined {
+  let best: number | undefined;
+  for (const size of freeLists.keys()) if (size > bytes && (best === undefined || size < best)) best = size;
+  if (best === undefined) return undefined;
+  const offset = takeFree(best)!;
+  addFree(offset + bytes, best - bytes);
+  return offset;
 }
 
 function release(block: Block): void {
   liveBytes -= block.bytes;
-  if (block.offset + block.bytes === top) top = block.offset;
-  else pushFree(block.offset, block.bytes);
+  let offset = block.offset, bytes = block.bytes;
+  const before = freeEndingAt.get(offset);
+  if (before !== undefined) {
+    const size = freeAt.get(before)!;
+    removeFree(before, size);
+    offset = before;
+    bytes += size;
+  }
+  const afterSize = freeAt.get(offset + bytes);
+  if (afterSize !== undefined) {
+    removeFree(offset + bytes, afterSize);
+    bytes += afterSize;
+  }
+  if (offset + bytes === top) top = offset;
+  else addFree(offset, bytes);
 }
 
 /**
