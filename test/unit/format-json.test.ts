@@ -3,7 +3,7 @@
 import * as assert from "assert";
 import { findSyntaxError, findValueOffset, locationOf } from "../../kernel/format/json-scan";
 import { Ordered, writeJson } from "../../kernel/format/write-json";
-import { mulberry32 } from "./format.test";
+import { mulberry32 } from "./format-helpers";
 
 function randomJson(random: () => number, depth = 0): unknown {
   const r = random();

@@ -7,8 +7,6 @@ import * as path from "path";
 import { Cell, newNotebook, Notebook, parseNotebook, parseNotebookBytes, serializeNotebook } from "../../kernel/format";
 import { expectError, FULL_TEXT, mulberry32, NOTEBOOK_FIXTURES, randomNotebook } from "./format-helpers";
 
-// format-json.test.ts imports mulberry32 from here; it lives in format-helpers.ts now.
-export { mulberry32 } from "./format-helpers";
 
 const parseAs = (text: string) => () => parseNotebook(text, "t.actnb");
 

@@ -1,4 +1,4 @@
-import { ElementwiseActivation } from "./definition";
+import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const celu: ElementwiseActivation = {
   kind: "elementwise", name: "celu", module: "CELU", title: "CELU",
@@ -6,7 +6,7 @@ export const celu: ElementwiseActivation = {
   description: "ELU rescaled so that its derivative is continuous for every α.",
   params: [
     { name: "alpha", default: 1, type: "float", min: 0.05, max: 3, step: 0.05, description: "Scale α of the negative side." },
-    { name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true },
+    INPLACE,
   ],
   repr: ["alpha"], reprIfSet: ["inplace"],
   gradFn: "CeluBackward0",

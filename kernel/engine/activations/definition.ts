@@ -26,6 +26,9 @@ export interface ParamSpec {
 
 export type Params = Record<string, ParamValue>;
 
+/** PyTorch's `inplace` flag, which many activations take; it changes no value, so plots hide it. */
+export const INPLACE: ParamSpec = { name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true };
+
 interface Common {
   /** torch.nn.functional name, e.g. "leaky_relu". */
   name: string;

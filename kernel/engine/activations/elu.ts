@@ -1,4 +1,4 @@
-import { ElementwiseActivation } from "./definition";
+import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const elu: ElementwiseActivation = {
   kind: "elementwise", name: "elu", module: "ELU", title: "ELU",
@@ -6,7 +6,7 @@ export const elu: ElementwiseActivation = {
   description: "Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero.",
   params: [
     { name: "alpha", default: 1, type: "float", min: 0, max: 3, step: 0.05, description: "Saturation value -α for large negative inputs." },
-    { name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true },
+    INPLACE,
   ],
   repr: ["alpha"], reprIfSet: ["inplace"],
   gradFn: "EluBackward0",

@@ -1,10 +1,10 @@
-import { ElementwiseActivation } from "./definition";
+import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const hardsigmoid: ElementwiseActivation = {
   kind: "elementwise", name: "hardsigmoid", module: "Hardsigmoid", title: "Hardsigmoid",
   latex: String.raw`\mathrm{Hardsigmoid}(x) = \frac{\min(\max(x + 3, 0), 6)}{6}`,
   description: "A piecewise-linear sigmoid that is cheap on mobile hardware.",
-  params: [{ name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true }],
+  params: [INPLACE],
   reprIfSet: ["inplace"],
   gradFn: "HardsigmoidBackward0",
   forward: "x !== x ? x : Math.min(Math.max(x + 3, 0), 6) / 6",

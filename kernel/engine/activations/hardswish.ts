@@ -1,10 +1,10 @@
-import { ElementwiseActivation } from "./definition";
+import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const hardswish: ElementwiseActivation = {
   kind: "elementwise", name: "hardswish", module: "Hardswish", title: "Hardswish",
   latex: String.raw`\mathrm{Hardswish}(x) = x \, \frac{\min(\max(x + 3, 0), 6)}{6}`,
   description: "Swish with the sigmoid replaced by Hardsigmoid: MobileNetV3's cheap smooth-ish activation.",
-  params: [{ name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true }],
+  params: [INPLACE],
   reprIfSet: ["inplace"],
   gradFn: "HardswishBackward0",
   forward: "x !== x ? x : Math.fround(x * Math.min(Math.max(x + 3, 0), 6)) / 6",

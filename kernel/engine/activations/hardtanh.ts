@@ -1,4 +1,4 @@
-import { ElementwiseActivation } from "./definition";
+import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const hardtanh: ElementwiseActivation = {
   kind: "elementwise", name: "hardtanh", module: "Hardtanh", title: "Hardtanh",
@@ -7,7 +7,7 @@ export const hardtanh: ElementwiseActivation = {
   params: [
     { name: "min_val", default: -1, type: "float", min: -5, max: 0, step: 0.1, description: "Lower bound a." },
     { name: "max_val", default: 1, type: "float", min: 0, max: 5, step: 0.1, description: "Upper bound b." },
-    { name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true },
+    INPLACE,
   ],
   repr: ["min_val", "max_val"], reprIfSet: ["inplace"],
   gradFn: "HardtanhBackward0",

@@ -1,4 +1,4 @@
-import { ElementwiseActivation } from "./definition";
+import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const leaky_relu: ElementwiseActivation = {
   kind: "elementwise", name: "leaky_relu", module: "LeakyReLU", title: "Leaky ReLU",
@@ -6,7 +6,7 @@ export const leaky_relu: ElementwiseActivation = {
   description: "ReLU with a small fixed slope for negative inputs, so no unit stops learning.",
   params: [
     { name: "negative_slope", default: 0.01, type: "float", min: 0, max: 1, step: 0.01, description: "Slope α for negative inputs." },
-    { name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true },
+    INPLACE,
   ],
   repr: ["negative_slope"], reprIfSet: ["inplace"],
   gradFn: "LeakyReluBackward0",

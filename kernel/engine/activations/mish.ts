@@ -1,10 +1,10 @@
-import { ElementwiseActivation } from "./definition";
+import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const mish: ElementwiseActivation = {
   kind: "elementwise", name: "mish", module: "Mish", title: "Mish",
   latex: String.raw`\mathrm{Mish}(x) = x \tanh\big(\mathrm{softplus}(x)\big)`,
   description: "A smooth, non-monotonic self-gated activation close to Swish.",
-  params: [{ name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true }],
+  params: [INPLACE],
   reprIfSet: ["inplace"],
   gradFn: "MishBackward0",
   forward: "x * Math.tanh(Math.log1p(Math.exp(x)))",

@@ -1,10 +1,10 @@
-import { ElementwiseActivation } from "./definition";
+import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const relu: ElementwiseActivation = {
   kind: "elementwise", name: "relu", module: "ReLU", title: "ReLU",
   latex: String.raw`\mathrm{ReLU}(x) = \max(0, x)`,
   description: "Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.",
-  params: [{ name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true }],
+  params: [INPLACE],
   reprIfSet: ["inplace"],
   gradFn: "ReluBackward0",
   forward: "x < 0 ? 0 : x" /* keeps -0 and nan, as clamp_min does */,

@@ -1,10 +1,10 @@
-import { ElementwiseActivation } from "./definition";
+import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const relu6: ElementwiseActivation = {
   kind: "elementwise", name: "relu6", module: "ReLU6", title: "ReLU6",
   latex: String.raw`\mathrm{ReLU6}(x) = \min(\max(0, x), 6)`,
   description: "ReLU capped at 6: a bounded range that survives low-precision (int8) arithmetic on mobile hardware.",
-  params: [{ name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true }],
+  params: [INPLACE],
   reprIfSet: ["inplace"],
   // relu6 is hardtanh(x, 0, 6) in PyTorch, and so is its gradient: 0 at both kinks
   gradFn: "HardtanhBackward0",

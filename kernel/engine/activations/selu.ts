@@ -1,4 +1,4 @@
-import { ElementwiseActivation } from "./definition";
+import { ElementwiseActivation, INPLACE } from "./definition";
 
 const ALPHA = 1.6732632423543772848170429916717;
 const SCALE = 1.0507009873554804934193349852946;
@@ -7,7 +7,7 @@ export const selu: ElementwiseActivation = {
   kind: "elementwise", name: "selu", module: "SELU", title: "SELU",
   latex: String.raw`\mathrm{SELU}(x) = \lambda \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases},\ \lambda \approx 1.0507,\ \alpha \approx 1.6733`,
   description: "Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising).",
-  params: [{ name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true }],
+  params: [INPLACE],
   reprIfSet: ["inplace"],
   gradFn: "EluBackward0",
   forward: "x <= 0 ? p.negcoef * (Math.exp(x) - 1) : p.scale * x",

@@ -1,4 +1,4 @@
-import { ElementwiseActivation } from "./definition";
+import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const threshold: ElementwiseActivation = {
   kind: "elementwise", name: "threshold", module: "Threshold", title: "Threshold",
@@ -7,7 +7,7 @@ export const threshold: ElementwiseActivation = {
   params: [
     { name: "threshold", default: 0, type: "float", min: -3, max: 3, step: 0.1, description: "The threshold t." },
     { name: "value", default: 0, type: "float", min: -3, max: 3, step: 0.1, description: "The value v that replaces inputs at or below t." },
-    { name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true },
+    INPLACE,
   ],
   repr: ["threshold", "value"], reprIfSet: ["inplace"],
   gradFn: "ThresholdBackward0",
