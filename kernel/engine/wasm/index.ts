@@ -27,6 +27,7 @@ export interface WasmKernels {
 }
 
 let instance: WasmKernels | null | undefined;
+let compiled: WebAssembly.Module | null = null;
 let unavailable = "";
 let enabled = typeof process === "undefined" || process.env?.ACTNB_WASM !== "0";
 
@@ -49,8 +50,8 @@ function load(): WasmKernels | null {
       unavailable = "WebAssembly SIMD not supported";
       return null;
     }
-    const module = new WebAssembly.Module(bytes as unknown as BufferSource);
-    return new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as WasmKernels;
+    compiled = new WebAssembly.Module(bytes as unknown as BufferSource);
+    return new WebAssembly.Instance(compiled, { env: { memory } }).exports as unknown as WasmKernels;
   } catch (e) {
     unavailable = `the kernels failed to load: ${(e as Error).message}`;
     return null;
@@ -62,6 +63,11 @@ export function wasmKernels(): WasmKernels | null {
   if (!enabled) return null;
   if (instance === undefined) instance = load();
   return instance;
+}
+
+/** The compiled module, for worker threads that instantiate it over the same memory. */
+export function wasmModule(): WebAssembly.Module | null {
+  return wasmKernels() ? compiled : null;
 }
 
 /** Switches the kernels on or off (for tests and comparisons); returns the previous setting. */

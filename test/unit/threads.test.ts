@@ -1,0 +1,112 @@
+// Kernels split across worker threads (kernel/engine/wasm/threads.ts) must give exactly the
+// numbers of the calling thread alone: the same inputs through every kernel with threads off,
+// then on, compared bit for bit. Sizes are large enough that the work is really split, and odd
+// so that the shares end mid-vector.
+import * as assert from "assert";
+import { torch, F, ACTIVATIONS } from "../../kernel/index";
+import type { Tensor } from "../../kernel/index";
+import type { ElementwiseActivation } from "../../kernel/engine/activations/definition";
+import { runSplit, setThreads, threadStatus, warmThreads } from "../../kernel/engine/wasm/threads";
+import { wasmKernels, wasmStatus } from "../../kernel/engine/wasm/index";
+
+const N = 600_001;
+
+function bits(t: Tensor): Int32Array {
+  const data = Float32Array.from(t.contiguous().view([-1]).tolist() as number[]);
+  return new Int32Array(data.buffer);
+}
+
+function sameBits(a: Tensor, b: Tensor, what: string): void {
+  const x = bits(a), y = bits(b);
+  assert.strictEqual(x.length, y.length, `${what}: lengths`);
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] !== y[i]) assert.fail(`${what}: element ${i} differs (${a.view([-1]).tolist()[i]} alone vs ${b.view([-1]).tolist()[i]} with threads)`);
+  }
+}
+
+/** fn with one thread, then with two (started and ready); returns both results. */
+async function alongside<T>(fn: () => T): Promise<[T, T]> {
+  setThreads(1);
+  const alone = fn();
+  setThreads(2, { eager: true });
+  await warmThreads();
+  return [alone, fn()];
+}
+
+describe("kernels split across threads", function () {
+  this.timeout(60_000);
+  before(function () {
+    if (!wasmStatus().active) this.skip();
+  });
+  after(() => setThreads(1));
+
+  it("start on demand, report themselves, and stop on request", async () => {
+    setThreads(2);
+    assert.strictEqual(threadStatus().wanted, 2);
+    assert.strictEqual(await warmThreads(), 2);
+    assert.deepStrictEqual(threadStatus(), { wanted: 2, running: 2, reason: "" });
+    setThreads(1);
+    assert.deepStrictEqual(threadStatus(), { wanted: 1, running: 1, reason: "" });
+    assert.throws(() => setThreads(0), /expected a positive integer, got 0/);
+  });
+
+  it("split a job into aligned shares that cover it exactly once", async () => {
+    const shares: [number, number, number][] = [];
+    const split = (count: number, minShare: number) => {
+      const seen: number[][] = [];
+      runSplit(wasmKernels()!, "neg", count, minShare, 16, (start, units) => { seen.push([start, units]); return [0, 0, 0]; });
+      return seen;
+    };
+    setThreads(2);
+    await warmThreads();
+    await new Promise((r) => setTimeout(r, 20)); // the helper is asleep by now
+    assert.deepStrictEqual(split(1000, 100), [[0, 1000]], "waking a sleeping helper is worth it only for a large job");
+    assert.deepStrictEqual(split(3201, 100), [[1616, 1585], [0, 1616]], "a large job wakes it");
+    setThreads(2, { eager: true });
+    await warmThreads();
+    runSplit(wasmKernels()!, "neg", 1000, 100, 16, (start, units, thread) => {
+      shares.push([start, units, thread]);
+      return [0, 0, 0];
+    });
+    assert.deepStrictEqual(shares.map(([s, u]) => [s, u]), [[512, 488], [0, 512]]);
+    assert.deepStrictEqual(shares.map(([, , t]) => t), [1, 0]);
+    assert.deepStrictEqual(split(20, 100), [[0, 20]], "too small to split");
+  });
+
+  const elementwise = Object.values(ACTIVATIONS).filter((d): d is ElementwiseActivation => d.kind === "elementwise" && !!d.wasm);
+  for (const def of elementwise) {
+    it(`${def.name}: forward and backward give the same bits`, async () => {
+      torch.manual_seed(3);
+      const x = torch.randn(N).mul(4);
+      const g = torch.randn(N);
+      const run = () => {
+        const xg = x.detach().requires_grad_(true);
+        const y = (F as unknown as Record<string, (t: Tensor) => Tensor>)[def.name](xg);
+        y.backward(g);
+        const xs = x.detach().requires_grad_(true);
+        (F as unknown as Record<string, (t: Tensor) => Tensor>)[def.name](xs).sum().backward();
+        return [y.detach(), xg.grad!, xs.grad!];
+      };
+      const [alone, split] = await alongside(run);
+      ["forward", "backward", "backward of a sum"].forEach((what, i) => sameBits(alone[i], split[i], `${def.name} ${what}`));
+    });
+  }
+
+  it("arithmetic gives the same bits", async () => {
+    torch.manual_seed(4);
+    const a = torch.randn(N), b = torch.randn(N).add(0.5);
+    const rows = torch.randn(2001, 301), row = torch.randn(301);
+    const run = () => [a.add(b), a.sub(b), a.mul(b), a.div(b), a.add(2.5), a.mul(3), a.div(7), a.neg(), a.add(b, { alpha: 0.3 }), rows.add(row)];
+    const [alone, split] = await alongside(run);
+    alone.forEach((t, i) => sameBits(t, split[i], `arithmetic #${i}`));
+  });
+
+  it("matrix products give the same bits, with bias, transposed and batched", async () => {
+    torch.manual_seed(5);
+    const a = torch.randn(403, 257), b = torch.randn(257, 311), bias = torch.randn(311);
+    const batch = torch.randn(3, 130, 200), other = torch.randn(200, 150);
+    const run = () => [a.matmul(b), F.linear(a, b.t(), bias), b.t().matmul(a.t()), batch.matmul(other)];
+    const [alone, split] = await alongside(run);
+    alone.forEach((t, i) => sameBits(t, split[i], `product #${i}`));
+  });
+});
