@@ -16,7 +16,6 @@ import { wasmKernels, wasmModule, WasmKernels } from "./index";
 const SEQ = 0; // job number, bumped by the caller to start a job
 const DONE = 1; // job number the worker finished last
 const READY = 2; // 1 once the worker has instantiated the module
-const STOP = 3;
 const FN = 4; // index of the export to call
 const ARGC = 5;
 const ARGS_BYTE = 64;
@@ -53,7 +52,6 @@ for (;;) {
   }
   if (s === seen) { Atomics.wait(ctl, ${SEQ}, seen); continue; }
   seen = s;
-  if (Atomics.load(ctl, ${STOP})) break;
   fns[ctl[${FN}]].apply(null, Array.prototype.slice.call(args, 0, ctl[${ARGC}]));
   Atomics.store(ctl, ${DONE}, seen);
   Atomics.notify(ctl, ${DONE});
@@ -83,6 +81,7 @@ function defaultThreads(): number {
 
 let wanted = defaultThreads();
 
+
 function start(): void {
   started = true;
   if (wanted <= 1) return;
@@ -97,7 +96,7 @@ function start(): void {
     return;
   }
   exportIndex = new Map(Object.keys(k).map((name, i) => [name, i]));
-  for (let t = 1; t < wanted; t++) {
+  for (let t = helpers.length + 1; t < wanted; t++) {
     const control = new SharedArrayBuffer(CONTROL_BYTES);
     const helper: Helper = { ctl: new Int32Array(control, 0, ARGS_BYTE / 4), args: new Float64Array(control, ARGS_BYTE, MAX_ARGS), seq: 0, ready: false };
     try {
@@ -147,7 +146,7 @@ export function runSplit(k: WasmKernels, name: string, count: number, minShare: 
   const fn = (k as unknown as Record<string, (...a: number[]) => void>)[name];
   const awake = performance.now() - lastJobEnd < SPIN_MS * 0.75;
   const least = eager ? Math.max(align, Math.ceil(minShare / 64)) : awake ? minShare : minShare * COLD_FACTOR;
-  const ready = count >= 2 * least && wanted > 1 ? readyHelpers() : [];
+  const ready = count >= 2 * least && wanted > 1 ? readyHelpers().slice(0, wanted - 1) : [];
   const threads = Math.min(1 + ready.length, Math.floor(count / least));
   if (threads <= 1) {
     fn(...argsFor(0, count, 0));
@@ -184,27 +183,16 @@ export function setThreads(n: number, options: { eager?: boolean } = {}): number
   const was = wanted;
   eager = options.eager ?? false;
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`setThreads: expected a positive integer, got ${n}`);
-  if (n !== wanted) {
-    stopHelpers();
-    wanted = n;
-  }
+  wanted = n;
+  // Fewer threads leave the extra workers asleep (cheap, and ready when wanted again); more
+  // start the missing ones on the next large op.
+  if (helpers.length + 1 < n) started = false;
   return was;
-}
-
-function stopHelpers(): void {
-  for (const h of helpers) {
-    Atomics.store(h.ctl, STOP, 1);
-    h.seq = (h.seq + 1) | 0 || 1;
-    Atomics.store(h.ctl, SEQ, h.seq);
-    Atomics.notify(h.ctl, SEQ);
-  }
-  helpers = [];
-  started = false;
 }
 
 /** How many threads run kernels now, how many are wanted, and why fewer when they differ. */
 export function threadStatus(): { wanted: number; running: number; reason: string } {
-  const running = 1 + (started ? helpers.filter((h) => h.ready || Atomics.load(h.ctl, READY) === 1).length : 0);
+  const running = Math.min(wanted, 1 + helpers.filter((h) => h.ready || Atomics.load(h.ctl, READY) === 1).length);
   return { wanted, running, reason: broken || (running < wanted ? (started ? "workers starting" : "workers start on the first large op") : "") };
 }
 
@@ -212,5 +200,8 @@ export function threadStatus(): { wanted: number; running: number; reason: strin
 export async function warmThreads(ms = 5000): Promise<number> {
   const t0 = Date.now();
   while (readyHelpers().length < helpers.length && Date.now() - t0 < ms) await new Promise((r) => setTimeout(r, 5));
-  return 1 + readyHelpers().length;
+  return Math.min(wanted, 1 + readyHelpers().length);
 }
+
+/** The number of threads used when nothing says otherwise (ACTNB_THREADS, else the cores, at most 4). */
+export const DEFAULT_THREADS = wanted;

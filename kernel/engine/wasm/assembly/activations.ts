@@ -11,7 +11,7 @@
 // (see `wasm.args` in the definition) and gStride 0 when the incoming gradient is one value
 // broadcast (as sum().backward() produces) or 1 when it is a contiguous run.
 import { splat, sel, isNan, low64, high64, join32, loadTail, storeTail } from "./simd";
-import { clamp, vexp, vexpm1, vlog1p, vtanh, vsigmoid, vsigmoid64, normalArg, gaussian, normalCdf, INV_SQRT_2PI } from "./math";
+import { clamp, vexp, vexpm1, vlog1p, vtanh, vsigmoid, normalArg, gaussian, normalCdf, INV_SQRT_2PI } from "./math";
 
 @inline function runFwd<K>(x: usize, out: usize, n: i32, a: f32, b: f32, c: f32, d: f32): void {
   const k = changetype<K>(0);
@@ -158,14 +158,13 @@ import { clamp, vexp, vexpm1, vlog1p, vtanh, vsigmoid, vsigmoid64, normalArg, ga
 }
 
 /**
- * sigmoid: 1 / (1 + e^-x), in doubles so that it rounds to the JS path's value (sigmoid is
- * compared with softmax over [x, 0] and the like, which the JS computes in doubles);
- * backward g * (1 - y) * y.
+ * sigmoid: 1 / (1 + e^-x) in float32 (within a few ulp of the JS path's double result, as
+ * PyTorch's own float32 sigmoid is); backward g * (1 - y) * y.
  */
 @final class Sigmoid {
   @inline get usesY(): bool { return true; }
   @inline fwd(x: v128, a: v128, b: v128, c: v128, d: v128): v128 {
-    return join32(vsigmoid64(low64(x)), vsigmoid64(high64(x)));
+    return vsigmoid(x);
   }
   @inline bwd(x: v128, y: v128, g: v128, a: v128, b: v128, c: v128, d: v128): v128 {
     return f32x4.mul(f32x4.mul(g, f32x4.sub(splat(1), y)), y);

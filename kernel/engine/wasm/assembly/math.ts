@@ -142,44 +142,6 @@ const T5: f32 = 0.0022831102833151817;
   return f32x4.div(sel(splat(1), e, f32x4.ge(x, splat(0))), f32x4.add(splat(1), e));
 }
 
-// ---- Doubles, for results that must match the JS path's double arithmetic after rounding.
-
-// ln 2 split so that n * LN2_HI_64 is exact for |n| < 2^21 (LN2_HI_64 has 32 significant bits)
-const LN2_HI_64: f64 = 6.93147180369123816490e-01;
-const LN2_LO_64: f64 = 1.90821492927058770002e-10;
-
-/**
- * e^x for two double lanes with x in [-700, 700] (callers clamp), relative error below 1e-13:
- * Cody-Waite reduction to |r| <= ln2/2 and the Taylor polynomial to degree 10 (truncation
- * error (ln2/2)^11 / 11! = 2e-13). Meant to be rounded to float32 afterwards: then it agrees with
- * a correctly rounded exp except within 1e-13 relative of a float32 rounding boundary.
- */
-@inline export function vexp64(x: v128): v128 {
-  const k = f64x2.add(f64x2.mul(x, f64x2.splat(1.4426950408889634)), f64x2.splat(6755399441055744.0));
-  const n = f64x2.sub(k, f64x2.splat(6755399441055744.0));
-  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(n, f64x2.splat(LN2_HI_64))), f64x2.mul(n, f64x2.splat(LN2_LO_64)));
-  let p = f64x2.add(f64x2.splat(1.0 / 362880), f64x2.mul(r, f64x2.splat(1.0 / 3628800)));
-  p = f64x2.add(f64x2.splat(1.0 / 40320), f64x2.mul(r, p));
-  p = f64x2.add(f64x2.splat(1.0 / 5040), f64x2.mul(r, p));
-  p = f64x2.add(f64x2.splat(1.0 / 720), f64x2.mul(r, p));
-  p = f64x2.add(f64x2.splat(1.0 / 120), f64x2.mul(r, p));
-  p = f64x2.add(f64x2.splat(1.0 / 24), f64x2.mul(r, p));
-  p = f64x2.add(f64x2.splat(1.0 / 6), f64x2.mul(r, p));
-  p = f64x2.add(f64x2.splat(0.5), f64x2.mul(r, p));
-  const e = f64x2.add(f64x2.splat(1), f64x2.add(r, f64x2.mul(f64x2.mul(r, r), p)));
-  // 2^n: k's low bits hold n (1.5 * 2^52 was added); the shift keeps only n + 1023, as the
-  // exponent field
-  return f64x2.mul(e, i64x2.shl(i64x2.add(k, i64x2.splat(1023)), 52));
-}
-
-/** sigmoid for two double lanes: e / (1 + e) or 1 / (1 + e) with e = e^-|x|. */
-@inline export function vsigmoid64(x: v128): v128 {
-  // past 200 the result is 0 or 1 in float32; nan passes through max
-  const e = vexp64(f64x2.pmax(f64x2.neg(f64x2.abs(x)), f64x2.splat(-200)));
-  const num = v128.bitselect(f64x2.splat(1), e, f64x2.ge(x, f64x2.splat(0)));
-  return f64x2.div(num, f64x2.add(f64x2.splat(1), e));
-}
-
 // ---- The standard normal distribution, for the exact GELU.
 
 // (Phi(x) - 1/2) / x as a polynomial in x^2 for |x| <= 0.75, relative error 2.5e-9
