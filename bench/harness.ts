@@ -1,8 +1,6 @@
 // Timing, checking and table helpers for the engine benchmark (bench/engine.ts).
 import { performance } from "perf_hooks";
 
-/** engineJs: the engine with its WebAssembly kernels switched off (its JS loops). */
-export type Side = "engine" | "tfjs" | "engineJs";
 
 /** Collects garbage (when node runs with --expose-gc) and lets finalisers run, outside the timings. */
 export async function settle(): Promise<void> {
@@ -25,6 +23,8 @@ export function sampleRss(): void {
 export function peakRssBytes(): number { sampleRss(); return peakRss; }
 
 export interface Runner {
+  /** Untimed set-up before every timed run (switching tfjs's backend, the engine's threads). */
+  before?(): void;
   /** Runs the work once and returns whatever must be released after the timing (or nothing). */
   run(): unknown;
   /** Releases what run() returned (tfjs tensors); not timed. */
@@ -36,7 +36,7 @@ export interface Runner {
  * order rotating between repetitions, after `warmup` untimed repetitions. Returns the median
  * milliseconds of each side.
  */
-export async function interleaved<S extends Side>(sides: Record<S, Runner>, warmup: number, reps: number, onSample?: () => void): Promise<Record<S, number>> {
+export async function interleaved<S extends string>(sides: Record<S, Runner>, warmup: number, reps: number, onSample?: () => void): Promise<Record<S, number>> {
   const names = Object.keys(sides) as S[];
   const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as unknown as Record<S, number[]>;
   for (let r = 0; r < warmup + reps; r++) {
@@ -44,6 +44,7 @@ export async function interleaved<S extends Side>(sides: Record<S, Runner>, warm
     for (const side of order) {
       await settle();
       const runner = sides[side];
+      runner.before?.();
       const t0 = performance.now();
       const result = runner.run();
       const t1 = performance.now();
@@ -77,7 +78,7 @@ export function compare(a: ArrayLike<number>, b: ArrayLike<number>, tol: number)
   const scale = Math.max(1, maxRef);
   const rel = maxAbs / scale;
   const ok = !nan && rel <= tol;
-  const text = `max|diff| ${maxAbs.toExponential(2)} (÷ max(1, max|tfjs|) = ${rel.toExponential(2)}, tolerance ${tol === 0 ? "exact" : tol.toExponential(0)})${nan ? ", NaN found" : ""}`;
+  const text = `max|diff| ${maxAbs.toExponential(2)} (÷ max(1, max|peer|) = ${rel.toExponential(2)}, tolerance ${tol === 0 ? "exact" : tol.toExponential(0)})${nan ? ", NaN found" : ""}`;
   return { ok, maxAbs, scale, rel, text };
 }
 

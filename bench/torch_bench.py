@@ -16,7 +16,20 @@ import torch.nn.functional as F
 torch.set_num_threads(1)
 torch.manual_seed(0)
 
-ACTS = {"relu": F.relu, "gelu": F.gelu, "silu": F.silu}
+ACTS = {
+    "relu": F.relu,
+    "leaky_relu": lambda x: F.leaky_relu(x, 0.01),
+    "relu6": F.relu6,
+    "elu": F.elu,
+    "sigmoid": torch.sigmoid,
+    "tanh": torch.tanh,
+    "silu": F.silu,
+    "gelu": F.gelu,
+    "gelu_tanh": lambda x: F.gelu(x, approximate="tanh"),
+    "softplus": F.softplus,
+    "mish": F.mish,
+    "hardswish": F.hardswish,
+}
 
 
 def timed(fn, warmup, reps):
