@@ -6,7 +6,7 @@ import { Tensor } from "../tensor";
 import { float32, float64 } from "../dtype";
 import { Storage } from "../storage/storage";
 import { wasmKernels, WasmKernels } from "./index";
-import { runSplit } from "./threads";
+import { runSplit, SplitJob } from "./threads";
 
 /** Byte address of a tensor's first element. */
 function addressOf(t: Tensor): number {
@@ -29,16 +29,23 @@ function broadcastScalar(t: Tensor): boolean {
 }
 
 /**
- * Elements per thread below which a kernel stays on the calling thread: handing a share to a
- * worker costs a few microseconds, worth it only when the share takes much longer. Loads,
+ * The fewest elements worth a chunk of their own (calls shorter than two chunks stay on the
+ * calling thread): a chunk should take tens of microseconds, far more than claiming it. Loads,
  * selects and arithmetic take about 0.15 ns an element; exp, log, erf and divisions 2 to 6 ns.
  */
-const MIN_SHARE_CHEAP = 1 << 17;
-const MIN_SHARE_MATH = 1 << 13;
+const MIN_CHUNK_CHEAP = 1 << 16;
+const MIN_CHUNK_MATH = 1 << 12;
 /** Kernels that are a few vector instructions an element (memory-bound). */
 const CHEAP = new Set(["relu", "leaky_relu", "hardtanh", "threshold", "hardsigmoid", "hardswish"]);
-/** Shares start on 64-byte boundaries (16 floats): no cache line is written by two threads. */
+/** Chunks start on 64-byte boundaries (16 floats): no cache line is written by two threads. */
 const ALIGN = 16;
+
+/** An elementwise kernel's job: `pointers` are the leading byte-address arguments, 4 bytes an element. */
+function elementJob(n: number, minChunk: number, pointers: number[], rest: number[], strides?: number[]): SplitJob {
+  const args = [...pointers, n, ...rest];
+  const perUnit = pointers.map((_, i) => 4 * (strides ? strides[i] : 1));
+  return { count: n, minChunk, align: ALIGN, args, perUnit, countArg: pointers.length };
+}
 
 // ------------------------------------------------------------------------------- activations
 
@@ -48,11 +55,9 @@ export function activationForward(kernel: string, x: Tensor, args: readonly numb
   if (!k || !denseF32(x)) return null;
   const out = Tensor.empty(x.shape, float32);
   const n = out.numel();
-  const px = addressOf(x), po = addressOf(out);
   const [a = 0, b = 0, c = 0, d = 0] = args;
   if (n > 0) {
-    runSplit(k, `fwd_${kernel}`, n, CHEAP.has(kernel) ? MIN_SHARE_CHEAP : MIN_SHARE_MATH, ALIGN,
-      (s, len) => [px + 4 * s, po + 4 * s, len, a, b, c, d]);
+    runSplit(k, `fwd_${kernel}`, elementJob(n, CHEAP.has(kernel) ? MIN_CHUNK_CHEAP : MIN_CHUNK_MATH, [addressOf(x), addressOf(out)], [a, b, c, d]));
   }
   return out;
 }
@@ -68,12 +73,11 @@ export function activationBackward(kernel: string, x: Tensor, y: Tensor, g: Tens
   if (!gScalar && !g.is_contiguous()) return null;
   const out = Tensor.empty(x.shape, float32);
   const n = out.numel();
-  const px = addressOf(x), py = addressOf(y), pg = addressOf(g), po = addressOf(out);
   const gStride = gScalar ? 0 : 1;
   const [a = 0, b = 0, c = 0, d = 0] = args;
   if (n > 0) {
-    runSplit(k, `bwd_${kernel}`, n, CHEAP.has(kernel) ? MIN_SHARE_CHEAP : MIN_SHARE_MATH, ALIGN,
-      (s, len) => [px + 4 * s, py + 4 * s, pg + 4 * s * gStride, po + 4 * s, len, gStride, a, b, c, d]);
+    runSplit(k, `bwd_${kernel}`, elementJob(n, CHEAP.has(kernel) ? MIN_CHUNK_CHEAP : MIN_CHUNK_MATH,
+      [addressOf(x), addressOf(y), addressOf(g), addressOf(out)], [gStride, a, b, c, d], [1, 1, gStride, 1]));
   }
   return out;
 }
@@ -101,17 +105,17 @@ export function binary(op: BinaryOp, a: Tensor, b: Tensor | number | boolean, re
     if (reversed || b.dtype !== float32 || !b.is_contiguous()) return null;
     if (sameShape(a.shape, b.shape)) {
       const out = Tensor.empty(a.shape, float32);
-      const pa = addressOf(a), pb = addressOf(b), po = addressOf(out);
-      runSplit(k, `${op}_tt`, out.numel(), op === "div" ? MIN_SHARE_MATH : MIN_SHARE_CHEAP, ALIGN,
-        (s, len) => [pa + 4 * s, pb + 4 * s, po + 4 * s, len]);
+      runSplit(k, `${op}_tt`, elementJob(out.numel(), op === "div" ? MIN_CHUNK_MATH : MIN_CHUNK_CHEAP, [addressOf(a), addressOf(b), addressOf(out)], []));
       return out;
     }
     const cols = a.shape[a.ndim - 1];
     if (op === "add" && b.ndim === 1 && a.ndim >= 1 && b.shape[0] === cols && cols > 0) {
       const out = Tensor.empty(a.shape, float32);
-      const pa = addressOf(a), pb = addressOf(b), po = addressOf(out);
-      runSplit(k, "add_row", out.numel() / cols, Math.ceil(MIN_SHARE_CHEAP / cols), 1,
-        (s, rows) => [pa + 4 * s * cols, pb, po + 4 * s * cols, rows, cols]);
+      const rows = out.numel() / cols;
+      runSplit(k, "add_row", {
+        count: rows, minChunk: Math.ceil(MIN_CHUNK_CHEAP / cols), align: 1,
+        args: [addressOf(a), addressOf(b), addressOf(out), rows, cols], perUnit: [4 * cols, 0, 4 * cols], countArg: 3,
+      });
       return out;
     }
     return null;
@@ -120,9 +124,10 @@ export function binary(op: BinaryOp, a: Tensor, b: Tensor | number | boolean, re
   if (s === null) return null;
   const name = reversed ? (op === "sub" ? "rsub_ts" : op === "div" ? "rdiv_ts" : `${op}_ts`) : `${op}_ts`;
   const out = Tensor.empty(a.shape, float32);
-  const pa = addressOf(a), po = addressOf(out);
-  runSplit(k, name, out.numel(), op === "div" ? MIN_SHARE_MATH : MIN_SHARE_CHEAP, ALIGN,
-    (i, len) => [pa + 4 * i, s, po + 4 * i, len]);
+  runSplit(k, name, {
+    count: out.numel(), minChunk: op === "div" ? MIN_CHUNK_MATH : MIN_CHUNK_CHEAP, align: ALIGN,
+    args: [addressOf(a), s, addressOf(out), out.numel()], perUnit: [4, 0, 4], countArg: 3,
+  });
   return out;
 }
 
@@ -131,8 +136,7 @@ export function axpy(a: Tensor, b: Tensor, alpha: number): Tensor | null {
   const k = wasmKernels();
   if (!k || !denseF32(a) || !denseF32(b) || !sameShape(a.shape, b.shape)) return null;
   const out = Tensor.empty(a.shape, float32);
-  const pa = addressOf(a), pb = addressOf(b), po = addressOf(out), f = Math.fround(alpha);
-  runSplit(k, "axpy", out.numel(), MIN_SHARE_CHEAP, ALIGN, (s, len) => [pa + 4 * s, pb + 4 * s, po + 4 * s, len, f]);
+  runSplit(k, "axpy", elementJob(out.numel(), MIN_CHUNK_CHEAP, [addressOf(a), addressOf(b), addressOf(out)], [Math.fround(alpha)]));
   return out;
 }
 
@@ -140,8 +144,7 @@ export function negate(a: Tensor): Tensor | null {
   const k = wasmKernels();
   if (!k || !denseF32(a)) return null;
   const out = Tensor.empty(a.shape, float32);
-  const pa = addressOf(a), po = addressOf(out);
-  runSplit(k, "neg", out.numel(), MIN_SHARE_CHEAP, ALIGN, (s, len) => [pa + 4 * s, po + 4 * s, len]);
+  runSplit(k, "neg", elementJob(out.numel(), MIN_CHUNK_CHEAP, [addressOf(a), addressOf(out)], []));
   return out;
 }
 
@@ -183,16 +186,29 @@ export function sumDims(x: Tensor, dims: readonly number[], outShape: number[], 
 
 // ------------------------------------------------------------------------------- matrix products
 
-/** Packing space for each thread's share of a product, made once per thread. */
-const scratch: Storage[] = [];
+/** Packing space for the product: one region per thread, side by side; grown when threads are added. */
+let scratch: Storage | null = null;
 
-function gemmScratch(k: WasmKernels, thread: number): number {
-  if (!scratch[thread]) scratch[thread] = new Storage(float32, Math.ceil(k.gemm_scratch_bytes() / 4));
-  return scratch[thread].byteOffset;
+/** One thread's region, rounded up to whole 64-byte lines. */
+function gemmScratchBytes(k: WasmKernels): number {
+  return Math.ceil(k.gemm_scratch_bytes() / 64) * 64;
 }
 
-/** Multiply-adds per thread below which a product stays on the calling thread. */
-const MIN_GEMM_SHARE = 1 << 19;
+function gemmScratch(k: WasmKernels, threads: number): number {
+  const floats = (gemmScratchBytes(k) / 4) * threads;
+  if (!scratch || scratch.size < floats) {
+    scratch?.free();
+    scratch = new Storage(float32, floats);
+  }
+  return scratch.byteOffset;
+}
+
+/**
+ * The fewest multiply-adds worth a chunk of their own, and the fewest rows: every chunk packs the
+ * blocks of B again, which costs about as much as 1/rows of its products.
+ */
+const MIN_GEMM_CHUNK = 1 << 20;
+const MIN_GEMM_ROWS = 16;
 
 /**
  * out[m, n] (+)= A B (+ bias) for float32 2-d views A (m x k) and B (k x n) of any strides, into
@@ -221,7 +237,10 @@ export function gemmInto(
   const pa = a.storage.byteOffset + aOffset * 4, pb = b.storage.byteOffset + bOffset * 4;
   const pc = out.storage.byteOffset + (out.offset + outOffset) * 4, pbias = bias ? addressOf(bias) : 0;
   const [sar, sac] = aStrides, [sbr, sbc] = bStrides;
-  runSplit(w, "gemm", m, Math.ceil(MIN_GEMM_SHARE / (n * k)), 4, (row, rows, thread) =>
-    [rows, n, k, pa + 4 * row * sar, sar, sac, pb, sbr, sbc, pc + 4 * row * n, pbias, gemmScratch(w, thread)]);
+  runSplit(w, "gemm", {
+    count: m, minChunk: Math.max(MIN_GEMM_ROWS, Math.ceil(MIN_GEMM_CHUNK / (n * k))), align: 4,
+    args: [m, n, k, pa, sar, sac, pb, sbr, sbc, pc, pbias, 0], perUnit: [0, 0, 0, 4 * sar, 0, 0, 0, 0, 0, 4 * n], countArg: 0,
+    perThread: [11, (threads) => [gemmScratch(w, threads), gemmScratchBytes(w)]],
+  });
   return true;
 }

@@ -1,48 +1,89 @@
-// Large kernel calls split across worker threads. Every tensor already lives in one shared
+// Large kernel calls shared with worker threads. Every tensor already lives in one shared
 // WebAssembly.Memory, so a worker instantiates the same compiled module over that memory and
-// works on its share of the elements in place: no copies, no messages, only a few words of
-// control written with Atomics. The calling thread takes a share too and returns when all
-// shares are done, so an op stays synchronous and gives the very same numbers (each element, or
-// each row of a matrix product, is computed by the same code whichever thread runs it).
+// works on the elements in place: no copies, no messages, a few words of control written with
+// Atomics.
 //
-// Workers start on first demand and count only once they report ready; until then (and where
-// worker threads or Atomics.wait are unavailable, or ACTNB_THREADS=1) everything runs on the
-// calling thread. Workers are unref'd: they never keep a process alive.
-import { performance } from "perf_hooks";
+// A call is cut into chunks (runs of elements, bands of matrix rows) that the calling thread and
+// the workers claim one at a time from a shared counter. The calling thread starts at once; a
+// worker that is asleep joins when it wakes and takes whatever is left, so waking one never
+// delays a call (on a small virtual machine a wake-up takes 0.05 to 1 ms, as long as a whole
+// call). The call returns when every chunk is done: ops stay synchronous and give the very same
+// numbers, since each element, or each row of a product, is computed by the same code whichever
+// thread runs it.
+//
+// Workers start on first demand; where worker threads or Atomics.wait are unavailable, or with
+// ACTNB_THREADS=1, everything runs on the calling thread. Workers are unref'd: they never keep a
+// process alive. After a job a worker polls for the next one for SPIN_MS, so the back-to-back ops
+// of a training step find it awake, then sleeps.
 import { memory } from "../storage/memory";
 import { wasmKernels, wasmModule, WasmKernels } from "./index";
 
-// Control words of one worker (Int32 indexes), then the call's arguments as doubles.
-const SEQ = 0; // job number, bumped by the caller to start a job
-const DONE = 1; // job number the worker finished last
-const READY = 2; // 1 once the worker has instantiated the module
+// Int32 words of the control block, shared by all threads.
+const SEQ = 0; // job number, bumped by the caller to announce a job
+const NEXT = 1; // (job tag << 16) | next chunk to claim
+const DONE = 2; // chunks finished in the current job
+const READY = 3; // workers that have instantiated the module
 const FN = 4; // index of the export to call
 const ARGC = 5;
-const ARGS_BYTE = 64;
+const CHUNKS = 6; // number of chunks
+const CHUNK = 7; // units per chunk
+const COUNT = 8; // units in all
+const COUNT_ARG = 9; // which argument is the number of units
+const THREAD_ARG = 10; // which argument is per thread (scratch memory), or -1
+const INT_WORDS = 16;
+// Float64 words: each argument's value for unit 0 and its increase per unit, then the per-thread
+// argument's value for thread 0 and its increase per thread.
 const MAX_ARGS = 14;
-const CONTROL_BYTES = ARGS_BYTE + MAX_ARGS * 8;
+const BASE = 0;
+const PER_UNIT = MAX_ARGS;
+const THREAD_BASE = 2 * MAX_ARGS;
+const THREAD_STEP = THREAD_BASE + 1;
+const FLOAT_WORDS = THREAD_STEP + 1;
+const CONTROL_BYTES = INT_WORDS * 4 + FLOAT_WORDS * 8;
+/** Chunk indexes live in the low 16 bits of NEXT; this one is never claimable. */
+const CLOSED = 0xffff;
+
+const SPIN_MS = 1;
 
 /**
- * How long a worker keeps polling for the next job before it sleeps. Waking a sleeping thread
- * costs 0.1 to 0.3 ms on a small virtual machine, as much as a whole share of many ops, so a
- * worker stays awake through the back-to-back ops of a training step and sleeps once the
- * notebook goes quiet.
+ * Claims chunks of the job tagged `tag` until none are left, running each; returns how many it
+ * ran. The same source runs in the workers and (through `new Function`) on the calling thread.
  */
-const SPIN_MS = 1;
-/** A sleeping worker is worth waking only for shares this many times the usual minimum. */
-const COLD_FACTOR = 16;
+const CHUNK_LOOP = `
+  let ran = 0;
+  for (;;) {
+    const v = Atomics.load(ctl, ${NEXT});
+    if ((v >>> 16) !== tag) break;
+    const c = v & 0xffff;
+    if (c >= ctl[${CHUNKS}]) break;
+    if (Atomics.compareExchange(ctl, ${NEXT}, v, v + 1) !== v) continue;
+    const per = ctl[${CHUNK}], start = c * per, units = Math.min(per, ctl[${COUNT}] - start);
+    const argc = ctl[${ARGC}], threadArg = ctl[${THREAD_ARG}];
+    args.length = argc;
+    for (let i = 0; i < argc; i++) args[i] = f64[${BASE} + i] + f64[${PER_UNIT} + i] * start;
+    args[ctl[${COUNT_ARG}]] = units;
+    if (threadArg >= 0) args[threadArg] = f64[${THREAD_BASE}] + f64[${THREAD_STEP}] * thread;
+    fns[ctl[${FN}]].apply(null, args);
+    Atomics.add(ctl, ${DONE}, 1);
+    Atomics.notify(ctl, ${DONE});
+    ran++;
+  }
+  return ran;
+`;
 
-// The worker's whole program. Plain JavaScript, run with `eval: true`, so that it needs no file
+// The worker's whole program: plain JavaScript run with `eval: true`, so that it needs no file
 // of its own in the bundles.
 const WORKER_SOURCE = `
 const { workerData } = require("worker_threads");
-const { module, memory, control, spinMs } = workerData;
+const { module, memory, control, thread, spinMs } = workerData;
 const exp = new WebAssembly.Instance(module, { env: { memory } }).exports;
 const fns = Object.keys(exp).map((k) => exp[k]);
-const ctl = new Int32Array(control, 0, ${ARGS_BYTE / 4});
-const args = new Float64Array(control, ${ARGS_BYTE}, ${MAX_ARGS});
-Atomics.store(ctl, ${READY}, 1);
-let seen = 0;
+const ctl = new Int32Array(control, 0, ${INT_WORDS});
+const f64 = new Float64Array(control, ${INT_WORDS * 4}, ${FLOAT_WORDS});
+const args = [];
+const runChunks = (tag) => { ${CHUNK_LOOP} };
+Atomics.add(ctl, ${READY}, 1);
+let seen = Atomics.load(ctl, ${SEQ});
 for (;;) {
   let s = Atomics.load(ctl, ${SEQ});
   const until = performance.now() + spinMs;
@@ -52,20 +93,12 @@ for (;;) {
   }
   if (s === seen) { Atomics.wait(ctl, ${SEQ}, seen); continue; }
   seen = s;
-  fns[ctl[${FN}]].apply(null, Array.prototype.slice.call(args, 0, ctl[${ARGC}]));
-  Atomics.store(ctl, ${DONE}, seen);
-  Atomics.notify(ctl, ${DONE});
+  runChunks(s & 0x7fff);
 }
 `;
 
-interface Helper { ctl: Int32Array; args: Float64Array; seq: number; ready: boolean }
-
-let helpers: Helper[] = [];
-/** When the last split job ended (performance.now()): helpers poll for SPIN_MS after a job. */
-let lastJobEnd = -Infinity;
-let started = false;
-let broken = "";
-let exportIndex: Map<string, number> | null = null;
+type ChunkRunner = (ctl: Int32Array, f64: Float64Array, fns: ((...a: number[]) => void)[], args: number[], thread: number, tag: number) => number;
+const runChunksHere = new Function("ctl", "f64", "fns", "args", "thread", "tag", CHUNK_LOOP) as ChunkRunner;
 
 function defaultThreads(): number {
   const env = typeof process !== "undefined" ? process.env?.ACTNB_THREADS : undefined;
@@ -79,129 +112,164 @@ function defaultThreads(): number {
   }
 }
 
-let wanted = defaultThreads();
+/** The number of threads used when nothing says otherwise (ACTNB_THREADS, else the cores, at most 4). */
+export const DEFAULT_THREADS = defaultThreads();
+let wanted = DEFAULT_THREADS;
 
+interface Pool { ctl: Int32Array; f64: Float64Array; fns: ((...a: number[]) => void)[]; index: Map<string, number>; workers: number; seq: number }
+let pool: Pool | null = null;
+let broken = "";
+/** Split even small calls into many chunks (tests use it so that every split path runs). */
+let eager = false;
 
-function start(): void {
-  started = true;
-  if (wanted <= 1) return;
+function startPool(): Pool | null {
+  if (broken) return null;
   const module = wasmModule();
   const k = wasmKernels();
-  if (!module || !k) return;
+  if (!module || !k) return null;
   let Worker: typeof import("worker_threads").Worker;
   try {
     ({ Worker } = require("worker_threads") as typeof import("worker_threads"));
   } catch {
     broken = "worker_threads unavailable";
-    return;
+    return null;
   }
-  exportIndex = new Map(Object.keys(k).map((name, i) => [name, i]));
-  for (let t = helpers.length + 1; t < wanted; t++) {
-    const control = new SharedArrayBuffer(CONTROL_BYTES);
-    const helper: Helper = { ctl: new Int32Array(control, 0, ARGS_BYTE / 4), args: new Float64Array(control, ARGS_BYTE, MAX_ARGS), seq: 0, ready: false };
+  const control = new SharedArrayBuffer(CONTROL_BYTES);
+  const names = Object.keys(k);
+  const p: Pool = {
+    ctl: new Int32Array(control, 0, INT_WORDS),
+    f64: new Float64Array(control, INT_WORDS * 4, FLOAT_WORDS),
+    fns: names.map((n) => (k as unknown as Record<string, (...a: number[]) => void>)[n]),
+    index: new Map(names.map((n, i) => [n, i])),
+    workers: 0,
+    seq: 0,
+  };
+  p.ctl[NEXT] = CLOSED;
+  grow(p, Worker);
+  return p;
+}
+
+function grow(p: Pool, Worker: typeof import("worker_threads").Worker): void {
+  for (let t = p.workers + 1; t < wanted; t++) {
     try {
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, memory, control, spinMs: SPIN_MS } });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module: wasmModule(), memory, control: p.ctl.buffer, thread: t, spinMs: SPIN_MS } });
       worker.unref();
-      worker.on("error", (e: Error) => { broken = `a worker thread failed: ${e.message}`; helpers = []; });
-      worker.on("exit", () => { helpers = helpers.filter((h) => h !== helper); });
+      worker.on("error", (e: Error) => { broken = `a worker thread failed: ${e.message}`; });
+      p.workers++;
     } catch (e) {
       broken = `worker threads could not start: ${(e as Error).message}`;
       return;
     }
-    helpers.push(helper);
   }
 }
 
-/** Helpers that have reported ready (starting them on first demand). */
-function readyHelpers(): Helper[] {
-  if (!started) start();
-  for (const h of helpers) if (!h.ready && Atomics.load(h.ctl, READY) === 1) h.ready = true;
-  return helpers.filter((h) => h.ready);
+function currentPool(): Pool | null {
+  if (wanted <= 1 || broken) return null;
+  if (!pool) pool = startPool();
+  else if (pool.workers + 1 < wanted) grow(pool, (require("worker_threads") as typeof import("worker_threads")).Worker);
+  return pool;
 }
 
-function waitDone(h: Helper): void {
-  const { ctl, seq } = h;
-  // The worker's share is about as long as ours, so it is usually done or nearly: poll first.
-  for (let i = 0; i < 100_000 && Atomics.load(ctl, DONE) !== seq; i++) { /* poll */ }
+function waitAllDone(p: Pool, chunks: number): void {
+  const { ctl } = p;
+  for (let i = 0; i < 200_000 && Atomics.load(ctl, DONE) < chunks; i++) { /* a worker is finishing its chunk */ }
   let waited = 0;
-  while (Atomics.load(ctl, DONE) !== seq) {
-    // A kernel never blocks; a worker silent for 30 s is gone (its error event cannot arrive while
-    // this thread waits), so stop using threads rather than hang.
-    if (Atomics.wait(ctl, DONE, Atomics.load(ctl, DONE), 1000) === "timed-out" && (waited += 1000) >= 30_000) {
+  for (let done = Atomics.load(ctl, DONE); done < chunks; done = Atomics.load(ctl, DONE)) {
+    // A chunk never blocks; a worker silent for 30 s is gone (its error event cannot arrive
+    // while this thread waits), so stop using threads rather than hang.
+    if (Atomics.wait(ctl, DONE, done, 1000) === "timed-out" && (waited += 1000) >= 30_000) {
       broken = "a worker thread stopped responding";
-      helpers = [];
+      pool = null;
       throw new Error("actnb: a worker thread stopped responding; threads are now switched off (the op was not completed)");
     }
   }
 }
 
-/**
- * Runs export `name` over `count` units of work (elements, rows) split into one share per
- * thread: `argsFor(start, units)` gives the arguments of one share. Shares are multiples of
- * `align` units, and each has at least `minShare` units, so small calls stay on this thread.
- * `scratchFor(thread)` is called for each share when the kernel needs per-thread scratch memory.
- */
-export function runSplit(k: WasmKernels, name: string, count: number, minShare: number, align: number,
-  argsFor: (start: number, units: number, thread: number) => number[]): void {
-  const fn = (k as unknown as Record<string, (...a: number[]) => void>)[name];
-  const awake = performance.now() - lastJobEnd < SPIN_MS * 0.75;
-  const least = eager ? Math.max(align, Math.ceil(minShare / 64)) : awake ? minShare : minShare * COLD_FACTOR;
-  const ready = count >= 2 * least && wanted > 1 ? readyHelpers().slice(0, wanted - 1) : [];
-  const threads = Math.min(1 + ready.length, Math.floor(count / least));
-  if (threads <= 1) {
-    fn(...argsFor(0, count, 0));
-    return;
-  }
-  const share = Math.ceil(count / threads / align) * align;
-  const busy: Helper[] = [];
-  const index = exportIndex!.get(name)!;
-  let begin = share; // the calling thread takes [0, share)
-  for (let t = 1; t < threads && begin < count; t++, begin += share) {
-    const h = ready[t - 1];
-    const a = argsFor(begin, Math.min(share, count - begin), t);
-    h.args.set(a);
-    h.ctl[FN] = index;
-    h.ctl[ARGC] = a.length;
-    h.seq = (h.seq + 1) | 0 || 1;
-    Atomics.store(h.ctl, SEQ, h.seq);
-    Atomics.notify(h.ctl, SEQ);
-    busy.push(h);
-  }
-  fn(...argsFor(0, Math.min(share, count), 0));
-  for (const h of busy) waitDone(h);
-  lastJobEnd = performance.now();
+/** A job for runSplit: which export, over how many units, and how its arguments follow the units. */
+export interface SplitJob {
+  /** Units of work (elements, rows) and the least worth a chunk of its own. */
+  count: number;
+  minChunk: number;
+  /** Chunks start on multiples of this many units. */
+  align: number;
+  /** The arguments for the whole call (unit 0 onwards). */
+  args: number[];
+  /** How much each argument grows per unit (byte addresses: bytes per unit); 0 for the rest. */
+  perUnit: number[];
+  /** Which argument is the number of units. */
+  countArg: number;
+  /**
+   * An argument that differs per thread (its own scratch memory): its index, and for a number of
+   * threads, its value for thread 0 and the increase per thread.
+   */
+  perThread?: [number, (threads: number) => [number, number]];
 }
 
-/** Split whenever there are helpers, ignoring the cost of waking them and most of the minimum share. */
-let eager = false;
+/**
+ * Runs export `name` as `job` describes, shared between this thread and the workers when it is
+ * large enough, else directly. Returns when all of it is done.
+ */
+export function runSplit(k: WasmKernels, name: string, job: SplitJob): void {
+  const { count, align, args, perUnit, countArg, perThread } = job;
+  const minChunk = eager ? align : job.minChunk;
+  const p = count >= 2 * minChunk ? currentPool() : null;
+  if (!p) {
+    if (perThread) args[perThread[0]] = perThread[1](1)[0];
+    (k as unknown as Record<string, (...a: number[]) => void>)[name](...args);
+    return;
+  }
+  // Several chunks per thread, so that a thread that starts late or runs slow takes fewer.
+  const threads = p.workers + 1;
+  let chunk = Math.max(minChunk, Math.ceil(count / (4 * threads)));
+  chunk = Math.ceil(chunk / align) * align;
+  const chunks = Math.ceil(count / chunk);
+  const { ctl, f64 } = p;
+  p.seq = (p.seq + 1) & 0x7fff;
+  const tag = p.seq;
+  // Close the counter first: a worker still leaving the last job cannot claim a chunk of this
+  // one while its description is being written.
+  Atomics.store(ctl, NEXT, (tag << 16) | CLOSED);
+  ctl[FN] = p.index.get(name)!;
+  ctl[ARGC] = args.length;
+  ctl[CHUNKS] = chunks;
+  ctl[CHUNK] = chunk;
+  ctl[COUNT] = count;
+  ctl[COUNT_ARG] = countArg;
+  ctl[THREAD_ARG] = perThread ? perThread[0] : -1;
+  for (let i = 0; i < args.length; i++) { f64[BASE + i] = args[i]; f64[PER_UNIT + i] = perUnit[i] ?? 0; }
+  if (perThread) [f64[THREAD_BASE], f64[THREAD_STEP]] = perThread[1](threads);
+  Atomics.store(ctl, DONE, 0);
+  Atomics.store(ctl, NEXT, tag << 16);
+  Atomics.store(ctl, SEQ, tag);
+  Atomics.notify(ctl, SEQ);
+  runChunksHere(ctl, f64, p.fns, [], 0, tag);
+  waitAllDone(p, chunks);
+}
 
 /**
  * The number of threads kernels may use (1 = the calling thread only); returns the previous.
- * `eager` (for tests) splits even small jobs, so that every kernel's split path runs.
+ * Fewer leave the extra workers asleep; more start the missing ones on the next large op.
+ * `eager` (for tests) splits even small calls, so that every kernel's split path runs.
  */
 export function setThreads(n: number, options: { eager?: boolean } = {}): number {
-  const was = wanted;
-  eager = options.eager ?? false;
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`setThreads: expected a positive integer, got ${n}`);
+  const was = wanted;
   wanted = n;
-  // Fewer threads leave the extra workers asleep (cheap, and ready when wanted again); more
-  // start the missing ones on the next large op.
-  if (helpers.length + 1 < n) started = false;
+  eager = options.eager ?? false;
   return was;
 }
 
 /** How many threads run kernels now, how many are wanted, and why fewer when they differ. */
 export function threadStatus(): { wanted: number; running: number; reason: string } {
-  const running = Math.min(wanted, 1 + helpers.filter((h) => h.ready || Atomics.load(h.ctl, READY) === 1).length);
-  return { wanted, running, reason: broken || (running < wanted ? (started ? "workers starting" : "workers start on the first large op") : "") };
+  const ready = pool ? Atomics.load(pool.ctl, READY) : 0;
+  const running = Math.min(wanted, 1 + ready);
+  return { wanted, running, reason: broken || (running < wanted ? (pool ? "workers starting" : "workers start on the first large op") : "") };
 }
 
 /** Starts the workers now and waits (up to `ms`) until they are ready: for benchmarks and tests. */
 export async function warmThreads(ms = 5000): Promise<number> {
+  const p = currentPool();
   const t0 = Date.now();
-  while (readyHelpers().length < helpers.length && Date.now() - t0 < ms) await new Promise((r) => setTimeout(r, 5));
-  return Math.min(wanted, 1 + readyHelpers().length);
+  while (p && Atomics.load(p.ctl, READY) < Math.min(p.workers, wanted - 1) && Date.now() - t0 < ms) await new Promise((r) => setTimeout(r, 5));
+  return threadStatus().running;
 }
-
-/** The number of threads used when nothing says otherwise (ACTNB_THREADS, else the cores, at most 4). */
-export const DEFAULT_THREADS = wanted;
