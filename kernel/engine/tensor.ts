@@ -149,11 +149,17 @@ export class Tensor {
     if (this.gradFn) this.gradFn.retainer = this;
   }
 
-  /** Adds into .grad (leaves and retained non-leaves); never aliases the incoming tensor. */
-  _accumulateGrad(g: Tensor): void {
+  /**
+   * Adds into .grad (leaves and retained non-leaves). A first gradient is copied, unless
+   * `owned` says nobody else can see its storage: then it becomes .grad as it is (as PyTorch's
+   * AccumulateGrad takes a gradient nothing else refers to), saving a copy of every leaf's
+   * gradient per backward pass.
+   */
+  _accumulateGrad(g: Tensor, owned = false): void {
     const gg = ops.sameShape(g.shape, this.shape) ? g : ops.sumToShape(g, this.shape);
-    if (this.grad === null) this.grad = ops.clone(gg).detach();
-    else ops.add_(this.grad, gg);
+    if (this.grad !== null) ops.add_(this.grad, gg);
+    else if ((owned || gg.storage !== g.storage) && gg.is_contiguous() && gg.offset === 0 && gg.storage.size === gg.numel()) this.grad = gg.detach();
+    else this.grad = ops.clone(gg).detach();
   }
 
   detach(): Tensor {

@@ -1,5 +1,6 @@
 import * as assert from "assert";
-import { torch, F } from "../../kernel/index";
+import { torch, F, memoryStats } from "../../kernel/index";
+import { resetPeak } from "../../kernel/engine/storage/allocator";
 
 describe("autograd", () => {
   it("accumulates into .grad across backward calls", () => {
@@ -85,5 +86,67 @@ describe("advanced indexing", () => {
     const m = x.index(":", torch.tensor([true, false, true, false]));
     assert.deepStrictEqual(m.tolist(), [[0, 2], [4, 6], [8, 10]]);
     assert.throws(() => x.index(torch.tensor([3], { dtype: torch.int64 })), /index 3 is out of bounds for dimension 0 with size 3/);
+  });
+});
+
+// A leaf keeps a gradient the backward pass made and gave to nobody else without copying it;
+// every gradient that is shared, passed through or the caller's own must still be copied.
+describe("autograd: leaves own their gradients", () => {
+  const storageOf = (t: { storage: unknown }) => t.storage;
+
+  it("two leaves given the same gradient tensor get independent copies", () => {
+    const a = torch.tensor([1, 2], { requires_grad: true }), b = torch.tensor([3, 4], { requires_grad: true });
+    a.add(b).backward(torch.tensor([1, 1]));
+    assert.notStrictEqual(storageOf(a.grad!), storageOf(b.grad!));
+    a.grad!.mul_(10);
+    assert.deepStrictEqual(b.grad!.tolist(), [1, 1]);
+  });
+
+  it("one leaf reached twice through the same tensor sums, and later passes still accumulate", () => {
+    const x = torch.tensor([1, 2], { requires_grad: true });
+    x.add(x).sum().backward();
+    assert.deepStrictEqual(x.grad!.tolist(), [2, 2]);
+    F.relu(x).sum().backward();
+    assert.deepStrictEqual(x.grad!.tolist(), [3, 3]);
+  });
+
+  it("the caller's gradient is never adopted, even passed straight through", () => {
+    const x = torch.tensor([1, -2, 3], { requires_grad: true });
+    const g = torch.tensor([0.5, 0.5, 0.5]);
+    x.view([3]).backward(g);
+    assert.notStrictEqual(storageOf(x.grad!), storageOf(g));
+    x.grad!.zero_();
+    assert.deepStrictEqual(g.tolist(), [0.5, 0.5, 0.5]);
+  });
+
+  it("views of one fresh storage handed to two leaves are copied", () => {
+    const a = torch.tensor([1, 2], { requires_grad: true }), b = torch.tensor([3, 4], { requires_grad: true });
+    torch.cat([a, b]).mul(2).backward(torch.tensor([1, 2, 3, 4]));
+    assert.deepStrictEqual([a.grad!.tolist(), b.grad!.tolist()], [[2, 4], [6, 8]]);
+    assert.notStrictEqual(storageOf(a.grad!), storageOf(b.grad!));
+    a.grad!.zero_();
+    assert.deepStrictEqual(b.grad!.tolist(), [6, 8]);
+  });
+
+  it("a gradient made for one leaf is adopted without a copy, and is not the graph's output", () => {
+    const x = torch.tensor([1, -2, 3], { requires_grad: true });
+    const y = F.relu(x);
+    y.backward(torch.tensor([1, 1, 1]));
+    assert.deepStrictEqual(x.grad!.tolist(), [1, 0, 1]);
+    assert.notStrictEqual(storageOf(x.grad!), storageOf(y));
+    assert.strictEqual(x.grad!.grad_fn, null);
+    assert.strictEqual(x.grad!.requires_grad, false);
+  });
+
+  it("relu's backward over 1e6 floats allocates the gradient once, with no copy for .grad", () => {
+    const n = 1_000_000;
+    const x = torch.randn(n, { requires_grad: true });
+    const y = F.relu(x);
+    const g = torch.ones(n);
+    const before = memoryStats().liveBytes;
+    resetPeak();
+    y.backward(g);
+    const grown = memoryStats().peakBytes - before;
+    assert.ok(grown <= 4 * n + 4096, `backward allocated ${grown} bytes for a ${4 * n}-byte gradient`);
   });
 });

@@ -4,6 +4,7 @@ import type { Tensor } from "../tensor";
 import { RuntimeError } from "../errors";
 import { Node } from "./node";
 import { no_grad } from "./grad_mode";
+import { Storage, storageCount } from "../storage/storage";
 
 function topologicalOrder(root: Node): { order: Node[]; pending: Map<Node, number> } {
   const pending = new Map<Node, number>();
@@ -38,16 +39,24 @@ export function runBackward(root: Tensor, gradient: Tensor, retainGraph: boolean
     }
     const grads = new Map<Node, Tensor>([[root.grad_fn, gradient]]);
     const { order } = topologicalOrder(root.grad_fn);
+    // A leaf may keep a gradient without copying it when this pass made its storage and handed
+    // that storage to nobody else. Hand-outs are counted per storage: a backward function may
+    // pass its incoming gradient through, or give one tensor (or views of one storage) to
+    // several inputs.
+    const madeAfter = storageCount();
+    const handedOut = new Map<Storage, number>();
+    const handOut = (t: Tensor) => handedOut.set(t.storage, (handedOut.get(t.storage) ?? 0) + 1);
     for (const node of order) {
       const g = grads.get(node);
       grads.delete(node);
       if (!g) continue;
-      node.retainer?._accumulateGrad(g);
+      if (node.retainer) { handOut(g); node.retainer._accumulateGrad(g); }
       const inputGrads = node.apply(g, retainGraph);
+      node.edges.forEach((edge, i) => { if (edge && inputGrads[i]) handOut(inputGrads[i]!); });
       node.edges.forEach((edge, i) => {
         const gi = inputGrads[i];
         if (!edge || !gi) return;
-        if (edge.leaf) edge.leaf._accumulateGrad(gi);
+        if (edge.leaf) edge.leaf._accumulateGrad(gi, gi.storage.serial > madeAfter && handedOut.get(gi.storage) === 1);
         else {
           const prev = grads.get(edge.node);
           grads.set(edge.node, prev ? prev.add(gi) : gi);

@@ -15,9 +15,18 @@ export function pinnedSubarray(view: TypedArray, begin: number, end: number): Ty
   return sub;
 }
 
+let storagesMade = 0;
+
+/** How many storages have been made so far: a storage with a higher `serial` is younger. */
+export function storageCount(): number {
+  return storagesMade;
+}
+
 export class Storage {
   private block: Block | null;
   private view: TypedArray | null = null;
+  /** Order of creation (1, 2, …): tells the backward pass which gradients it made itself. */
+  readonly serial = ++storagesMade;
 
   constructor(readonly dtype: DType, readonly size: number) {
     this.block = size > 0 ? allocate(this, size * dtype.itemsize) : null;
