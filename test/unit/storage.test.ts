@@ -36,7 +36,8 @@ describe("the storage allocator", () => {
     const before = memoryStats().heapBytes;
     for (const p of pieces) p.free();
     const big = new Storage(float32, 20 * 262144); // 20 MiB fits in the merged 40 MiB
-    assert.strictEqual(memoryStats().heapBytes, before, "the heap did not grow");
+    // (it may even shrink: pieces that end at the top of the heap give their memory back to it)
+    assert.ok(memoryStats().heapBytes <= before, `the heap grew from ${before} to ${memoryStats().heapBytes} bytes`);
     big.free(); fence.free(); keep.free();
   });
 });

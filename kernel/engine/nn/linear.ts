@@ -8,6 +8,7 @@ import { Module } from "./module";
 import { Parameter } from "./parameter";
 import * as init from "./init";
 import { gemmInto } from "../wasm/ops";
+import { mmLaidOutLike } from "../ops/linalg";
 
 /** bias + x·w (2-d x), as torch.addmm. */
 export function addmm(bias: Tensor, x: Tensor, w: Tensor): Tensor {
@@ -21,8 +22,8 @@ export function addmm(bias: Tensor, x: Tensor, w: Tensor): Tensor {
   if (!out) out = x.detach().mm(w.detach()).add(bias.detach());
   return record(out, "AddmmBackward0", [bias, x, w], (g) => [
     bias.requires_grad ? g.sum_to_size(bias.shape) : null,
-    x.requires_grad ? g.mm(w.t()) : null,
-    w.requires_grad ? x.t().mm(g) : null,
+    x.requires_grad ? mmLaidOutLike(g, w.t(), x) : null,
+    w.requires_grad ? mmLaidOutLike(x.t(), g, w) : null,
   ]);
 }
 

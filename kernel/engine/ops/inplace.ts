@@ -7,6 +7,7 @@ import { bindArgs } from "../args";
 import { default_generator } from "../random";
 import { forEachRow, broadcastShapes, broadcastStrides, contiguousData, sameShape } from "./strided";
 import { float32 } from "../dtype";
+import { addInPlace } from "../wasm/ops";
 
 function checkInplace(x: Tensor): void {
   if (is_grad_enabled() && x.is_leaf && x.requires_grad) {
@@ -44,7 +45,7 @@ export function inplace<T extends Tensor>(x: T, result: Tensor): T {
 }
 
 export function add_(x: Tensor, other: Tensor): void {
-  writeInto(x, x.detach().add(other.detach()));
+  if (!addInPlace(x, other)) writeInto(x, x.detach().add(other.detach()));
 }
 
 export function fill_<T extends Tensor>(x: T, value: number): T {

@@ -42,9 +42,20 @@ export function mm(a: Tensor, b: Tensor): Tensor {
     gemm(contiguousData(a), contiguousData(b), out._data, 0, m, k, n);
   }
   return record(out, "MmBackward0", [a, b], (g) => [
-    a.requires_grad ? mm(g, b.t()) : null,
-    b.requires_grad ? mm(a.t(), g) : null,
+    a.requires_grad ? mmLaidOutLike(g, b.t(), a) : null,
+    b.requires_grad ? mmLaidOutLike(a.t(), g, b) : null,
   ]);
+}
+
+/**
+ * a·b (no autograd), laid out as `like` when that is a transposed matrix: then computed as
+ * (bᵀ·aᵀ)ᵀ, so that the gradient of nn.Linear's weight (used as weight.t()) comes back
+ * contiguous once its transpose is undone, as PyTorch arranges it. Same numbers either way: the
+ * product kernel reads through strides and sums over k in the same order.
+ */
+export function mmLaidOutLike(a: Tensor, b: Tensor, like: Tensor): Tensor {
+  const transposed = like.ndim === 2 && like.strides[0] === 1 && like.strides[1] === like.shape[0] && like.shape[0] > 1;
+  return transposed ? mm(b.t(), a.t()).t() : mm(a, b);
 }
 
 export function dot(a: Tensor, b: Tensor): Tensor {

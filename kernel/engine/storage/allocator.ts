@@ -95,12 +95,14 @@ export function allocate(owner: object, bytes: number): Block {
     registry.cleanupSome();
     offset = takeFree(size);
   }
+  // A larger free block, split, before fresh memory at the top: memory already touched is
+  // mapped and likely cached, and the heap does not grow while it has room.
+  if (offset === undefined) offset = takeLarger(size);
   if (offset === undefined && top + size > memory.buffer.byteLength) {
     if (allocatedSinceCollect > COLLECT_AFTER_BYTES && collectGarbageNow(registry)) {
       allocatedSinceCollect = 0;
-      offset = takeFree(size);
+      offset = takeFree(size) ?? takeLarger(size);
     }
-    if (offset === undefined) offset = takeLarger(size);
   }
   if (offset === undefined) {
     offset = top;

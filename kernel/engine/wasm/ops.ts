@@ -131,6 +131,17 @@ export function binary(op: BinaryOp, a: Tensor, b: Tensor | number | boolean, re
   return out;
 }
 
+/** x += b in place, for contiguous float32 tensors of one shape; false when the kernel cannot. */
+export function addInPlace(x: Tensor, b: Tensor): boolean {
+  const k = wasmKernels();
+  if (!k || !denseF32(x) || !denseF32(b) || !sameShape(x.shape, b.shape)) return false;
+  // The kernel reads each vector before it writes it, so out may be an operand; b must not
+  // overlap x any other way.
+  if (b.storage === x.storage && b.offset !== x.offset) return false;
+  runSplit(k, "add_tt", elementJob(x.numel(), MIN_CHUNK_CHEAP, [addressOf(x), addressOf(b), addressOf(x)], []));
+  return true;
+}
+
 /** a + alpha * b in doubles, rounded once, for contiguous float32 tensors of one shape. */
 export function axpy(a: Tensor, b: Tensor, alpha: number): Tensor | null {
   const k = wasmKernels();
