@@ -31,17 +31,19 @@ const EXACT = new Set<Act>(["relu", "relu6"]);
 // Transcendental ops (erf, exp) and float32 sums of products: compared at 1e-4 of max(1, max|value|).
 const TOL = 1e-4;
 
+// Items of a few milliseconds are timed in bursts of calls in a row (see interleaved()); the
+// long ones one call per turn.
 const plan: Item[] = [];
-for (const [n, warmup, reps, label] of [[1e6, 2, 9, "1e6"], [1e7, 1, 3, "1e7"]] as const) {
-  for (const act of ACTS) plan.push({ key: `fwd-${act}-${label}`, label: `${act} forward, ${label}`, kind: `fwd:${act}`, size: n, warmup, reps });
+for (const [n, warmup, reps, burst, label] of [[1e6, 2, 5, 3, "1e6"], [1e7, 1, 3, 1, "1e7"]] as const) {
+  for (const act of ACTS) plan.push({ key: `fwd-${act}-${label}`, label: `${act} forward, ${label}`, kind: `fwd:${act}`, size: n, warmup, reps, burst });
 }
-for (const [n, warmup, reps, label] of [[1e6, 2, 7, "1e6"], [1e7, 1, 3, "1e7"]] as const) {
-  for (const act of FWD_BWD) plan.push({ key: `fwdbwd-${act}-${label}`, label: `${act} forward+backward, ${label}`, kind: `fwdbwd:${act}`, size: n, warmup, reps });
+for (const [n, warmup, reps, burst, label] of [[1e6, 2, 5, 3, "1e6"], [1e7, 1, 3, 1, "1e7"]] as const) {
+  for (const act of FWD_BWD) plan.push({ key: `fwdbwd-${act}-${label}`, label: `${act} forward+backward, ${label}`, kind: `fwdbwd:${act}`, size: n, warmup, reps, burst });
 }
-for (const [n, warmup, reps] of [[256, 2, 9], [512, 1, 5], [1024, 1, 3]] as const) {
-  plan.push({ key: `matmul-${n}`, label: `matmul ${n}×${n}`, kind: "matmul", size: n, warmup, reps, flops: 2 * n ** 3 });
+for (const [n, warmup, reps, burst] of [[256, 2, 5, 3], [512, 1, 5, 3], [1024, 1, 3, 1]] as const) {
+  plan.push({ key: `matmul-${n}`, label: `matmul ${n}×${n}`, kind: "matmul", size: n, warmup, reps, burst, flops: 2 * n ** 3 });
 }
-plan.push({ key: "mlp-step", label: "MLP 64→256→256→1 train step, batch 128", kind: "mlp", size: 128, warmup: 3, reps: 15 });
+plan.push({ key: "mlp-step", label: "MLP 64→256→256→1 train step, batch 128", kind: "mlp", size: 128, warmup: 3, reps: 10, burst: 3 });
 
 // ---------------------------------------------------------------------------------------------
 // The work, on every side.
@@ -238,8 +240,11 @@ function runTorch(items: Item[]): TorchRun {
   if (run.error || run.status !== 0) {
     return { note: `PyTorch run failed: ${run.error?.message ?? run.stderr.trim().split("\n").slice(-3).join(" / ")}` };
   }
-  const out = JSON.parse(run.stdout.trim().split("\n").pop()!) as { torch: string; threads: number; results: Record<string, number> };
-  return { version: out.torch, results: out.results, note: `PyTorch ${out.torch}, torch.set_num_threads(${out.threads}), separate process` };
+  const out = JSON.parse(run.stdout.trim().split("\n").pop()!) as { torch: string; threads: number; cores_used: number; results: Record<string, number> };
+  return {
+    version: out.torch, results: out.results,
+    note: `PyTorch ${out.torch}, torch.set_num_threads(${out.threads}) and OMP/OPENBLAS/MKL_NUM_THREADS=1 (else OpenBLAS runs products on every core), separate process; it used ${out.cores_used.toFixed(2)} cores on average (CPU time / wall time)`,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -318,9 +323,9 @@ async function main(): Promise<void> {
         tfjsCpu: tfSides.cpu!.runner,
         tfjsWasm: tfSides.wasm!.runner,
       };
-      outcome.times = await interleaved(sides, item.warmup, item.reps, sampleTf);
+      outcome.times = await interleaved(sides, item.warmup, item.reps, sampleTf, item.burst);
       setThreads(DEFAULT_THREADS);
-      console.log(`      ${item.label}: ${SIDES.map((s) => `${s.name} ${fmtMs(outcome.times[s.key])}`).join(", ")} ms (median of ${item.reps} after ${item.warmup} warm-up)`);
+      console.log(`      ${item.label}: ${SIDES.map((s) => `${s.name} ${fmtMs(outcome.times[s.key])}`).join(", ")} ms (median of ${item.reps}${item.burst > 1 ? ` × ${item.burst}` : ""} after ${item.warmup} warm-up)`);
     } catch (e) {
       const err = e as Error;
       outcome.error = `${stage}: ${prepared?.call ?? item.label} threw ${err.name}: ${err.message}`;
@@ -375,7 +380,7 @@ async function main(): Promise<void> {
     `- tfjs: @tensorflow/tfjs-core ${versions.coreVersion} with @tensorflow/tfjs-backend-cpu ${versions.cpuVersion} (JavaScript) and @tensorflow/tfjs-backend-wasm ${versions.wasmVersion} (${versions.wasmSimd ? "SIMD" : "no SIMD"}, ${versions.wasmThreads} thread: its multi-threaded build needs a browser's cross-origin isolation), same process, interleaved with the engine`,
     `- ${pt.note}`,
     `- node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown CPU"}), run took ${seconds} s, load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} (other work on the machine makes the numbers noisier)`,
-    "- medians of several repetitions after warm-up, garbage collected before each timed run (PyTorch: 3 more warm-ups and 3× the repetitions, as it is cheap to repeat); float32 throughout; ratios above 1× mean the engine is slower",
+    "- medians of several repetitions after warm-up, garbage collected before each side's turn; items of a few milliseconds (1e6 elements, matmul 256 and 512, the MLP step) are timed as 3 calls in a row after an untimed one, as PyTorch's side times calls in a loop, the rest one call per turn (PyTorch: 3 more warm-ups and 3× the repetitions, as it is cheap to repeat); float32 throughout; ratios above 1× mean the engine is slower",
     "- tfjs has no gelu, gelu-tanh, silu, mish or hardswish op: they are composed from tfjs ops (bench/tfjs.ts); tfjs's erf is Abramowitz–Stegun 7.1.26 (|error| < 1.5e-7)",
     "- tfjs MLP uses tf.fused.matMul (matmul + bias + ReLU, as tf.layers.dense does) and tf.train.sgd via optimizer.minimize",
   ];

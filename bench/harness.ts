@@ -32,11 +32,14 @@ export interface Runner {
 }
 
 /**
- * Times the given sides on the same work, interleaved: every repetition runs each side, in an
- * order rotating between repetitions, after `warmup` untimed repetitions. Returns the median
- * milliseconds of each side.
+ * Times the given sides on the same work, interleaved: every repetition gives each side a turn,
+ * in an order rotating between repetitions, after `warmup` untimed repetitions. A turn with
+ * `burst` > 1 makes one untimed call and then times `burst` calls in a row, as PyTorch's side
+ * times calls in a loop: the sample is then a call that follows a call of the same work (its
+ * data in cache, as in a training loop), not one that follows another system's run. Returns the
+ * median milliseconds of each side over all timed calls.
  */
-export async function interleaved<S extends string>(sides: Record<S, Runner>, warmup: number, reps: number, onSample?: () => void): Promise<Record<S, number>> {
+export async function interleaved<S extends string>(sides: Record<S, Runner>, warmup: number, reps: number, onSample?: () => void, burst = 1): Promise<Record<S, number>> {
   const names = Object.keys(sides) as S[];
   const times = Object.fromEntries(names.map((n) => [n, [] as number[]])) as unknown as Record<S, number[]>;
   for (let r = 0; r < warmup + reps; r++) {
@@ -45,13 +48,16 @@ export async function interleaved<S extends string>(sides: Record<S, Runner>, wa
       await settle();
       const runner = sides[side];
       runner.before?.();
-      const t0 = performance.now();
-      const result = runner.run();
-      const t1 = performance.now();
-      sampleRss();
-      onSample?.();
-      runner.release?.(result);
-      if (r >= warmup) times[side].push(t1 - t0);
+      const calls = burst > 1 ? burst + 1 : 1;
+      for (let c = 0; c < calls; c++) {
+        const t0 = performance.now();
+        const result = runner.run();
+        const t1 = performance.now();
+        sampleRss();
+        onSample?.();
+        runner.release?.(result);
+        if (r >= warmup && (burst <= 1 || c > 0)) times[side].push(t1 - t0);
+      }
     }
   }
   return Object.fromEntries(names.map((n) => [n, median(times[n])])) as Record<S, number>;

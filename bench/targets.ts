@@ -8,6 +8,8 @@ export interface Item {
   size: number;
   warmup: number;
   reps: number;
+  /** Calls timed in a row per turn (see interleaved()). */
+  burst: number;
   flops?: number;
 }
 

@@ -5,13 +5,20 @@ Usage: python3 torch_bench.py '<json plan>'; the plan is a list of
 {"torch": version, "threads": n, "results": {key: median ms}} on stdout.
 """
 import json
+import os
 import statistics
 import sys
 import time
 
-import torch
-import torch.nn as nn
-import torch.nn.functional as F
+# torch.set_num_threads(1) governs ATen's own thread pool, but matrix products go to OpenBLAS,
+# which starts a thread per core unless told otherwise: without these, "one thread" matmul and
+# nn.Linear use every core. Set before torch (and OpenBLAS) load.
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[var] = "1"
+
+import torch  # noqa: E402
+import torch.nn as nn  # noqa: E402
+import torch.nn.functional as F  # noqa: E402
 
 torch.set_num_threads(1)
 torch.manual_seed(0)
@@ -83,6 +90,7 @@ def mlp_step(batch):
 def main():
     plan = json.loads(sys.argv[1])
     results = {}
+    cpu0, wall0 = time.process_time(), time.perf_counter()
     for item in plan:
         kind, size = item["kind"], item["size"]
         if kind.startswith("fwdbwd:"):
@@ -97,7 +105,9 @@ def main():
             raise ValueError(f"unknown work {kind}")
         # PyTorch is cheap to repeat: more warm-up (allocator, caches) and repetitions than the JS sides.
         results[item["key"]] = timed(fn, item["warmup"] + 3, item["reps"] * 3)
-    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "results": results}))
+    # CPU time over wall time of the whole run: about 1.0 when PyTorch really used one core.
+    cores = (time.process_time() - cpu0) / (time.perf_counter() - wall0)
+    print(json.dumps({"torch": torch.__version__, "threads": torch.get_num_threads(), "cores_used": cores, "results": results}))
 
 
 if __name__ == "__main__":
