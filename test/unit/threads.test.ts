@@ -83,11 +83,11 @@ describe("kernels split across threads", function () {
     });
   }
 
-  it("arithmetic gives the same bits", async () => {
+  it("arithmetic and sums give the same bits", async () => {
     torch.manual_seed(4);
     const a = torch.randn(N), b = torch.randn(N).add(0.5);
     const rows = torch.randn(2001, 301), row = torch.randn(301);
-    const run = () => [a.add(b), a.sub(b), a.mul(b), a.div(b), a.add(2.5), a.mul(3), a.div(7), a.neg(), a.add(b, { alpha: 0.3 }), rows.add(row)];
+    const run = () => [a.add(b), a.sub(b), a.mul(b), a.div(b), a.add(2.5), a.mul(3), a.div(7), a.neg(), a.add(b, { alpha: 0.3 }), rows.add(row), a.sum(), b.mean(), rows.sum()];
     const [alone, split] = await alongside(run);
     alone.forEach((t, i) => sameBits(t, split[i], `arithmetic #${i}`));
   });

@@ -19,6 +19,7 @@ export interface WasmKernels {
   neg(a: Ptr, out: Ptr, n: number): void;
   add_row(a: Ptr, row: Ptr, out: Ptr, rows: number, cols: number): void;
   sum_all(p: Ptr, n: number): number;
+  sum_blocks(p: Ptr, blocks: number, len: number, out: Ptr): void;
   sum_rows(p: Ptr, rows: number, cols: number, out: Ptr, divisor: number): void;
   sum_cols(p: Ptr, rows: number, cols: number, out: Ptr, divisor: number, acc: Ptr): void;
   gemm_scratch_bytes(): number;

@@ -161,6 +161,26 @@ export function negate(a: Tensor): Tensor | null {
 
 // ------------------------------------------------------------------------------- sums
 
+/** Values per block of a long sum (see sum_blocks): the blocking, not the threads, fixes the order. */
+const SUM_BLOCK = 1 << 16;
+
+/** The sum of n contiguous float32 values at byte address p, as a double. */
+function sumAll(k: WasmKernels, p: number, n: number): number {
+  const blocks = Math.floor(n / SUM_BLOCK);
+  if (blocks < 2) return k.sum_all(p, n);
+  const partial = new Storage(float64, blocks);
+  runSplit(k, "sum_blocks", {
+    count: blocks, minChunk: 1, align: 1,
+    args: [p, blocks, SUM_BLOCK, partial.byteOffset], perUnit: [4 * SUM_BLOCK, 0, 0, 8], countArg: 1,
+  });
+  const sums = partial.data;
+  let total = 0;
+  for (let b = 0; b < blocks; b++) total += sums[b];
+  partial.free();
+  const rest = n - blocks * SUM_BLOCK;
+  return rest > 0 ? total + k.sum_all(p + 4 * blocks * SUM_BLOCK, rest) : total;
+}
+
 /**
  * Sum (or mean, divisor = count) of a contiguous float32 x over `dims` (sorted), when those are
  * all dims, trailing dims or leading dims; null otherwise.
@@ -184,7 +204,7 @@ export function sumDims(x: Tensor, dims: readonly number[], outShape: number[], 
     return out;
   }
   if (nr === nd || total === reduced) {
-    out._data[0] = k.sum_all(addressOf(x), total) / divisor;
+    out._data[0] = sumAll(k, addressOf(x), total) / divisor;
   } else if (trailing) {
     k.sum_rows(addressOf(x), kept, reduced, addressOf(out), divisor);
   } else {

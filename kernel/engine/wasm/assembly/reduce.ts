@@ -20,6 +20,16 @@ export function sum_all(p: usize, n: i32): f64 {
   return total;
 }
 
+/**
+ * The sums of `blocks` consecutive runs of `len` values from p, as doubles into out: a long sum
+ * is cut into fixed blocks (whatever the number of threads summing them) and the block sums
+ * added in order, so that threads never change the result.
+ */
+export function sum_blocks(p: usize, blocks: i32, len: i32, out: usize): void {
+  const stride = <usize>len << 2;
+  for (let b = 0; b < blocks; b++, p += stride, out += 8) store<f64>(out, sum_all(p, len));
+}
+
 /** out[r] = fround(sum of row r / divisor) for a contiguous rows x cols block. */
 export function sum_rows(p: usize, rows: i32, cols: i32, out: usize, divisor: f64): void {
   const stride = <usize>cols << 2;
