@@ -21,7 +21,7 @@ import { wasmKernels, wasmModule, WasmKernels } from "./index";
 // Int32 words of the control block, shared by all threads.
 const SEQ = 0; // job number, bumped by the caller to announce a job
 const NEXT = 1; // (job tag << 16) | next chunk to claim
-const DONE = 2; // chunks finished in the current job
+const DONE = 2; // (job tag << 16) | chunks finished
 const READY = 3; // workers that have instantiated the module
 const FN = 4; // index of the export to call
 const ARGC = 5;
@@ -64,7 +64,11 @@ const CHUNK_LOOP = `
     args[ctl[${COUNT_ARG}]] = units;
     if (threadArg >= 0) args[threadArg] = f64[${THREAD_BASE}] + f64[${THREAD_STEP}] * thread;
     fns[ctl[${FN}]].apply(null, args);
-    Atomics.add(ctl, ${DONE}, 1);
+    // Counted only while the job is still current: a chunk finished after its caller gave up
+    // (an interrupted cell) must not count towards the next job.
+    for (let d = Atomics.load(ctl, ${DONE}); (d >>> 16) === tag; d = Atomics.load(ctl, ${DONE})) {
+      if (Atomics.compareExchange(ctl, ${DONE}, d, d + 1) === d) break;
+    }
     Atomics.notify(ctl, ${DONE});
     ran++;
   }
@@ -170,11 +174,12 @@ function currentPool(): Pool | null {
   return pool;
 }
 
-function waitAllDone(p: Pool, chunks: number): void {
+function waitAllDone(p: Pool, tag: number, chunks: number): void {
   const { ctl } = p;
-  for (let i = 0; i < 200_000 && Atomics.load(ctl, DONE) < chunks; i++) { /* a worker is finishing its chunk */ }
+  const all = (tag << 16) | chunks;
+  for (let i = 0; i < 200_000 && Atomics.load(ctl, DONE) !== all; i++) { /* a worker is finishing its chunk */ }
   let waited = 0;
-  for (let done = Atomics.load(ctl, DONE); done < chunks; done = Atomics.load(ctl, DONE)) {
+  for (let done = Atomics.load(ctl, DONE); done !== all; done = Atomics.load(ctl, DONE)) {
     // A chunk never blocks; a worker silent for 30 s is gone (its error event cannot arrive
     // while this thread waits), so stop using threads rather than hang.
     if (Atomics.wait(ctl, DONE, done, 1000) === "timed-out" && (waited += 1000) >= 30_000) {
@@ -238,12 +243,12 @@ export function runSplit(k: WasmKernels, name: string, job: SplitJob): void {
   ctl[THREAD_ARG] = perThread ? perThread[0] : -1;
   for (let i = 0; i < args.length; i++) { f64[BASE + i] = args[i]; f64[PER_UNIT + i] = perUnit[i] ?? 0; }
   if (perThread) [f64[THREAD_BASE], f64[THREAD_STEP]] = perThread[1](threads);
-  Atomics.store(ctl, DONE, 0);
+  Atomics.store(ctl, DONE, tag << 16);
   Atomics.store(ctl, NEXT, tag << 16);
   Atomics.store(ctl, SEQ, tag);
   Atomics.notify(ctl, SEQ);
   runChunksHere(ctl, f64, p.fns, [], 0, tag);
-  waitAllDone(p, chunks);
+  waitAllDone(p, tag, chunks);
 }
 
 /**
