@@ -277,6 +277,18 @@ function allocationPerOutputByte(): { act: Act; plain: number; graph: number }[]
   return ACTS.map((act) => ({ act, plain: growth(() => engineAct[act](x)), graph: growth(() => engineAct[act](xg)) }));
 }
 
+/**
+ * Whether a training step reuses its buffers: the engine's heap after 100 MLP steps and after
+ * 400 more (dead tensors come back through collections; the heap must stop growing).
+ */
+function trainingHeap(): { after100: number; after500: number } {
+  const step = prepareMlp(128).engine;
+  for (let i = 0; i < 100; i++) step();
+  const after100 = memoryStats().heapBytes;
+  for (let i = 0; i < 400; i++) step();
+  return { after100, after500: memoryStats().heapBytes };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -340,6 +352,7 @@ async function main(): Promise<void> {
 
   const copy = await copyAndRelu();
   const alloc = allocationPerOutputByte();
+  const heap = trainingHeap();
   const mem = memoryStats();
   const rss = peakRssBytes();
 
@@ -365,10 +378,11 @@ async function main(): Promise<void> {
     `- engine memoryStats() at the end: peakBytes ${fmtBytes(mem.peakBytes)}, wasmBytes ${fmtBytes(mem.wasmBytes)}, heapBytes ${fmtBytes(mem.heapBytes)}, liveBytes ${fmtBytes(mem.liveBytes)}`,
     `- tfjs tf.memory().numBytes, largest seen after a timed run: ${fmtBytes(tfPeakBytes)}`,
     `- engine memory an activation's forward allocates over 1e6 floats, per byte of output (1.00 = the output alone; with requires_grad the saved tensors are the input and output, which exist anyway): ${alloc.map((a) => `${a.act} ${a.plain.toFixed(2)}/${a.graph.toFixed(2)}`).join(", ")}`,
+    `- the engine's heap (wasm memory handed out) after 100 MLP training steps ${fmtBytes(heap.after100)}, after 500 ${fmtBytes(heap.after500)}`,
     `- copy bandwidth: Float32Array.prototype.set of 1e7 floats ${fmtMs(copy.setMs)} ms (${(8e7 / copy.setMs / 1e6).toFixed(1)} GB/s read+write), relu forward of 1e7 floats ${fmtMs(copy.reluMs)} ms (${(8e7 / copy.reluMs / 1e6).toFixed(1)} GB/s), interleaved`,
   ];
 
-  const targets = targetRows(outcomes, { copy, worstAlloc, checksOk: outcomes.every((o) => !o.error && o.check?.ok), torch: pt.results !== undefined });
+  const targets = targetRows(outcomes, { copy, worstAlloc, heap, checksOk: outcomes.every((o) => !o.error && o.check?.ok), torch: pt.results !== undefined });
   const targetTable = markdownTable(["target (issue #8)", "measured", "met?"], targets.map((t) => [t.target, t.measured, t.met === undefined ? "–" : t.met ? "yes" : "no"]));
 
   const failures = outcomes.filter((o) => o.error || (o.check && !o.check.ok));

@@ -37,6 +37,8 @@ interface Extra {
   copy: { setMs: number; reluMs: number };
   /** Largest memory an activation's forward allocated, per byte of its output. */
   worstAlloc: number;
+  /** The engine's heap after 100 and after 500 MLP training steps. */
+  heap: { after100: number; after500: number };
   checksOk: boolean;
   torch: boolean;
 }
@@ -98,5 +100,7 @@ export function targetRows(outcomes: Outcome[], extra: Extra): Target[] {
   if (extra.torch) rows.push({ target: "MLP train step: within 4× of PyTorch", measured: `engine/PyTorch ${fmtRatio(mlp?.times.engine, mlp?.times.torch)}`, met: judge([ratio(mlp, "torch")], (v) => v <= 4) });
   rows.push({ target: "same numbers as tfjs (cpu and wasm) on every item, checked before timing", measured: extra.checksOk ? "all checks ok" : "a check failed (see below)", met: extra.checksOk });
   rows.push({ target: "an activation's forward allocates its output and nothing more", measured: `at most ${extra.worstAlloc.toFixed(2)} bytes per output byte`, met: extra.worstAlloc <= 1.001 });
+  const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+  rows.push({ target: "a training step's buffers are reused (the heap stops growing)", measured: `heap ${mib(extra.heap.after100)} after 100 MLP steps, ${mib(extra.heap.after500)} after 500`, met: extra.heap.after500 <= extra.heap.after100 });
   return rows;
 }
