@@ -157,9 +157,14 @@ export class Tensor {
    */
   _accumulateGrad(g: Tensor, owned = false): void {
     const gg = ops.sameShape(g.shape, this.shape) ? g : ops.sumToShape(g, this.shape);
+    const madeHere = gg.storage !== g.storage;
+    let kept: Tensor | null = null; // the gradient memory .grad now holds, if it is g's or gg's
     if (this.grad !== null) ops.add_(this.grad, gg);
-    else if ((owned || gg.storage !== g.storage) && gg.is_contiguous() && gg.offset === 0 && gg.storage.size === gg.numel()) this.grad = gg.detach();
+    else if ((owned || madeHere) && gg.is_contiguous() && gg.offset === 0 && gg.storage.size === gg.numel()) this.grad = kept = gg.detach();
     else this.grad = ops.clone(gg).detach();
+    // What nobody else can see is returned now rather than at the next collection.
+    if (madeHere && !kept) gg.storage.free();
+    if (owned && !(kept && kept.storage === g.storage)) g.storage.free();
   }
 
   detach(): Tensor {
@@ -236,12 +241,12 @@ export class Tensor {
   mv(other: Tensor): Tensor { return ops.mv(this, other); }
   dot(other: Tensor): Tensor { return ops.dot(this, other); }
   bmm(other: Tensor): Tensor { return ops.bmm(this, other); }
-  add_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplace(this, ops.add(this, other, ...rest)); }
-  sub_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplace(this, ops.sub(this, other, ...rest)); }
-  mul_(other: TensorOrScalar): this { return ops.inplace(this, ops.mul(this, other)); }
-  div_(other: TensorOrScalar): this { return ops.inplace(this, ops.div(this, other)); }
-  pow_(exponent: TensorOrScalar): this { return ops.inplace(this, ops.pow(this, exponent)); }
-  clamp_(...args: unknown[]): this { return ops.inplace(this, ops.clamp(this, ...args)); }
+  add_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.add(this, other, ...rest)); }
+  sub_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.sub(this, other, ...rest)); }
+  mul_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.mul(this, other)); }
+  div_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.div(this, other)); }
+  pow_(exponent: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.pow(this, exponent)); }
+  clamp_(...args: unknown[]): this { return ops.inplaceFrom(this, () => ops.clamp(this, ...args)); }
   zero_(): this { return ops.fill_(this, 0); }
   fill_(value: number): this { return ops.fill_(this, value); }
   copy_(src: Tensor): this { return ops.copy_(this, src); }
@@ -331,7 +336,7 @@ export class Tensor {
 
   // ---- activations (the ones PyTorch has as Tensor methods) ----
   relu(): Tensor { return act.relu(this); }
-  relu_(): this { return ops.inplace(this, act.relu(this)); }
+  relu_(): this { return ops.inplaceFrom(this, () => act.relu(this)); }
   sigmoid(): Tensor { return act.sigmoid(this); }
   tanh(): Tensor { return act.tanh(this); }
   softmax(dim: number | { dim: number }): Tensor { return act.softmax(this, dim); }

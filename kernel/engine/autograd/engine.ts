@@ -39,13 +39,16 @@ export function runBackward(root: Tensor, gradient: Tensor, retainGraph: boolean
     }
     const grads = new Map<Node, Tensor>([[root.grad_fn, gradient]]);
     const { order } = topologicalOrder(root.grad_fn);
-    // A leaf may keep a gradient without copying it when this pass made its storage and handed
-    // that storage to nobody else. Hand-outs are counted per storage: a backward function may
-    // pass its incoming gradient through, or give one tensor (or views of one storage) to
-    // several inputs.
+    // Gradients this pass makes are its own business: a storage it made and handed to exactly
+    // one consumer can be adopted by a leaf without a copy, or, handed to a node, be freed as
+    // soon as that node is done with it (its memory then serves the next gradient, warm, and
+    // no garbage collection is needed to get it back). Hand-outs are counted per storage: a
+    // backward function may pass its incoming gradient through, or give one tensor (or views
+    // of one storage) to several inputs.
     const madeAfter = storageCount();
     const handedOut = new Map<Storage, number>();
     const handOut = (t: Tensor) => handedOut.set(t.storage, (handedOut.get(t.storage) ?? 0) + 1);
+    const ownedByOne = (t: Tensor) => t.storage.serial > madeAfter && handedOut.get(t.storage) === 1;
     for (const node of order) {
       const g = grads.get(node);
       grads.delete(node);
@@ -56,12 +59,17 @@ export function runBackward(root: Tensor, gradient: Tensor, retainGraph: boolean
       node.edges.forEach((edge, i) => {
         const gi = inputGrads[i];
         if (!edge || !gi) return;
-        if (edge.leaf) edge.leaf._accumulateGrad(gi, gi.storage.serial > madeAfter && handedOut.get(gi.storage) === 1);
+        if (edge.leaf) edge.leaf._accumulateGrad(gi, ownedByOne(gi));
         else {
           const prev = grads.get(edge.node);
-          grads.set(edge.node, prev ? prev.add(gi) : gi);
+          if (!prev) { grads.set(edge.node, gi); return; }
+          const sum = prev.add(gi);
+          handOut(sum);
+          grads.set(edge.node, sum);
+          for (const t of prev.storage === gi.storage ? [] : [prev, gi]) if (ownedByOne(t)) t.storage.free();
         }
       });
+      if (ownedByOne(g) && !inputGrads.some((t) => t && t.storage === g.storage)) g.storage.free();
     }
   });
 }

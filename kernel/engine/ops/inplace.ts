@@ -8,6 +8,7 @@ import { default_generator } from "../random";
 import { forEachRow, broadcastShapes, broadcastStrides, contiguousData, sameShape } from "./strided";
 import { float32 } from "../dtype";
 import { addInPlace } from "../wasm/ops";
+import { storageCount } from "../storage/storage";
 
 function checkInplace(x: Tensor): void {
   if (is_grad_enabled() && x.is_leaf && x.requires_grad) {
@@ -41,6 +42,20 @@ export function inplace<T extends Tensor>(x: T, result: Tensor): T {
   checkInplace(x);
   writeInto(x, result);
   if (result.grad_fn && is_grad_enabled()) (x as Tensor)._setGradFn(result.grad_fn);
+  return x;
+}
+
+/**
+ * inplace(x, compute()), then the temporary result's memory is returned at once when nothing
+ * can see it: it was made by `compute` and no autograd node keeps it. An optimizer's
+ * `p.add_(d, {alpha: -lr})` then leaves no garbage behind, so training loops need fewer
+ * collections and reuse warm memory.
+ */
+export function inplaceFrom<T extends Tensor>(x: T, compute: () => Tensor): T {
+  const before = storageCount();
+  const result = compute();
+  inplace(x, result);
+  if (!result.grad_fn && result.storage !== x.storage && result.storage.serial > before) result.storage.free();
   return x;
 }
 

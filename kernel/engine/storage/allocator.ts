@@ -19,6 +19,8 @@ let top = RESERVED_BYTES;
 let liveBytes = 0;
 let peakBytes = 0;
 let allocatedSinceCollect = 0;
+let allocatedBytes = 0;
+let collections = 0;
 
 const registry = createRegistry<Block>((block) => release(block));
 
@@ -101,6 +103,7 @@ export function allocate(owner: object, bytes: number): Block {
   if (offset === undefined && top + size > memory.buffer.byteLength) {
     if (allocatedSinceCollect > COLLECT_AFTER_BYTES && collectGarbageNow(registry)) {
       allocatedSinceCollect = 0;
+      collections++;
       offset = takeFree(size) ?? takeLarger(size);
     }
   }
@@ -113,6 +116,7 @@ export function allocate(owner: object, bytes: number): Block {
   registry.register(owner, block, block);
   liveBytes += size;
   allocatedSinceCollect += size;
+  allocatedBytes += size;
   if (liveBytes > peakBytes) peakBytes = liveBytes;
   return block;
 }
@@ -123,9 +127,14 @@ export function freeBlock(block: Block): void {
   release(block);
 }
 
-export interface MemoryStats { liveBytes: number; peakBytes: number; heapBytes: number; wasmBytes: number }
+/**
+ * liveBytes: held by tensors now; peakBytes: the most ever held at once; heapBytes: wasm memory
+ * handed out so far; wasmBytes: the memory's size; allocatedBytes: all allocations ever;
+ * collections: garbage collections the allocator forced to get memory back.
+ */
+export interface MemoryStats { liveBytes: number; peakBytes: number; heapBytes: number; wasmBytes: number; allocatedBytes: number; collections: number }
 export function memoryStats(): MemoryStats {
-  return { liveBytes, peakBytes, heapBytes: top - RESERVED_BYTES, wasmBytes: memory.buffer.byteLength };
+  return { liveBytes, peakBytes, heapBytes: top - RESERVED_BYTES, wasmBytes: memory.buffer.byteLength, allocatedBytes, collections };
 }
 export function resetPeak(): void { peakBytes = liveBytes; }
 export type { Block };
