@@ -12,10 +12,11 @@ import { spawnSync } from "child_process";
 import { torch, nn, F, memoryStats } from "../kernel/index";
 import type { Tensor } from "../kernel/index";
 import { tf, setupTfjs, tfActivations, useBackend, TfBackend, TF_BACKENDS } from "./tfjs";
-import { setWasmEnabled, wasmStatus } from "../kernel/engine/wasm/index";
+import { setWasmEnabled, wasmKernels, wasmStatus } from "../kernel/engine/wasm/index";
 import { resetPeak } from "../kernel/engine/storage/allocator";
 import { DEFAULT_THREADS, setThreads, warmThreads } from "../kernel/engine/wasm/threads";
-import { Check, Runner, compare, fmtBytes, fmtMs, fmtRatio, interleaved, markdownTable, peakRssBytes, settle } from "./harness";
+import { performance } from "perf_hooks";
+import { Check, Runner, compare, fmtBytes, fmtMs, fmtRatio, interleaved, markdownTable, median, peakRssBytes, settle } from "./harness";
 import { Outcome, Item, SIDES, Side, targetRows } from "./targets";
 
 // The guide's activations, as the issue lists them; the first three are also timed with backward.
@@ -278,6 +279,35 @@ function allocationPerOutputByte(): { act: Act; plain: number; graph: number }[]
 }
 
 /**
+ * Why memory-bound ops at 1e6 trail PyTorch: the relu kernel alone over 1e6 floats, writing into
+ * a block just allocated (as every op's output is, since dead tensors come back only through a
+ * garbage collection) and into one block written again and again (as PyTorch's allocator hands
+ * back the output that just died). One thread, 3 calls in a row after a collection, medians.
+ */
+async function reluFreshVsWarm(): Promise<{ fresh: number; warm: number }> {
+  const k = wasmKernels()!;
+  const n = 1e6;
+  const x = torch.randn(n), warmOut = torch.empty(n);
+  const fresh: number[] = [], warm: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    await settle();
+    for (let b = 0; b < 3; b++) {
+      const out = torch.empty(n);
+      const t0 = performance.now();
+      k.fwd_relu(x.storage.byteOffset, out.storage.byteOffset, n, 0, 0, 0, 0);
+      fresh.push(performance.now() - t0);
+    }
+    await settle();
+    for (let b = 0; b < 3; b++) {
+      const t0 = performance.now();
+      k.fwd_relu(x.storage.byteOffset, warmOut.storage.byteOffset, n, 0, 0, 0, 0);
+      warm.push(performance.now() - t0);
+    }
+  }
+  return { fresh: median(fresh), warm: median(warm) };
+}
+
+/**
  * Whether a training step reuses its buffers: the engine's heap after 100 MLP steps and after
  * 400 more (dead tensors come back through collections; the heap must stop growing).
  */
@@ -353,6 +383,7 @@ async function main(): Promise<void> {
   const copy = await copyAndRelu();
   const alloc = allocationPerOutputByte();
   const heap = trainingHeap();
+  const freshVsWarm = wasmKernels() ? await reluFreshVsWarm() : undefined;
   const mem = memoryStats();
   const rss = peakRssBytes();
 
@@ -379,6 +410,7 @@ async function main(): Promise<void> {
     `- tfjs tf.memory().numBytes, largest seen after a timed run: ${fmtBytes(tfPeakBytes)}`,
     `- engine memory an activation's forward allocates over 1e6 floats, per byte of output (1.00 = the output alone; with requires_grad the saved tensors are the input and output, which exist anyway): ${alloc.map((a) => `${a.act} ${a.plain.toFixed(2)}/${a.graph.toFixed(2)}`).join(", ")}`,
     `- the engine's heap (wasm memory handed out) after 100 MLP training steps ${fmtBytes(heap.after100)}, after 500 ${fmtBytes(heap.after500)}`,
+    ...(freshVsWarm ? [`- the relu kernel alone over 1e6 floats, one thread: ${fmtMs(freshVsWarm.fresh)} ms into a block just allocated, ${fmtMs(freshVsWarm.warm)} ms into one block written again and again (PyTorch's allocator hands back the output that just died; here dead tensors return only through a garbage collection, so outputs land in memory that is no longer in cache)`] : []),
     `- copy bandwidth: Float32Array.prototype.set of 1e7 floats ${fmtMs(copy.setMs)} ms (${(8e7 / copy.setMs / 1e6).toFixed(1)} GB/s read+write), relu forward of 1e7 floats ${fmtMs(copy.reluMs)} ms (${(8e7 / copy.reluMs / 1e6).toFixed(1)} GB/s), interleaved`,
   ];
 
