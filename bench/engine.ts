@@ -279,32 +279,34 @@ function allocationPerOutputByte(): { act: Act; plain: number; graph: number }[]
 }
 
 /**
- * Why memory-bound ops at 1e6 trail PyTorch: the relu kernel alone over 1e6 floats, writing into
- * a block just allocated (as every op's output is, since dead tensors come back only through a
- * garbage collection) and into one block written again and again (as PyTorch's allocator hands
- * back the output that just died). One thread, 3 calls in a row after a collection, medians.
+ * Why memory-bound ops at 1e6 trail PyTorch: F.relu over 1e6 floats; the relu kernel alone
+ * writing into one block written again and again (as PyTorch's allocator hands back the output
+ * that just died); and F.relu over 16 floats (the op's fixed cost). F.relu's output is a block
+ * just allocated, since dead tensors come back only through a garbage collection: what F.relu
+ * takes beyond the other two is memory that is no longer in cache. One thread; each after a
+ * collection, one untimed call then 3 timed ones, as the bench's bursts; medians.
  */
-async function reluFreshVsWarm(): Promise<{ fresh: number; warm: number }> {
+async function reluWhereTheTimeGoes(): Promise<{ op: number; warmKernel: number; tiny: number }> {
   const k = wasmKernels()!;
   const n = 1e6;
-  const x = torch.randn(n), warmOut = torch.empty(n);
-  const fresh: number[] = [], warm: number[] = [];
+  const x = torch.randn(n), warmOut = torch.empty(n), small = torch.randn(16);
+  const was = setThreads(1);
+  const times = { op: [] as number[], warmKernel: [] as number[], tiny: [] as number[] };
+  const burst = async (into: keyof typeof times, call: () => void) => {
+    await settle();
+    for (let b = 0; b < 4; b++) {
+      const t0 = performance.now();
+      call();
+      if (b > 0) times[into].push(performance.now() - t0);
+    }
+  };
   for (let i = 0; i < 30; i++) {
-    await settle();
-    for (let b = 0; b < 3; b++) {
-      const out = torch.empty(n);
-      const t0 = performance.now();
-      k.fwd_relu(x.storage.byteOffset, out.storage.byteOffset, n, 0, 0, 0, 0);
-      fresh.push(performance.now() - t0);
-    }
-    await settle();
-    for (let b = 0; b < 3; b++) {
-      const t0 = performance.now();
-      k.fwd_relu(x.storage.byteOffset, warmOut.storage.byteOffset, n, 0, 0, 0, 0);
-      warm.push(performance.now() - t0);
-    }
+    await burst("op", () => F.relu(x));
+    await burst("warmKernel", () => k.fwd_relu(x.storage.byteOffset, warmOut.storage.byteOffset, n, 0, 0, 0, 0));
+    await burst("tiny", () => F.relu(small));
   }
-  return { fresh: median(fresh), warm: median(warm) };
+  setThreads(was);
+  return { op: median(times.op), warmKernel: median(times.warmKernel), tiny: median(times.tiny) };
 }
 
 /**
@@ -383,7 +385,7 @@ async function main(): Promise<void> {
   const copy = await copyAndRelu();
   const alloc = allocationPerOutputByte();
   const heap = trainingHeap();
-  const freshVsWarm = wasmKernels() ? await reluFreshVsWarm() : undefined;
+  const reluParts = wasmKernels() ? await reluWhereTheTimeGoes() : undefined;
   const mem = memoryStats();
   const rss = peakRssBytes();
 
@@ -410,7 +412,7 @@ async function main(): Promise<void> {
     `- tfjs tf.memory().numBytes, largest seen after a timed run: ${fmtBytes(tfPeakBytes)}`,
     `- engine memory an activation's forward allocates over 1e6 floats, per byte of output (1.00 = the output alone; with requires_grad the saved tensors are the input and output, which exist anyway): ${alloc.map((a) => `${a.act} ${a.plain.toFixed(2)}/${a.graph.toFixed(2)}`).join(", ")}`,
     `- the engine's heap (wasm memory handed out) after 100 MLP training steps ${fmtBytes(heap.after100)}, after 500 ${fmtBytes(heap.after500)}`,
-    ...(freshVsWarm ? [`- the relu kernel alone over 1e6 floats, one thread: ${fmtMs(freshVsWarm.fresh)} ms into a block just allocated, ${fmtMs(freshVsWarm.warm)} ms into one block written again and again (PyTorch's allocator hands back the output that just died; here dead tensors return only through a garbage collection, so outputs land in memory that is no longer in cache)`] : []),
+    ...(reluParts ? [`- relu over 1e6 floats on one thread: F.relu ${fmtMs(reluParts.op)} ms, of which its kernel would take ${fmtMs(reluParts.warmKernel)} ms writing into a warm block (as PyTorch's allocator hands back the output that just died) and the op's fixed cost is ${(reluParts.tiny * 1000).toFixed(1)} µs (F.relu of 16 floats); the rest is writing into a block just allocated, no longer in cache, since dead tensors come back only through a garbage collection`] : []),
     `- copy bandwidth: Float32Array.prototype.set of 1e7 floats ${fmtMs(copy.setMs)} ms (${(8e7 / copy.setMs / 1e6).toFixed(1)} GB/s read+write), relu forward of 1e7 floats ${fmtMs(copy.reluMs)} ms (${(8e7 / copy.reluMs / 1e6).toFixed(1)} GB/s), interleaved`,
   ];
 

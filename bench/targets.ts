@@ -101,6 +101,7 @@ export function targetRows(outcomes: Outcome[], extra: Extra): Target[] {
   rows.push({ target: "same numbers as tfjs (cpu and wasm) on every item, checked before timing", measured: extra.checksOk ? "all checks ok" : "a check failed (see below)", met: extra.checksOk });
   rows.push({ target: "an activation's forward allocates its output and nothing more", measured: `at most ${extra.worstAlloc.toFixed(2)} bytes per output byte`, met: extra.worstAlloc <= 1.001 });
   const mib = (b: number) => `${(b / 2 ** 20).toFixed(1)} MiB`;
-  rows.push({ target: "a training step's buffers are reused (the heap stops growing)", measured: `heap ${mib(extra.heap.after100)} after 100 MLP steps, ${mib(extra.heap.after500)} after 500`, met: extra.heap.after500 <= extra.heap.after100 });
+  // (a block or two either way is noise: without reuse the heap would grow by each step's ~1.7 MB)
+  rows.push({ target: "a training step's buffers are reused (the heap stops growing)", measured: `heap ${mib(extra.heap.after100)} after 100 MLP steps, ${mib(extra.heap.after500)} after 500`, met: extra.heap.after500 <= extra.heap.after100 * 1.05 });
   return rows;
 }
