@@ -6,7 +6,7 @@ import * as assert from "assert";
 import { torch, F, ACTIVATIONS } from "../../kernel/index";
 import type { Tensor } from "../../kernel/index";
 import type { ElementwiseActivation } from "../../kernel/engine/activations/definition";
-import { setThreads, threadStatus, warmThreads } from "../../kernel/engine/wasm/threads";
+import { chunksRun, setThreads, threadStatus, warmThreads } from "../../kernel/engine/wasm/threads";
 import { wasmStatus } from "../../kernel/engine/wasm/index";
 
 const N = 600_001;
@@ -48,7 +48,7 @@ describe("kernels split across threads", function () {
     assert.deepStrictEqual(threadStatus(), { wanted: 2, running: 2, reason: "" });
     setThreads(1);
     assert.deepStrictEqual(threadStatus(), { wanted: 1, running: 1, reason: "" });
-    assert.throws(() => setThreads(0), /expected a positive integer, got 0/);
+    assert.throws(() => setThreads(0), /expected an integer from 1 to 16, got 0/);
   });
 
   it("finish a call whether the workers are asleep, awake or still starting", async () => {
@@ -90,6 +90,24 @@ describe("kernels split across threads", function () {
     const run = () => [a.add(b), a.sub(b), a.mul(b), a.div(b), a.add(2.5), a.mul(3), a.div(7), a.neg(), a.add(b, { alpha: 0.3 }), rows.add(row), a.sum(), b.mean(), rows.sum()];
     const [alone, split] = await alongside(run);
     alone.forEach((t, i) => sameBits(t, split[i], `arithmetic #${i}`));
+  });
+
+  it("fewer threads than workers: the extra workers sit out (their scratch memory is not there)", async () => {
+    torch.manual_seed(7);
+    const a = torch.randn(300, 200), b = torch.randn(200, 260);
+    setThreads(1);
+    const alone = a.matmul(b);
+    setThreads(3, { eager: true });
+    a.matmul(b);
+    assert.strictEqual(await warmThreads(), 3);
+    setThreads(2, { eager: true });
+    const before = chunksRun();
+    for (let i = 0; i < 3; i++) sameBits(alone, a.matmul(b), `product on 2 of 3 threads (${i})`);
+    for (let i = 0; i < 20; i++) F.gelu(torch.randn(50_000));
+    const after = chunksRun();
+    assert.strictEqual(after[2], before[2], "the third worker ran chunks after setThreads(2)");
+    assert.ok(after[0] > before[0], "the calling thread ran chunks");
+    assert.deepStrictEqual(threadStatus(), { wanted: 2, running: 2, reason: "" });
   });
 
   it("matrix products give the same bits, with bias, transposed and batched", async () => {

@@ -30,7 +30,10 @@ const CHUNK = 7; // units per chunk
 const COUNT = 8; // units in all
 const COUNT_ARG = 9; // which argument is the number of units
 const THREAD_ARG = 10; // which argument is per thread (scratch memory), or -1
-const INT_WORDS = 16;
+const THREADS = 11; // threads that may take part (setThreads): workers numbered higher sit out
+const RAN = 16; // RAN + t: chunks thread t has run, ever (for tests and diagnostics)
+const MAX_THREADS = 16;
+const INT_WORDS = RAN + MAX_THREADS;
 // Float64 words: each argument's value for unit 0 and its increase per unit, then the per-thread
 // argument's value for thread 0 and its increase per thread.
 const MAX_ARGS = 14;
@@ -51,6 +54,7 @@ const SPIN_MS = 1;
  */
 const CHUNK_LOOP = `
   let ran = 0;
+  if (thread >= ctl[${THREADS}]) return ran;
   for (;;) {
     const v = Atomics.load(ctl, ${NEXT});
     if ((v >>> 16) !== tag) break;
@@ -70,6 +74,7 @@ const CHUNK_LOOP = `
       if (Atomics.compareExchange(ctl, ${DONE}, d, d + 1) === d) break;
     }
     Atomics.notify(ctl, ${DONE});
+    Atomics.add(ctl, ${RAN} + thread, 1);
     ran++;
   }
   return ran;
@@ -106,7 +111,7 @@ const runChunksHere = new Function("ctl", "f64", "fns", "args", "thread", "tag",
 
 function defaultThreads(): number {
   const env = typeof process !== "undefined" ? process.env?.ACTNB_THREADS : undefined;
-  if (env !== undefined && env !== "" && Number.isInteger(Number(env)) && Number(env) >= 1) return Number(env);
+  if (env !== undefined && env !== "" && Number.isInteger(Number(env)) && Number(env) >= 1) return Math.min(MAX_THREADS, Number(env));
   try {
     const os = require("os") as typeof import("os");
     const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
@@ -224,7 +229,7 @@ export function runSplit(k: WasmKernels, name: string, job: SplitJob): void {
     return;
   }
   // Several chunks per thread, so that a thread that starts late or runs slow takes fewer.
-  const threads = p.workers + 1;
+  const threads = Math.min(wanted, p.workers + 1);
   let chunk = Math.max(minChunk, Math.ceil(count / (4 * threads)));
   chunk = Math.ceil(chunk / align) * align;
   const chunks = Math.ceil(count / chunk);
@@ -241,6 +246,7 @@ export function runSplit(k: WasmKernels, name: string, job: SplitJob): void {
   ctl[COUNT] = count;
   ctl[COUNT_ARG] = countArg;
   ctl[THREAD_ARG] = perThread ? perThread[0] : -1;
+  ctl[THREADS] = wanted;
   for (let i = 0; i < args.length; i++) { f64[BASE + i] = args[i]; f64[PER_UNIT + i] = perUnit[i] ?? 0; }
   if (perThread) [f64[THREAD_BASE], f64[THREAD_STEP]] = perThread[1](threads);
   Atomics.store(ctl, DONE, tag << 16);
@@ -253,11 +259,11 @@ export function runSplit(k: WasmKernels, name: string, job: SplitJob): void {
 
 /**
  * The number of threads kernels may use (1 = the calling thread only); returns the previous.
- * Fewer leave the extra workers asleep; more start the missing ones on the next large op.
+ * Fewer leave the extra workers out of every job; more start the missing ones on the next large op.
  * `eager` (for tests) splits even small calls, so that every kernel's split path runs.
  */
 export function setThreads(n: number, options: { eager?: boolean } = {}): number {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`setThreads: expected a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_THREADS) throw new RangeError(`setThreads: expected an integer from 1 to ${MAX_THREADS}, got ${n}`);
   const was = wanted;
   wanted = n;
   eager = options.eager ?? false;
@@ -269,6 +275,12 @@ export function threadStatus(): { wanted: number; running: number; reason: strin
   const ready = pool ? Atomics.load(pool.ctl, READY) : 0;
   const running = Math.min(wanted, 1 + ready);
   return { wanted, running, reason: broken || (running < wanted ? (pool ? "workers starting" : "workers start on the first large op") : "") };
+}
+
+/** Chunks each thread has run so far (index 0: the calling thread), for tests and diagnostics. */
+export function chunksRun(): number[] {
+  if (!pool) return [0];
+  return Array.from({ length: pool.workers + 1 }, (_, t) => Atomics.load(pool!.ctl, RAN + t));
 }
 
 /** Starts the workers now and waits (up to `ms`) until they are ready: for benchmarks and tests. */
