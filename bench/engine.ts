@@ -14,7 +14,7 @@ import type { Tensor } from "../kernel/index";
 import { tf, setupTfjs, tfActivations, useBackend, TfBackend, TF_BACKENDS } from "./tfjs";
 import { setWasmEnabled, wasmKernels, wasmStatus } from "../kernel/engine/wasm/index";
 import { resetPeak } from "../kernel/engine/storage/allocator";
-import { DEFAULT_THREADS, setThreads, warmThreads } from "../kernel/engine/wasm/threads";
+import { DEFAULT_THREADS, chunksRun, setThreads, warmThreads } from "../kernel/engine/wasm/threads";
 import { performance } from "perf_hooks";
 import { Check, Runner, compare, fmtBytes, fmtMs, fmtRatio, interleaved, markdownTable, median, peakRssBytes, settle } from "./harness";
 import { Outcome, Item, SIDES, Side, targetRows } from "./targets";
@@ -413,6 +413,7 @@ async function main(): Promise<void> {
     `- engine memory an activation's forward allocates over 1e6 floats, per byte of output (1.00 = the output alone; with requires_grad the saved tensors are the input and output, which exist anyway): ${alloc.map((a) => `${a.act} ${a.plain.toFixed(2)}/${a.graph.toFixed(2)}`).join(", ")}`,
     `- the engine's heap (wasm memory handed out) after 100 MLP training steps ${fmtBytes(heap.after100)}, after 500 ${fmtBytes(heap.after500)}`,
     ...(reluParts ? [`- relu over 1e6 floats on one thread: F.relu ${fmtMs(reluParts.op)} ms, of which its kernel would take ${fmtMs(reluParts.warmKernel)} ms writing into a warm block (as PyTorch's allocator hands back the output that just died) and the op's fixed cost is ${(reluParts.tiny * 1000).toFixed(1)} µs (F.relu of 16 floats); the rest is writing into a block just allocated, no longer in cache, since dead tensors come back only through a garbage collection`] : []),
+    `- chunks of shared calls run by each thread over the whole run (calling thread first): ${chunksRun().join(", ")}`,
     `- copy bandwidth: Float32Array.prototype.set of 1e7 floats ${fmtMs(copy.setMs)} ms (${(8e7 / copy.setMs / 1e6).toFixed(1)} GB/s read+write), relu forward of 1e7 floats ${fmtMs(copy.reluMs)} ms (${(8e7 / copy.reluMs / 1e6).toFixed(1)} GB/s), interleaved`,
   ];
 
