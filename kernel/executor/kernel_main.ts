@@ -2,7 +2,7 @@
 // runs cells one at a time and reports everything a cell prints or shows, in order, as
 // messages; a crash here never takes down the editor.
 import * as path from "path";
-import { createConverter } from "tslab/dist/converter";
+import { startConverter } from "./converter_proxy";
 import { setDisplaySink } from "../display/display";
 import { createKernelRoot } from "./root";
 import { Session } from "./session";
@@ -30,8 +30,8 @@ function captureStream(name: "stdout" | "stderr"): void {
 }
 
 const root = createKernelRoot(notebookDir);
-process.chdir(root.dir); // the converter resolves modules from the working directory
-const converter = createConverter();
+process.chdir(root.dir); // the converter resolves modules from the working directory it starts in
+const converter = startConverter();
 process.chdir(notebookDir);
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const engine = require("../index");

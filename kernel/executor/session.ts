@@ -4,9 +4,9 @@
 import * as vm from "vm";
 import * as path from "path";
 import { createRequire } from "module";
-import type { Converter, Diagnostic } from "tslab/dist/converter";
+import type { Diagnostic } from "tslab/dist/converter";
+import type { CellConverter } from "./converter_proxy";
 import { mimeBundleOf, MimeBundle } from "../display/mime";
-import { buildLineMap, LineMap } from "./linemap";
 import { CellErrorInfo } from "./protocol";
 
 export interface CellSink {
@@ -25,12 +25,13 @@ function cellFile(n: number): string { return `cell[${n}]`; }
 export class Session {
   private prevDecl = "";
   private executionCount = 0;
-  private readonly lineMaps = new Map<number, LineMap>();
+  /** Per cell, the cell line of each line of its converted JavaScript (0 where none). */
+  private readonly lineMaps = new Map<number, number[]>();
   private readonly exportsTarget: Record<string, unknown> = {};
   private readonly exportsProxy: Record<string, unknown>;
   private rejectPending: ((e: Error) => void) | null = null;
 
-  constructor(private readonly converter: Converter, rootDir: string, engine: unknown) {
+  constructor(private readonly converter: CellConverter, rootDir: string, engine: unknown) {
     // Converted code writes variables with defineProperty (getters for imports); store plain
     // values so later cells may reassign them, as tslab does.
     const target = this.exportsTarget;
@@ -64,7 +65,7 @@ export class Session {
       this.prevDecl = converted.declOutput ?? "";
       return { success: true, interrupted: false };
     }
-    this.lineMaps.set(n, buildLineMap(code, converted.output));
+    this.lineMaps.set(n, converted.lineTable ?? []);
     const wrapped = `(${converted.hasToplevelAwait ? "async " : ""}function (exports, require) { ${converted.output}\n})(${GLOBAL_KEY}.exports, ${GLOBAL_KEY}.require)`;
     try {
       const ret = vm.runInThisContext(wrapped, { filename: cellFile(n), breakOnSigint: true });
@@ -147,7 +148,7 @@ export class Session {
       const m = /cell\[(\d+)\]:(\d+):(\d+)/.exec(frame);
       if (m) {
         const map = this.lineMaps.get(Number(m[1]));
-        const line = map?.(Number(m[2]));
+        const line = map?.[Number(m[2]) - 1] || undefined;
         const fn = /^\s+at (?:async )?([^\s(]+) \(/.exec(frame)?.[1];
         const where = `Cell [${m[1]}], line ${line ?? "?"}`;
         shown.push(fn && !fn.startsWith("eval") && fn !== "Object.<anonymous>" ? `    at ${fn} (${where})` : `    at ${where}`);

@@ -1,0 +1,31 @@
+// tslab's converter as the kernel uses it: conversions carry the cell line of each output line
+// (linemap.ts), completions only what the editor shows. Runs in the converter worker
+// (converter_worker.ts) or, where the kernel's memory limit would also cap that worker, in the
+// kernel's main thread (converter_proxy.ts).
+import { createConverter } from "tslab/dist/converter";
+import { buildLineMap } from "./linemap";
+import type { CellConverter } from "./converter_proxy";
+
+/** The cell line of each line of the converter's output (0 where none). */
+function lineTable(source: string, output: string): number[] {
+  const map = buildLineMap(source, output);
+  const lines = output.split("\n").length;
+  return Array.from({ length: lines }, (_, i) => map(i + 1) ?? 0);
+}
+
+export function makeCellConverter(): CellConverter {
+  const converter = createConverter();
+  return {
+    convert: (decl, src) => {
+      const c = converter.convert(decl, src);
+      return { ...c, lineTable: c.output ? lineTable(src, c.output) : undefined };
+    },
+    complete: (decl, src, position) => {
+      // `original` holds the compiler's whole completion list: not needed, and big to copy
+      const { start, end, candidates } = converter.complete(decl, src, position);
+      return { start, end, candidates };
+    },
+    inspect: (decl, src, position) => converter.inspect(decl, src, position) ?? null,
+    close: () => converter.close(),
+  };
+}
