@@ -5,8 +5,12 @@ import { RESERVED_BYTES, ensureBytes, memory } from "./memory";
 import { collectGarbageNow, createRegistry } from "./gc";
 
 const ALIGN = 64;
-/** Allocation volume after which a memory growth first tries a collection. */
-const COLLECT_AFTER_BYTES = 64 * 2 ** 20;
+/**
+ * Allocation volume after which a memory growth first tries a collection. Small, so that memory
+ * grows for live tensors rather than for garbage: a collection costs a few milliseconds (the
+ * kernel's TypeScript compiler has its own thread and heap, see executor/converter_worker.ts).
+ */
+const COLLECT_AFTER_BYTES = 16 * 2 ** 20;
 
 interface Block { offset: number; bytes: number }
 
