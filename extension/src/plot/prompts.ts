@@ -12,6 +12,20 @@ const TITLE = "Plot activation";
 
 type PickItem = vscode.QuickPickItem & { name: string };
 
+/**
+ * The first answer of a prompt, resolved once: accepting then hiding (which fires onDidHide)
+ * must not resolve again, and the widget is disposed with the answer.
+ */
+function answerOnce<T>(resolve: (v: T | undefined) => void, widget: { dispose(): void }): (v: T | undefined) => void {
+  let done = false;
+  return (v) => {
+    if (done) return;
+    done = true;
+    resolve(v);
+    widget.dispose();
+  };
+}
+
 const PICK_HINT = "Type a name (or several: GELU, Leaky ReLU) and press Enter, or check rows (↓, Space) and press Enter";
 
 /**
@@ -28,13 +42,7 @@ function pickActivations(items: readonly ActivationPickItem[]): Promise<string[]
     qp.matchOnDetail = false;
     qp.ignoreFocusOut = false;
     qp.items = items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, name: i.name }));
-    let done = false;
-    const finish = (v: string[] | undefined) => {
-      if (done) return;
-      done = true;
-      resolve(v);
-      qp.dispose();
-    };
+    const finish = answerOnce(resolve, qp);
     qp.onDidChangeValue(() => { if (qp.title !== TITLE) qp.title = TITLE; });
     qp.onDidAccept(() => {
       if (qp.selectedItems.length) {
@@ -77,13 +85,7 @@ function input(o: InputOptions): Promise<string | undefined> {
     box.step = o.step;
     box.totalSteps = o.totalSteps;
     box.ignoreFocusOut = true;
-    let done = false;
-    const finish = (v: string | undefined) => {
-      if (done) return;
-      done = true;
-      resolve(v);
-      box.dispose();
-    };
+    const finish = answerOnce(resolve, box);
     box.onDidChangeValue((v) => { box.validationMessage = o.validate(v); });
     box.onDidAccept(() => {
       const problem = o.validate(box.value);
@@ -107,13 +109,7 @@ function pickDerivative(defaultOn: boolean, step: number, totalSteps: number): P
     qp.step = step;
     qp.totalSteps = totalSteps;
     qp.ignoreFocusOut = true;
-    let done = false;
-    const finish = (v: boolean | undefined) => {
-      if (done) return;
-      done = true;
-      resolve(v);
-      qp.dispose();
-    };
+    const finish = answerOnce(resolve, qp);
     qp.onDidAccept(() => finish((qp.selectedItems[0] ?? qp.activeItems[0])?.value));
     qp.onDidHide(() => finish(undefined));
     qp.show();
