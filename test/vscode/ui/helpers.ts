@@ -6,7 +6,7 @@ import * as path from "node:path";
 import * as zlib from "node:zlib";
 import type { Frame, Page } from "playwright-core";
 import { launchOptionsFromEnv, REPO_ROOT } from "../launchOptions";
-import { notebookOutputFrames, openFile, runCommand, screenshot, waitUntil } from "../browser";
+import { notebookOutputFrames, openFile, runCommand, screenshot, Session, startSession, waitUntil } from "../browser";
 
 export const KERNEL_LABEL = "Activation Kernel (TypeScript)";
 export const EXTENSION_ID = "actnb.activation-notebooks";
@@ -23,6 +23,26 @@ export function configuration(): "default" | "untrusted" | "vsix" | "theme" {
 /** `describe` when the spec applies to this launch configuration; otherwise nothing is registered. */
 export function describeFor(configs: ReturnType<typeof configuration>[], title: string, fn: (this: Mocha.Suite) => void): void {
   if (configs.includes(configuration())) describe(title, fn);
+}
+
+/**
+ * One VS Code session for a suite: started before its tests (handed to `use`), stopped after
+ * them, and a screenshot after every test, named by `shotName` from the test's title, with
+ * FAILED- in front when the test failed.
+ */
+export function suiteSession(name: string, use: (session: Session) => void, shotName: (title: string) => string = (t) => t): void {
+  let session: Session | undefined;
+  before(async function () {
+    session = await startSession({ name });
+    use(session);
+  });
+  after(async function () {
+    await session?.stop();
+  });
+  afterEach(async function () {
+    const title = shotName(this.currentTest?.title ?? "step");
+    await session?.screenshot(`${this.currentTest?.state === "failed" ? "FAILED-" : ""}${title}`).catch(() => undefined);
+  });
 }
 
 /** The engine's chart title for these activations (kernel/plots, compiled into out/). */

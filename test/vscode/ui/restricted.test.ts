@@ -6,8 +6,8 @@
 // is never called. Should a future VS Code pass the cell through, the controller must answer with
 // its "Restricted Mode" error output instead. Either way: no output of the cell's own code.
 import * as assert from "node:assert/strict";
-import { inRestrictedMode, openFile, Session, startSession, waitUntil } from "../browser";
-import { allOutputText, cellState, describeFor, runAll, stableScreenshot } from "./helpers";
+import { inRestrictedMode, openFile, Session, waitUntil } from "../browser";
+import { allOutputText, cellState, describeFor, runAll, stableScreenshot, suiteSession } from "./helpers";
 
 /** What run-me.actnb's cell would print if it ran. */
 const RAN = ["cell-ran-42", "tensor([0., 0., 2.])"];
@@ -15,19 +15,8 @@ const VSCODE_REASON = "Executing a notebook cell will run code from this workspa
 
 describeFor(["untrusted"], "scenario 5: Restricted Mode", function () {
   let session: Session;
-
-  before(async function () {
-    // startSession declines the startup trust dialog ("No, I don't trust the authors")
-    session = await startSession({ name: "restricted" });
-  });
-
-  after(async function () {
-    await session?.stop();
-  });
-
-  afterEach(async function () {
-    await session?.screenshot(`${this.currentTest?.state === "failed" ? "FAILED-" : ""}scenario-5`).catch(() => undefined);
-  });
+  // startSession declines the startup trust dialog ("No, I don't trust the authors")
+  suiteSession("restricted", (s) => (session = s), () => "scenario-5");
 
   it("running a cell does not execute it, and says why", async function () {
     const page = session.page;

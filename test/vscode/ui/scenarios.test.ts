@@ -8,7 +8,7 @@
 // Screenshots: test-results/vscode/scenario-2-chart.png, scenario-3-plot-activation.png,
 // scenario-4-interrupt.png (stable names, every run), plus one per step (scenarios-*.png).
 import * as assert from "node:assert/strict";
-import { focusedQuickPickLabel, openFile, runCommand, Session, startSession, waitForFrameWith, waitUntil, webviewFrames } from "../browser";
+import { focusedQuickPickLabel, openFile, runCommand, Session, waitForFrameWith, waitUntil, webviewFrames } from "../browser";
 import {
   allOutputText,
   CHART_ACTIVATIONS,
@@ -22,6 +22,7 @@ import {
   EXTENSION_ID,
   runAll,
   stableScreenshot,
+  suiteSession,
   waitForOutputText,
 } from "./helpers";
 
@@ -65,22 +66,10 @@ async function checkQuickPickRows(session: Session, names: string[]): Promise<vo
 
 describeFor(["default"], "scenarios 2–4: charts, Plot activation, the stop button", function () {
   let session: Session;
-
-  before(async function () {
-    session = await startSession({ name: "scenarios" });
-  });
-
-  after(async function () {
-    await session?.stop();
-  });
+  suiteSession("scenarios", (s) => (session = s), (title) => title.replace(/:.*/, ""));
 
   beforeEach(async function () {
     await closeAllEditors(session.page);
-  });
-
-  afterEach(async function () {
-    const title = this.currentTest?.title.replace(/:.*/, "") ?? "step";
-    await session?.screenshot(`${this.currentTest?.state === "failed" ? "FAILED-" : ""}${title}`).catch(() => undefined);
   });
 
   it("scenario 2: a Vega-Lite output is drawn by our renderer as an SVG chart with its title", async function () {

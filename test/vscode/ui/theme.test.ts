@@ -5,8 +5,8 @@
 // behind the chart (a screenshot of the SVG) are the theme's editor background, with readable
 // contrast against the text.
 import * as assert from "node:assert/strict";
-import { launchOptionsFromEnv, Session, startSession } from "../browser";
-import { contrast, describeFor, dominantColor, drawChartFixture, hex, luminance, near, parseColor, RGB, stableScreenshot, writeJson } from "./helpers";
+import { launchOptionsFromEnv, Session } from "../browser";
+import { contrast, describeFor, dominantColor, drawChartFixture, hex, luminance, near, parseColor, RGB, stableScreenshot, suiteSession, writeJson } from "./helpers";
 
 /** The two themes of the issue, as verified in VS Code 1.100 (shared/notes/offline-vscode.md). */
 const KNOWN: Record<string, { kind: "vscode-light" | "vscode-dark"; foreground: string; background: string }> = {
@@ -19,18 +19,7 @@ const slug = theme.toLowerCase().replace(/^default\s+/, "").replace(/[^a-z0-9]+/
 
 describeFor(["theme"], `scenario 7: chart colours follow the theme (${theme})`, function () {
   let session: Session;
-
-  before(async function () {
-    session = await startSession({ name: `theme-${slug}` });
-  });
-
-  after(async function () {
-    await session?.stop();
-  });
-
-  afterEach(async function () {
-    await session?.screenshot(`${this.currentTest?.state === "failed" ? "FAILED-" : ""}scenario-7`).catch(() => undefined);
-  });
+  suiteSession(`theme-${slug}`, (s) => (session = s), () => "scenario-7");
 
   it(`scenario 7: text in ${theme}'s editor foreground, background the editor's (${theme})`, async function () {
     const page = session.page;

@@ -3,25 +3,13 @@
 // a notebook opens, a cell runs and its output appears; the renderer shipped in the package draws
 // charts.
 import * as assert from "node:assert/strict";
-import { openFile, Session, startSession, waitUntil } from "../browser";
-import { CHART_ACTIVATIONS, CHART_OPTIONS, cellState, closeAllEditors, describeFor, drawChartFixture, engineChartTitle, runAll, stableScreenshot, waitForOutputText } from "./helpers";
+import { openFile, Session, waitUntil } from "../browser";
+import { CHART_ACTIVATIONS, CHART_OPTIONS, cellState, closeAllEditors, describeFor, drawChartFixture, engineChartTitle, runAll, stableScreenshot, suiteSession, waitForOutputText } from "./helpers";
 
 describeFor(["vsix"], "scenario 6: the packaged .vsix", function () {
   let session: Session;
-
-  before(async function () {
-    // with a vsix and no suite, startSession loads no development extension at all
-    session = await startSession({ name: "vsix" });
-  });
-
-  after(async function () {
-    await session?.stop();
-  });
-
-  afterEach(async function () {
-    const title = this.currentTest?.title.replace(/:.*/, "") ?? "step";
-    await session?.screenshot(`${this.currentTest?.state === "failed" ? "FAILED-" : ""}${title}`).catch(() => undefined);
-  });
+  // with a vsix and no suite, startSession loads no development extension at all
+  suiteSession("vsix", (s) => (session = s), (title) => title.replace(/:.*/, ""));
 
   it("scenario 6: a notebook opens, its cell runs and the output appears", async function () {
     const page = session.page;

@@ -7,30 +7,17 @@ import {
   openFile,
   runCommand,
   Session,
-  startSession,
   waitForFrameWith,
   waitUntil,
   webviewFrames,
 } from "../browser";
-import { describeFor } from "./helpers";
+import { describeFor, suiteSession } from "./helpers";
 
 // in the default configuration only (the matrix's other runs are about trust, the .vsix and themes)
 describeFor(["default"], "harness: driving the workbench like a user", function () {
   let session: Session;
-
-  before(async function () {
-    session = await startSession({ name: "ui-harness" });
-  });
-
-  after(async function () {
-    await session?.stop();
-  });
-
-  afterEach(async function () {
-    // a picture of every step, passed or failed
-    const title = this.currentTest?.title ?? "step";
-    await session?.screenshot(`${this.currentTest?.state === "failed" ? "FAILED-" : ""}${title}`).catch(() => undefined);
-  });
+  // a picture of every step, passed or failed
+  suiteSession("ui-harness", (s) => (session = s));
 
   it("opens a file with Ctrl+P", async function () {
     await openFile(session.page, "notes.md", { expect: "text" });
