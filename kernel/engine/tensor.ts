@@ -37,7 +37,13 @@ export class Tensor {
   readonly strides: number[];
   private gradFn: Node | null = null;
   private requiresGrad = false;
-  grad: Tensor | null = null;
+  private gradTensor: Tensor | null = null;
+  /**
+   * .grad's memory is this tensor's alone and nobody has read .grad since: replacing it (x.grad =
+   * null before the next backward) can then return the memory at once, cache-warm, for the next
+   * gradient, instead of at the next garbage collection.
+   */
+  private gradUnseen = false;
   /** Set on nn.Parameter; changes printing only. */
   _isParameter = false;
 
@@ -58,6 +64,19 @@ export class Tensor {
 
   get dtype(): DType { return this.storage.dtype; }
   get ndim(): number { return this.shape.length; }
+  get grad(): Tensor | null {
+    this.gradUnseen = false;
+    return this.gradTensor;
+  }
+  set grad(value: Tensor | null) { this.replaceGrad(value, false); }
+
+  private replaceGrad(value: Tensor | null, unseen: boolean): void {
+    const old = this.gradTensor;
+    if (old && this.gradUnseen && old !== value) old.storage.free();
+    this.gradTensor = value;
+    this.gradUnseen = unseen && value !== null;
+  }
+
   get is_leaf(): boolean { return this.gradFn === null; }
   get grad_fn(): Node | null { return this.gradFn; }
   get device(): string { return "cpu"; }
@@ -159,9 +178,9 @@ export class Tensor {
     const gg = ops.sameShape(g.shape, this.shape) ? g : ops.sumToShape(g, this.shape);
     const madeHere = gg.storage !== g.storage;
     let kept: Tensor | null = null; // the gradient memory .grad now holds, if it is g's or gg's
-    if (this.grad !== null) ops.add_(this.grad, gg);
-    else if ((owned || madeHere) && gg.is_contiguous() && gg.offset === 0 && gg.storage.size === gg.numel()) this.grad = kept = gg.detach();
-    else this.grad = ops.clone(gg).detach();
+    if (this.gradTensor !== null) ops.add_(this.gradTensor, gg);
+    else if ((owned || madeHere) && gg.is_contiguous() && gg.offset === 0 && gg.storage.size === gg.numel()) this.replaceGrad(kept = gg.detach(), true);
+    else this.replaceGrad(ops.clone(gg).detach(), true);
     // What nobody else can see is returned now rather than at the next collection.
     if (madeHere && !kept) gg.storage.free();
     if (owned && !(kept && kept.storage === g.storage)) g.storage.free();

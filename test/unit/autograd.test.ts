@@ -151,6 +151,59 @@ describe("autograd: leaves own their gradients", () => {
   });
 });
 
+// A leaf's gradient that nobody has read can go back to the pool the moment .grad is replaced:
+// the next backward's gradient then lands in the same, cache-warm block.
+describe("autograd: replacing an unread .grad", () => {
+  const addressOf = (t: { storage: unknown }) => (t.storage as { byteOffset: number }).byteOffset;
+  const n = 100_000;
+
+  it("x.grad = null returns an unread gradient's memory, and the next pass reuses it", () => {
+    const x = torch.randn(n, { requires_grad: true });
+    F.relu(x).sum().backward();
+    // read past the getter, which would mark the gradient as seen
+    const first = addressOf((x as unknown as { gradTensor: { storage: unknown } }).gradTensor);
+    const live = memoryStats().liveBytes;
+    x.grad = null;
+    assert.strictEqual(memoryStats().liveBytes, live - 4 * n);
+    const y = F.relu(x);  // the next block of that size: the one just returned
+    assert.strictEqual(addressOf(y), first);
+    y.sum().backward();
+    assert.deepStrictEqual(x.grad!.tolist(), (x.tolist() as number[]).map((v) => (v > 0 ? 1 : 0)));
+  });
+
+  it("a gradient the program has read stays valid after .grad is replaced", () => {
+    const x = torch.tensor([1, -2, 3], { requires_grad: true });
+    F.relu(x).sum().backward();
+    const kept = x.grad!;
+    x.grad = null;
+    x.mul(5).sum().backward();
+    assert.deepStrictEqual(kept.tolist(), [1, 0, 1]);
+    assert.deepStrictEqual(x.grad!.tolist(), [5, 5, 5]);
+    assert.notStrictEqual(addressOf(kept), addressOf(x.grad!));
+  });
+
+  it("a gradient given by the caller is never freed, even unread", () => {
+    const x = torch.tensor([1, 2], { requires_grad: true });
+    const g = torch.tensor([3, 4]);
+    x.backward(g);          // a leaf root: .grad is a copy of g
+    x.grad = null;
+    assert.deepStrictEqual(g.tolist(), [3, 4]);
+    const y = torch.tensor([0.5, -1]);
+    x.grad = y;             // assigned by the program: never freed by the engine
+    x.grad = null;
+    assert.deepStrictEqual(y.tolist(), [0.5, -1]);
+  });
+
+  it("gradients accumulated into an unread .grad are freed with it, once", () => {
+    const x = torch.randn(n, { requires_grad: true });
+    for (let i = 0; i < 3; i++) x.mul(2).sum().backward();
+    const live = memoryStats().liveBytes;
+    x.grad = null;
+    x.grad = null;
+    assert.strictEqual(memoryStats().liveBytes, live - 4 * n);
+  });
+});
+
 // The backward pass frees gradients it made as soon as their one consumer is done with them;
 // every graph shape where a gradient is shared, merged, passed through or viewed must still
 // give PyTorch's numbers.

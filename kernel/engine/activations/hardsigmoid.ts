@@ -7,7 +7,8 @@ export const hardsigmoid: ElementwiseActivation = {
   params: [INPLACE],
   reprIfSet: ["inplace"],
   gradFn: "HardsigmoidBackward0",
-  forward: "x !== x ? x : Math.min(Math.max(x + 3, 0), 6) / 6",
+  // float32 throughout, as PyTorch's CPU kernel
+  forward: "x !== x ? x : Math.min(Math.max(Math.fround(x + 3), 0), 6) / 6",
   backward: "(x > -3 && x < 3) ? g / 6 : 0",
   usesInput: true,
   wasm: { kernel: "hardsigmoid" },

@@ -7,9 +7,10 @@ export const hardswish: ElementwiseActivation = {
   params: [INPLACE],
   reprIfSet: ["inplace"],
   gradFn: "HardswishBackward0",
-  forward: "x !== x ? x : Math.fround(x * Math.min(Math.max(x + 3, 0), 6)) / 6",
+  // In float32 step by step, as PyTorch's CPU kernel computes it (so the same last bits)
+  forward: "x !== x ? x : Math.fround(x * Math.min(Math.max(Math.fround(x + 3), 0), 6)) / 6",
   // PyTorch's convention at the kinks: 0 below -3, the middle formula on [-3, 3], 1 above
-  backward: "x !== x ? x : (x < -3 ? 0 : (x <= 3 ? g * (x / 3 + 0.5) : g))",
+  backward: "x !== x ? x : (x < -3 ? 0 : (x <= 3 ? g * Math.fround(Math.fround(x / 3) + 0.5) : g))",
   usesInput: true,
   wasm: { kernel: "hardswish" },
 };

@@ -10,7 +10,7 @@
 // with byte addresses into the engine's memory, n elements, the activation's parameters a..d
 // (see `wasm.args` in the definition) and gStride 0 when the incoming gradient is one value
 // broadcast (as sum().backward() produces) or 1 when it is a contiguous run.
-import { splat, sel, isNan, low64, high64, join32, loadTail, storeTail } from "./simd";
+import { splat, sel, isNan, loadTail, storeTail } from "./simd";
 import { clamp, vexp, vexpm1, vlog1p, vtanh, vsigmoid, normalArg, gaussian, normalCdf, INV_SQRT_2PI } from "./math";
 
 @inline function runFwd<K>(x: usize, out: usize, n: i32, a: f32, b: f32, c: f32, d: f32): void {
@@ -124,54 +124,34 @@ import { clamp, vexp, vexpm1, vlog1p, vtanh, vsigmoid, normalArg, gaussian, norm
   }
 }
 
-/** min(max(x + 3, 0), 6) / 6 in doubles, as the JS expression computes it. */
-@inline function hardsigmoid64(x: v128): v128 {
-  const three = f64x2.splat(3), zero = f64x2.splat(0), six = f64x2.splat(6);
-  const lo = f64x2.div(f64x2.pmin(f64x2.pmax(f64x2.add(low64(x), three), zero), six), six);
-  const hi = f64x2.div(f64x2.pmin(f64x2.pmax(f64x2.add(high64(x), three), zero), six), six);
-  return join32(lo, hi);
+/** min(max(x + 3, 0), 6) in float32; nan stays nan (pmin/pmax pass their first operand). */
+@inline function relu6Shifted(x: v128): v128 {
+  return f32x4.pmin(f32x4.pmax(f32x4.add(x, splat(3)), splat(0)), splat(6));
 }
 
-/** hardsigmoid: x !== x ? x : min(max(x + 3, 0), 6) / 6 (in doubles); backward (-3 < x < 3) ? g / 6 : 0. */
+/** hardsigmoid: min(max(x + 3, 0), 6) / 6; backward (-3 < x < 3) ? g / 6 : 0. */
 @final class Hardsigmoid {
   @inline get usesY(): bool { return false; }
   @inline fwd(x: v128, a: v128, b: v128, c: v128, d: v128): v128 {
-    return sel(x, hardsigmoid64(x), isNan(x));
+    return sel(x, f32x4.div(relu6Shifted(x), splat(6)), isNan(x));
   }
   @inline bwd(x: v128, y: v128, g: v128, a: v128, b: v128, c: v128, d: v128): v128 {
     return sel(f32x4.div(g, splat(6)), splat(0), v128.and(f32x4.gt(x, splat(-3)), f32x4.lt(x, splat(3))));
   }
 }
 
-/** fround(x * min(max(x + 3, 0), 6)) with the inner sum and product in doubles. */
-@inline function hardswishProduct(x: v128): v128 {
-  const three = f64x2.splat(3), zero = f64x2.splat(0), six = f64x2.splat(6);
-  const xl = low64(x), xh = high64(x);
-  const lo = f64x2.mul(xl, f64x2.pmin(f64x2.pmax(f64x2.add(xl, three), zero), six));
-  const hi = f64x2.mul(xh, f64x2.pmin(f64x2.pmax(f64x2.add(xh, three), zero), six));
-  return join32(lo, hi);
-}
-
-/** g * (x / 3 + 0.5) in doubles. */
-@inline function hardswishSlope(x: v128, g: v128): v128 {
-  const third = f64x2.splat(3), half = f64x2.splat(0.5);
-  const lo = f64x2.mul(low64(g), f64x2.add(f64x2.div(low64(x), third), half));
-  const hi = f64x2.mul(high64(g), f64x2.add(f64x2.div(high64(x), third), half));
-  return join32(lo, hi);
-}
-
 /**
- * hardswish: x !== x ? x : fround(x * min(max(x + 3, 0), 6)) / 6;
- * backward x !== x ? x : (x < -3 ? 0 : (x <= 3 ? g * (x / 3 + 0.5) : g)).
+ * hardswish: x * min(max(x + 3, 0), 6) / 6; backward x < -3 ? 0 : (x <= 3 ? g * (x / 3 + 0.5) : g)
+ * (nan stays nan). Division, not a multiplication by 1/6, to round as PyTorch does.
  */
 @final class Hardswish {
   @inline get usesY(): bool { return false; }
   @inline fwd(x: v128, a: v128, b: v128, c: v128, d: v128): v128 {
-    // a float32 divided by 6 in doubles and rounded is the float32 quotient
-    return sel(x, f32x4.div(hardswishProduct(x), splat(6)), isNan(x));
+    return sel(x, f32x4.div(f32x4.mul(x, relu6Shifted(x)), splat(6)), isNan(x));
   }
   @inline bwd(x: v128, y: v128, g: v128, a: v128, b: v128, c: v128, d: v128): v128 {
-    const inner = sel(splat(0), sel(hardswishSlope(x, g), g, f32x4.le(x, splat(3))), f32x4.lt(x, splat(-3)));
+    const slope = f32x4.mul(g, f32x4.add(f32x4.div(x, splat(3)), splat(0.5)));
+    const inner = sel(splat(0), sel(slope, g, f32x4.le(x, splat(3))), f32x4.lt(x, splat(-3)));
     return sel(x, inner, isNan(x));
   }
 }
