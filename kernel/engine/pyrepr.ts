@@ -22,3 +22,14 @@ export function pyRepr(v: unknown, kind: "float" | "int" | "auto" = "auto"): str
   if (Array.isArray(v)) return `(${v.map((e) => pyRepr(e, kind)).join(", ")}${v.length === 1 ? "," : ""})`;
   return String(v);
 }
+
+/** The name Python's type() would give a JS value, for error messages ("int", "str", "list", ...). */
+export function pyTypeName(v: unknown): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "string") return "str";
+  if (typeof v === "boolean") return "bool";
+  if (Array.isArray(v)) return "list";
+  if (typeof v === "function") return "function";
+  return (v as object).constructor?.name ?? "object";
+}

@@ -7,6 +7,7 @@ import { Node } from "./autograd/node";
 import { runBackward, checkBackwardRoot } from "./autograd/engine";
 import { RuntimeError, ValueError } from "./errors";
 import { formatTensor } from "./printing";
+import { pyTypeName } from "./pyrepr";
 import * as ops from "./ops";
 import * as act from "./activations/functional";
 
@@ -68,7 +69,16 @@ export class Tensor {
     this.gradUnseen = false;
     return this.gradTensor;
   }
-  set grad(value: Tensor | null) { this.replaceGrad(value, false); }
+  set grad(value: Tensor | null) {
+    if (value === undefined) value = null; // JavaScript's other "nothing"
+    if (value !== null) {
+      // PyTorch's checks and words (its message has no space before the type name)
+      if (!(value instanceof Tensor)) throw new TypeError(`assigned grad expected to be a Tensor or None but got grad of type${pyTypeName(value)}`);
+      if (value.dtype !== this.dtype) throw new RuntimeError("assigned grad has data of a different type");
+      if (!ops.sameShape(value.shape, this.shape)) throw new RuntimeError("assigned grad has data of a different size");
+    }
+    this.replaceGrad(value, false);
+  }
 
   private replaceGrad(value: Tensor | null, unseen: boolean): void {
     const old = this.gradTensor;

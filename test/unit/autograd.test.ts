@@ -194,6 +194,24 @@ describe("autograd: replacing an unread .grad", () => {
     assert.deepStrictEqual(y.tolist(), [0.5, -1]);
   });
 
+  it("assigning .grad checks type, dtype and size with PyTorch's messages", () => {
+    const x = torch.zeros(2, { requires_grad: true });
+    const refuse = (v: unknown, kind: string, message: string) =>
+      assert.throws(() => { (x as { grad: unknown }).grad = v; }, (e: Error) => e.name === kind && e.message === message);
+    refuse(torch.zeros(3), "RuntimeError", "assigned grad has data of a different size");
+    refuse(torch.zeros(1, 2), "RuntimeError", "assigned grad has data of a different size");
+    refuse(torch.zeros(2, { dtype: torch.int64 }), "RuntimeError", "assigned grad has data of a different type");
+    refuse(torch.zeros(3, { dtype: torch.int64 }), "RuntimeError", "assigned grad has data of a different type");
+    refuse(5, "TypeError", "assigned grad expected to be a Tensor or None but got grad of typeint");
+    refuse(1.5, "TypeError", "assigned grad expected to be a Tensor or None but got grad of typefloat");
+    refuse("a", "TypeError", "assigned grad expected to be a Tensor or None but got grad of typestr");
+    refuse([1, 2], "TypeError", "assigned grad expected to be a Tensor or None but got grad of typelist");
+    assert.strictEqual(x.grad, null); // nothing was assigned
+    x.grad = torch.ones(2);
+    (x as { grad: unknown }).grad = undefined;
+    assert.strictEqual(x.grad, null);
+  });
+
   it("gradients accumulated into an unread .grad are freed with it, once", () => {
     const x = torch.randn(n, { requires_grad: true });
     for (let i = 0; i < 3; i++) x.mul(2).sum().backward();
