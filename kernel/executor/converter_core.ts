@@ -1,7 +1,6 @@
 // tslab's converter as the kernel uses it: conversions carry the cell line of each output line
 // (linemap.ts), completions only what the editor shows. Runs in the converter worker
-// (converter_worker.ts) or, where the kernel's memory limit would also cap that worker, in the
-// kernel's main thread (converter_proxy.ts).
+// (converter_worker.ts), so the kernel's own bundle carries no TypeScript compiler.
 import { createConverter } from "tslab/dist/converter";
 import { buildLineMap } from "./linemap";
 import type { CellConverter } from "./converter_proxy";

@@ -24,20 +24,13 @@ const TIMEOUT_MS = 120_000;
 const START_TIMEOUT_MS = 30_000;
 
 /**
- * The kernel's converter, in a worker thread of its own so that the compiler's heap stays out
- * of the collections cells need (ACTNB_CONVERTER_IN_PROCESS=1 keeps it in this thread, for
- * comparison). A kernel memory limit (--max-old-space-size) caps each thread's heap, the
- * worker's too: the compiler needs about 100 MB of it. The converter resolves modules from the
- * working directory at the time it is created: call this with the kernel root as cwd.
+ * Starts the kernel's converter in a worker thread of its own, so that the compiler's heap stays
+ * out of the collections cells need, and waits until it is ready. A kernel memory limit
+ * (--max-old-space-size) caps each thread's heap, the worker's too: the compiler needs about
+ * 100 MB of it. The converter resolves modules from the working directory at the time it is
+ * created: call this with the kernel root as cwd.
  */
 export function startConverter(): CellConverter {
-  return process.env.ACTNB_CONVERTER_IN_PROCESS === "1"
-    ? (require("./converter_core") as typeof import("./converter_core")).makeCellConverter()
-    : startConverterWorker();
-}
-
-/** Starts the converter worker and waits until it is ready. */
-function startConverterWorker(): CellConverter {
   const signal = new SharedArrayBuffer(4);
   const replies = new Int32Array(signal);
   const { port1, port2 } = new MessageChannel();
