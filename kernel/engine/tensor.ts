@@ -5,6 +5,7 @@ import { DType, float32, TypedArray, toDType } from "./dtype";
 import { Storage } from "./storage/storage";
 import { Node } from "./autograd/node";
 import { runBackward, checkBackwardRoot } from "./autograd/engine";
+import { ViewInfo, refreshViewGradFn } from "./autograd/views";
 import { RuntimeError, ValueError } from "./errors";
 import { formatTensor } from "./printing";
 import { pyTypeName } from "./pyrepr";
@@ -47,6 +48,13 @@ export class Tensor {
   private gradUnseen = false;
   /** Set on nn.Parameter; changes printing only. */
   _isParameter = false;
+  /** Set when this tensor is a view of another (it shares the base's elements and version). */
+  _view: ViewInfo | null = null;
+  /**
+   * PyTorch's version counter, bumped by every in-place write. Views and detached aliases share
+   * their storage's counter; `.data` gets a counter of its own, as in PyTorch.
+   */
+  private versionCounter: { value: number };
 
   constructor(
     public storage: Storage,
@@ -56,6 +64,7 @@ export class Tensor {
   ) {
     this.shape = shape.slice();
     this.strides = strides ? strides.slice() : contiguousStrides(shape);
+    this.versionCounter = storage.version;
   }
 
   /** A new contiguous tensor with uninitialised elements in wasm memory. */
@@ -87,13 +96,25 @@ export class Tensor {
     this.gradUnseen = unseen && value !== null;
   }
 
-  get is_leaf(): boolean { return this.gradFn === null; }
-  get grad_fn(): Node | null { return this.gradFn; }
+  get is_leaf(): boolean { return this.grad_fn === null; }
+  get grad_fn(): Node | null {
+    if (this._view) refreshViewGradFn(this);
+    return this.gradFn;
+  }
+  /** How many times the elements were written in place (shared with views). */
+  get _version(): number { return this.versionCounter.value; }
+  /** Called by every in-place write. */
+  _bumpVersion(): void { this.versionCounter.value++; }
+  /** Views count versions with the tensor they view. */
+  _shareVersionWith(other: Tensor): void { this.versionCounter = other.versionCounter; }
   get device(): string { return "cpu"; }
   get T(): Tensor { return ops.permute(this, this.shape.map((_, i) => this.ndim - 1 - i)); }
   get mT(): Tensor { return ops.transpose(this, -2, -1); }
 
-  get requires_grad(): boolean { return this.requiresGrad; }
+  get requires_grad(): boolean {
+    if (this._view) refreshViewGradFn(this);
+    return this.requiresGrad;
+  }
   set requires_grad(value: boolean) { this.requires_grad_(value); }
 
   requires_grad_(value = true): this {
@@ -116,9 +137,14 @@ export class Tensor {
   }
 
   /** PyTorch's .data: the same elements, cut off from autograd. */
-  get data(): Tensor { return this.detach(); }
+  get data(): Tensor {
+    const t = this.detach();
+    t.versionCounter = { value: 0 };
+    return t;
+  }
   set data(value: Tensor) {
     this.storage = value.storage;
+    this.versionCounter = value.versionCounter;
     this.offset = value.offset;
     this.shape.splice(0, this.shape.length, ...value.shape);
     this.strides.splice(0, this.strides.length, ...value.strides);
@@ -175,7 +201,7 @@ export class Tensor {
   }
 
   retain_grad(): void {
-    if (this.gradFn) this.gradFn.retainer = this;
+    if (this.grad_fn) this.grad_fn.retainer = this;
   }
 
   /**
@@ -196,8 +222,10 @@ export class Tensor {
     if (owned && !(kept && kept.storage === g.storage)) g.storage.free();
   }
 
+  /** The same elements (and version counter), cut off from autograd. */
   detach(): Tensor {
     const t = new Tensor(this.storage, this.shape, this.strides, this.offset);
+    t.versionCounter = this.versionCounter;
     return t;
   }
 
@@ -248,7 +276,7 @@ export class Tensor {
       dtype: this.dtype.name,
       data: ops.contiguousData(this),
       requires_grad: this.requires_grad && this.is_leaf,
-      grad_fn: this.gradFn?.name(),
+      grad_fn: this.grad_fn?.name(),
       is_parameter: this._isParameter,
     });
   }
@@ -276,7 +304,7 @@ export class Tensor {
   div_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.div(this, other)); }
   pow_(exponent: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.pow(this, exponent)); }
   clamp_(...args: unknown[]): this { return ops.inplaceFrom(this, () => ops.clamp(this, ...args)); }
-  zero_(): this { return ops.fill_(this, 0); }
+  zero_(): this { return ops.zero_(this); }
   fill_(value: number): this { return ops.fill_(this, value); }
   copy_(src: Tensor): this { return ops.copy_(this, src); }
   uniform_(...args: unknown[]): this { return ops.uniform_(this, ...args); }

@@ -3,9 +3,9 @@ import { Tensor } from "../tensor";
 import { record } from "../autograd/node";
 import { bindArgs, isOptions } from "../args";
 import { RuntimeError } from "../errors";
-import { float32 } from "../dtype";
+import { DType, bool, float32 } from "../dtype";
 import { elementwise } from "../ops/elementwise";
-import { inplace } from "../ops/inplace";
+import { inplaceFrom } from "../ops/inplace";
 import { activationForward, activationBackward } from "../wasm/ops";
 import { ActivationDefinition, ElementwiseActivation, Params, defaults } from "./definition";
 
@@ -44,23 +44,52 @@ function expression(e: string | ((p: Params) => string), p: Params): string {
   return typeof e === "function" ? e(p) : e;
 }
 
-function applyElementwise(def: ElementwiseActivation, x: Tensor, p: Params): Tensor {
+/** Whether a derivative expression reads the input x or the result y: what its backward must keep. */
+const reads = (expr: string, name: "x" | "y") => new RegExp(`\\b${name}\\b`).test(expr);
+
+const TYPE_NAME: Record<string, string> = { int64: "Long", int32: "Int", bool: "Bool" };
+
+/** The output dtype for x, or PyTorch's refusal of x's dtype. */
+function outputDtype(def: ActivationDefinition, x: Tensor): DType {
+  if (x.dtype.is_floating_point || !def.integers) return x.dtype.is_floating_point ? x.dtype : float32;
+  const rule = def.integers;
+  if (rule.kind === "refuse") throw new RuntimeError(`"${rule.kernel}" not implemented for '${TYPE_NAME[x.dtype.name]}'`);
+  if (x.dtype === bool && rule.boolError) throw new RuntimeError(rule.boolError);
+  return rule.kind === "keep" ? x.dtype : float32;
+}
+
+function applyElementwise(def: ElementwiseActivation, x: Tensor, p: Params, inplace: boolean): Tensor {
   const numeric = numericParams(def, p, x);
-  const dtype = x.dtype.is_floating_point ? x.dtype : float32;
+  const dtype = outputDtype(def, x);
   // The SIMD kernel when there is one and x suits it (else null), the compiled expression otherwise.
   const kernel = def.wasm ? (typeof def.wasm.kernel === "function" ? def.wasm.kernel(p) : def.wasm.kernel) : null;
   const args = kernel && def.wasm!.args ? def.wasm!.args(numeric) : [];
-  const out = (kernel && activationForward(kernel, x, args)) || elementwise(["x"], expression(def.forward, p), [x], dtype, numeric);
-  const backward = expression(def.backward, p);
-  return record(out, def.gradFn, [x], (g) => [
-    (kernel && activationBackward(kernel, x, out, g, args)) || elementwise(["x", "y", "g"], backward, [x, out, g], g.dtype, numeric),
-  ]);
+  const forward = expression(def.forward, p);
+  const out = (kernel && activationForward(kernel, x, args))
+    || elementwise(["x"], dtype.is_floating_point ? forward : `Math.trunc(${forward})`, [x], dtype, numeric);
+  const form = inplace ? def.inplaceForm ?? null : null;
+  const fromResult = form?.backward !== undefined;
+  const backward = form?.backward ?? expression(def.backward, p);
+  const saved = [reads(backward, "x") ? x : null, reads(backward, "y") ? out : null];
+  const result = record(out, form?.gradFn ?? def.gradFn, [x], (g, [self, y]) => {
+    // a backward that reads only one of x and y is handed that one in both places
+    const xs = self ?? y!, ys = y ?? self!;
+    return [(!fromResult && kernel && activationBackward(kernel, xs, ys, g, args)) || elementwise(["x", "y", "g"], backward, [xs, ys, g], g.dtype, numeric)];
+  }, saved);
+  const refusal = form?.refuse?.(numeric);
+  if (refusal && result.grad_fn) result.grad_fn.backwardCheck = () => { throw new RuntimeError(refusal); };
+  return result;
 }
 
-/** Runs an activation with fully bound parameters (no argument parsing). */
+/** Runs an activation with fully bound parameters (no argument parsing); `inplace` writes the result into x. */
 export function applyActivation(def: ActivationDefinition, x: Tensor, p: Params, weights?: Record<string, Tensor>): Tensor {
-  const result = def.kind === "elementwise" ? applyElementwise(def, x, p) : def.apply(x, p, weights);
-  return p.inplace === true ? inplace(x, result) : result;
+  const inplace = p.inplace === true;
+  const compute = () => {
+    if (def.kind === "elementwise") return applyElementwise(def, x, p, inplace);
+    outputDtype(def, x);
+    return def.apply(x, p, weights);
+  };
+  return inplace ? inplaceFrom(x, compute) : compute();
 }
 
 /** The torch.nn.functional form: F.leaky_relu(x, 0.2) or F.leaky_relu(x, { negative_slope: 0.2 }). */

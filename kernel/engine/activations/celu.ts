@@ -1,4 +1,4 @@
-import { ElementwiseActivation, INPLACE } from "./definition";
+import { ElementwiseActivation, INPLACE, ELU_NEGATIVE_SLOPE } from "./definition";
 
 export const celu: ElementwiseActivation = {
   kind: "elementwise", name: "celu", module: "CELU", title: "CELU",
@@ -13,6 +13,12 @@ export const celu: ElementwiseActivation = {
   forward: "x <= 0 ? p.alpha * (Math.exp(x * p.inv_alpha) - 1) : x",
   backward: "x !== x ? x : (x <= 0 ? g * Math.exp(x * p.inv_alpha) : g)",
   numeric: (p) => ({ alpha: p.alpha as number, inv_alpha: 1 / (p.alpha as number) }),
-  usesInput: true,
+  integers: { kind: "refuse", kernel: "elu_cpu" },
+  // celu_ is elu_ with input scale 1/alpha, differentiated from its result
+  inplaceForm: {
+    gradFn: "CeluBackward1",
+    backward: "y !== y ? y : (y <= 0 ? g * p.inv_alpha * (y + p.alpha) : g)",
+    refuse: ELU_NEGATIVE_SLOPE,
+  },
   wasm: { kernel: "elu", args: (n) => [n.alpha, 1, n.inv_alpha, 1] },
 };

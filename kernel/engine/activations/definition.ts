@@ -26,6 +26,11 @@ export interface ParamSpec {
 
 export type Params = Record<string, ParamValue>;
 
+/** PyTorch's refusal to differentiate in-place ELU or CELU from a result made with a negative alpha. */
+export const ELU_NEGATIVE_SLOPE = (n: Record<string, number>): string | null => (n.alpha < 0
+  ? "In-place elu backward calculation is triggered with a negative slope which is not supported. This is caused by calling in-place forward function with a negative slope, please call out-of-place version instead."
+  : null);
+
 /** PyTorch's `inplace` flag, which many activations take; it changes no value, so plots hide it. */
 export const INPLACE: ParamSpec = { name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true };
 
@@ -49,7 +54,20 @@ interface Common {
   learnable?: boolean;
 }
 
-/** out[i] = forward(x[i]); grad_in[i] = backward(x[i], y[i], g[i]). Parameters are p.<name>. */
+/**
+ * How integer and bool inputs are treated, as PyTorch's CPU kernels do: computed keeping their
+ * dtype (relu, hardtanh), computed in float32 (sigmoid, tanh), or refused naming the kernel.
+ */
+export type IntegerInputs =
+  | { kind: "keep"; boolError: string }
+  | { kind: "float32"; boolError?: string }
+  | { kind: "refuse"; kernel: string };
+
+/**
+ * out[i] = forward(x[i]); grad_in[i] = backward(x[i], y[i], g[i]). Parameters are p.<name>.
+ * The backward is written, as in PyTorch's derivatives.yaml, in terms of the input x and/or the
+ * result y: the engine keeps for the backward exactly the ones it names.
+ */
 export interface ElementwiseActivation extends Common {
   kind: "elementwise";
   gradFn: string;
@@ -57,10 +75,14 @@ export interface ElementwiseActivation extends Common {
   backward: string | ((p: Params) => string);
   /** Numeric values for the expressions (choices become numbers here). */
   numeric?: (p: Params) => Record<string, number>;
-  /** Whether the backward needs the forward's output y (then it is kept alive). */
-  usesOutput?: boolean;
-  /** Whether the backward needs the input x. */
-  usesInput?: boolean;
+  integers: IntegerInputs;
+  /**
+   * PyTorch's in-place form where it differs: its grad_fn name and, for derivatives.yaml's
+   * is_result=True variants (elu_, leaky_relu_), a backward in y and g alone, with the refusal
+   * PyTorch makes at backward time for parameters that formula cannot handle. An in-place form
+   * whose backward needs the input keeps a copy of it (PyTorch's original_self).
+   */
+  inplaceForm?: { gradFn: string; backward?: string; refuse?: (n: Record<string, number>) => string | null };
   /**
    * The WebAssembly SIMD kernel computing the same forward and backward over contiguous float32
    * tensors (fwd_<kernel> / bwd_<kernel> in wasm/assembly/activations.ts), and the numbers it
@@ -73,6 +95,8 @@ export interface ElementwiseActivation extends Common {
 /** Built from tensor operations; autograd derives the gradient. */
 export interface CompositeActivation extends Common {
   kind: "composite";
+  /** As for elementwise activations; composites made of float ops need none. */
+  integers?: IntegerInputs;
   apply: (x: Tensor, p: Params, weights?: Record<string, Tensor>) => Tensor;
 }
 

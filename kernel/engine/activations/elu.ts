@@ -1,4 +1,4 @@
-import { ElementwiseActivation, INPLACE } from "./definition";
+import { ElementwiseActivation, INPLACE, ELU_NEGATIVE_SLOPE } from "./definition";
 
 export const elu: ElementwiseActivation = {
   kind: "elementwise", name: "elu", module: "ELU", title: "ELU",
@@ -12,6 +12,12 @@ export const elu: ElementwiseActivation = {
   gradFn: "EluBackward0",
   forward: "x <= 0 ? p.alpha * (Math.exp(x) - 1) : x",
   backward: "x !== x ? x : (x <= 0 ? g * p.alpha * Math.exp(x) : g)",
-  usesInput: true,
+  integers: { kind: "refuse", kernel: "elu_cpu" },
+  // elu_ differentiates from its result (PyTorch's is_result=True): the input's sign is the result's
+  inplaceForm: {
+    gradFn: "EluBackward1",
+    backward: "y !== y ? y : (y <= 0 ? g * (y + p.alpha) : g)",
+    refuse: ELU_NEGATIVE_SLOPE,
+  },
   wasm: { kernel: "elu", args: (n) => [n.alpha, n.alpha, 1, 1] },
 };

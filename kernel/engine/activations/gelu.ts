@@ -20,6 +20,6 @@ export const gelu: ElementwiseActivation = {
   forward: (p: Params) => (p.approximate === "tanh" ? TANH_FWD : EXACT_FWD),
   backward: (p: Params) => (p.approximate === "tanh" ? TANH_BWD : EXACT_BWD),
   numeric: () => ({}),
-  usesInput: true,
+  integers: { kind: "refuse", kernel: "GeluKernelImpl" },
   wasm: { kernel: (p: Params) => (p.approximate === "tanh" ? "gelu_tanh" : "gelu") },
 };

@@ -10,6 +10,6 @@ export const hardsigmoid: ElementwiseActivation = {
   // float32 throughout, as PyTorch's CPU kernel
   forward: "x !== x ? x : Math.min(Math.max(Math.fround(x + 3), 0), 6) / 6",
   backward: "(x > -3 && x < 3) ? g / 6 : 0",
-  usesInput: true,
+  integers: { kind: "refuse", kernel: "hardsigmoid_cpu" },
   wasm: { kernel: "hardsigmoid" },
 };

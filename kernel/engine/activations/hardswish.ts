@@ -11,6 +11,6 @@ export const hardswish: ElementwiseActivation = {
   forward: "x !== x ? x : Math.fround(x * Math.min(Math.max(Math.fround(x + 3), 0), 6)) / 6",
   // PyTorch's convention at the kinks: 0 below -3, the middle formula on [-3, 3], 1 above
   backward: "x !== x ? x : (x < -3 ? 0 : (x <= 3 ? g * Math.fround(Math.fround(x / 3) + 0.5) : g))",
-  usesInput: true,
+  integers: { kind: "refuse", kernel: "hardswish_cpu" },
   wasm: { kernel: "hardswish" },
 };

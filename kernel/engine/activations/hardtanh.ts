@@ -13,6 +13,6 @@ export const hardtanh: ElementwiseActivation = {
   gradFn: "HardtanhBackward0",
   forward: "x < p.min_val ? p.min_val : (x > p.max_val ? p.max_val : x)",
   backward: "(x > p.min_val && x < p.max_val) ? g : 0",
-  usesInput: true,
+  integers: { kind: "keep", boolError: "Bool inputs not supported for hardtanh" },
   wasm: { kernel: "hardtanh", args: (n) => [n.min_val, n.max_val] },
 };

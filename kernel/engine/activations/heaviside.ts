@@ -13,7 +13,7 @@ export function heavisideOp(x: Tensor, values: Tensor): Tensor {
   const out = elementwise(["x", "v"], "x === 0 ? v : (x > 0 ? 1 : 0)", [x, values], x.dtype);
   return record(out, "torch::autograd::NotImplemented", [x, values], () => {
     throw new RuntimeError("derivative for aten::heaviside is not implemented");
-  });
+  }, [null]);
 }
 
 export const heaviside: CompositeActivation = {

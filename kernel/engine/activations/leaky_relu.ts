@@ -12,6 +12,13 @@ export const leaky_relu: ElementwiseActivation = {
   gradFn: "LeakyReluBackward0",
   forward: "x > 0 ? x : x * p.negative_slope",
   backward: "x > 0 ? g : g * p.negative_slope",
-  usesInput: true,
+  integers: { kind: "refuse", kernel: "leaky_relu_cpu" },
+  inplaceForm: {
+    gradFn: "LeakyReluBackward1",
+    backward: "y > 0 ? g : g * p.negative_slope",
+    refuse: (n) => (n.negative_slope < 0
+      ? "In-place leakyReLu backward calculation is triggered with a negative slope which is not supported. This is caused by calling in-place forward function with a negative slope, please call out-of-place version instead. File an issue at https://github.com/pytorch/pytorch if you do require supporting in-place leakRelu backward calculation with negative slope"
+      : null),
+  },
   wasm: { kernel: "leaky_relu", args: (n) => [n.negative_slope] },
 };

@@ -8,6 +8,6 @@ export const logsigmoid: ElementwiseActivation = {
   gradFn: "LogSigmoidBackward0",
   forward: "Math.min(x, 0) - Math.log1p(Math.exp(-Math.abs(x)))",
   backward: "g * (1 / (1 + Math.exp(x)))",
-  usesInput: true,
+  integers: { kind: "refuse", kernel: "log_sigmoid_cpu" },
   wasm: { kernel: "logsigmoid" },
 };

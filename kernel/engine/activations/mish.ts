@@ -9,6 +9,6 @@ export const mish: ElementwiseActivation = {
   gradFn: "MishBackward0",
   forward: "x * Math.tanh(Math.log1p(Math.exp(x)))",
   backward: "g * (Math.tanh(Math.log1p(Math.exp(x))) + x * (1 / (1 + Math.exp(-x))) * (1 - Math.tanh(Math.log1p(Math.exp(x))) ** 2))",
-  usesInput: true,
+  integers: { kind: "refuse", kernel: "mish_cpu" },
   wasm: { kernel: "mish" },
 };

@@ -20,10 +20,13 @@ function channelView(x: Tensor, weight: Tensor): Tensor {
 export function preluOp(x: Tensor, weight: Tensor): Tensor {
   const w = channelView(x, weight.detach());
   const out = elementwise(["x", "w"], "x > 0 ? x : w * x", [x, w], x.dtype);
-  return record(out, "PreluBackward0", [x, weight], (g) => [
-    x.requires_grad ? elementwise(["x", "w", "g"], "x > 0 ? g : w * g", [x, w, g], g.dtype) : null,
-    weight.requires_grad ? elementwise(["x", "g"], "x > 0 ? 0 : x * g", [x, g], g.dtype).sum_to_size(w.shape).reshape(weight.shape) : null,
-  ]);
+  return record(out, "PreluBackward0", [x, weight], (g, [self, wt]) => {
+    const ws = channelView(self!, wt!.detach());
+    return [
+      x.requires_grad ? elementwise(["x", "w", "g"], "x > 0 ? g : w * g", [self!, ws, g], g.dtype) : null,
+      weight.requires_grad ? elementwise(["x", "g"], "x > 0 ? 0 : x * g", [self!, g], g.dtype).sum_to_size(ws.shape).reshape(weight.shape) : null,
+    ];
+  }, [x, weight]);
 }
 
 export const prelu: CompositeActivation = {

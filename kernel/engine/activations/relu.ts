@@ -10,6 +10,6 @@ export const relu: ElementwiseActivation = {
   forward: "x < 0 ? 0 : x" /* keeps -0 and nan, as clamp_min does */,
   // PyTorch's threshold_backward on the output: the gradient at 0 is 0
   backward: "y <= 0 ? 0 : g",
-  usesOutput: true,
+  integers: { kind: "keep", boolError: "Boolean inputs not supported for relu" },
   wasm: { kernel: "relu" },
 };

@@ -10,6 +10,6 @@ export const relu6: ElementwiseActivation = {
   gradFn: "HardtanhBackward0",
   forward: "x < 0 ? 0 : (x > 6 ? 6 : x)",
   backward: "(x > 0 && x < 6) ? g : 0",
-  usesInput: true,
+  integers: { kind: "keep", boolError: "Bool inputs not supported for hardtanh" },
   wasm: { kernel: "hardtanh", args: () => [0, 6] },
 };

@@ -13,6 +13,11 @@ export const selu: ElementwiseActivation = {
   forward: "x <= 0 ? p.negcoef * (Math.exp(x) - 1) : p.scale * x",
   backward: "x !== x ? x : (x <= 0 ? g * p.negcoef * Math.exp(x) : g * p.scale)",
   numeric: () => ({ negcoef: ALPHA * SCALE, scale: SCALE }),
-  usesInput: true,
+  integers: { kind: "refuse", kernel: "elu_cpu" },
+  // selu_ is elu_ with PyTorch's constants, differentiated from its result
+  inplaceForm: {
+    gradFn: "EluBackward1",
+    backward: "y !== y ? y : (y <= 0 ? g * (y + p.negcoef) : g * p.scale)",
+  },
   wasm: { kernel: "elu", args: (n) => [n.negcoef, n.negcoef, 1, n.scale] },
 };

@@ -8,6 +8,6 @@ export const sigmoid: ElementwiseActivation = {
   gradFn: "SigmoidBackward0",
   forward: "1 / (1 + Math.exp(-x))",
   backward: "g * (1 - y) * y",
-  usesOutput: true,
+  integers: { kind: "float32" },
   wasm: { kernel: "sigmoid" },
 };

@@ -9,6 +9,6 @@ export const silu: ElementwiseActivation = {
   gradFn: "SiluBackward0",
   forward: "x / (1 + Math.exp(-x))",
   backward: "g * (1 / (1 + Math.exp(-x))) * (1 + x * (1 - 1 / (1 + Math.exp(-x))))",
-  usesInput: true,
+  integers: { kind: "refuse", kernel: "silu_cpu" },
   wasm: { kernel: "silu" },
 };

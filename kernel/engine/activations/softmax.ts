@@ -38,13 +38,13 @@ export function implicitDim(x: Tensor, dim: number | null | undefined): number {
 export function softmaxOp(x: Tensor, dimArg: number | null): Tensor {
   const dim = implicitDim(x, dimArg);
   const y = alongDim(x, dim, false);
-  return record(y, "SoftmaxBackward0", [x], (g) => [y.mul(g.sub(g.mul(y).sum(dim, true)))]);
+  return record(y, "SoftmaxBackward0", [x], (g, [result]) => [result!.mul(g.sub(g.mul(result!).sum(dim, true)))], [y]);
 }
 
 export function logSoftmaxOp(x: Tensor, dimArg: number | null): Tensor {
   const dim = implicitDim(x, dimArg);
   const y = alongDim(x, dim, true);
-  return record(y, "LogSoftmaxBackward0", [x], (g) => [g.sub(y.exp().mul(g.sum(dim, true)))]);
+  return record(y, "LogSoftmaxBackward0", [x], (g, [result]) => [g.sub(result!.exp().mul(g.sum(dim, true)))], [y]);
 }
 
 export const softmax: CompositeActivation = {

@@ -12,6 +12,6 @@ export const softplus: ElementwiseActivation = {
   gradFn: "SoftplusBackward0",
   forward: "x * p.beta > p.threshold ? x : Math.log1p(Math.exp(x * p.beta)) / p.beta",
   backward: "x * p.beta > p.threshold ? g : g * (1 - 1 / (1 + Math.exp(x * p.beta)))",
-  usesInput: true,
+  integers: { kind: "refuse", kernel: "softplus_cpu" },
   wasm: { kernel: "softplus", args: (n) => [n.beta, n.threshold] },
 };

@@ -8,6 +8,6 @@ export const tanh: ElementwiseActivation = {
   gradFn: "TanhBackward0",
   forward: "Math.tanh(x)",
   backward: "g * (1 - y * y)",
-  usesOutput: true,
+  integers: { kind: "float32" },
   wasm: { kernel: "tanh" },
 };

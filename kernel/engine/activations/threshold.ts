@@ -13,6 +13,8 @@ export const threshold: ElementwiseActivation = {
   gradFn: "ThresholdBackward0",
   forward: "x <= p.threshold ? p.value : x",
   backward: "x <= p.threshold ? 0 : g",
-  usesInput: true,
+  integers: { kind: "keep", boolError: "\"threshold_cpu\" not implemented for 'Bool'" },
+  // threshold_ is a derivative entry of its own: same formula, on a copy of the input
+  inplaceForm: { gradFn: "ThresholdBackward1" },
   wasm: { kernel: "threshold", args: (n) => [n.threshold, n.value] },
 };

@@ -9,9 +9,11 @@ export function fused(name: string, inputs: ReadonlyArray<Tensor | null>, comput
   if (!is_grad_enabled() || !inputs.some((t) => t?.requires_grad)) return compute(...inputs);
   const proxies = inputs.map((t) => (t ? t.detach().requires_grad_(t.requires_grad) : null));
   const inner = enable_grad(() => compute(...proxies));
+  // the proxies share the inputs' elements and version counters: saving them makes the node
+  // refuse to run once an input was changed in place, as PyTorch's native node would
   return record(inner.detach(), name, inputs, (g) => {
     for (const p of proxies) if (p) p.grad = null;
     inner.backward(g, { retain_graph: true });
     return proxies.map((p) => p?.grad ?? null);
-  });
+  }, proxies);
 }

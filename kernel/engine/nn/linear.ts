@@ -1,31 +1,12 @@
 // nn.Linear and F.linear, with PyTorch's default initialisation and its choice of kernels
-// (addmm for a batch of vectors), so grad_fn names and numbers match.
+// (addmm, in ops/linalg.ts, for a batch of vectors), so grad_fn names and numbers match.
 import { Tensor } from "../tensor";
-import { record } from "../autograd/node";
 import { bindArgs } from "../args";
 import { RuntimeError } from "../errors";
 import { Module } from "./module";
 import { Parameter } from "./parameter";
 import * as init from "./init";
-import { gemmInto } from "../wasm/ops";
-import { mmLaidOutLike } from "../ops/linalg";
-
-/** bias + x·w (2-d x), as torch.addmm. */
-export function addmm(bias: Tensor, x: Tensor, w: Tensor): Tensor {
-  let out: Tensor | null = null;
-  if (x.ndim === 2 && w.ndim === 2 && bias.ndim === 1 && x.shape[1] === w.shape[0] && bias.shape[0] === w.shape[1] && x.dtype === w.dtype) {
-    // the SIMD product adds the bias as it stores each tile: the same numbers as mm then add
-    const [m, k] = x.shape, n = w.shape[1];
-    const fused = Tensor.empty([m, n], x.dtype);
-    if (gemmInto(x, x.offset, x.strides, w, w.offset, w.strides, m, k, n, fused, 0, bias)) out = fused;
-  }
-  if (!out) out = x.detach().mm(w.detach()).add(bias.detach());
-  return record(out, "AddmmBackward0", [bias, x, w], (g) => [
-    bias.requires_grad ? g.sum_to_size(bias.shape) : null,
-    x.requires_grad ? mmLaidOutLike(g, w.t(), x) : null,
-    w.requires_grad ? mmLaidOutLike(x.t(), g, w) : null,
-  ]);
-}
+import { addmm } from "../ops/linalg";
 
 export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
   const inFeatures = weight.shape[weight.ndim - 1];

@@ -34,11 +34,11 @@ function pointwiseLoss(name: string, input: Tensor, target: Tensor, reduction: R
   const perElement = elementwise(["x", "t"], fwd, [input.detach(), target.detach()], input.dtype, params);
   const out = reduce(perElement, reduction);
   const n = perElement.numel();
-  return record(out, name, [input, target], (g) => {
-    const local = elementwise(["x", "t"], bwd, [input.detach(), target.detach()], input.dtype, params);
+  return record(out, name, [input, target], (g, [self, tgt]) => {
+    const local = elementwise(["x", "t"], bwd, [self!.detach(), tgt!.detach()], input.dtype, params);
     const gg = reduction === "none" ? g : scale(g, n, reduction);
     return [input.requires_grad ? local.mul(gg) : null, target.requires_grad ? local.mul(gg).neg() : null];
-  });
+  }, [input, target]);
 }
 
 export function mse_loss(input: Tensor, target: Tensor, ...args: unknown[]): Tensor {
@@ -111,7 +111,8 @@ export function nll_loss(input: Tensor, target: Tensor, ...args: unknown[]): Ten
   }
   const reduced = reduction === "none" ? (input.ndim === 1 ? losses.reshape([]) : losses) : reduction === "sum" ? losses.sum() : losses.sum().div(count);
   const out = reduced.detach();
-  return record(out, "NllLossBackward0", [input], (g) => {
+  return record(out, "NllLossBackward0", [input], (g, [tgt]) => {
+    const ts = contiguousData(tgt!);
     const grad = Tensor.empty(x2.shape, input.dtype);
     grad._data.fill(0);
     const gd = contiguousData(g);
@@ -122,7 +123,7 @@ export function nll_loss(input: Tensor, target: Tensor, ...args: unknown[]): Ten
       grad._data[i * c + k] = -gi * (w ? w[k] : 1);
     }
     return [grad.reshape(input.shape)];
-  });
+  }, [t1]);
 }
 
 class IndexError_ extends Error { override name = "IndexError"; }

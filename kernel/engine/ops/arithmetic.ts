@@ -23,7 +23,7 @@ export function add(a: Input, b: Input, ...rest: unknown[]): Tensor {
     ? simd.binary("add", a, b) ?? elementwise(["a", "b"], "a + b", [a, b])
     : (isT(b) ? simd.axpy(a, b, alpha) : null) ?? elementwise(["a", "b"], "a + p.alpha * b", [a, b], undefined, { alpha: scalarParam(alpha, a, b) });
   return record(out, "AddBackward0", [a, isT(b) ? b : null],
-    (g) => [reduceGrad(g, a), isT(b) ? reduceGrad(alpha === 1 ? g : g.mul(alpha), b) : null], false);
+    (g) => [reduceGrad(g, a), isT(b) ? reduceGrad(alpha === 1 ? g : g.mul(alpha), b) : null]);
 }
 
 export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor {
@@ -32,22 +32,23 @@ export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor {
     // `2 - x` is PyTorch's rsub
     const out = (alpha === 1 ? simd.binary("sub", b as Tensor, a, true) : null)
       ?? elementwise(["a", "b"], "b - p.alpha * a", [b, a], undefined, { alpha: scalarParam(alpha, b as Tensor, a) });
-    return record(out, "RsubBackward1", [b as Tensor], (g) => [reduceGrad(g.mul(-alpha), b)], false);
+    return record(out, "RsubBackward1", [b as Tensor], (g) => [reduceGrad(g.mul(-alpha), b)]);
   }
   const out = (alpha === 1 ? simd.binary("sub", a, b) : isT(b) ? simd.axpy(a, b, -alpha) : null)
     ?? elementwise(["a", "b"], alpha === 1 ? "a - b" : "a - p.alpha * b", [a, b], undefined, { alpha: scalarParam(alpha, a, b) });
   return record(out, "SubBackward0", [a, isT(b) ? b : null],
-    (g) => [reduceGrad(g, a), isT(b) ? reduceGrad(g.mul(-alpha), b) : null], false);
+    (g) => [reduceGrad(g, a), isT(b) ? reduceGrad(g.mul(-alpha), b) : null]);
 }
 
 export function mul(a: Input, b: Input): Tensor {
   if (!isT(a)) return mul(b, a);
   const out = simd.binary("mul", a, b) ?? elementwise(["a", "b"], "a * b", [a, b]);
-  if (!isT(b)) return record(out, "MulBackward0", [a], (g) => [g.mul(b)]); // the wrapped scalar is saved
-  return record(out, "MulBackward0", [a, b], (g) => [
-    a.requires_grad ? reduceGrad(g.mul(b), a) : null,
-    b.requires_grad ? reduceGrad(g.mul(a), b) : null,
-  ]);
+  if (!isT(b)) return record(out, "MulBackward0", [a], (g) => [g.mul(b)], [null]); // the wrapped scalar is saved
+  // each side's gradient needs the other side's values: saved only when that gradient is wanted
+  return record(out, "MulBackward0", [a, b], (g, [self, other]) => [
+    other ? reduceGrad(g.mul(other), a) : null,
+    self ? reduceGrad(g.mul(self), b) : null,
+  ], [b.requires_grad ? a : null, a.requires_grad ? b : null]);
 }
 
 export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
@@ -64,23 +65,23 @@ export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
     const divisor = isT(b) ? b.item() : Number(b);
     const r = floatType === float32 ? Math.fround(1 / Math.fround(divisor)) : 1 / divisor;
     const out = (floatType === float32 ? simd.binary("mul", a, r) : null) ?? elementwise(["a"], "a * p.r", [a], floatType, { r });
-    if (isT(b)) return record(out, "DivBackward0", [a, null], (g) => [reduceGrad(g.div(b), a), null]);
-    return record(out, "DivBackward0", [a], (g) => [g.div(divisor)]);
+    if (isT(b)) return record(out, "DivBackward0", [a, null], (g, [, other]) => [reduceGrad(g.div(other!), a), null], [null, b]);
+    return record(out, "DivBackward0", [a], (g) => [g.div(divisor)], [null]);
   }
   const out = simd.binary("div", a, b) ?? elementwise(["a", "b"], "a / b", [a, b], floatType, {}, floatType);
-  return record(out, "DivBackward0", [a, b], (g) => [
-    a.requires_grad ? reduceGrad(g.div(b), a) : null,
-    b.requires_grad ? reduceGrad(g.mul(a).neg().div(b.mul(b)), b) : null,
-  ]);
+  return record(out, "DivBackward0", [a, b], (g, [self, other]) => [
+    a.requires_grad ? reduceGrad(g.div(other!), a) : null,
+    b.requires_grad ? reduceGrad(g.mul(self!).neg().div(other!.mul(other!)), b) : null,
+  ], [b.requires_grad ? a : null, b]);
 }
 
 export function neg(x: Tensor): Tensor {
-  return record(simd.negate(x) ?? elementwise(["x"], "-x", [x]), "NegBackward0", [x], (g) => [g.neg()], false);
+  return record(simd.negate(x) ?? elementwise(["x"], "-x", [x]), "NegBackward0", [x], (g) => [g.neg()]);
 }
 
 export function reciprocal(x: Tensor): Tensor {
   const out = simd.binary("div", x, 1, true) ?? elementwise(["x"], "1 / x", [x], x.dtype.is_floating_point ? x.dtype : float32);
-  return record(out, "ReciprocalBackward0", [x], (g) => [g.mul(out.mul(out)).neg()]);
+  return record(out, "ReciprocalBackward0", [x], (g, [result]) => [g.mul(result!.mul(result!)).neg()], [out]);
 }
 
 export function pow(base: Input, exponent: Input): Tensor {
@@ -89,22 +90,22 @@ export function pow(base: Input, exponent: Input): Tensor {
     const e = exponent as Tensor;
     const out = elementwise(["a", "b"], "Math.pow(a, b)", [base, e], resultType([e, base]).is_floating_point ? undefined : float32);
     const lnBase = Math.log(Number(base));
-    return record(out, "PowBackward2", [e], (g) => [g.mul(out).mul(lnBase)]);
+    return record(out, "PowBackward2", [e], (g, [result]) => [g.mul(result!).mul(lnBase)], [out]);
   }
   if (!isT(exponent)) {
     const p = Number(exponent);
     const out = (p === 2 ? simd.binary("mul", base, base) : null)
       ?? elementwise(["a", "b"], p === 2 ? "a * a" : p === 0.5 ? "Math.sqrt(a)" : "Math.pow(a, b)", [base, p]);
-    return record(out, "PowBackward0", [base], (g) => {
+    return record(out, "PowBackward0", [base], (g, [self]) => {
       if (p === 0) return [g.mul(0)];
-      return [g.mul(base.pow(p - 1).mul(p))];
-    });
+      return [g.mul(self!.pow(p - 1).mul(p))];
+    }, [base]);
   }
   const out = elementwise(["a", "b"], "Math.pow(a, b)", [base, exponent]);
-  return record(out, "PowBackward1", [base, exponent], (g) => [
-    base.requires_grad ? reduceGrad(g.mul(exponent.mul(base.pow(exponent.sub(1)))).masked_fill(exponent.eq(0), 0), base) : null,
-    exponent.requires_grad ? reduceGrad(g.mul(out.mul(base.log()).masked_fill(base.eq(0).logical_and(exponent.ge(0)), 0)), exponent) : null,
-  ]);
+  return record(out, "PowBackward1", [base, exponent], (g, [self, exp, result]) => [
+    base.requires_grad ? reduceGrad(g.mul(exp!.mul(self!.pow(exp!.sub(1)))).masked_fill(exp!.eq(0), 0), base) : null,
+    exponent.requires_grad ? reduceGrad(g.mul(result!.mul(self!.log()).masked_fill(self!.eq(0).logical_and(exp!.ge(0)), 0)), exponent) : null,
+  ], [base, exponent, exponent.requires_grad ? out : null]);
 }
 
 /** A scalar parameter as the computation sees it: rounded for float32 math. */

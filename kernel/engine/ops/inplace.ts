@@ -1,19 +1,27 @@
-// In-place operations. PyTorch forbids them on leaves that require grad (outside no_grad);
-// the engine computes out of place and writes the result into the tensor's own elements.
+// In-place operations, with PyTorch's autograd semantics: the op is computed out of place and
+// written into the tensor's own elements; the tensor's version is bumped (so a backward that
+// saved the old values refuses to run, as in PyTorch); a backward that needs the old values of
+// the tensor gets a copy of them; and the tensor's history (or its base's, for a view) gains
+// the op's node.
 import { Tensor } from "../tensor";
 import { is_grad_enabled } from "../autograd/grad_mode";
+import { Node, record } from "../autograd/node";
+import { checkInplace, rebaseHistory } from "../autograd/views";
 import { RuntimeError } from "../errors";
 import { bindArgs } from "../args";
 import { default_generator } from "../random";
 import { forEachRow, broadcastShapes, broadcastStrides, contiguousData, sameShape } from "./strided";
-import { float32 } from "../dtype";
+import { DType, float32 } from "../dtype";
 import { addInPlace } from "../wasm/ops";
 import { storageCount } from "../storage/storage";
+import { zeros_like } from "./creation";
 
-function checkInplace(x: Tensor): void {
-  if (is_grad_enabled() && x.is_leaf && x.requires_grad) {
-    throw new RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.");
-  }
+const TYPE_NAME: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
+
+/** PyTorch's canCast: no float into an integer tensor, nothing but bool into a bool tensor. */
+function checkCast(from: DType, to: DType): void {
+  const ok = to.is_floating_point || (!from.is_floating_point && (to.name !== "bool" || from.name === "bool"));
+  if (!ok) throw new RuntimeError(`result type ${TYPE_NAME[from.name]} can't be cast to the desired output type ${TYPE_NAME[to.name]}`);
 }
 
 /** Writes `src` (broadcast to x's shape) into x's elements, through x's strides. */
@@ -37,54 +45,96 @@ function writeInto(x: Tensor, src: Tensor): void {
   });
 }
 
-/** Makes x hold `result` (computed out of place from x), keeping autograd's history honest. */
+/** x's current values, detached: what a backward that needs them keeps once x is overwritten. */
+function copyOf(x: Tensor): Tensor {
+  const c = Tensor.empty(x.shape, x.dtype);
+  c._data.set(contiguousData(x));
+  return c;
+}
+
+/** The write itself, after PyTorch's checks; then the version bump and, if recorded, the new history. */
+function commit(x: Tensor, node: Node | null, write: () => void): void {
+  checkInplace(x, node !== null);
+  write();
+  x._bumpVersion();
+  if (node) rebaseHistory(x, node);
+}
+
+/** Makes x hold `result` (computed out of place from x, with x as the op's first input). */
 export function inplace<T extends Tensor>(x: T, result: Tensor): T {
-  checkInplace(x);
-  writeInto(x, result);
-  if (result.grad_fn && is_grad_enabled()) (x as Tensor)._setGradFn(result.grad_fn);
+  checkCast(result.dtype, x.dtype);
+  const node = is_grad_enabled() ? result.grad_fn : null;
+  commit(x, node, () => {
+    node?._beforeInplaceWrite(x, result, () => copyOf(x));
+    writeInto(x, result);
+  });
   return x;
 }
 
 /**
- * inplace(x, compute()), then the temporary result's memory is returned at once when nothing
- * can see it: it was made by `compute` and no autograd node keeps it. An optimizer's
- * `p.add_(d, {alpha: -lr})` then leaves no garbage behind, so training loops need fewer
- * collections and reuse warm memory.
+ * inplace(x, compute()), then the temporary result's memory is returned at once: it was made by
+ * `compute`, and a backward that needs it keeps x instead. An optimizer's `p.add_(d, {alpha:
+ * -lr})` then leaves no garbage behind, so training loops need fewer collections and reuse warm
+ * memory.
  */
 export function inplaceFrom<T extends Tensor>(x: T, compute: () => Tensor): T {
   const before = storageCount();
   const result = compute();
   inplace(x, result);
-  if (!result.grad_fn && result.storage !== x.storage && result.storage.serial > before) result.storage.free();
+  if (result.storage !== x.storage && result.storage.serial > before) result.storage.free();
   return x;
 }
 
+/**
+ * An in-place op whose new values do not depend on x's old ones (fill_, zero_, copy_, the random
+ * fills): x's old values get a zero gradient, and `others` (copy_'s source) get theirs from
+ * `backward`.
+ */
+function overwrite<T extends Tensor>(x: T, name: string, others: Tensor[], write: () => void, backward: (g: Tensor) => Array<Tensor | null> = () => []): T {
+  const probe = record(x.detach(), name, [x, ...others], (g) => [zeros_like(g), ...backward(g)]);
+  commit(x, is_grad_enabled() ? probe.grad_fn : null, write);
+  return x;
+}
+/** x += other for the engine's own accumulations (gradients into .grad), outside autograd. */
 export function add_(x: Tensor, other: Tensor): void {
   if (!addInPlace(x, other)) writeInto(x, x.detach().add(other.detach()));
+  x._bumpVersion();
+}
+
+/** Writes one value into every element of x. */
+function fillWith(x: Tensor, value: number): void {
+  const v = x.dtype === float32 ? Math.fround(value) : x.dtype.is_floating_point ? value : x.dtype.name === "bool" ? (value ? 1 : 0) : Math.trunc(value);
+  if (x.is_contiguous()) x._data.fill(v, x.offset, x.offset + x.numel());
+  else {
+    const one = Tensor.empty([], x.dtype);
+    one._data[0] = v;
+    writeInto(x, one);
+  }
 }
 
 export function fill_<T extends Tensor>(x: T, value: number): T {
-  checkInplace(x);
-  const v = x.dtype === float32 ? Math.fround(value) : value;
-  if (x.is_contiguous()) x._data.fill(v, x.offset, x.offset + x.numel());
-  else writeInto(x, Tensor.empty([], x.dtype).fill_(v));
-  return x;
+  return overwrite(x, "FillBackward2", [], () => fillWith(x, value));
+}
+
+export function zero_<T extends Tensor>(x: T): T {
+  return overwrite(x, "ZeroBackward0", [], () => fillWith(x, 0));
 }
 
 export function copy_<T extends Tensor>(x: T, src: Tensor): T {
-  checkInplace(x);
-  writeInto(x, src);
-  return x;
+  return overwrite(x, "CopyBackwards", [src], () => writeInto(x, src), (g) => {
+    const gs = sameShape(g.shape, src.shape) ? g : g.sum_to_size(src.shape);
+    return [gs.dtype === src.dtype ? gs : gs.to(src.dtype)];
+  });
 }
 
 /** Fills x from a generator function writing into a contiguous array. */
-function fillRandom<T extends Tensor>(x: T, fill: (a: Float32Array | Float64Array) => void): T {
-  checkInplace(x);
-  const tmp = x.dtype === float32 ? new Float32Array(x.numel()) : new Float64Array(x.numel());
-  fill(tmp);
-  if (x.is_contiguous()) x._data.set(tmp, x.offset);
-  else writeInto(x, fromArray(tmp, x));
-  return x;
+function fillRandom<T extends Tensor>(x: T, name: string, fill: (a: Float32Array | Float64Array) => void): T {
+  return overwrite(x, name, [], () => {
+    const tmp = x.dtype === float32 ? new Float32Array(x.numel()) : new Float64Array(x.numel());
+    fill(tmp);
+    if (x.is_contiguous()) x._data.set(tmp, x.offset);
+    else writeInto(x, fromArray(tmp, x));
+  });
 }
 
 function fromArray(a: Float32Array | Float64Array, like: Tensor): Tensor {
@@ -95,16 +145,16 @@ function fromArray(a: Float32Array | Float64Array, like: Tensor): Tensor {
 
 export function uniform_<T extends Tensor>(x: T, ...args: unknown[]): T {
   const a = bindArgs("uniform_", args, { from: 0, to: 1, generator: default_generator });
-  return fillRandom(x, (arr) => a.generator.uniform_(arr, a.from, a.to));
+  return fillRandom(x, "UniformBackward0", (arr) => a.generator.uniform_(arr, a.from, a.to));
 }
 
 export function normal_<T extends Tensor>(x: T, ...args: unknown[]): T {
   const a = bindArgs("normal_", args, { mean: 0, std: 1, generator: default_generator });
-  return fillRandom(x, (arr) => a.generator.normal_(arr, a.mean, a.std));
+  return fillRandom(x, "NormalBackward0", (arr) => a.generator.normal_(arr, a.mean, a.std));
 }
 
 export function bernoulli_<T extends Tensor>(x: T, ...args: unknown[]): T {
   const a = bindArgs("bernoulli_", args, { p: 0.5, generator: default_generator });
-  return fillRandom(x, (arr) => a.generator.bernoulli_(arr as Float32Array, a.p));
+  return fillRandom(x, "BernoulliBackward2", (arr) => a.generator.bernoulli_(arr as Float32Array, a.p));
 }
 

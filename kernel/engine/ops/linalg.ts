@@ -41,10 +41,10 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   if (!gemmInto(a, a.offset, a.strides, b, b.offset, b.strides, m, k, n, out, 0)) {
     gemm(contiguousData(a), contiguousData(b), out._data, 0, m, k, n);
   }
-  return record(out, "MmBackward0", [a, b], (g) => [
-    a.requires_grad ? mmLaidOutLike(g, b.t(), a) : null,
-    b.requires_grad ? mmLaidOutLike(a.t(), g, b) : null,
-  ]);
+  return record(out, "MmBackward0", [a, b], (g, [self, mat2]) => [
+    mat2 ? mmLaidOutLike(g, mat2.t(), a) : null,
+    self ? mmLaidOutLike(self.t(), g, b) : null,
+  ], [b.requires_grad ? a : null, a.requires_grad ? b : null]);
 }
 
 /**
@@ -69,17 +69,18 @@ export function dot(a: Tensor, b: Tensor): Tensor {
   for (let i = 0; i < x.length; i++) s += x[i] * y[i];
   const out = Tensor.empty([], a.dtype);
   out._data[0] = s;
-  return record(out, "DotBackward0", [a, b], (g) => [a.requires_grad ? b.mul(g) : null, b.requires_grad ? a.mul(g) : null]);
+  return record(out, "DotBackward0", [a, b], (g, [self, tensor]) => [tensor ? tensor.mul(g) : null, self ? self.mul(g) : null],
+    [b.requires_grad ? a : null, a.requires_grad ? b : null]);
 }
 
 export function mv(a: Tensor, v: Tensor): Tensor {
   if (a.ndim !== 2 || v.ndim !== 1) throw new RuntimeError(`vector + matrix @ vector expected, got ${a.ndim}, ${v.ndim}`);
   if (a.shape[1] !== v.shape[0]) throw new RuntimeError(`size mismatch, got ${a.shape[0]}, ${a.shape[0]}x${a.shape[1]},${v.shape[0]}`);
   const out = mm(a.detach(), v.detach().unsqueeze(1)).squeeze(1);
-  return record(out, "MvBackward0", [a, v], (g) => [
-    a.requires_grad ? g.unsqueeze(1).mm(v.unsqueeze(0)) : null,
-    v.requires_grad ? a.t().mv(g) : null,
-  ]);
+  return record(out, "MvBackward0", [a, v], (g, [self, vec]) => [
+    vec ? g.unsqueeze(1).mm(vec.unsqueeze(0)) : null,
+    self ? self.t().mv(g) : null,
+  ], [v.requires_grad ? a : null, a.requires_grad ? v : null]);
 }
 
 export function bmm(a: Tensor, b: Tensor): Tensor {
@@ -105,10 +106,10 @@ function batched(a: Tensor, b: Tensor, name: string): Tensor {
     const x = contiguousData(a), y = contiguousData(b);
     for (let i = 0; i < batch; i++) gemm(x.subarray(i * m * k), y.subarray(i * k * n), out._data, i * m * n, m, k, n);
   }
-  return record(out, name, [a, b], (g) => [
-    a.requires_grad ? batched(g, b.transpose(1, 2), name) : null,
-    b.requires_grad ? batched(a.transpose(1, 2), g, name) : null,
-  ]);
+  return record(out, name, [a, b], (g, [self, mat2]) => [
+    mat2 ? batched(g, mat2.transpose(1, 2), name) : null,
+    self ? batched(self.transpose(1, 2), g, name) : null,
+  ], [b.requires_grad ? a : null, a.requires_grad ? b : null]);
 }
 
 export function matmul(a: Tensor, b: Tensor): Tensor {
@@ -134,3 +135,20 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   return out;
 }
 
+
+/** bias + x·w (2-d x), as torch.addmm (nn.Linear's kernel for a batch of vectors). */
+export function addmm(bias: Tensor, x: Tensor, w: Tensor): Tensor {
+  let out: Tensor | null = null;
+  if (x.ndim === 2 && w.ndim === 2 && bias.ndim === 1 && x.shape[1] === w.shape[0] && bias.shape[0] === w.shape[1] && x.dtype === w.dtype) {
+    // the SIMD product adds the bias as it stores each tile: the same numbers as mm then add
+    const [m, k] = x.shape, n = w.shape[1];
+    const fused = Tensor.empty([m, n], x.dtype);
+    if (gemmInto(x, x.offset, x.strides, w, w.offset, w.strides, m, k, n, fused, 0, bias)) out = fused;
+  }
+  if (!out) out = x.detach().mm(w.detach()).add(bias.detach());
+  return record(out, "AddmmBackward0", [bias, x, w], (g, [mat1, mat2]) => [
+    bias.requires_grad ? g.sum_to_size(bias.shape) : null,
+    mat2 ? mmLaidOutLike(g, mat2.t(), x) : null,
+    mat1 ? mmLaidOutLike(mat1.t(), g, w) : null,
+  ], [w.requires_grad ? x : null, x.requires_grad ? w : null]);
+}

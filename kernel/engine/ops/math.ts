@@ -7,33 +7,38 @@ import { RuntimeError } from "../errors";
 import { elementwise, Input, resultType } from "./elementwise";
 import { reduceGrad } from "./arithmetic";
 import { contiguousData, sameShape } from "./strided";
+import { zeros_like } from "./creation";
 
 /** Output dtype of a float function: integer inputs become float32, as in PyTorch. */
 function floatOf(x: Tensor): DType { return x.dtype.is_floating_point ? x.dtype : float32; }
 
-function floatUnary(name: string, expr: string, x: Tensor, backward: (g: Tensor, out: Tensor) => Tensor, savesTensors = true): Tensor {
+/**
+ * A float function of one tensor. Its derivative is written, as in PyTorch's derivatives.yaml,
+ * in terms of the input (`self`) or the result: `uses` says which, and that is what is saved.
+ */
+function floatUnary(name: string, expr: string, x: Tensor, uses: "self" | "result", backward: (g: Tensor, saved: Tensor) => Tensor): Tensor {
   const out = elementwise(["x"], expr, [x], floatOf(x));
-  return record(out, name, [x], (g) => [backward(g, out)], savesTensors);
+  return record(out, name, [x], (g, [saved]) => [backward(g, saved!)], [uses === "self" ? x : out]);
 }
 
-export function exp(x: Tensor): Tensor { return floatUnary("ExpBackward0", "Math.exp(x)", x, (g, y) => g.mul(y)); }
-export function log(x: Tensor): Tensor { return floatUnary("LogBackward0", "Math.log(x)", x, (g) => g.div(x)); }
-export function sqrt(x: Tensor): Tensor { return floatUnary("SqrtBackward0", "Math.sqrt(x)", x, (g, y) => g.div(y.mul(2))); }
-export function rsqrt(x: Tensor): Tensor { return floatUnary("RsqrtBackward0", "1 / Math.sqrt(x)", x, (g, y) => g.mul(y.pow(3)).mul(-0.5)); }
-export function sin(x: Tensor): Tensor { return floatUnary("SinBackward0", "Math.sin(x)", x, (g) => g.mul(x.cos())); }
-export function cos(x: Tensor): Tensor { return floatUnary("CosBackward0", "Math.cos(x)", x, (g) => g.mul(x.sin()).neg()); }
+export function exp(x: Tensor): Tensor { return floatUnary("ExpBackward0", "Math.exp(x)", x, "result", (g, result) => g.mul(result)); }
+export function log(x: Tensor): Tensor { return floatUnary("LogBackward0", "Math.log(x)", x, "self", (g, self) => g.div(self)); }
+export function sqrt(x: Tensor): Tensor { return floatUnary("SqrtBackward0", "Math.sqrt(x)", x, "result", (g, result) => g.div(result.mul(2))); }
+export function rsqrt(x: Tensor): Tensor { return floatUnary("RsqrtBackward0", "1 / Math.sqrt(x)", x, "result", (g, result) => g.mul(result.pow(3)).mul(-0.5)); }
+export function sin(x: Tensor): Tensor { return floatUnary("SinBackward0", "Math.sin(x)", x, "self", (g, self) => g.mul(self.cos())); }
+export function cos(x: Tensor): Tensor { return floatUnary("CosBackward0", "Math.cos(x)", x, "self", (g, self) => g.mul(self.sin()).neg()); }
 export function erf(x: Tensor): Tensor {
-  return floatUnary("ErfBackward0", "erf(x)", x, (g) => g.mul(x.mul(x).neg().exp().mul(2 / Math.sqrt(Math.PI))));
+  return floatUnary("ErfBackward0", "erf(x)", x, "self", (g, self) => g.mul(self.mul(self).neg().exp().mul(2 / Math.sqrt(Math.PI))));
 }
 
 export function abs(x: Tensor): Tensor {
   const out = elementwise(["x"], "Math.abs(x)", [x]);
-  return record(out, "AbsBackward0", [x], (g) => [g.mul(x.sign())]);
+  return record(out, "AbsBackward0", [x], (g, [self]) => [g.mul(self!.sign())], [x]);
 }
 
 export function sign(x: Tensor): Tensor {
   const out = elementwise(["x"], "x > 0 ? 1 : x < 0 ? -1 : x === x ? 0 : NaN", [x]);
-  return record(out, "SignBackward0", [x], (g) => [g.mul(0)], false);
+  return record(out, "SignBackward0", [x], (g) => [zeros_like(g)]);
 }
 
 export function clamp(x: Tensor, ...args: unknown[]): Tensor {
@@ -43,7 +48,7 @@ export function clamp(x: Tensor, ...args: unknown[]): Tensor {
   // nan stays nan; when min > max every element becomes max, as in PyTorch
   const out = elementwise(["x", "lo", "hi"], "x !== x ? x : Math.min(Math.max(x, lo), hi)", [x, lo, hi], x.dtype, {}, resultType([x]));
   const name = lo instanceof Tensor || hi instanceof Tensor ? "ClampBackward0" : "ClampBackward1";
-  return record(out, name, [x], (g) => [g.mul(x.ge(lo).logical_and(x.le(hi)))]);
+  return record(out, name, [x], (g, [self]) => [g.mul(self!.ge(lo).logical_and(self!.le(hi)))], [x]);
 }
 
 function compare(op: string, a: Tensor, b: Input): Tensor {
@@ -64,17 +69,17 @@ export function where(condition: Tensor, a: Input, b: Input): Tensor {
   const dtype = resultType([a, b]);
   const out = elementwise(["c", "a", "b"], "c !== 0 ? a : b", [condition, a, b], dtype, {}, dtype);
   const ta = a instanceof Tensor ? a : null, tb = b instanceof Tensor ? b : null;
-  return record(out, "WhereBackward0", [null, ta, tb], (g) => [
+  return record(out, "WhereBackward0", [null, ta, tb], (g, [cond]) => [
     null,
-    ta ? reduceGrad(g.mul(condition), ta) : null,
-    tb ? reduceGrad(g.mul(condition.logical_not()), tb) : null,
-  ]);
+    ta ? reduceGrad(g.mul(cond!), ta) : null,
+    tb ? reduceGrad(g.mul(cond!.logical_not()), tb) : null,
+  ], [condition]);
 }
 
 export function masked_fill(x: Tensor, mask: Tensor, value: number): Tensor {
   if (mask.dtype !== bool) throw new RuntimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype.name === "int64" ? "long int" : mask.dtype.name}`);
   const out = elementwise(["x", "m"], "m !== 0 ? p.v : x", [x, mask], x.dtype, { v: x.dtype === float32 ? Math.fround(value) : value }, x.dtype);
-  return record(out, "MaskedFillBackward0", [x], (g) => [g.masked_fill(mask, 0)], false);
+  return record(out, "MaskedFillBackward0", [x], (g, [m]) => [g.masked_fill(m!, 0)], [mask]);
 }
 
 export function allclose(a: Tensor, b: Tensor, ...args: unknown[]): boolean {

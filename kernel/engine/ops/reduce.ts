@@ -62,7 +62,7 @@ function sumLike(fn: string, x: Tensor, args: unknown[], mean: boolean): Tensor 
   }
   const all = a.dim === null;
   const name = mean ? (all ? "MeanBackward0" : "MeanBackward1") : all ? "SumBackward0" : "SumBackward1";
-  return record(out, name, [x], (g) => [expandBack(mean ? g.div(size) : g, x, dims, a.keepdim)], false);
+  return record(out, name, [x], (g) => [expandBack(mean ? g.div(size) : g, x, dims, a.keepdim)]);
 }
 
 export function sum(x: Tensor, ...args: unknown[]): Tensor { return sumLike("sum", x, args, false); }
@@ -108,7 +108,8 @@ export function prod(x: Tensor, ...args: unknown[]): Tensor {
     for (let j = 0; j < size; j++) s *= data[i * size + j];
     out._data[i] = s;
   }
-  return record(out, a.dim === null ? "ProdBackward0" : "ProdBackward1", [x], (g) => [expandBack(g.mul(out), x, dims, a.keepdim).div(x)]);
+  return record(out, a.dim === null ? "ProdBackward0" : "ProdBackward1", [x],
+    (g, [self, result]) => [expandBack(g.mul(result!), x, dims, a.keepdim).div(self!)], [x, out]);
 }
 
 /** Index of the extreme value in each run; nan wins, like PyTorch; ties keep the first. */
@@ -145,11 +146,11 @@ function extremeAlongDim(x: Tensor, dimArg: number, keepdim: boolean, greater: b
     indices._data[i] = j;
   }
   const dim = dims[0] ?? 0;
-  record(values, greater ? "MaxBackward0" : "MinBackward0", [x], (g) => {
+  record(values, greater ? "MaxBackward0" : "MinBackward0", [x], (g, [saved]) => {
     const gi = keepdim || x.ndim === 0 ? g : g.unsqueeze(dim);
-    const ii = keepdim || x.ndim === 0 ? indices : indices.unsqueeze(dim);
+    const ii = keepdim || x.ndim === 0 ? saved! : saved!.unsqueeze(dim);
     return [scatterAlong(x.shape, dim, ii, gi)];
-  });
+  }, [indices]);
   return valuesIndices(values, indices, greater ? "max" : "min");
 }
 
@@ -180,12 +181,12 @@ function extremeAll(x: Tensor, greater: boolean, name: string): Tensor {
   const data = contiguousData(x);
   const out = Tensor.empty([], x.dtype);
   out._data[0] = data[argExtreme(data, 0, data.length, greater)];
-  return record(out, greater ? "MaxBackward1" : "MinBackward1", [x], (g) => {
+  return record(out, greater ? "MaxBackward1" : "MinBackward1", [x], (g, [self, result]) => {
     // ties share the gradient evenly, as PyTorch's evenly_distribute_backward does
-    const mask = Number.isNaN(out.item()) ? x.isnan() : x.eq(out);
+    const mask = Number.isNaN(result!.item()) ? self!.isnan() : self!.eq(result!);
     const count = mask.sum().item();
     return [mask.to(g.dtype).mul(g.div(count))];
-  });
+  }, [x, out]);
 }
 
 function extreme(x: Tensor, args: unknown[], greater: boolean): Tensor | ValuesIndices {
@@ -205,12 +206,12 @@ function amaxLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
   const { outShape, groups, size, data } = layout(x, dims, a.keepdim);
   const out = Tensor.empty(outShape, x.dtype);
   for (let i = 0; i < groups; i++) out._data[i] = data[i * size + argExtreme(data, i * size, size, greater)];
-  return record(out, greater ? "AmaxBackward0" : "AminBackward0", [x], (g) => {
-    const back = expandBack(out, x, dims, a.keepdim);
-    const mask = x.eq(back).to(g.dtype);
+  return record(out, greater ? "AmaxBackward0" : "AminBackward0", [x], (g, [self, result]) => {
+    const back = expandBack(result!, x, dims, a.keepdim);
+    const mask = self!.eq(back).to(g.dtype);
     const count = expandBack(sum(mask, dims, a.keepdim), x, dims, a.keepdim);
     return [mask.mul(expandBack(g, x, dims, a.keepdim)).div(count)];
-  });
+  }, [x, out]);
 }
 export function amax(x: Tensor, ...args: unknown[]): Tensor { return amaxLike(x, args, true); }
 export function amin(x: Tensor, ...args: unknown[]): Tensor { return amaxLike(x, args, false); }
@@ -230,22 +231,22 @@ export function argmin(x: Tensor, ...args: unknown[]): Tensor { return argLike(x
 
 export function maximum(a: Tensor, b: Tensor): Tensor {
   const out = elementwise(["a", "b"], "(a !== a || b !== b) ? NaN : (a > b ? a : b)", [a, b]);
-  return record(out, "MaximumBackward0", [a, b], (g) => {
+  return record(out, "MaximumBackward0", [a, b], (g, [self, other]) => {
     const half = g.mul(0.5);
-    const ga = g.mul(a.gt(b)).add(half.mul(a.eq(b)));
-    const gb = g.mul(b.gt(a)).add(half.mul(a.eq(b)));
+    const ga = g.mul(self!.gt(other!)).add(half.mul(self!.eq(other!)));
+    const gb = g.mul(other!.gt(self!)).add(half.mul(self!.eq(other!)));
     return [reduceTo(ga, a), reduceTo(gb, b)];
-  });
+  }, [a, b]);
 }
 
 export function minimum(a: Tensor, b: Tensor): Tensor {
   const out = elementwise(["a", "b"], "(a !== a || b !== b) ? NaN : (a < b ? a : b)", [a, b]);
-  return record(out, "MinimumBackward0", [a, b], (g) => {
+  return record(out, "MinimumBackward0", [a, b], (g, [self, other]) => {
     const half = g.mul(0.5);
-    const ga = g.mul(a.lt(b)).add(half.mul(a.eq(b)));
-    const gb = g.mul(b.lt(a)).add(half.mul(a.eq(b)));
+    const ga = g.mul(self!.lt(other!)).add(half.mul(self!.eq(other!)));
+    const gb = g.mul(other!.lt(self!)).add(half.mul(self!.eq(other!)));
     return [reduceTo(ga, a), reduceTo(gb, b)];
-  });
+  }, [a, b]);
 }
 
 function reduceTo(g: Tensor, x: Tensor): Tensor { return g.ndim === x.ndim && g.shape.every((d, i) => d === x.shape[i]) ? g : sumToShape(g, x.shape); }

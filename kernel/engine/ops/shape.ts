@@ -1,14 +1,18 @@
 // Views and rearrangements: they share storage where PyTorch's do, and route gradients back.
 import { Tensor, numelOf, contiguousStrides } from "../tensor";
 import { record } from "../autograd/node";
+import { markView, markMultiOutput } from "../autograd/views";
 import { bindArgs } from "../args";
 import { RuntimeError, IndexError } from "../errors";
 import { contiguousData, normalizeDim, isContiguousLayout } from "./strided";
 import { scatterAlong } from "./reduce";
 import { int64 } from "../dtype";
 
+/** A view of x: the same elements (and version counter) seen through another shape and strides. */
 function viewOf(x: Tensor, shape: number[], strides: number[], offset = x.offset): Tensor {
-  return new Tensor(x.storage, shape, strides, offset);
+  const v = new Tensor(x.storage, shape, strides, offset);
+  markView(v, x);
+  return v;
 }
 
 function flattenSizes(sizes: Array<number | number[]>): number[] {
@@ -61,15 +65,15 @@ export function view(x: Tensor, ...sizes: Array<number | number[]>): Tensor {
   if (!strides) {
     throw new RuntimeError("view size is not compatible with input tensor's size and stride (at least one dimension spans across two contiguous subspaces). Use .reshape(...) instead.");
   }
-  return record(viewOf(x, shape, strides), "ViewBackward0", [x], (g) => [g.reshape(x.shape)], false);
+  return record(viewOf(x, shape, strides), "ViewBackward0", [x], (g) => [g.reshape(x.shape)]);
 }
 
 export function reshape(x: Tensor, ...sizes: Array<number | number[]>): Tensor {
   const shape = inferShape(flattenSizes(sizes), x.numel());
   const strides = viewStrides(x, shape);
-  if (strides) return record(viewOf(x, shape, strides), "ReshapeAliasBackward0", [x], (g) => [g.reshape(x.shape)], false);
+  if (strides) return record(viewOf(x, shape, strides), "ReshapeAliasBackward0", [x], (g) => [g.reshape(x.shape)]);
   const out = contiguous(x.detach()).view(shape);
-  return record(new Tensor(out.storage, shape), "UnsafeViewBackward0", [x], (g) => [g.reshape(x.shape)], false);
+  return record(new Tensor(out.storage, shape), "UnsafeViewBackward0", [x], (g) => [g.reshape(x.shape)]);
 }
 
 export function permute(x: Tensor, dims: number[]): Tensor {
@@ -79,7 +83,7 @@ export function permute(x: Tensor, dims: number[]): Tensor {
   const out = viewOf(x, d.map((i) => x.shape[i]), d.map((i) => x.strides[i]));
   const inverse = new Array<number>(d.length);
   d.forEach((p, i) => { inverse[p] = i; });
-  return record(out, "PermuteBackward0", [x], (g) => [permute(g, inverse)], false);
+  return record(out, "PermuteBackward0", [x], (g) => [permute(g, inverse)]);
 }
 
 export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
@@ -89,14 +93,14 @@ export function transpose(x: Tensor, dim0: number, dim1: number): Tensor {
     [shape[a], shape[b]] = [shape[b], shape[a]];
     [strides[a], strides[b]] = [strides[b], strides[a]];
   }
-  return record(viewOf(x, shape, strides), "TransposeBackward0", [x], (g) => [transpose(g, dim0, dim1)], false);
+  return record(viewOf(x, shape, strides), "TransposeBackward0", [x], (g) => [transpose(g, dim0, dim1)]);
 }
 
 export function t(x: Tensor): Tensor {
   if (x.ndim > 2) throw new RuntimeError(`t() expects a tensor with <= 2 dimensions, but self is ${x.ndim}D`);
-  if (x.ndim < 2) return record(viewOf(x, x.shape, x.strides), "TBackward0", [x], (g) => [g], false);
+  if (x.ndim < 2) return record(viewOf(x, x.shape, x.strides), "TBackward0", [x], (g) => [g]);
   const out = viewOf(x, [x.shape[1], x.shape[0]], [x.strides[1], x.strides[0]]);
-  return record(out, "TBackward0", [x], (g) => [t(g)], false);
+  return record(out, "TBackward0", [x], (g) => [t(g)]);
 }
 
 export function unsqueeze(x: Tensor, dim: number): Tensor {
@@ -104,7 +108,7 @@ export function unsqueeze(x: Tensor, dim: number): Tensor {
   const shape = x.shape.slice(), strides = x.strides.slice();
   shape.splice(d, 0, 1);
   strides.splice(d, 0, d < x.ndim ? x.strides[d] * x.shape[d] : 1);
-  return record(viewOf(x, shape, strides), "UnsqueezeBackward0", [x], (g) => [g.squeeze(d)], false);
+  return record(viewOf(x, shape, strides), "UnsqueezeBackward0", [x], (g) => [g.squeeze(d)]);
 }
 
 /** Unsqueezes several (sorted, output-numbered) dims; used by reductions' backward. */
@@ -119,20 +123,20 @@ export function squeezeDims(x: Tensor, dims: number[]): Tensor {
   const ds = dims.map((d) => normalizeDim(d, x.ndim)).filter((i) => x.shape[i] === 1);
   const keep = x.shape.map((_, i) => i).filter((i) => !ds.includes(i));
   const out = viewOf(x, keep.map((i) => x.shape[i]), keep.map((i) => x.strides[i]));
-  return record(out, "SqueezeBackward3", [x], (g) => [g.reshape(x.shape)], false);
+  return record(out, "SqueezeBackward3", [x], (g) => [g.reshape(x.shape)]);
 }
 
 /** A reshape that PyTorch records as _unsafe_view (the last step of batched matmul). */
 export function unsafeView(x: Tensor, shape: number[]): Tensor {
   const out = contiguous(x.detach());
-  return record(new Tensor(out.storage, shape, undefined, out.offset), "UnsafeViewBackward0", [x], (g) => [g.reshape(x.shape)], false);
+  return record(new Tensor(out.storage, shape, undefined, out.offset), "UnsafeViewBackward0", [x], (g) => [g.reshape(x.shape)]);
 }
 
 export function squeeze(x: Tensor, dim?: number): Tensor {
   const dims = dim === undefined ? x.shape.map((_, i) => i).filter((i) => x.shape[i] === 1) : [normalizeDim(dim, x.ndim)].filter((i) => x.shape[i] === 1);
   const keep = x.shape.map((_, i) => i).filter((i) => !dims.includes(i));
   const out = viewOf(x, keep.map((i) => x.shape[i]), keep.map((i) => x.strides[i]));
-  return record(out, dim === undefined ? "SqueezeBackward0" : "SqueezeBackward1", [x], (g) => [g.reshape(x.shape)], false);
+  return record(out, dim === undefined ? "SqueezeBackward0" : "SqueezeBackward1", [x], (g) => [g.reshape(x.shape)]);
 }
 
 export function flatten(x: Tensor, ...args: unknown[]): Tensor {
@@ -161,20 +165,20 @@ export function expand(x: Tensor, sizes: number[]): Tensor {
     shape.push(want);
     strides.push(i >= 0 && have === want ? x.strides[i] : 0);
   });
-  return record(viewOf(x, shape, strides), "ExpandBackward0", [x], (g) => [g.sum_to_size(x.shape)], false);
+  return record(viewOf(x, shape, strides), "ExpandBackward0", [x], (g) => [g.sum_to_size(x.shape)]);
 }
 
 export function clone(x: Tensor): Tensor {
   const out = Tensor.empty(x.shape, x.dtype);
   out._data.set(contiguousData(x));
-  return record(out, "CloneBackward0", [x], (g) => [g], false);
+  return record(out, "CloneBackward0", [x], (g) => [g]);
 }
 
 export function contiguous(x: Tensor): Tensor {
   if (x.is_contiguous()) return x;
   const out = Tensor.empty(x.shape, x.dtype);
   out._data.set(contiguousData(x));
-  return record(out, "CloneBackward0", [x], (g) => [g], false);
+  return record(out, "CloneBackward0", [x], (g) => [g]);
 }
 
 export function cat(tensors: Tensor[], ...args: unknown[]): Tensor {
@@ -204,7 +208,7 @@ export function cat(tensors: Tensor[], ...args: unknown[]): Tensor {
   return record(out, "CatBackward0", parts, (g) => {
     let start = 0;
     return parts.map((p) => { const piece = narrow(g, d, start, p.shape[d]); start += p.shape[d]; return piece; });
-  }, false);
+  });
 }
 
 export function stack(tensors: Tensor[], ...args: unknown[]): Tensor {
@@ -217,7 +221,7 @@ export function stack(tensors: Tensor[], ...args: unknown[]): Tensor {
   });
   const d = normalizeDim(dim, tensors[0].ndim + 1);
   const out = cat(tensors.map((p) => unsqueeze(p.detach(), d)), d);
-  return record(out, "StackBackward0", tensors, (g) => tensors.map((_, i) => select(g, d, i)), false);
+  return record(out, "StackBackward0", tensors, (g) => tensors.map((_, i) => select(g, d, i)));
 }
 
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
@@ -238,7 +242,7 @@ function sliceDim(x: Tensor, d: number, start: number, stop: number, step: numbe
     full._data.fill(0);
     sliceDim(full, d, start, stop, step).copy_(g);
     return [full];
-  }, false);
+  });
 }
 
 export function select(x: Tensor, dim: number, index: number): Tensor {
@@ -253,7 +257,7 @@ export function select(x: Tensor, dim: number, index: number): Tensor {
     full._data.fill(0);
     select(full, d, i).copy_(g);
     return [full];
-  }, false);
+  });
 }
 
 /**
@@ -268,7 +272,8 @@ export function index_select(x: Tensor, dim: number, index: Tensor, gradName = "
   const d = normalizeDim(dim, x.ndim);
   if (index.ndim > 1) throw new IndexError("index_select(): Index is supposed to be a vector");
   if (index.dtype.is_floating_point || index.dtype.name === "bool") throw new IndexError("tensors used as indices must be long, int, byte or bool tensors");
-  const idx = Array.from(contiguousData(index), (v) => (v < 0 ? v + x.shape[d] : v));
+  const positionsOf = (t: Tensor) => Array.from(contiguousData(t), (v) => (v < 0 ? v + x.shape[d] : v));
+  const idx = positionsOf(index);
   for (const [k, v] of idx.entries()) {
     if (v < 0 || v >= x.shape[d]) throw new IndexError(`index ${contiguousData(index)[k]} is out of bounds for dimension ${d} with size ${x.shape[d]}`);
   }
@@ -284,7 +289,8 @@ export function index_select(x: Tensor, dim: number, index: Tensor, gradName = "
       for (let k = 0; k < inner; k++) od[to + k] = src[from + k];
     }
   }
-  return record(out, gradName, [x], (g) => {
+  return record(out, gradName, [x], (g, [indexSaved]) => {
+    const idx = positionsOf(indexSaved!);
     const full = Tensor.empty(x.shape, g.dtype);
     const fd = full._data, gd = contiguousData(g);
     fd.fill(0);
@@ -295,7 +301,7 @@ export function index_select(x: Tensor, dim: number, index: Tensor, gradName = "
       }
     }
     return [full];
-  });
+  }, [index]);
 }
 
 /** A boolean mask as the int64 indices of its true entries. */
@@ -381,7 +387,7 @@ export function gather(x: Tensor, dim: number, indexT: Tensor): Tensor {
       }
     }
   }
-  return record(out, "GatherBackward0", [x], (g) => [scatterAlong(x.shape, d, indexT, g)]);
+  return record(out, "GatherBackward0", [x], (g, [index]) => [scatterAlong(x.shape, d, index!, g)], [indexT]);
 }
 
 export function toDtype(x: Tensor, dtype: import("../dtype").DType): Tensor {
@@ -392,6 +398,6 @@ export function toDtype(x: Tensor, dtype: import("../dtype").DType): Tensor {
   else if (!dtype.is_floating_point) for (let i = 0; i < src.length; i++) out._data[i] = Math.trunc(src[i]);
   else out._data.set(src);
   if (!dtype.is_floating_point) return out;
-  return record(out, "ToCopyBackward0", [x.dtype.is_floating_point ? x : null], (g) => [g.to(x.dtype)], false);
+  return record(out, "ToCopyBackward0", [x.dtype.is_floating_point ? x : null], (g) => [g.to(x.dtype)]);
 }
 

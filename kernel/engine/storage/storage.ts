@@ -27,6 +27,8 @@ export class Storage {
   private view: TypedArray | null = null;
   /** Order of creation (1, 2, …): tells the backward pass which gradients it made itself. */
   readonly serial = ++storagesMade;
+  /** The version counter of tensors over these elements (autograd's check against in-place writes). */
+  readonly version = { value: 0 };
 
   constructor(readonly dtype: DType, readonly size: number) {
     this.block = size > 0 ? allocate(this, size * dtype.itemsize) : null;
