@@ -304,6 +304,21 @@ export class Tensor {
   div_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.div(this, other)); }
   pow_(exponent: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.pow(this, exponent)); }
   clamp_(...args: unknown[]): this { return ops.inplaceFrom(this, () => ops.clamp(this, ...args)); }
+  clip_(...args: unknown[]): this { return this.clamp_(...args); }
+  neg_(): this { return ops.inplaceFrom(this, () => ops.neg(this)); }
+  negative_(): this { return this.neg_(); }
+  reciprocal_(): this { return ops.inplaceFrom(this, () => ops.reciprocal(this)); }
+  exp_(): this { return ops.inplaceFrom(this, () => ops.exp(this)); }
+  log_(): this { return ops.inplaceFrom(this, () => ops.log(this)); }
+  sqrt_(): this { return ops.inplaceFrom(this, () => ops.sqrt(this)); }
+  rsqrt_(): this { return ops.inplaceFrom(this, () => ops.rsqrt(this)); }
+  abs_(): this { return ops.inplaceFrom(this, () => ops.abs(this)); }
+  sign_(): this { return ops.inplaceFrom(this, () => ops.sign(this)); }
+  sin_(): this { return ops.inplaceFrom(this, () => ops.sin(this)); }
+  cos_(): this { return ops.inplaceFrom(this, () => ops.cos(this)); }
+  erf_(): this { return ops.inplaceFrom(this, () => ops.erf(this)); }
+  square_(): this { return this.pow_(2); }
+  masked_fill_(mask: Tensor, value: number): this { return ops.inplaceFrom(this, () => ops.masked_fill(this, mask, value)); }
   zero_(): this { return ops.zero_(this); }
   fill_(value: number): this { return ops.fill_(this, value); }
   copy_(src: Tensor): this { return ops.copy_(this, src); }
@@ -395,7 +410,9 @@ export class Tensor {
   relu(): Tensor { return act.relu(this); }
   relu_(): this { return ops.inplaceFrom(this, () => act.relu(this)); }
   sigmoid(): Tensor { return act.sigmoid(this); }
+  sigmoid_(): this { return ops.inplaceFrom(this, () => act.sigmoid(this)); }
   tanh(): Tensor { return act.tanh(this); }
+  tanh_(): this { return ops.inplaceFrom(this, () => act.tanh(this)); }
   softmax(dim: number | { dim: number }): Tensor { return act.softmax(this, dim); }
   log_softmax(dim: number | { dim: number }): Tensor { return act.log_softmax(this, dim); }
   heaviside(values: Tensor): Tensor { return act.heaviside(this, values); }

@@ -57,6 +57,11 @@ export const torch = {
   index_select: (x: T, dim: number, index: T) => ops.index_select(x, dim, index),
   // activations PyTorch exposes on torch
   relu: act.relu, relu_: act.relu_, sigmoid: act.sigmoid, tanh: act.tanh, selu: act.selu, celu: act.celu,
+  selu_: act.selu_, celu_: act.celu_, threshold_: act.threshold_,
+  sigmoid_: (x: T) => x.sigmoid_(), tanh_: (x: T) => x.tanh_(), exp_: (x: T) => x.exp_(), log_: (x: T) => x.log_(),
+  sqrt_: (x: T) => x.sqrt_(), rsqrt_: (x: T) => x.rsqrt_(), abs_: (x: T) => x.abs_(), neg_: (x: T) => x.neg_(),
+  reciprocal_: (x: T) => x.reciprocal_(), sin_: (x: T) => x.sin_(), cos_: (x: T) => x.cos_(), erf_: (x: T) => x.erf_(),
+  clamp_: (x: T, ...a: unknown[]) => x.clamp_(...a), clip_: (x: T, ...a: unknown[]) => x.clamp_(...a), square_: (x: T) => x.square_(),
   softmax: act.softmax, log_softmax: act.log_softmax, heaviside: act.heaviside, prelu: act.prelu,
   // autograd
   no_grad, enable_grad, set_grad_enabled, is_grad_enabled,

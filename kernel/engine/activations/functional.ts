@@ -2,6 +2,7 @@
 // signatures take tensors (prelu, heaviside, apl).
 import { Tensor } from "../tensor";
 import { functional } from "./apply";
+import { isOptions } from "../args";
 import { relu as reluDef } from "./relu";
 import { leaky_relu as leakyDef } from "./leaky_relu";
 import { elu as eluDef } from "./elu";
@@ -50,9 +51,20 @@ export const threshold: Activation = functional(thresholdDef);
 export const softmax: Activation = functional(softmaxDef);
 export const log_softmax: Activation = functional(logSoftmaxDef);
 
-export const relu_ = (x: Tensor): Tensor => relu(x, { inplace: true });
-export const elu_ = (x: Tensor, ...args: unknown[]): Tensor => elu(x, ...args, { inplace: true });
-export const leaky_relu_ = (x: Tensor, ...args: unknown[]): Tensor => leaky_relu(x, ...args, { inplace: true });
+// PyTorch's in-place functional forms (F.relu_, F.elu_, ...): the activation with inplace=True
+const inplaceForm = (f: Activation, name: string): Activation => (x: Tensor, ...args: unknown[]) => {
+  const last = args[args.length - 1];
+  if (!isOptions(last)) return f(x, ...args, { inplace: true });
+  if ("inplace" in last) throw new TypeError(`${name}() got an unexpected keyword argument 'inplace'`);
+  return f(x, ...args.slice(0, -1), { ...last, inplace: true });
+};
+export const relu_ = inplaceForm(relu, "relu_");
+export const elu_ = inplaceForm(elu, "elu_");
+export const leaky_relu_ = inplaceForm(leaky_relu, "leaky_relu_");
+export const celu_ = inplaceForm(celu, "celu_");
+export const selu_ = inplaceForm(selu, "selu_");
+export const hardtanh_ = inplaceForm(hardtanh, "hardtanh_");
+export const threshold_ = inplaceForm(threshold, "threshold_");
 
 export function prelu(input: Tensor, weight: Tensor): Tensor { return preluOp(input, weight); }
 export function heaviside(input: Tensor, values: Tensor): Tensor { return heavisideOp(input, values); }

@@ -363,12 +363,31 @@ export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
   return split(x, size, d);
 }
 
+/**
+ * Pieces of x along dim: views that PyTorch records as outputs of one SplitBackward0 (or
+ * SplitWithSizesBackward0) node, and so refuses to let be modified in place under autograd.
+ */
 export function split(x: Tensor, size: number | number[], dim = 0): Tensor[] {
   const d = normalizeDim(dim, x.ndim);
   const sizes = Array.isArray(size) ? size : [];
   if (!Array.isArray(size)) for (let s = 0; s < x.shape[d]; s += size) sizes.push(Math.min(size, x.shape[d] - s));
+  const name = Array.isArray(size) ? "SplitWithSizesBackward0" : "SplitBackward0";
   let start = 0;
-  return sizes.map((len) => { const p = narrow(x, d, start, len); start += len; return p; });
+  const pieces = sizes.map((len) => {
+    const from = start;
+    start += len;
+    const shape = x.shape.slice();
+    shape[d] = len;
+    const piece = viewOf(x, shape, x.strides.slice(), x.offset + from * x.strides[d]);
+    return record(piece, name, [x], (g) => {
+      const full = Tensor.empty(x.shape, g.dtype);
+      full._data.fill(0);
+      sliceDim(full, d, from, from + len, 1).copy_(g);
+      return [full];
+    });
+  });
+  markMultiOutput(pieces, name);
+  return pieces;
 }
 
 export function gather(x: Tensor, dim: number, indexT: Tensor): Tensor {
