@@ -1,6 +1,7 @@
 // Every engine function takes PyTorch's parameters positionally, in PyTorch's order, or by
 // name in a trailing options object: F.gelu(x, "tanh") and F.gelu(x, { approximate: "tanh" }).
 import { Tensor } from "./tensor";
+import { RuntimeError } from "./errors";
 
 export function isOptions(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== "object" || v instanceof Tensor || Array.isArray(v)) return false;
@@ -12,7 +13,7 @@ export function isOptions(v: unknown): v is Record<string, unknown> {
  * Binds positional and named arguments to PyTorch's parameter names.
  * `spec` lists the parameters in order with their defaults (undefined = required).
  */
-export function bindArgs<T extends Record<string, unknown>>(fn: string, args: readonly unknown[], spec: T): T {
+export function bindArgs<T extends Record<string, unknown>>(fn: string, args: readonly unknown[], spec: T, leading = 0): T {
   const names = Object.keys(spec);
   let positional = args;
   let named: Record<string, unknown> = {};
@@ -21,7 +22,10 @@ export function bindArgs<T extends Record<string, unknown>>(fn: string, args: re
     positional = args.slice(0, -1);
   }
   if (positional.length > names.length) {
-    throw new TypeError(`${fn}() takes ${names.length} positional argument${names.length === 1 ? "" : "s"} but ${positional.length} were given`);
+    // Python's count includes the parameters before these (`leading`: the input, or self)
+    const most = leading + names.length, least = leading + names.filter((k) => spec[k] === undefined).length;
+    const given = leading + positional.length;
+    throw new TypeError(`${fn}() takes ${least === most ? most : `from ${least} to ${most}`} positional argument${most === 1 ? "" : "s"} but ${given} ${given === 1 ? "was" : "were"} given`);
   }
   const out: Record<string, unknown> = { ...spec };
   positional.forEach((v, i) => { if (v !== undefined) out[names[i]] = v; });
@@ -42,15 +46,38 @@ export function splitSizes(fn: string, args: readonly unknown[]): { size: number
   if (args.length && Array.isArray(args[0])) return { size: checkSizes(fn, args[0] as unknown[]), rest: args.slice(1) };
   let i = 0;
   while (i < args.length && typeof args[i] === "number") i++;
+  if (i === 1 && !Number.isInteger(args[0])) throw new TypeError(`${fn}(): argument 'size' (position 1) must be tuple of SymInts, not float`);
   return { size: checkSizes(fn, args.slice(0, i)), rest: args.slice(i) };
 }
 
-function checkSizes(fn: string, sizes: unknown[]): number[] {
-  for (const s of sizes) {
-    if (typeof s !== "number" || !Number.isInteger(s)) throw new TypeError(`${fn}(): argument 'size' must be a sequence of ints, but found element of type ${typeof s}`);
-    if (s < 0) throw new Error(`Trying to create tensor with negative dimension ${s}: [${sizes.join(", ")}]`);
+/** Python's name for the type of a JS value passed where PyTorch expects a number or a tensor. */
+export function pyType(v: unknown): string {
+  if (v === null || v === undefined) return "NoneType";
+  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
+  if (typeof v === "string") return "str";
+  if (typeof v === "boolean") return "bool";
+  if (Array.isArray(v)) return "list";
+  if (v instanceof Tensor) return "Tensor";
+  return typeof v === "function" ? "function" : "dict";
+}
+
+/** A tensor's sizes as PyTorch checks them: integers (SymInts), none negative. */
+export function checkSizes(fn: string, sizes: readonly unknown[]): number[] {
+  sizes.forEach((s, i) => {
+    if (typeof s !== "number" || !Number.isInteger(s)) {
+      throw new TypeError(`${fn}(): argument 'size' must be tuple of SymInts, but found element of type ${pyType(s)} at pos ${i + 1}`);
+    }
+  });
+  for (const s of sizes as number[]) {
+    if (s < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${s}: [${sizes.join(", ")}]`);
   }
   return sizes as number[];
+}
+
+/** A number operand (PyTorch's Scalar) or a tensor; anything else is PyTorch's TypeError. */
+export function checkOperand(fn: string, name: string, position: number, v: unknown): void {
+  if (v instanceof Tensor || typeof v === "number" || typeof v === "boolean") return;
+  throw new TypeError(`${fn}(): argument '${name}' (position ${position}) must be Tensor, not ${pyType(v)}`);
 }
 
 export function checkNumber(fn: string, name: string, v: unknown): number {

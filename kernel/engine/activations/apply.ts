@@ -97,7 +97,7 @@ export function functional(def: ActivationDefinition): (input: Tensor, ...args: 
   const spec = defaults(def);
   return (input: Tensor, ...args: unknown[]) => {
     if (!(input instanceof Tensor)) throw new TypeError(`${def.name}(): argument 'input' (position 1) must be Tensor, not ${typeof input}`);
-    const p = bindArgs(def.name, args, spec);
+    const p = bindArgs(def.name, args, spec, 1);
     const last = args[args.length - 1];
     checkParams(def, p, new Set(isOptions(last) ? Object.keys(last) : []));
     return applyActivation(def, input, p);

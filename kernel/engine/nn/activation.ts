@@ -18,7 +18,7 @@ export class ActivationModule extends Module {
     super();
     const def = (new.target as typeof ActivationModule).definition;
     // PyTorch checks the values only when the module runs (nn.LeakyReLU("a") constructs)
-    const p = bindArgs(def.module, args, defaults(def));
+    const p = bindArgs(`${def.module}.__init__`, args, defaults(def), 1);
     Object.defineProperty(this, "params", { value: p, enumerable: false });
     // PyTorch exposes constructor arguments as attributes (relu.inplace, leaky.negative_slope)
     for (const [k, v] of Object.entries(p)) Object.defineProperty(this, k, { value: v, enumerable: false, writable: true, configurable: true });

@@ -24,7 +24,7 @@ export class Dropout extends Module {
   declare inplace: boolean;
   constructor(...args: unknown[]) {
     super();
-    const a = bindArgs("Dropout", args, { p: 0.5, inplace: false });
+    const a = bindArgs("Dropout.__init__", args, { p: 0.5, inplace: false }, 1);
     if (a.p < 0 || a.p > 1) throw new ValueError(`dropout probability has to be between 0 and 1, but got ${a.p}`);
     Object.defineProperty(this, "p", { value: a.p, writable: true });
     Object.defineProperty(this, "inplace", { value: a.inplace, writable: true });
@@ -38,7 +38,7 @@ export class Flatten extends Module {
   declare end_dim: number;
   constructor(...args: unknown[]) {
     super();
-    const a = bindArgs("Flatten", args, { start_dim: 1, end_dim: -1 });
+    const a = bindArgs("Flatten.__init__", args, { start_dim: 1, end_dim: -1 }, 1);
     Object.defineProperty(this, "start_dim", { value: a.start_dim, writable: true });
     Object.defineProperty(this, "end_dim", { value: a.end_dim, writable: true });
   }
@@ -71,7 +71,7 @@ export class LayerNorm extends Module {
   bias: Parameter | null;
   constructor(...args: unknown[]) {
     super();
-    const a = bindArgs("LayerNorm", args, { normalized_shape: undefined as unknown as number | number[], eps: 1e-5, elementwise_affine: true, device: null, dtype: null });
+    const a = bindArgs("LayerNorm.__init__", args, { normalized_shape: undefined as unknown as number | number[], eps: 1e-5, elementwise_affine: true, device: null, dtype: null }, 1);
     const shape = Array.isArray(a.normalized_shape) ? a.normalized_shape : [a.normalized_shape];
     Object.defineProperty(this, "normalized_shape", { value: shape, writable: true });
     Object.defineProperty(this, "eps", { value: a.eps, writable: true });
@@ -98,7 +98,7 @@ export class BatchNorm1d extends Module {
   declare num_batches_tracked: Tensor;
   constructor(...args: unknown[]) {
     super();
-    const a = bindArgs("BatchNorm1d", args, { num_features: undefined as unknown as number, eps: 1e-5, momentum: 0.1, affine: true, track_running_stats: true, device: null, dtype: null });
+    const a = bindArgs("BatchNorm1d.__init__", args, { num_features: undefined as unknown as number, eps: 1e-5, momentum: 0.1, affine: true, track_running_stats: true, device: null, dtype: null }, 1);
     for (const k of ["num_features", "eps", "momentum", "affine", "track_running_stats"] as const) Object.defineProperty(this, k, { value: a[k], writable: true });
     this.weight = a.affine ? new Parameter(Tensor.empty([a.num_features]).fill_(1)) : null;
     this.bias = a.affine ? new Parameter(Tensor.empty([a.num_features]).fill_(0)) : null;

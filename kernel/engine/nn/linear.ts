@@ -1,7 +1,7 @@
 // nn.Linear and F.linear, with PyTorch's default initialisation and its choice of kernels
 // (addmm, in ops/linalg.ts, for a batch of vectors), so grad_fn names and numbers match.
 import { Tensor } from "../tensor";
-import { bindArgs } from "../args";
+import { bindArgs, checkSizes } from "../args";
 import { RuntimeError } from "../errors";
 import { Module } from "./module";
 import { Parameter } from "./parameter";
@@ -31,7 +31,8 @@ export class Linear extends Module {
 
   constructor(...args: unknown[]) {
     super();
-    const a = bindArgs("Linear", args, { in_features: undefined as unknown as number, out_features: undefined as unknown as number, bias: true, device: null, dtype: null });
+    const a = bindArgs("Linear.__init__", args, { in_features: undefined as unknown as number, out_features: undefined as unknown as number, bias: true, device: null, dtype: null }, 1);
+    checkSizes("empty", [a.out_features, a.in_features]);
     this.in_features = a.in_features;
     this.out_features = a.out_features;
     this.weight = new Parameter(Tensor.empty([a.out_features, a.in_features]));

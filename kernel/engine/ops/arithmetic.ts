@@ -1,7 +1,7 @@
 // + - * / and powers, each with its gradient beside it.
 import { Tensor } from "../tensor";
 import { record } from "../autograd/node";
-import { bindArgs } from "../args";
+import { bindArgs, checkOperand } from "../args";
 import { float32 } from "../dtype";
 import { elementwise, Input, resultType } from "./elementwise";
 import { sumToShape } from "./reduce";
@@ -17,6 +17,7 @@ export function reduceGrad(g: Tensor, input: Input): Tensor | null {
 }
 
 export function add(a: Input, b: Input, ...rest: unknown[]): Tensor {
+  checkOperand("add", "other", 1, b);
   const { alpha } = bindArgs("add", rest, { alpha: 1 as number });
   if (!isT(a)) return add(b, a, ...(alpha === 1 ? [] : [{ alpha }]));
   const out = alpha === 1
@@ -27,6 +28,7 @@ export function add(a: Input, b: Input, ...rest: unknown[]): Tensor {
 }
 
 export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor {
+  checkOperand("sub", "other", 1, b);
   const { alpha } = bindArgs("sub", rest, { alpha: 1 as number });
   if (!isT(a)) {
     // `2 - x` is PyTorch's rsub
@@ -41,6 +43,7 @@ export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor {
 }
 
 export function mul(a: Input, b: Input): Tensor {
+  checkOperand("mul", "other", 1, b);
   if (!isT(a)) return mul(b, a);
   const out = simd.binary("mul", a, b) ?? elementwise(["a", "b"], "a * b", [a, b]);
   if (!isT(b)) return record(out, "MulBackward0", [a], (g) => [g.mul(b)], [null]); // the wrapped scalar is saved
@@ -52,6 +55,7 @@ export function mul(a: Input, b: Input): Tensor {
 }
 
 export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
+  checkOperand("div", "other", 1, b);
   const { rounding_mode } = bindArgs("div", rest, { rounding_mode: null as null | "trunc" | "floor" });
   if (!isT(a)) return mul(reciprocal(b as Tensor), a);
   const floatType = resultType([a, b]).is_floating_point ? resultType([a, b]) : float32;
@@ -85,6 +89,7 @@ export function reciprocal(x: Tensor): Tensor {
 }
 
 export function pow(base: Input, exponent: Input): Tensor {
+  checkOperand("pow", "exponent", 1, exponent);
   if (!isT(base)) {
     // scalar ** tensor
     const e = exponent as Tensor;

@@ -149,9 +149,9 @@ function randomTensor(fn: string, args: unknown[], fill: (g: Generator, a: Float
   const { size, rest } = splitSizes(fn, args);
   const a = bindArgs(fn, rest, RANDOM);
   const dtype = dtypeOr(a.dtype, float32);
+  const t = Tensor.empty(size, dtype); // first, so that a size beyond memory fails as PyTorch's allocator does
   const tmp = dtype === float32 ? new Float32Array(numelOf(size)) : new Float64Array(numelOf(size));
   fill(a.generator ?? default_generator, tmp);
-  const t = Tensor.empty(size, dtype);
   t._data.set(tmp);
   return finish(t, a.requires_grad);
 }

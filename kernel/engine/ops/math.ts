@@ -1,7 +1,7 @@
 // Elementwise math, comparisons and selection, each with its gradient beside it.
 import { Tensor } from "../tensor";
 import { record } from "../autograd/node";
-import { bindArgs } from "../args";
+import { bindArgs, checkOperand } from "../args";
 import { bool, float32, DType } from "../dtype";
 import { RuntimeError } from "../errors";
 import { elementwise, Input, resultType } from "./elementwise";
@@ -44,6 +44,7 @@ export function sign(x: Tensor): Tensor {
 export function clamp(x: Tensor, ...args: unknown[]): Tensor {
   const a = bindArgs("clamp", args, { min: null as number | Tensor | null, max: null as number | Tensor | null });
   if (a.min === null && a.max === null) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
+  for (const [name, v] of [["min", a.min], ["max", a.max]] as const) if (v !== null) checkOperand("clamp", name, name === "min" ? 1 : 2, v);
   const lo = a.min ?? -Infinity, hi = a.max ?? Infinity;
   // nan stays nan; when min > max every element becomes max, as in PyTorch
   const out = elementwise(["x", "lo", "hi"], "x !== x ? x : Math.min(Math.max(x, lo), hi)", [x, lo, hi], x.dtype, {}, resultType([x]));
@@ -51,7 +52,10 @@ export function clamp(x: Tensor, ...args: unknown[]): Tensor {
   return record(out, name, [x], (g, [self]) => [g.mul(self!.ge(lo).logical_and(self!.le(hi)))], [x]);
 }
 
+const COMPARISON_NAMES: Record<string, string> = { "===": "eq", "!==": "ne", ">": "gt", ">=": "ge", "<": "lt", "<=": "le" };
+
 function compare(op: string, a: Tensor, b: Input): Tensor {
+  checkOperand(COMPARISON_NAMES[op], "other", 1, b);
   return elementwise(["a", "b"], `(a ${op} b) ? 1 : 0`, [a, b], bool);
 }
 export function eq(a: Tensor, b: Input): Tensor { return compare("===", a, b); }

@@ -2,7 +2,7 @@
 import { Tensor, numelOf, contiguousStrides } from "../tensor";
 import { record } from "../autograd/node";
 import { markView, markMultiOutput } from "../autograd/views";
-import { bindArgs } from "../args";
+import { bindArgs, pyType } from "../args";
 import { RuntimeError, IndexError } from "../errors";
 import { contiguousData, normalizeDim, isContiguousLayout } from "./strided";
 import { scatterAlong } from "./reduce";
@@ -334,8 +334,10 @@ export function index(x: Tensor, indices: Index[]): Tensor {
   const ellipsis = indices.indexOf("...");
   const consuming = indices.filter((i) => i !== null && i !== "...").length;
   for (const i of indices) {
-    if (i !== null && typeof i !== "number" && typeof i !== "string" && !(i instanceof Tensor)) {
-      throw new IndexError("only integers, slices (as strings like \"1:3\"), null (None), \"...\" and tensors are valid indices");
+    const valid = i === null || typeof i === "string" || i instanceof Tensor || (typeof i === "number" && Number.isInteger(i));
+    if (!valid) {
+      // PyTorch's words (a slice is written "1:3" here)
+      throw new IndexError(`only integers, slices (\`:\`), ellipsis (\`...\`), None and long or byte Variables are valid indices (got ${pyType(i)})`);
     }
   }
   if (consuming > x.ndim) throw new IndexError(`too many indices for tensor of dimension ${x.ndim}`);

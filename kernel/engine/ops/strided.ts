@@ -22,6 +22,8 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
 
 export function normalizeDim(dim: number, ndim: number): number {
   const n = Math.max(ndim, 1);
+  // a name where a dimension belongs is PyTorch's named-tensor lookup, which finds nothing here
+  if (typeof dim === "string") throw new RuntimeError(`Name '${dim}' not found in Tensor[${new Array(ndim).fill("None").join(", ")}].`);
   if (!Number.isInteger(dim) || dim < -n || dim >= n) {
     throw new IndexError(`Dimension out of range (expected to be in range of [${-n}, ${n - 1}], but got ${dim})`);
   }

@@ -7,7 +7,7 @@ import { pyFloat } from "../pyrepr";
 
 export class Adam extends Optimizer {
   constructor(params: Iterable<Tensor> | ParamGroup[], ...args: unknown[]) {
-    const d = bindArgs("Adam", args, { lr: 1e-3, betas: [0.9, 0.999] as [number, number], eps: 1e-8, weight_decay: 0, amsgrad: false, foreach: null, maximize: false, capturable: false, differentiable: false, fused: false });
+    const d = bindArgs("Adam.__init__", args, { lr: 1e-3, betas: [0.9, 0.999] as [number, number], eps: 1e-8, weight_decay: 0, amsgrad: false, foreach: null, maximize: false, capturable: false, differentiable: false, fused: false }, 2);
     if (d.lr < 0) throw new ValueError(`Invalid learning rate: ${d.lr}`);
     if (d.eps < 0) throw new ValueError(`Invalid epsilon value: ${d.eps}`);
     if (!(d.betas[0] >= 0 && d.betas[0] < 1)) throw new ValueError(`Invalid beta parameter at index 0: ${pyFloat(d.betas[0])}`);

@@ -6,7 +6,7 @@ import { Optimizer, ParamGroup } from "./optimizer";
 
 export class SGD extends Optimizer {
   constructor(params: Iterable<Tensor> | ParamGroup[], ...args: unknown[]) {
-    const d = bindArgs("SGD", args, { lr: undefined as unknown as number, momentum: 0, dampening: 0, weight_decay: 0, nesterov: false, maximize: false, foreach: null, differentiable: false });
+    const d = bindArgs("SGD.__init__", args, { lr: undefined as unknown as number, momentum: 0, dampening: 0, weight_decay: 0, nesterov: false, maximize: false, foreach: null, differentiable: false }, 2);
     if (d.lr === undefined || d.lr < 0) throw new ValueError(`Invalid learning rate: ${d.lr}`);
     if (d.momentum < 0) throw new ValueError(`Invalid momentum value: ${d.momentum}`);
     if (d.weight_decay < 0) throw new ValueError(`Invalid weight_decay value: ${d.weight_decay}`);

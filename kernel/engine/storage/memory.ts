@@ -4,6 +4,8 @@ export const PAGE_BYTES = 65536;
 /** Low addresses belong to the wasm kernels' static data and stack. */
 export const RESERVED_BYTES = 16 * PAGE_BYTES;
 const MAX_PAGES = 65536; // 4 GiB, wasm32's limit
+/** The most one tensor's elements can take: all of memory above the reserved low addresses. */
+export const MAX_BYTES = MAX_PAGES * PAGE_BYTES - RESERVED_BYTES;
 
 // Shared, so that growing it never detaches typed-array views a computation already holds (an
 // ordinary memory's growth detaches every view of the old buffer). The wasm kernels must

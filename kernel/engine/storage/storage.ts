@@ -2,7 +2,8 @@
 // (shape, strides, offset), so reshapes and transposes share elements as in PyTorch.
 import { DType, TypedArray } from "../dtype";
 import { allocate, freeBlock, Block } from "./allocator";
-import { memory } from "./memory";
+import { memory, MAX_BYTES } from "./memory";
+import { RuntimeError } from "../errors";
 
 /** Ties a view to its Storage: while a computation holds the view, the elements stay allocated. */
 const OWNER = Symbol("actnb.storage");
@@ -31,7 +32,10 @@ export class Storage {
   readonly version = { value: 0 };
 
   constructor(readonly dtype: DType, readonly size: number) {
-    this.block = size > 0 ? allocate(this, size * dtype.itemsize) : null;
+    const bytes = size * dtype.itemsize;
+    // PyTorch's allocator names the size it could not get; wasm32 memory ends at 4 GiB
+    if (bytes > MAX_BYTES) throw new RuntimeError(`[enforce fail at alloc_cpu.cpp:75] err == 0. DefaultCPUAllocator: can't allocate memory: you tried to allocate ${bytes} bytes. Error code 12 (Cannot allocate memory)`);
+    this.block = size > 0 ? allocate(this, bytes) : null;
   }
 
   /** Byte address in wasm memory (for the wasm kernels). */
