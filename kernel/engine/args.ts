@@ -74,6 +74,11 @@ export function checkSizes(fn: string, sizes: readonly unknown[]): number[] {
   return sizes as number[];
 }
 
+/** A tensor argument; anything else is PyTorch's TypeError. */
+export function checkTensor(fn: string, name: string, position: number, v: unknown): void {
+  if (!(v instanceof Tensor)) throw new TypeError(`${fn}(): argument '${name}' (position ${position}) must be Tensor, not ${pyType(v)}`);
+}
+
 /** A number operand (PyTorch's Scalar) or a tensor; anything else is PyTorch's TypeError. */
 export function checkOperand(fn: string, name: string, position: number, v: unknown): void {
   if (v instanceof Tensor || typeof v === "number" || typeof v === "boolean") return;

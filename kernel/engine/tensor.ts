@@ -11,8 +11,13 @@ import { formatTensor } from "./printing";
 import { pyTypeName } from "./pyrepr";
 import * as ops from "./ops";
 import * as act from "./activations/functional";
+import { bindArgs } from "./args";
 
 export type Scalar = number | boolean;
+
+/** A required parameter in a bindArgs spec (no default), typed as what it binds to. */
+const REQUIRED = undefined as unknown as number;
+const REQUIRED_TENSOR = undefined as unknown as Tensor;
 export type TensorOrScalar = Tensor | Scalar;
 export type NestedArray = number | boolean | NestedArray[];
 
@@ -230,6 +235,9 @@ export class Tensor {
   }
 
   detach_(): this {
+    if (this._view) {
+      throw new RuntimeError("Can't detach views in-place. Use detach() instead. If you are using DistributedDataParallel (DDP) for training, and gradient_as_bucket_view is set as True, gradients are views of DDP buckets, and hence detach_() cannot be called on these gradients. To fix this error, please refer to the Optimizer.zero_grad() function in torch/optim/optimizer.py as the solution.");
+    }
     this.gradFn = null;
     this.requiresGrad = false;
     return this;
@@ -289,7 +297,7 @@ export class Tensor {
   mul(other: TensorOrScalar): Tensor { return ops.mul(this, other); }
   div(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.div(this, other, ...rest); }
   true_divide(other: TensorOrScalar): Tensor { return ops.div(this, other); }
-  rsub(other: TensorOrScalar): Tensor { return ops.sub(other, this); }
+  rsub(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.rsub(this, other, ...rest); }
   neg(): Tensor { return ops.neg(this); }
   negative(): Tensor { return ops.neg(this); }
   pow(exponent: TensorOrScalar): Tensor { return ops.pow(this, exponent); }
@@ -350,8 +358,8 @@ export class Tensor {
   lt(other: TensorOrScalar): Tensor { return ops.lt(this, other); }
   le(other: TensorOrScalar): Tensor { return ops.le(this, other); }
   logical_not(): Tensor { return ops.logical_not(this); }
-  logical_and(other: TensorOrScalar): Tensor { return ops.logical_and(this, other); }
-  logical_or(other: TensorOrScalar): Tensor { return ops.logical_or(this, other); }
+  logical_and(other: Tensor): Tensor { return ops.logical_and(this, other); }
+  logical_or(other: Tensor): Tensor { return ops.logical_or(this, other); }
   masked_fill(mask: Tensor, value: number): Tensor { return ops.masked_fill(this, mask, value); }
   where(condition: Tensor, other: TensorOrScalar): Tensor { return ops.where(condition, this, other); }
   allclose(other: Tensor, ...rest: unknown[]): boolean { return ops.allclose(this, other, ...rest); }
@@ -389,22 +397,22 @@ export class Tensor {
   reshape(...shape: Array<number | number[]>): Tensor { return ops.reshape(this, ...shape); }
   reshape_as(other: Tensor): Tensor { return ops.reshape(this, other.shape); }
   t(): Tensor { return ops.t(this); }
-  transpose(dim0: number, dim1: number): Tensor { return ops.transpose(this, dim0, dim1); }
+  transpose(...args: unknown[]): Tensor { const a = bindArgs("transpose", args, { dim0: REQUIRED, dim1: REQUIRED }, 1); return ops.transpose(this, a.dim0, a.dim1); }
   permute(...dims: Array<number | number[]>): Tensor { return ops.permute(this, dims.flat()); }
-  unsqueeze(dim: number): Tensor { return ops.unsqueeze(this, dim); }
-  squeeze(dim?: number): Tensor { return ops.squeeze(this, dim); }
+  unsqueeze(...args: unknown[]): Tensor { return ops.unsqueeze(this, bindArgs("unsqueeze", args, { dim: REQUIRED }, 1).dim); }
+  squeeze(...args: unknown[]): Tensor { const { dim } = bindArgs("squeeze", args, { dim: null as number | null }, 1); return ops.squeeze(this, dim ?? undefined); }
   flatten(...args: unknown[]): Tensor { return ops.flatten(this, ...args); }
   expand(...sizes: Array<number | number[]>): Tensor { return ops.expand(this, sizes.flat()); }
   expand_as(other: Tensor): Tensor { return ops.expand(this, other.shape); }
   contiguous(): Tensor { return ops.contiguous(this); }
   clone(): Tensor { return ops.clone(this); }
   index(...indices: ops.Index[]): Tensor { return ops.index(this, indices); }
-  narrow(dim: number, start: number, length: number): Tensor { return ops.narrow(this, dim, start, length); }
-  index_select(dim: number, index: Tensor): Tensor { return ops.index_select(this, dim, index); }
-  select(dim: number, index: number): Tensor { return ops.select(this, dim, index); }
-  chunk(chunks: number, dim = 0): Tensor[] { return ops.chunk(this, chunks, dim); }
-  split(size: number | number[], dim = 0): Tensor[] { return ops.split(this, size, dim); }
-  gather(dim: number, index: Tensor): Tensor { return ops.gather(this, dim, index); }
+  narrow(...args: unknown[]): Tensor { const a = bindArgs("narrow", args, { dim: REQUIRED, start: REQUIRED, length: REQUIRED }, 1); return ops.narrow(this, a.dim, a.start, a.length); }
+  index_select(...args: unknown[]): Tensor { const a = bindArgs("index_select", args, { dim: REQUIRED, index: REQUIRED_TENSOR }, 1); return ops.index_select(this, a.dim, a.index); }
+  select(...args: unknown[]): Tensor { const a = bindArgs("select", args, { dim: REQUIRED, index: REQUIRED }, 1); return ops.select(this, a.dim, a.index); }
+  chunk(...args: unknown[]): Tensor[] { const a = bindArgs("chunk", args, { chunks: REQUIRED, dim: 0 }, 1); return ops.chunk(this, a.chunks, a.dim); }
+  split(...args: unknown[]): Tensor[] { const a = bindArgs("split", args, { split_size: undefined as unknown as number | number[], dim: 0 }, 1); return ops.split(this, a.split_size, a.dim); }
+  gather(...args: unknown[]): Tensor { const a = bindArgs("gather", args, { dim: REQUIRED, index: REQUIRED_TENSOR }, 1); return ops.gather(this, a.dim, a.index); }
 
   // ---- activations (the ones PyTorch has as Tensor methods) ----
   relu(): Tensor { return act.relu(this); }

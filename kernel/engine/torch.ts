@@ -33,13 +33,13 @@ export const torch = {
   // arithmetic and math
   add: ops.add, sub: ops.sub, subtract: ops.sub, mul: ops.mul, multiply: ops.mul, div: ops.div, divide: ops.div,
   true_divide: (a: T, b: T | number) => ops.div(a, b),
-  rsub: (a: T, b: T | number, ...rest: unknown[]) => ops.sub(b, a, ...rest),
+  rsub: ops.rsub,
   neg: ops.neg, pow: ops.pow, reciprocal: ops.reciprocal,
   exp: ops.exp, log: ops.log, sqrt: ops.sqrt, rsqrt: ops.rsqrt, abs: ops.abs, sign: ops.sign,
   sin: ops.sin, cos: ops.cos, erf: ops.erf,
   clamp: ops.clamp, clip: ops.clamp, where: ops.where, maximum: ops.maximum, minimum: ops.minimum,
   eq: ops.eq, ne: ops.ne, gt: ops.gt, ge: ops.ge, lt: ops.lt, le: ops.le, isnan: ops.isnan,
-  logical_not: ops.logical_not, logical_and: ops.logical_and, logical_or: ops.logical_or,
+  logical_not: ops.logical_not, logical_and: (a: T, b: T) => ops.logical_and(a, b, 2), logical_or: (a: T, b: T) => ops.logical_or(a, b, 2),
   allclose: ops.allclose, equal: ops.equal, masked_fill: ops.masked_fill,
   // linear algebra
   matmul: ops.matmul, mm: ops.mm, mv: ops.mv, dot: ops.dot, bmm: ops.bmm,
@@ -50,11 +50,11 @@ export const torch = {
   amax: ops.amax, amin: ops.amin, argmax: ops.argmax, argmin: ops.argmin,
   all: ops.all, any: ops.any, count_nonzero: ops.count_nonzero,
   // shape
-  reshape: (x: T, shape: number[]) => ops.reshape(x, shape), t: ops.t, transpose: ops.transpose,
-  permute: (x: T, dims: number[]) => ops.permute(x, dims), unsqueeze: ops.unsqueeze, squeeze: ops.squeeze,
-  flatten: ops.flatten, cat: ops.cat, concat: ops.cat, stack: ops.stack, narrow: ops.narrow, select: ops.select,
-  chunk: ops.chunk, split: ops.split, gather: ops.gather, clone: ops.clone,
-  index_select: (x: T, dim: number, index: T) => ops.index_select(x, dim, index),
+  reshape: (x: T, shape: number[]) => ops.reshape(x, shape), t: ops.t, transpose: (x: T, ...a: unknown[]) => x.transpose(...a),
+  permute: (x: T, dims: number[]) => ops.permute(x, dims), unsqueeze: (x: T, ...a: unknown[]) => x.unsqueeze(...a), squeeze: (x: T, ...a: unknown[]) => x.squeeze(...a),
+  flatten: ops.flatten, cat: ops.cat, concat: ops.cat, stack: ops.stack, narrow: (x: T, ...a: unknown[]) => x.narrow(...a), select: (x: T, ...a: unknown[]) => x.select(...a),
+  chunk: (x: T, ...a: unknown[]) => x.chunk(...a), split: (x: T, ...a: unknown[]) => { const b = bindArgs("split", a, { split_size_or_sections: undefined as unknown as number | number[], dim: 0 }, 1); return ops.split(x, b.split_size_or_sections, b.dim); }, gather: (x: T, ...a: unknown[]) => x.gather(...a), clone: ops.clone,
+  index_select: (x: T, ...a: unknown[]) => x.index_select(...a),
   // activations PyTorch exposes on torch
   relu: act.relu, relu_: act.relu_, sigmoid: act.sigmoid, tanh: act.tanh, selu: act.selu, celu: act.celu,
   selu_: act.selu_, celu_: act.celu_, threshold_: act.threshold_,

@@ -26,6 +26,9 @@ export interface ViewInfo {
 const MULTI_OUTPUT = (node: string, output: number) =>
   `Output ${output} of ${node} is a view and is being modified inplace. This view is the output of a function that returns multiple views. ` +
   "Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.";
+const MULTI_OUTPUT_REBASED = (node: string, output: number) =>
+  `Output ${output} of ${node} is a view and its base or another view of its base has been modified inplace. This view is the output of a function that returns multiple views. ` +
+  "Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.";
 const NO_GRAD_VIEW =
   "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. " +
   "You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).";
@@ -110,6 +113,7 @@ export function refreshViewGradFn(view: Tensor): void {
   if (info.version === view._version) return;
   info.version = view._version;
   const base = info.base;
+  if (info.creation.kind === "multi_output") throw new RuntimeError(MULTI_OUTPUT_REBASED(info.creation.node, info.creation.output));
   if (info.creation.kind === "no_grad" || !base.requires_grad) return;
   const geometry = geometryOf(view);
   view._setGradFn(new Node("AsStridedBackward0", [edgeOf(base)], (g) => [asStridedBackward(geometry, base, g)], [], view));

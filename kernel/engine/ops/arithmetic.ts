@@ -2,9 +2,11 @@
 import { Tensor } from "../tensor";
 import { record } from "../autograd/node";
 import { bindArgs, checkOperand } from "../args";
-import { float32 } from "../dtype";
+import { bool, float32 } from "../dtype";
+import { RuntimeError } from "../errors";
 import { elementwise, Input, resultType } from "./elementwise";
 import { sumToShape } from "./reduce";
+import { zeros_like } from "./creation";
 import { sameShape } from "./strided";
 import * as simd from "../wasm/ops";
 
@@ -29,6 +31,9 @@ export function add(a: Input, b: Input, ...rest: unknown[]): Tensor {
 
 export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor {
   checkOperand("sub", "other", 1, b);
+  if (isT(a) && isT(b) && a.dtype === bool && b.dtype === bool) {
+    throw new RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+  }
   const { alpha } = bindArgs("sub", rest, { alpha: 1 as number });
   if (!isT(a)) {
     // `2 - x` is PyTorch's rsub
@@ -40,6 +45,15 @@ export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor {
     ?? elementwise(["a", "b"], alpha === 1 ? "a - b" : "a - p.alpha * b", [a, b], undefined, { alpha: scalarParam(alpha, a, b) });
   return record(out, "SubBackward0", [a, isT(b) ? b : null],
     (g) => [reduceGrad(g, a), isT(b) ? reduceGrad(g.mul(-alpha), b) : null]);
+}
+
+/** torch.rsub(a, b) = b - alpha * a: RsubBackward0 for a tensor b, RsubBackward1 for a number. */
+export function rsub(a: Tensor, b: Input, ...rest: unknown[]): Tensor {
+  checkOperand("rsub", "other", 1, b);
+  if (!isT(b)) return sub(b, a, ...rest);
+  const { alpha } = bindArgs("rsub", rest, { alpha: 1 as number });
+  const value = sub(b.detach(), a.detach(), { alpha });
+  return record(value, "RsubBackward0", [a, b], (g) => [reduceGrad(g.mul(-alpha), a), reduceGrad(g, b)]);
 }
 
 export function mul(a: Input, b: Input): Tensor {
@@ -61,7 +75,9 @@ export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
   const floatType = resultType([a, b]).is_floating_point ? resultType([a, b]) : float32;
   if (rounding_mode) {
     const fn = rounding_mode === "trunc" ? "Math.trunc" : "Math.floor";
-    return elementwise(["a", "b"], `${fn}(a / b)`, [a, b]);
+    // a step function: zero gradient almost everywhere, as PyTorch's DivBackward2 gives
+    return record(elementwise(["a", "b"], `${fn}(a / b)`, [a, b]), "DivBackward2", [a, isT(b) ? b : null],
+      (g) => [reduceGrad(zeros_like(g), a), isT(b) ? reduceGrad(zeros_like(g), b) : null]);
   }
   if (!isT(b) || (b.ndim === 0 && !b.requires_grad)) {
     // PyTorch divides by a scalar as a multiplication by its reciprocal, rounded to the
@@ -99,6 +115,7 @@ export function pow(base: Input, exponent: Input): Tensor {
   }
   if (!isT(exponent)) {
     const p = Number(exponent);
+    if (!base.dtype.is_floating_point && Number.isInteger(p) && p < 0) throw new RuntimeError("Integers to negative integer powers are not allowed.");
     const out = (p === 2 ? simd.binary("mul", base, base) : null)
       ?? elementwise(["a", "b"], p === 2 ? "a * a" : p === 0.5 ? "Math.sqrt(a)" : "Math.pow(a, b)", [base, p]);
     return record(out, "PowBackward0", [base], (g, [self]) => {

@@ -23,8 +23,9 @@ function gemm(a: ArrayLike<number>, b: ArrayLike<number>, c: { [i: number]: numb
   }
 }
 
+/** Both operands of a product in one dtype, with PyTorch's message. */
 function checkFloat(a: Tensor, b: Tensor): void {
-  if (a.dtype !== b.dtype) throw new RuntimeError("mat1 and mat2 must have the same dtype");
+  if (a.dtype !== b.dtype) throw new RuntimeError(`expected scalar type ${cName(a)} but found ${cName(b)}`);
 }
 const cName = (t: Tensor) => ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" })[t.dtype.name];
 
@@ -120,6 +121,18 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.ndim === 2 && b.ndim === 1) return mv(a, b);
   if (a.ndim === 1 && b.ndim === 2) return squeezeDims(mm(a.unsqueeze(0), b), [0]);
   if (a.ndim === 2 && b.ndim === 2) return mm(a, b);
+  // PyTorch folds a batch into one product when the other side is a vector or a matrix:
+  // (B.., n, k)·(k, m) as (B..·n, k)·(k, m), and a·(B.., k, m) through the transposes
+  if ((a.ndim >= 3 && b.ndim <= 2) || (b.ndim >= 3 && a.ndim <= 2)) {
+    const transpose = b.ndim >= 3;
+    const t1 = transpose ? b.mT : a;
+    const t2 = !transpose ? b : a.ndim === 2 ? a.t() : a;
+    const k = t1.shape[t1.ndim - 1]; // a mismatch is reported by mm or mv, in PyTorch's words
+    const outShape = [...t1.shape.slice(0, -1), ...(t2.ndim === 2 ? [t2.shape[1]] : [])];
+    const folded = t1.reshape([-1, k]);
+    const out = unsafeView(t2.ndim === 1 ? folded.mv(t2) : folded.mm(t2), outShape);
+    return transpose && a.ndim === 2 ? out.mT.contiguous() : out;
+  }
   // batched: broadcast the batch dimensions
   const a3 = a.ndim === 1 ? a.unsqueeze(0) : a;
   const b3 = b.ndim === 1 ? b.unsqueeze(1) : b;
@@ -138,6 +151,7 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
 
 /** bias + x·w (2-d x), as torch.addmm (nn.Linear's kernel for a batch of vectors). */
 export function addmm(bias: Tensor, x: Tensor, w: Tensor): Tensor {
+  if (x.dtype !== w.dtype) throw new RuntimeError("mat1 and mat2 must have the same dtype");
   let out: Tensor | null = null;
   if (x.ndim === 2 && w.ndim === 2 && bias.ndim === 1 && x.shape[1] === w.shape[0] && bias.shape[0] === w.shape[1] && x.dtype === w.dtype) {
     // the SIMD product adds the bias as it stores each tile: the same numbers as mm then add

@@ -1,7 +1,7 @@
 // Elementwise math, comparisons and selection, each with its gradient beside it.
 import { Tensor } from "../tensor";
 import { record } from "../autograd/node";
-import { bindArgs, checkOperand } from "../args";
+import { bindArgs, checkOperand, checkTensor } from "../args";
 import { bool, float32, DType } from "../dtype";
 import { RuntimeError } from "../errors";
 import { elementwise, Input, resultType } from "./elementwise";
@@ -37,7 +37,7 @@ export function abs(x: Tensor): Tensor {
 }
 
 export function sign(x: Tensor): Tensor {
-  const out = elementwise(["x"], "x > 0 ? 1 : x < 0 ? -1 : x === x ? 0 : NaN", [x]);
+  const out = elementwise(["x"], "x > 0 ? 1 : x < 0 ? -1 : 0" /* PyTorch: sign(nan) is 0 */, [x]);
   return record(out, "SignBackward0", [x], (g) => [zeros_like(g)]);
 }
 
@@ -66,8 +66,15 @@ export function lt(a: Tensor, b: Input): Tensor { return compare("<", a, b); }
 export function le(a: Tensor, b: Input): Tensor { return compare("<=", a, b); }
 export function isnan(x: Tensor): Tensor { return elementwise(["x"], "x !== x ? 1 : 0", [x], bool); }
 export function logical_not(x: Tensor): Tensor { return elementwise(["x"], "x === 0 ? 1 : 0", [x], bool); }
-export function logical_and(a: Tensor, b: Input): Tensor { return elementwise(["a", "b"], "(a !== 0 && b !== 0) ? 1 : 0", [a, b], bool); }
-export function logical_or(a: Tensor, b: Input): Tensor { return elementwise(["a", "b"], "(a !== 0 || b !== 0) ? 1 : 0", [a, b], bool); }
+/** `position` is where `other` stands: 1 in the method x.logical_and(other), 2 in torch.logical_and(x, other). */
+export function logical_and(a: Tensor, b: Tensor, position = 1): Tensor {
+  checkTensor("logical_and", "other", position, b);
+  return elementwise(["a", "b"], "(a !== 0 && b !== 0) ? 1 : 0", [a, b], bool);
+}
+export function logical_or(a: Tensor, b: Tensor, position = 1): Tensor {
+  checkTensor("logical_or", "other", position, b);
+  return elementwise(["a", "b"], "(a !== 0 || b !== 0) ? 1 : 0", [a, b], bool);
+}
 
 export function where(condition: Tensor, a: Input, b: Input): Tensor {
   const dtype = resultType([a, b]);

@@ -1,6 +1,7 @@
 // Reductions (sum, mean, var, max, argmax, ...) over all elements or chosen dims, with gradients.
 import { Tensor, numelOf } from "../tensor";
 import { record } from "../autograd/node";
+import { fused } from "../autograd/fused";
 import { bindArgs } from "../args";
 import { float32, int64, bool, DType } from "../dtype";
 import { IndexError, RuntimeError } from "../errors";
@@ -44,7 +45,7 @@ function sumLike(fn: string, x: Tensor, args: unknown[], mean: boolean): Tensor 
   const dims = reducedDims(x, a.dim, fn);
   const outType = a.dtype ?? (mean ? x.dtype : x.dtype.is_floating_point ? x.dtype : int64);
   if (mean && !outType.is_floating_point) {
-    throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${x.dtype.name.replace(/^./, (c) => c.toUpperCase())}`);
+    throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${TYPE_NAME[x.dtype.name]}`);
   }
   const size = numelOf(dims.map((i) => x.shape[i]));
   const outShape = a.keepdim ? x.shape.map((d, i) => (dims.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !dims.includes(i));
@@ -73,29 +74,47 @@ export function sumToShape(g: Tensor, shape: readonly number[]): Tensor {
   const lead = g.ndim - shape.length;
   const dims: number[] = [];
   for (let i = 0; i < g.ndim; i++) if (i < lead || (shape[i - lead] === 1 && g.shape[i] !== 1)) dims.push(i);
+  // PyTorch's sum_to_size: a sum keeping dims, then a view dropping the leading ones
+  if (shape.length === 0 && g.ndim > 0) return sum(g);
   let r = dims.length ? sum(g, dims, true) : g;
-  if (lead > 0) r = r.reshape(shape.slice());
+  if (lead > 0) r = r.view(shape.slice());
   return r;
 }
 
+// var, std and norm are one node each in PyTorch (VarBackward0, ...): composites presented as one
 export function var_(x: Tensor, ...args: unknown[]): Tensor {
-  const a = bindArgs("var", args, { dim: null as DimArg, unbiased: true, keepdim: false, correction: null as number | null });
+  return fused("VarBackward0", [x], (t) => varOf("var", t!, args));
+}
+
+export function std(x: Tensor, ...args: unknown[]): Tensor {
+  return fused("StdBackward0", [x], (t) => varOf("std", t!, args).sqrt());
+}
+
+/** The variance as a composite of reductions (var's and std's arithmetic). */
+const TYPE_NAME: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
+
+function varOf(fn: string, x: Tensor, args: unknown[]): Tensor {
+  if (!x.dtype.is_floating_point) throw new RuntimeError("std and var only support floating point and complex dtypes");
+  // var(x, unbiased) is an overload of its own: a bool first is `unbiased`, not a dim
+  if (typeof args[0] === "boolean") args = [{ unbiased: args[0] }, ...args.slice(1)];
+  const a = bindArgs(fn, args, { dim: null as DimArg, unbiased: true, keepdim: false, correction: null as number | null });
   const correction = a.correction ?? (a.unbiased ? 1 : 0);
-  const dims = reducedDims(x, a.dim, "var");
+  const dims = reducedDims(x, a.dim, fn);
   const n = numelOf(dims.map((d) => x.shape[d]));
   const centered = x.sub(mean(x, dims, true));
   return sum(centered.mul(centered), dims, a.keepdim).div(Math.max(0, n - correction));
 }
 
-export function std(x: Tensor, ...args: unknown[]): Tensor { return var_(x, ...args).sqrt(); }
-
 export function norm(x: Tensor, ...args: unknown[]): Tensor {
   const a = bindArgs("norm", args, { p: 2 as number | "fro", dim: null as DimArg, keepdim: false });
   const p = a.p === "fro" ? 2 : a.p;
-  if (p === 2) return sum(x.mul(x), a.dim, a.keepdim).sqrt();
-  if (p === 1) return sum(x.abs(), a.dim, a.keepdim);
-  if (p === Infinity) return amax(x.abs(), { dim: a.dim ?? [], keepdim: a.keepdim });
-  return sum(x.abs().pow(p), a.dim, a.keepdim).pow(1 / p);
+  if (!x.dtype.is_floating_point) throw new RuntimeError(`norm(): input dtype should be either floating point or complex. Got ${TYPE_NAME[x.dtype.name]} instead.`);
+  return fused("NormBackward1", [x], (t) => {
+    if (p === 2) return sum(t!.mul(t!), a.dim, a.keepdim).sqrt();
+    if (p === 1) return sum(t!.abs(), a.dim, a.keepdim);
+    if (p === Infinity) return amax(t!.abs(), { dim: a.dim ?? [], keepdim: a.keepdim });
+    return sum(t!.abs().pow(p), a.dim, a.keepdim).pow(1 / p);
+  });
 }
 
 export function prod(x: Tensor, ...args: unknown[]): Tensor {

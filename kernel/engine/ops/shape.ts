@@ -341,22 +341,25 @@ export function index(x: Tensor, indices: Index[]): Tensor {
     }
   }
   if (consuming > x.ndim) throw new IndexError(`too many indices for tensor of dimension ${x.ndim}`);
-  const expanded = ellipsis >= 0
-    ? [...indices.slice(0, ellipsis), ...new Array<Index>(x.ndim - consuming).fill(":"), ...indices.slice(ellipsis + 1)]
-    : indices;
   let r = x;
   let d = 0;
-  for (const ix of expanded) {
-    if (ix === null) { r = unsqueeze(r, d); d++; }
+  for (const ix of indices) {
+    if (ix === "...") d += x.ndim - consuming; // the dimensions it stands for are passed over: no op
+    else if (ix === null) { r = unsqueeze(r, d); d++; }
     else if (ix instanceof Tensor) {
       const indices = ix.dtype.name === "bool" ? maskIndices(ix, r.shape[d]) : ix;
       r = index_select(r, d, indices, "IndexBackward0");
       d++;
     }
     else if (typeof ix === "number") r = select(r, d, ix);
-    else { const [a, b, s] = parseSlice(ix, r.shape[d]); r = sliceDim(r, d, a, Math.max(a, b), s); d++; }
+    else {
+      const [a, b, s] = parseSlice(ix, r.shape[d]);
+      r = sliceDim(r, d, a, Math.max(a, b), s);
+      d++;
+    }
   }
-  return r;
+  // x[...] is x itself, which Python's indexing returns as an alias
+  return r === x ? record(viewOf(x, x.shape.slice(), x.strides.slice()), "AliasBackward0", [x], (g) => [g]) : r;
 }
 
 export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {

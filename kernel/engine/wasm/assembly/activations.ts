@@ -11,7 +11,7 @@
 // (see `wasm.args` in the definition) and gStride 0 when the incoming gradient is one value
 // broadcast (as sum().backward() produces) or 1 when it is a contiguous run.
 import { splat, sel, isNan, loadTail, storeTail } from "./simd";
-import { clamp, vexp, vexpm1, vlog1p, vtanh, vsigmoid, normalArg, gaussian, normalCdf, INV_SQRT_2PI } from "./math";
+import { clamp, vexp, vexpm1, vlog1p, vtanh, oneMinusSquare, vsigmoid, normalArg, gaussian, normalCdf, INV_SQRT_2PI } from "./math";
 
 @inline function runFwd<K>(x: usize, out: usize, n: i32, a: f32, b: f32, c: f32, d: f32): void {
   const k = changetype<K>(0);
@@ -188,14 +188,17 @@ import { clamp, vexp, vexpm1, vlog1p, vtanh, vsigmoid, normalArg, gaussian, norm
   }
 }
 
-/** tanh; backward g * (1 - y * y). */
+/**
+ * tanh; backward g * (1 - y * y) with 1 - y^2 rounded once to float32 before the product, as
+ * PyTorch's float32 tanh_backward computes it (its compiler fuses y * y into the subtraction).
+ */
 @final class Tanh {
   @inline get usesY(): bool { return true; }
   @inline fwd(x: v128, a: v128, b: v128, c: v128, d: v128): v128 {
     return vtanh(x);
   }
   @inline bwd(x: v128, y: v128, g: v128, a: v128, b: v128, c: v128, d: v128): v128 {
-    return f32x4.mul(g, f32x4.sub(splat(1), f32x4.mul(y, y)));
+    return f32x4.mul(g, oneMinusSquare(y));
   }
 }
 

@@ -4,7 +4,7 @@
 //
 // Special values follow Math.*: exp(-inf) = 0, exp(inf) = inf, nan stays nan, and results
 // overflow to inf / underflow through the subnormals to 0 as a correctly rounded exp would.
-import { splat, sel, withSignOf, highHalf } from "./simd";
+import { splat, sel, withSignOf, highHalf, low64, high64, join32 } from "./simd";
 
 const LOG2E: f32 = 1.4426950408889634;
 // ln 2 split so that n * LN2_HI is exact for |n| < 256 (LN2_HI has 16 significant bits)
@@ -112,28 +112,71 @@ const R3: f32 = 0.23354347050189972;
   return sel(u, r, f32x4.ne(f32x4.sub(w, w), splat(0)));
 }
 
-// (tanh x - x) / x^3 as a polynomial in x^2 for |x| <= 0.625, relative error 5.1e-9
-const T0: f32 = -0.3333333432674408;
-const T1: f32 = 0.1333330273628235;
-const T2: f32 = -0.05395893752574921;
-const T3: f32 = 0.0217663012444973;
-const T4: f32 = -0.008335409685969353;
-const T5: f32 = 0.0022831102833151817;
+// ---- tanh, in doubles two lanes at a time and rounded once to float32: correctly rounded
+// except where the exact value lies within about 1e-14 (relative) of a float32 midpoint, as the
+// JS path's Math.tanh is (PyTorch's own float32 tanh, Sleef's, is within 1 ulp).
 
-/** tanh: x + x^3 T(x^2) near 0, else expm1(2|x|) / (expm1(2|x|) + 2); odd (tanh(-0) = -0). */
+const LOG2E_D: f64 = 1.4426950408889634;
+// ln 2 in two parts (fdlibm's): n * LN2_HI_D is exact for |n| < 2^20
+const LN2_HI_D: f64 = 6.93147180369123816490e-01;
+const LN2_LO_D: f64 = 1.90821492927058770002e-10;
+// Adding 1.5 * 2^52 rounds a double of magnitude below 2^51 to an integer, left in the low bits.
+const ROUNDER_D: f64 = 6755399441055744.0;
+// e^r - 1 = r + r^2 (1/2 + r/6 + ... + r^9/11!), |r| <= ln2/2: Taylor, truncation 2e-14 relative
+const D2: f64 = 1.0 / 2;
+const D3: f64 = 1.0 / 6;
+const D4: f64 = 1.0 / 24;
+const D5: f64 = 1.0 / 120;
+const D6: f64 = 1.0 / 720;
+const D7: f64 = 1.0 / 5040;
+const D8: f64 = 1.0 / 40320;
+const D9: f64 = 1.0 / 362880;
+const D10: f64 = 1.0 / 3628800;
+const D11: f64 = 1.0 / 39916800;
+
+@inline function splat64(v: f64): v128 {
+  return f64x2.splat(v);
+}
+
+/** e^y - 1 for doubles 0 <= y <= 30 (relative error about 1e-15; nan passes through). */
+@inline function expm1d(y: v128): v128 {
+  const k = f64x2.add(f64x2.mul(y, splat64(LOG2E_D)), splat64(ROUNDER_D));
+  const n = f64x2.sub(k, splat64(ROUNDER_D));
+  const r = f64x2.sub(f64x2.sub(y, f64x2.mul(n, splat64(LN2_HI_D))), f64x2.mul(n, splat64(LN2_LO_D)));
+  let p = f64x2.add(splat64(D10), f64x2.mul(r, splat64(D11)));
+  p = f64x2.add(splat64(D9), f64x2.mul(r, p));
+  p = f64x2.add(splat64(D8), f64x2.mul(r, p));
+  p = f64x2.add(splat64(D7), f64x2.mul(r, p));
+  p = f64x2.add(splat64(D6), f64x2.mul(r, p));
+  p = f64x2.add(splat64(D5), f64x2.mul(r, p));
+  p = f64x2.add(splat64(D4), f64x2.mul(r, p));
+  p = f64x2.add(splat64(D3), f64x2.mul(r, p));
+  p = f64x2.add(splat64(D2), f64x2.mul(r, p));
+  const q = f64x2.add(r, f64x2.mul(f64x2.mul(r, r), p));
+  // 2^n: the low bits of k hold n; (n + 1023) << 52 (the rounder's own bits shift out)
+  const s = i64x2.shl(i64x2.add(k, i64x2.splat(1023)), 52);
+  // e^y - 1 = 2^n (1 + q) - 1 = 2^n q + (2^n - 1), the second term exact
+  return f64x2.add(f64x2.mul(s, q), f64x2.sub(s, splat64(1)));
+}
+
+/** tanh a for doubles 0 <= a <= 15: em / (em + 2), em = e^(2a) - 1 (no cancellation near 0). */
+@inline function tanhd(a: v128): v128 {
+  const em = expm1d(f64x2.add(a, a));
+  return f64x2.div(em, f64x2.add(em, splat64(2)));
+}
+
+/** tanh, correctly rounded (see above); odd (tanh(-0) = -0), tanh(+-inf) = +-1, nan stays nan. */
 @inline export function vtanh(x: v128): v128 {
-  // tanh rounds to 1 from 9.01 on
+  // tanh rounds to 1 in float32 from 9.01 on
   const ax = f32x4.pmin(f32x4.abs(x), splat(9.1));
-  const em = vexpm1(f32x4.add(ax, ax));
-  const outer = f32x4.div(em, f32x4.add(em, splat(2)));
-  const w = f32x4.mul(ax, ax);
-  let T = f32x4.add(splat(T4), f32x4.mul(w, splat(T5)));
-  T = f32x4.add(splat(T3), f32x4.mul(w, T));
-  T = f32x4.add(splat(T2), f32x4.mul(w, T));
-  T = f32x4.add(splat(T1), f32x4.mul(w, T));
-  T = f32x4.add(splat(T0), f32x4.mul(w, T));
-  const inner = f32x4.add(ax, f32x4.mul(f32x4.mul(ax, w), T));
-  return withSignOf(sel(inner, outer, f32x4.lt(ax, splat(0.625))), x);
+  return withSignOf(join32(tanhd(low64(ax)), tanhd(high64(ax))), x);
+}
+
+/** 1 - y^2 for float32 y, rounded once (y^2 and the difference are exact in doubles for |y| >= 1/8, and
+ * below that the double result is never a float32 rounding tie: checked for every float32 y). */
+@inline export function oneMinusSquare(y: v128): v128 {
+  const lo = low64(y), hi = high64(y);
+  return join32(f64x2.sub(splat64(1), f64x2.mul(lo, lo)), f64x2.sub(splat64(1), f64x2.mul(hi, hi)));
 }
 
 /** 1 / (1 + e^-x), as e / (1 + e) with e = e^x for negative x (no overflow, no cancellation). */
