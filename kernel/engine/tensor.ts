@@ -110,11 +110,18 @@ export class Tensor {
   get _version(): number { return this.versionCounter.value; }
   /** Called by every in-place write. */
   _bumpVersion(): void { this.versionCounter.value++; }
+  /** The grad_fn as recorded, without re-deriving a view's from its base. */
+  _recordedGradFn(): Node | null { return this.gradFn; }
+  /** A fresh version counter, for a tensor that shares elements with nothing the user can reach. */
+  _ownVersionCounter(): void { this.versionCounter = { value: 0 }; }
   /** Views count versions with the tensor they view. */
   _shareVersionWith(other: Tensor): void { this.versionCounter = other.versionCounter; }
   get device(): string { return "cpu"; }
   get T(): Tensor { return ops.permute(this, this.shape.map((_, i) => this.ndim - 1 - i)); }
-  get mT(): Tensor { return ops.transpose(this, -2, -1); }
+  get mT(): Tensor {
+    if (this.ndim === 1) throw new RuntimeError("tensor.mT is only supported on matrices or batches of matrices. Got 1-D tensor.");
+    return this.ndim === 0 ? this : ops.transpose(this, -2, -1);
+  }
 
   get requires_grad(): boolean {
     if (this._view) refreshViewGradFn(this);
@@ -311,7 +318,7 @@ export class Tensor {
   mul_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.mul(this, other)); }
   div_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.div(this, other)); }
   pow_(exponent: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.pow(this, exponent)); }
-  clamp_(...args: unknown[]): this { return ops.inplaceFrom(this, () => ops.clamp(this, ...args)); }
+  clamp_(...args: unknown[]): this { return ops.inplaceFrom(this, () => ops.clamp(this, ...args), ops.CPP_TYPE_NAME); }
   clip_(...args: unknown[]): this { return this.clamp_(...args); }
   neg_(): this { return ops.inplaceFrom(this, () => ops.neg(this)); }
   negative_(): this { return this.neg_(); }

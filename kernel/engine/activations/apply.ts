@@ -84,6 +84,8 @@ function applyElementwise(def: ElementwiseActivation, x: Tensor, p: Params, inpl
 /** Runs an activation with fully bound parameters (no argument parsing); `inplace` writes the result into x. */
 export function applyActivation(def: ActivationDefinition, x: Tensor, p: Params, weights?: Record<string, Tensor>): Tensor {
   const inplace = p.inplace === true;
+  const refusal = def.refuse?.(p);
+  if (refusal) throw new RuntimeError(refusal);
   const compute = () => {
     if (def.kind === "elementwise") return applyElementwise(def, x, p, inplace);
     outputDtype(def, x);

@@ -14,6 +14,7 @@ export const celu: ElementwiseActivation = {
   backward: "x !== x ? x : (x <= 0 ? g * Math.exp(x * p.inv_alpha) : g)",
   numeric: (p) => ({ alpha: p.alpha as number, inv_alpha: 1 / (p.alpha as number) }),
   integers: { kind: "refuse", kernel: "elu_cpu" },
+  refuse: (p) => (p.alpha === 0 ? "ZeroDivisionError: alpha cannot be 0 for CELU" : null),
   // celu_ is elu_ with input scale 1/alpha, differentiated from its result
   inplaceForm: {
     gradFn: "CeluBackward1",

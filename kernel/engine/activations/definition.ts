@@ -52,6 +52,8 @@ interface Common {
   reprIfSet?: string[];
   /** True when the module holds learnable parameters (PReLU, Swish-β, APL). */
   learnable?: boolean;
+  /** PyTorch's refusal of parameter values it cannot compute with (CELU's alpha = 0), as a message. */
+  refuse?: (p: Params) => string | null;
 }
 
 /**

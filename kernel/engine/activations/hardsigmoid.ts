@@ -8,7 +8,7 @@ export const hardsigmoid: ElementwiseActivation = {
   reprIfSet: ["inplace"],
   gradFn: "HardsigmoidBackward0",
   // float32 throughout, as PyTorch's CPU kernel
-  forward: "x !== x ? x : Math.min(Math.max(Math.fround(x + 3), 0), 6) / 6",
+  forward: "x !== x ? x : Math.min(Math.max(f32(x + 3), 0), 6) / 6",
   backward: "(x > -3 && x < 3) ? g / 6 : 0",
   integers: { kind: "refuse", kernel: "hardsigmoid_cpu" },
   wasm: { kernel: "hardsigmoid" },

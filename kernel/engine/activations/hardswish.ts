@@ -8,9 +8,9 @@ export const hardswish: ElementwiseActivation = {
   reprIfSet: ["inplace"],
   gradFn: "HardswishBackward0",
   // In float32 step by step, as PyTorch's CPU kernel computes it (so the same last bits)
-  forward: "x !== x ? x : Math.fround(x * Math.min(Math.max(Math.fround(x + 3), 0), 6)) / 6",
+  forward: "x !== x ? x : f32(x * Math.min(Math.max(f32(x + 3), 0), 6)) / 6",
   // PyTorch's convention at the kinks: 0 below -3, the middle formula on [-3, 3], 1 above
-  backward: "x !== x ? x : (x < -3 ? 0 : (x <= 3 ? g * Math.fround(Math.fround(x / 3) + 0.5) : g))",
+  backward: "x !== x ? x : (x < -3 ? 0 : (x <= 3 ? g * f32(f32(x / 3) + 0.5) : g))",
   integers: { kind: "refuse", kernel: "hardswish_cpu" },
   wasm: { kernel: "hardswish" },
 };

@@ -11,7 +11,8 @@ export const hardtanh: ElementwiseActivation = {
   ],
   repr: ["min_val", "max_val"], reprIfSet: ["inplace"],
   gradFn: "HardtanhBackward0",
-  forward: "x < p.min_val ? p.min_val : (x > p.max_val ? p.max_val : x)",
+  // clamp's order: max first, so that min_val > max_val gives max_val everywhere, as in PyTorch
+  forward: "(x < p.min_val ? p.min_val : x) > p.max_val ? p.max_val : (x < p.min_val ? p.min_val : x)",
   backward: "(x > p.min_val && x < p.max_val) ? g : 0",
   integers: { kind: "keep", boolError: "Bool inputs not supported for hardtanh" },
   wasm: { kernel: "hardtanh", args: (n) => [n.min_val, n.max_val] },

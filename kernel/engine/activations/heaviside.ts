@@ -8,7 +8,7 @@ import { CompositeActivation, Params } from "./definition";
 export function heavisideOp(x: Tensor, values: Tensor): Tensor {
   if (!(values instanceof Tensor)) throw new TypeError("heaviside(): argument 'values' (position 2) must be Tensor");
   if (x.dtype !== values.dtype) {
-    throw new RuntimeError(`heaviside is not yet implemented for tensors with different dtypes`);
+    throw new RuntimeError("heaviside is not yet implemented for tensors with different dtypes.");
   }
   const out = elementwise(["x", "v"], "x === 0 ? v : (x > 0 ? 1 : 0)", [x, values], x.dtype);
   return record(out, "torch::autograd::NotImplemented", [x, values], () => {

@@ -5,19 +5,22 @@ import { RuntimeError } from "../errors";
 import { elementwise } from "../ops/elementwise";
 import { CompositeActivation, Params } from "./definition";
 
-/** The weight shaped to broadcast over the channel dimension (dim 1, or dim 0 for 1-d input). */
+const TYPE_NAME: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
+
+/** The weight shaped to broadcast over the channel dimension (dim 1; input of fewer dims has one channel). */
 function channelView(x: Tensor, weight: Tensor): Tensor {
   const n = weight.numel();
+  if (weight.ndim > 1) throw new RuntimeError(`prelu: Expected \`weight\` to be a scalar or 1D tensor, but got ndim = ${weight.ndim}`);
   if (n === 1) return weight.reshape([]);
-  const channelDim = x.ndim >= 2 ? 1 : 0;
-  const channels = x.ndim === 0 ? 1 : x.shape[channelDim];
+  const channels = x.ndim > 1 ? x.shape[1] : 1;
   if (channels !== n) {
     throw new RuntimeError(`Mismatch of parameter numbers and input channel size. Found parameter numbers = ${n} and channel size = ${channels}.`);
   }
-  return weight.reshape(x.shape.map((d, i) => (i === channelDim ? d : 1)));
+  return weight.reshape(x.shape.map((d, i) => (i === 1 ? d : 1)));
 }
 
 export function preluOp(x: Tensor, weight: Tensor): Tensor {
+  if (weight.dtype !== x.dtype) throw new RuntimeError(`Found dtype ${TYPE_NAME[weight.dtype.name]} but expected ${TYPE_NAME[x.dtype.name]}`);
   const w = channelView(x, weight.detach());
   const out = elementwise(["x", "w"], "x > 0 ? x : w * x", [x, w], x.dtype);
   return record(out, "PreluBackward0", [x, weight], (g, [self, wt]) => {

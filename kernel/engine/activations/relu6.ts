@@ -8,7 +8,7 @@ export const relu6: ElementwiseActivation = {
   reprIfSet: ["inplace"],
   // relu6 is hardtanh(x, 0, 6) in PyTorch, and so is its gradient: 0 at both kinks
   gradFn: "HardtanhBackward0",
-  forward: "x < 0 ? 0 : (x > 6 ? 6 : x)",
+  forward: "(x < 0 ? 0 : x) > 6 ? 6 : (x < 0 ? 0 : x)",
   backward: "(x > 0 && x < 6) ? g : 0",
   integers: { kind: "keep", boolError: "Bool inputs not supported for hardtanh" },
   wasm: { kernel: "hardtanh", args: () => [0, 6] },

@@ -7,7 +7,8 @@ export const sigmoid: ElementwiseActivation = {
   params: [],
   gradFn: "SigmoidBackward0",
   forward: "1 / (1 + Math.exp(-x))",
-  backward: "g * (1 - y) * y",
+  // float32 step by step, as PyTorch's kernel: (g * (1 - y)) * y
+  backward: "f32(g * f32(1 - y)) * y",
   integers: { kind: "float32" },
   wasm: { kernel: "sigmoid" },
 };

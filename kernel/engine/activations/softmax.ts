@@ -4,6 +4,7 @@ import { Tensor } from "../tensor";
 import { record } from "../autograd/node";
 import { CompositeActivation, Params } from "./definition";
 import { normalizeDim } from "../ops/strided";
+import { RuntimeError } from "../errors";
 
 const DIM = { name: "dim", default: null as unknown as number, type: "dim" as const, min: -4, max: 3, step: 1, description: "The dimension that sums to one." };
 
@@ -35,14 +36,24 @@ export function implicitDim(x: Tensor, dim: number | null | undefined): number {
   return x.ndim === 0 || x.ndim === 1 || x.ndim === 3 ? 0 : 1;
 }
 
+/** PyTorch's kernels take floats only, and name themselves by whether dim is the last one. */
+function checkFloat(x: Tensor, dim: number, kernel: "softmax" | "log_softmax"): void {
+  if (x.dtype.is_floating_point) return;
+  const last = x.ndim === 0 || normalizeDim(dim, x.ndim) === x.ndim - 1;
+  const name = { int64: "Long", int32: "Int", bool: "Bool" }[x.dtype.name as "int64" | "int32" | "bool"];
+  throw new RuntimeError(`"${kernel}_${last ? "lastdim_" : ""}kernel_impl" not implemented for '${name}'`);
+}
+
 export function softmaxOp(x: Tensor, dimArg: number | null): Tensor {
   const dim = implicitDim(x, dimArg);
+  checkFloat(x, dim, "softmax");
   const y = alongDim(x, dim, false);
   return record(y, "SoftmaxBackward0", [x], (g, [result]) => [result!.mul(g.sub(g.mul(result!).sum(dim, true)))], [y]);
 }
 
 export function logSoftmaxOp(x: Tensor, dimArg: number | null): Tensor {
   const dim = implicitDim(x, dimArg);
+  checkFloat(x, dim, "log_softmax");
   const y = alongDim(x, dim, true);
   return record(y, "LogSoftmaxBackward0", [x], (g, [result]) => [g.sub(result!.exp().mul(g.sum(dim, true)))], [y]);
 }

@@ -7,7 +7,8 @@ export const tanh: ElementwiseActivation = {
   params: [],
   gradFn: "TanhBackward0",
   forward: "Math.tanh(x)",
-  backward: "g * (1 - y * y)",
+  // PyTorch's float32 kernel rounds 1 - y² once (its y·y is fused into the subtraction)
+  backward: "g * f32(1 - y * y)",
   integers: { kind: "float32" },
   wasm: { kernel: "tanh" },
 };

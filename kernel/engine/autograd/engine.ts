@@ -57,8 +57,11 @@ export function runBackward(root: Tensor, gradient: Tensor, retainGraph: boolean
       const inputGrads = node.apply(g, retainGraph);
       node.edges.forEach((edge, i) => { if (edge && inputGrads[i]) handOut(inputGrads[i]!); });
       node.edges.forEach((edge, i) => {
-        const gi = inputGrads[i];
+        let gi = inputGrads[i];
         if (!edge || !gi) return;
+        // a gradient has its input's dtype (float32 input, float64 result: the gradient is float32)
+        const dtype = edge.leaf ? edge.leaf.dtype : edge.node.dtype;
+        if (gi.dtype !== dtype) { gi = gi.to(dtype); handOut(gi); }
         if (edge.leaf) edge.leaf._accumulateGrad(gi, ownedByOne(gi));
         else {
           const prev = grads.get(edge.node);

@@ -4,6 +4,7 @@
 // tensors back at backward time, after checking that no in-place operation has changed them
 // since (their version counters), so a gradient is never computed from overwritten values.
 import type { Tensor } from "../tensor";
+import type { DType } from "../dtype";
 import { RuntimeError } from "../errors";
 import { is_grad_enabled } from "./grad_mode";
 
@@ -37,6 +38,8 @@ export class Node {
   retainer: Tensor | null = null;
   /** Checks PyTorch makes only when the gradient is computed (in-place ELU with a negative alpha). */
   backwardCheck: (() => void) | null = null;
+  /** The output's dtype: the gradient this node receives is cast to it, as PyTorch's engine does. */
+  readonly dtype: DType;
 
   constructor(
     private readonly nodeName: string,
@@ -46,6 +49,7 @@ export class Node {
     output: Tensor,
   ) {
     this.backwardFn = backwardFn;
+    this.dtype = output.dtype;
     this.saved = saved.map((tensor) => tensor && { tensor, version: tensor._version, isOutput: tensor === output });
   }
 
@@ -118,6 +122,9 @@ export function record<T extends Tensor>(
   saved: ReadonlyArray<Tensor | null> = [],
 ): T {
   if (!is_grad_enabled() || !inputs.some((t) => t?.requires_grad)) return output;
+  // a view the engine made of a temporary of its own (its base needs no gradient) is no view
+  // the user made: the op's output stands on its own, as PyTorch's would
+  if (output._view && !output._view.base.requires_grad) output._view = null;
   output._setGradFn(new Node(name, inputs.map(edgeOf), backward, saved, output));
   return output;
 }

@@ -13,7 +13,8 @@ import { Storage } from "../storage/storage";
 export type ViewCreation =
   | { kind: "default" }
   | { kind: "no_grad" }
-  | { kind: "multi_output"; node: string; output: number };
+  /** An output of split/chunk, or a view of one (named then by its own grad_fn, as output 0). */
+  | { kind: "multi_output"; node?: string; output: number };
 
 export interface ViewInfo {
   /** The tensor whose elements this view shares: never itself a view. */
@@ -37,11 +38,18 @@ const NO_GRAD_VIEW =
 export function markView(view: Tensor, of: Tensor): void {
   const base = of._view?.base ?? of;
   view._shareVersionWith(of);
+  // a view of a split's output is as untouchable as the output itself
+  const inherited = of._view?.creation.kind === "multi_output" ? { kind: "multi_output" as const, output: 0 } : null;
   view._view = {
     base,
-    creation: is_grad_enabled() ? { kind: "default" } : { kind: "no_grad" },
+    creation: inherited ?? (is_grad_enabled() ? { kind: "default" } : { kind: "no_grad" }),
     version: view._version,
   };
+}
+
+/** The name of the node that made a view, as recorded (before any re-derivation). */
+function nodeName(view: Tensor, known?: string): string {
+  return known ?? view._recordedGradFn()?.name() ?? "None";
 }
 
 /** Marks the outputs of split/chunk: PyTorch forbids modifying them in place under autograd. */
@@ -56,13 +64,13 @@ export function checkInplace(x: Tensor, recorded: boolean): void {
   if (recorded) {
     const view = x._view;
     if (view) {
-      if (view.creation.kind === "multi_output") throw new RuntimeError(MULTI_OUTPUT(view.creation.node, view.creation.output));
+      if (view.creation.kind === "multi_output") throw new RuntimeError(MULTI_OUTPUT(nodeName(x, view.creation.node), view.creation.output));
       if (view.creation.kind === "no_grad" && view.base.requires_grad) throw new RuntimeError(NO_GRAD_VIEW);
       if (x.requires_grad && view.base.is_leaf) throw new RuntimeError("a view of a leaf Variable that requires grad is being used in an in-place operation.");
     }
     if (x.requires_grad && x.is_leaf) throw new RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.");
   }
-  if (x.shape.some((n, i) => n > 1 && x.strides[i] === 0)) {
+  if (x.numel() > 0 && x.shape.some((n, i) => n > 1 && x.strides[i] === 0)) {
     throw new RuntimeError("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.");
   }
 }
@@ -113,7 +121,9 @@ export function refreshViewGradFn(view: Tensor): void {
   if (info.version === view._version) return;
   info.version = view._version;
   const base = info.base;
-  if (info.creation.kind === "multi_output") throw new RuntimeError(MULTI_OUTPUT_REBASED(info.creation.node, info.creation.output));
+  if (info.creation.kind === "multi_output" && base.requires_grad) {
+    throw new RuntimeError(MULTI_OUTPUT_REBASED(nodeName(view, info.creation.node), info.creation.output));
+  }
   if (info.creation.kind === "no_grad" || !base.requires_grad) return;
   const geometry = geometryOf(view);
   view._setGradFn(new Node("AsStridedBackward0", [edgeOf(base)], (g) => [asStridedBackward(geometry, base, g)], [], view));

@@ -31,9 +31,7 @@ export function add(a: Input, b: Input, ...rest: unknown[]): Tensor {
 
 export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor {
   checkOperand("sub", "other", 1, b);
-  if (isT(a) && isT(b) && a.dtype === bool && b.dtype === bool) {
-    throw new RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
-  }
+  checkSubtraction(a, b);
   const { alpha } = bindArgs("sub", rest, { alpha: 1 as number });
   if (!isT(a)) {
     // `2 - x` is PyTorch's rsub
@@ -47,9 +45,17 @@ export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor {
     (g) => [reduceGrad(g, a), isT(b) ? reduceGrad(g.mul(-alpha), b) : null]);
 }
 
+/** PyTorch refuses subtraction with bool operands (a JS boolean counts as a bool tensor, as Python's does). */
+function checkSubtraction(a: Input, b: Input): void {
+  const isBool = (v: Input) => (isT(v) ? v.dtype === bool : typeof v === "boolean");
+  if (isBool(a) && isBool(b)) throw new RuntimeError("Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.");
+  if (isBool(a) || isBool(b)) throw new RuntimeError("Subtraction, the `-` operator, with a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
+}
+
 /** torch.rsub(a, b) = b - alpha * a: RsubBackward0 for a tensor b, RsubBackward1 for a number. */
 export function rsub(a: Tensor, b: Input, ...rest: unknown[]): Tensor {
   checkOperand("rsub", "other", 1, b);
+  checkSubtraction(a, b);
   if (!isT(b)) return sub(b, a, ...rest);
   const { alpha } = bindArgs("rsub", rest, { alpha: 1 as number });
   const value = sub(b.detach(), a.detach(), { alpha });
@@ -75,6 +81,7 @@ export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
   const floatType = resultType([a, b]).is_floating_point ? resultType([a, b]) : float32;
   if (rounding_mode) {
     const fn = rounding_mode === "trunc" ? "Math.trunc" : "Math.floor";
+    if (resultType([a, b]) === bool) throw new RuntimeError(`"div_${rounding_mode}_cpu" not implemented for 'Bool'`);
     // a step function: zero gradient almost everywhere, as PyTorch's DivBackward2 gives
     return record(elementwise(["a", "b"], `${fn}(a / b)`, [a, b]), "DivBackward2", [a, isT(b) ? b : null],
       (g) => [reduceGrad(zeros_like(g), a), isT(b) ? reduceGrad(zeros_like(g), b) : null]);
@@ -96,6 +103,7 @@ export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
 }
 
 export function neg(x: Tensor): Tensor {
+  if (x.dtype === bool) throw new RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
   return record(simd.negate(x) ?? elementwise(["x"], "-x", [x]), "NegBackward0", [x], (g) => [g.neg()]);
 }
 
@@ -111,7 +119,11 @@ export function pow(base: Input, exponent: Input): Tensor {
     const e = exponent as Tensor;
     const out = elementwise(["a", "b"], "Math.pow(a, b)", [base, e], resultType([e, base]).is_floating_point ? undefined : float32);
     const lnBase = Math.log(Number(base));
-    return record(out, "PowBackward2", [e], (g, [result]) => [g.mul(result!).mul(lnBase)], [out]);
+    // a zero base with a non-negative exponent has gradient 0 (not 0 · -inf), as in PyTorch
+    return record(out, "PowBackward2", [e], (g, [result, exp]) => {
+      const grad = g.mul(result!).mul(lnBase);
+      return [Number(base) === 0 ? grad.masked_fill(exp!.ge(0), 0) : grad];
+    }, [out, e]);
   }
   if (!isT(exponent)) {
     const p = Number(exponent);

@@ -3,7 +3,9 @@
 // element; the expression text is the single definition of the op's arithmetic.
 //
 // Variables in expressions: unary `x`; binary `a`, `b`; backward kernels also `y` (the forward
-// output) and `g` (the incoming gradient); named parameters `p.<name>`.
+// output) and `g` (the incoming gradient); named parameters `p.<name>`. `f32(v)` rounds to
+// float32 where the computation is in float32 (PyTorch's float32 kernels round each step) and
+// is the identity in float64.
 
 export type Params = Record<string, number>;
 export type RowKernel = (
@@ -13,8 +15,8 @@ export type RowKernel = (
 const cache = new Map<string, RowKernel>();
 
 /** Compiles `expr` over the named inputs into a row kernel: out[o+k] = expr(inputs at offset + k*step). */
-export function rowKernel(inputs: readonly string[], expr: string, prelude = ""): RowKernel {
-  const key = `${inputs.join(",")}|${prelude}|${expr}`;
+export function rowKernel(inputs: readonly string[], expr: string, prelude = "", single = true): RowKernel {
+  const key = `${inputs.join(",")}|${prelude}|${single}|${expr}`;
   let fn = cache.get(key);
   if (fn) return fn;
   const loads = inputs.map((name, i) => `const ${name} = A${i}[o${i} + k * s${i}];`).join(" ");
@@ -22,9 +24,10 @@ export function rowKernel(inputs: readonly string[], expr: string, prelude = "")
   const body = `"use strict"; ${setup} ${prelude}
     for (let k = 0; k < n; k++) { ${loads} out[outOffset + k] = (${expr}); }`;
   // eslint-disable-next-line no-new-func
-  fn = new Function("arrays", "offsets", "steps", "out", "outOffset", "n", "p", "Math", "erf", body) as unknown as RowKernel;
+  fn = new Function("arrays", "offsets", "steps", "out", "outOffset", "n", "p", "Math", "erf", "f32", body) as unknown as RowKernel;
   const compiled = fn as unknown as (...a: unknown[]) => void;
-  const bound: RowKernel = (arrays, offsets, steps, out, outOffset, n, p) => compiled(arrays, offsets, steps, out, outOffset, n, p, Math, erf);
+  const f32 = single ? Math.fround : (v: number) => v;
+  const bound: RowKernel = (arrays, offsets, steps, out, outOffset, n, p) => compiled(arrays, offsets, steps, out, outOffset, n, p, Math, erf, f32);
   cache.set(key, bound);
   return bound;
 }

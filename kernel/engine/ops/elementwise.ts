@@ -1,6 +1,6 @@
 // Builds tensors elementwise from compiled expressions (see codegen.ts), broadcasting inputs.
 import { Tensor } from "../tensor";
-import { DType, float32, promoteTypes, promoteWithScalar } from "../dtype";
+import { DType, bool, float32, promoteTypes, promoteWithScalar } from "../dtype";
 import { Params, rowKernel } from "./codegen";
 import { broadcastShapes, broadcastStrides, forEachRow, Operand } from "./strided";
 
@@ -12,10 +12,22 @@ function scalarOperand(s: number | boolean, dtype: DType): Operand {
   return { data: dtype === float32 ? Float32Array.of(v) : [v], offset: 0, strides: [], shape: [] };
 }
 
-/** The result dtype of an op over these inputs (PyTorch's type promotion; scalars don't widen). */
+const category = (d: DType) => (d.is_floating_point ? 2 : d === bool ? 0 : 1);
+
+/**
+ * The result dtype of an op over these inputs, by PyTorch's type promotion: tensors with
+ * dimensions decide; a 0-d tensor counts only when it is of a higher category (bool < integer <
+ * float), and so does a JS number (as Python's scalars do).
+ */
 export function resultType(inputs: readonly Input[]): DType {
-  let dtype: DType | null = null;
-  for (const x of inputs) if (x instanceof Tensor) dtype = dtype ? promoteTypes(dtype, x.dtype) : x.dtype;
+  let dims: DType | null = null, zeroDim: DType | null = null;
+  for (const x of inputs) {
+    if (!(x instanceof Tensor)) continue;
+    if (x.ndim > 0) dims = dims ? promoteTypes(dims, x.dtype) : x.dtype;
+    else zeroDim = zeroDim ? promoteTypes(zeroDim, x.dtype) : x.dtype;
+  }
+  let dtype = dims ?? zeroDim;
+  if (dims && zeroDim && category(zeroDim) > category(dims)) dtype = zeroDim;
   if (!dtype) return float32;
   for (const x of inputs) if (!(x instanceof Tensor)) dtype = promoteWithScalar(dtype, x);
   return dtype;
@@ -39,7 +51,7 @@ export function elementwise(
   // Allocation may have grown memory: take the data views only now.
   const arrays = inputs.map((x, i) => (x instanceof Tensor ? x._data : operands[i].data));
   const strides = operands.map((o) => broadcastStrides(o, shape));
-  const kernel = rowKernel(names, expr);
+  const kernel = rowKernel(names, expr, "", computeDtype === float32);
   const od = out._data;
   forEachRow(shape, [...strides, out.strides], [...operands.map((o) => o.offset), 0], (pos, n, inner) => {
     kernel(arrays, pos, inner, od, pos[pos.length - 1], n, params);

@@ -17,11 +17,13 @@ import { storageCount } from "../storage/storage";
 import { zeros_like } from "./creation";
 
 const TYPE_NAME: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
+/** How the few kernels that name C++ types (clamp_) word them. */
+export const CPP_TYPE_NAME: Record<string, string> = { float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" };
 
 /** PyTorch's canCast: no float into an integer tensor, nothing but bool into a bool tensor. */
-function checkCast(from: DType, to: DType): void {
+function checkCast(from: DType, to: DType, names = TYPE_NAME): void {
   const ok = to.is_floating_point || (!from.is_floating_point && (to.name !== "bool" || from.name === "bool"));
-  if (!ok) throw new RuntimeError(`result type ${TYPE_NAME[from.name]} can't be cast to the desired output type ${TYPE_NAME[to.name]}`);
+  if (!ok) throw new RuntimeError(`result type ${TYPE_NAME[from.name]} can't be cast to the desired output type ${names[to.name]}`);
 }
 
 /** Writes `src` (broadcast to x's shape) into x's elements, through x's strides. */
@@ -30,7 +32,7 @@ function writeInto(x: Tensor, src: Tensor): void {
     throw new RuntimeError(`output with shape [${x.shape.join(", ")}] doesn't match the broadcast shape [${broadcastShapes(x.shape, src.shape).join(", ")}]`);
   }
   const sd = src._data, xd = x._data;
-  const integral = !x.dtype.is_floating_point;
+  const integral = !x.dtype.is_floating_point, toBool = x.dtype.name === "bool";
   if ((!integral || src.dtype === x.dtype) && x.is_contiguous() && src.is_contiguous() && sameShape(src.shape, x.shape)) {
     // one block copy (TypedArray.set converts between element types as the loop below does)
     const n = x.numel();
@@ -41,7 +43,7 @@ function writeInto(x: Tensor, src: Tensor): void {
   forEachRow(x.shape, [x.strides, ss], [x.offset, src.offset], (pos, n, inner) => {
     let xi = pos[0], si = pos[1];
     const xs = inner[0], sst = inner[1];
-    for (let k = 0; k < n; k++, xi += xs, si += sst) xd[xi] = integral ? Math.trunc(sd[si]) : sd[si];
+    for (let k = 0; k < n; k++, xi += xs, si += sst) xd[xi] = toBool ? (sd[si] !== 0 ? 1 : 0) : integral ? Math.trunc(sd[si]) : sd[si];
   });
 }
 
@@ -61,8 +63,8 @@ function commit(x: Tensor, node: Node | null, write: () => void): void {
 }
 
 /** Makes x hold `result` (computed out of place from x, with x as the op's first input). */
-export function inplace<T extends Tensor>(x: T, result: Tensor): T {
-  checkCast(result.dtype, x.dtype);
+export function inplace<T extends Tensor>(x: T, result: Tensor, typeNames?: Record<string, string>): T {
+  checkCast(result.dtype, x.dtype, typeNames);
   const node = is_grad_enabled() ? result.grad_fn : null;
   commit(x, node, () => {
     node?._beforeInplaceWrite(x, result, () => copyOf(x));
@@ -77,10 +79,10 @@ export function inplace<T extends Tensor>(x: T, result: Tensor): T {
  * -lr})` then leaves no garbage behind, so training loops need fewer collections and reuse warm
  * memory.
  */
-export function inplaceFrom<T extends Tensor>(x: T, compute: () => Tensor): T {
+export function inplaceFrom<T extends Tensor>(x: T, compute: () => Tensor, typeNames?: Record<string, string>): T {
   const before = storageCount();
   const result = compute();
-  inplace(x, result);
+  inplace(x, result, typeNames);
   if (result.storage !== x.storage && result.storage.serial > before) result.storage.free();
   return x;
 }
@@ -91,7 +93,8 @@ export function inplaceFrom<T extends Tensor>(x: T, compute: () => Tensor): T {
  * `backward`.
  */
 function overwrite<T extends Tensor>(x: T, name: string, others: Tensor[], write: () => void, backward: (g: Tensor) => Array<Tensor | null> = () => []): T {
-  const probe = record(x.detach(), name, [x, ...others], (g) => [zeros_like(g), ...backward(g)]);
+  // only floating tensors take part in autograd: a copy into an integer tensor is not recorded
+  const probe = x.dtype.is_floating_point ? record(x.detach(), name, [x, ...others], (g) => [zeros_like(g), ...backward(g)]) : x;
   commit(x, is_grad_enabled() ? probe.grad_fn : null, write);
   return x;
 }

@@ -75,7 +75,7 @@ export function dot(a: Tensor, b: Tensor): Tensor {
 }
 
 export function mv(a: Tensor, v: Tensor): Tensor {
-  if (a.ndim !== 2 || v.ndim !== 1) throw new RuntimeError(`vector + matrix @ vector expected, got ${a.ndim}, ${v.ndim}`);
+  if (a.ndim !== 2 || v.ndim !== 1) throw new RuntimeError(`vector + matrix @ vector expected, got 1, ${a.ndim}, ${v.ndim}`);
   if (a.shape[1] !== v.shape[0]) throw new RuntimeError(`size mismatch, got ${a.shape[0]}, ${a.shape[0]}x${a.shape[1]},${v.shape[0]}`);
   const out = mm(a.detach(), v.detach().unsqueeze(1)).squeeze(1);
   return record(out, "MvBackward0", [a, v], (g, [self, vec]) => [

@@ -46,10 +46,37 @@ export function clamp(x: Tensor, ...args: unknown[]): Tensor {
   if (a.min === null && a.max === null) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   for (const [name, v] of [["min", a.min], ["max", a.max]] as const) if (v !== null) checkOperand("clamp", name, name === "min" ? 1 : 2, v);
   const lo = a.min ?? -Infinity, hi = a.max ?? Infinity;
-  // nan stays nan; when min > max every element becomes max, as in PyTorch
-  const out = elementwise(["x", "lo", "hi"], "x !== x ? x : Math.min(Math.max(x, lo), hi)", [x, lo, hi], x.dtype, {}, resultType([x]));
-  const name = lo instanceof Tensor || hi instanceof Tensor ? "ClampBackward0" : "ClampBackward1";
-  return record(out, name, [x], (g, [self]) => [g.mul(self!.ge(lo).logical_and(self!.le(hi)))], [x]);
+  const dtype = resultType([x, ...[a.min, a.max].filter((v): v is number | Tensor => v !== null)]);
+  // nan x stays nan, and min > max gives max everywhere. A nan bound: with both bounds (or a
+  // tensor bound) PyTorch's kernel propagates it; a lone number bound (clamp_min, clamp_max) is
+  // passed over, as its SIMD max/min instructions do
+  const both = (a.min !== null && a.max !== null) || lo instanceof Tensor || hi instanceof Tensor;
+  const expr = both ? "(x !== x || lo !== lo || hi !== hi) ? NaN : Math.min(Math.max(x, lo), hi)"
+    : a.min !== null ? "x < lo ? lo : x" : "x > hi ? hi : x";
+  const out = elementwise(["x", "lo", "hi"], expr, [x, lo, hi], dtype, {}, dtype);
+  const tlo = lo instanceof Tensor ? lo : null, thi = hi instanceof Tensor ? hi : null;
+  if (!tlo && !thi) {
+    return record(out, "ClampBackward1", [x], (g, [self]) => [g.masked_fill(self!.ge(lo).logical_and(self!.le(hi)).logical_not(), 0)], [x]);
+  }
+  // tensor bounds get the gradient where they are the result, as PyTorch's
+  // clamp_backward_min_max gives it (when min > max, min gets none)
+  return record(out, "ClampBackward0", [x, tlo, thi], (g, [self, min, max]) => {
+    const where = (pred: Tensor) => g.masked_fill(pred.logical_not(), 0);
+    if (min && max) {
+      return [
+        reduceGrad(where(self!.ge(min).logical_and(self!.le(max))), x),
+        tlo!.requires_grad ? reduceGrad(where(self!.lt(min).logical_and(min.lt(max))), min) : null,
+        thi!.requires_grad ? reduceGrad(where(self!.gt(max).logical_or(max.lt(min))), max) : null,
+      ];
+    }
+    // one tensor bound, the other a number or absent
+    const bound = (min ?? max)!;
+    const kept = min ? self!.ge(bound) : self!.le(bound);
+    const other = min ? (thi ? null : hi) : (tlo ? null : lo);
+    const inside = typeof other === "number" && Number.isFinite(other) ? kept.logical_and(min ? self!.le(other) : self!.ge(other)) : kept;
+    const boundGrad = reduceGrad(where(min ? self!.lt(bound) : self!.gt(bound)), bound);
+    return [reduceGrad(where(inside), x), min ? boundGrad : null, max ? boundGrad : null];
+  }, [x, tlo, thi]);
 }
 
 const COMPARISON_NAMES: Record<string, string> = { "===": "eq", "!==": "ne", ">": "gt", ">=": "ge", "<": "lt", "<=": "le" };

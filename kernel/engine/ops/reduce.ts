@@ -8,6 +8,7 @@ import { IndexError, RuntimeError } from "../errors";
 import { contiguousData, normalizeDim } from "./strided";
 import { permute, expand, unsqueezeDims } from "./shape";
 import { elementwise } from "./elementwise";
+import { zeros_like } from "./creation";
 import { sumDims } from "../wasm/ops";
 
 type DimArg = number | number[] | null;
@@ -87,7 +88,7 @@ export function var_(x: Tensor, ...args: unknown[]): Tensor {
 }
 
 export function std(x: Tensor, ...args: unknown[]): Tensor {
-  return fused("StdBackward0", [x], (t) => varOf("std", t!, args).sqrt());
+  return fused("StdBackward0", [x], (t) => varOf("std", t!, args).sqrt(), true);
 }
 
 /** The variance as a composite of reductions (var's and std's arithmetic). */
@@ -114,21 +115,49 @@ export function norm(x: Tensor, ...args: unknown[]): Tensor {
     if (p === 1) return sum(t!.abs(), a.dim, a.keepdim);
     if (p === Infinity) return amax(t!.abs(), { dim: a.dim ?? [], keepdim: a.keepdim });
     return sum(t!.abs().pow(p), a.dim, a.keepdim).pow(1 / p);
-  });
+  }, true);
 }
 
 export function prod(x: Tensor, ...args: unknown[]): Tensor {
   const a = bindArgs("prod", args, { dim: null as number | null, keepdim: false });
   const dims = reducedDims(x, a.dim, "prod");
   const { outShape, groups, size, data } = layout(x, dims, a.keepdim);
-  const out = Tensor.empty(outShape, x.dtype);
+  const out = Tensor.empty(outShape, x.dtype.is_floating_point ? x.dtype : int64);
   for (let i = 0; i < groups; i++) {
     let s = 1;
     for (let j = 0; j < size; j++) s *= data[i * size + j];
     out._data[i] = s;
   }
-  return record(out, a.dim === null ? "ProdBackward0" : "ProdBackward1", [x],
-    (g, [self, result]) => [expandBack(g.mul(result!), x, dims, a.keepdim).div(self!)], [x, out]);
+  return record(out, a.dim === null ? "ProdBackward0" : "ProdBackward1", [x], (g, [self, result]) => {
+    // PyTorch's prod_backward: result / input while no input is zero; else the product of the
+    // others, from exclusive running products (all zeros when a whole product has two zeros)
+    const zeros = self!.eq(0).sum().item() as number;
+    if (zeros === 0 || x.ndim === 0) return [x.ndim === 0 ? g : expandBack(g.mul(result!), x, dims, a.keepdim).div(self!)];
+    if (a.dim === null && zeros > 1) return [zeros_like(self!)];
+    return [expandBack(g, x, dims, a.keepdim).mul(productOfOthers(self!, dims))];
+  }, [x, out]);
+}
+
+/** For each element, the product of the other elements of its run over `dims` (no division: zeros are fine). */
+function productOfOthers(x: Tensor, dims: number[]): Tensor {
+  const kept = x.shape.map((_, i) => i).filter((i) => !dims.includes(i));
+  const order = [...kept, ...dims];
+  const { groups, size, data } = layout(x, dims, true);
+  const round = x.dtype === float32 ? Math.fround : (v: number) => v;
+  const others = new Float64Array(groups * size);
+  for (let i = 0; i < groups; i++) {
+    const base = i * size;
+    let before = 1;
+    for (let j = 0; j < size; j++) { others[base + j] = before; before = round(before * data[base + j]); }
+    let after = 1;
+    for (let j = size - 1; j >= 0; j--) { others[base + j] = round(others[base + j] * after); after = round(after * data[base + j]); }
+  }
+  // back from the [kept..., reduced...] arrangement to x's own dimension order
+  const arranged = Tensor.empty(order.map((i) => x.shape[i]), x.dtype);
+  arranged._data.set(others);
+  const inverse = new Array<number>(order.length);
+  order.forEach((d, i) => { inverse[d] = i; });
+  return permute(arranged, inverse);
 }
 
 /** Index of the extreme value in each run; nan wins, like PyTorch; ties keep the first. */

@@ -6,7 +6,7 @@ import { bindArgs, pyType } from "../args";
 import { RuntimeError, IndexError } from "../errors";
 import { contiguousData, normalizeDim, isContiguousLayout } from "./strided";
 import { scatterAlong } from "./reduce";
-import { int64 } from "../dtype";
+import { int64, promoteTypes } from "../dtype";
 
 /** A view of x: the same elements (and version counter) seen through another shape and strides. */
 function viewOf(x: Tensor, shape: number[], strides: number[], offset = x.offset): Tensor {
@@ -195,7 +195,7 @@ export function cat(tensors: Tensor[], ...args: unknown[]): Tensor {
   });
   const shape = first.shape.slice();
   shape[d] = parts.reduce((s, p) => s + p.shape[d], 0);
-  const dtype = parts.reduce((t, p) => (p.dtype.itemsize > t.itemsize || p.dtype.is_floating_point ? p.dtype : t), first.dtype);
+  const dtype = tensors.reduce((t, p) => promoteTypes(t, p.dtype), tensors[0].dtype);
   const out = Tensor.empty(shape, dtype);
   const outer = numelOf(shape.slice(0, d)), inner = numelOf(shape.slice(d + 1));
   let at = 0;
@@ -227,7 +227,7 @@ export function stack(tensors: Tensor[], ...args: unknown[]): Tensor {
 export function narrow(x: Tensor, dim: number, start: number, length: number): Tensor {
   const d = normalizeDim(dim, x.ndim);
   if (start < 0) start += x.shape[d];
-  if (start < 0 || start + length > x.shape[d]) throw new IndexError(`start (${start}) + length (${length}) exceeds dimension size (${x.shape[d]}).`);
+  if (start < 0 || start + length > x.shape[d]) throw new RuntimeError(`start (${start}) + length (${length}) exceeds dimension size (${x.shape[d]}).`);
   return sliceDim(x, d, start, start + length, 1);
 }
 
@@ -245,10 +245,17 @@ function sliceDim(x: Tensor, d: number, start: number, stop: number, step: numbe
   });
 }
 
+/** x[i] along dim: select, with indexing's own words for an index out of range. */
+function selectIndex(x: Tensor, d: number, index: number): Tensor {
+  const size = x.shape[d];
+  if (index < -size || index >= size) throw new IndexError(`index ${index} is out of bounds for dimension ${d} with size ${size}`);
+  return select(x, d, index);
+}
+
 export function select(x: Tensor, dim: number, index: number): Tensor {
   const d = normalizeDim(dim, x.ndim);
   const size = x.shape[d];
-  if (index < -size || index >= size) throw new IndexError(`index ${index} is out of bounds for dimension ${d} with size ${size}`);
+  if (index < -size || index >= size) throw new IndexError(`select(): index ${index} out of range for tensor of size [${x.shape.join(", ")}] at dimension ${d}`);
   const i = index < 0 ? index + size : index;
   const shape = x.shape.filter((_, j) => j !== d), strides = x.strides.filter((_, j) => j !== d);
   const out = viewOf(x, shape, strides, x.offset + i * x.strides[d]);
@@ -272,10 +279,17 @@ export function index_select(x: Tensor, dim: number, index: Tensor, gradName = "
   const d = normalizeDim(dim, x.ndim);
   if (index.ndim > 1) throw new IndexError("index_select(): Index is supposed to be a vector");
   if (index.dtype.is_floating_point || index.dtype.name === "bool") throw new IndexError("tensors used as indices must be long, int, byte or bool tensors");
-  const positionsOf = (t: Tensor) => Array.from(contiguousData(t), (v) => (v < 0 ? v + x.shape[d] : v));
+  // x[indices] counts negative indices from the end; index_select does not
+  const advanced = gradName === "IndexBackward0";
+  const positionsOf = (t: Tensor) => Array.from(contiguousData(t), (v) => (v < 0 && advanced ? v + x.shape[d] : v));
   const idx = positionsOf(index);
   for (const [k, v] of idx.entries()) {
-    if (v < 0 || v >= x.shape[d]) throw new IndexError(`index ${contiguousData(index)[k]} is out of bounds for dimension ${d} with size ${x.shape[d]}`);
+    if (v >= 0 && v < x.shape[d]) continue;
+    const given = contiguousData(index)[k];
+    if (advanced) throw new IndexError(`index ${given} is out of bounds for dimension ${d} with size ${x.shape[d]}`);
+    // PyTorch's two index_select kernels word it differently: along dim 0, and along the others
+    if (d === 0) throw new IndexError("index out of range in self");
+    throw new RuntimeError(`INDICES element is out of DATA bounds, id=${given} axis_dim=${x.shape[d]}`);
   }
   const shape = x.shape.slice();
   shape[d] = idx.length;
@@ -351,10 +365,14 @@ export function index(x: Tensor, indices: Index[]): Tensor {
       r = index_select(r, d, indices, "IndexBackward0");
       d++;
     }
-    else if (typeof ix === "number") r = select(r, d, ix);
+    else if (typeof ix === "number") r = selectIndex(r, d, ix);
     else {
       const [a, b, s] = parseSlice(ix, r.shape[d]);
-      r = sliceDim(r, d, a, Math.max(a, b), s);
+      // PyTorch skips a slice written as exactly the whole dimension ("0:n", ":n", not ":") inside
+      // a multi-part index: its raw stop must equal the size (an omitted stop is "infinity")
+      const [rawStart, rawStop] = ix.split(":").map((v) => v.trim());
+      const whole = indices.length > 1 && (rawStart === "" || Number(rawStart) === 0) && rawStop !== "" && Number(rawStop) === r.shape[d] && s === 1;
+      if (!whole) r = sliceDim(r, d, a, Math.max(a, b), s);
       d++;
     }
   }
@@ -365,7 +383,8 @@ export function index(x: Tensor, indices: Index[]): Tensor {
 export function chunk(x: Tensor, chunks: number, dim = 0): Tensor[] {
   const d = normalizeDim(dim, x.ndim);
   const size = Math.ceil(x.shape[d] / chunks);
-  return split(x, size, d);
+  // an empty dimension gives `chunks` empty pieces, as in PyTorch
+  return size === 0 ? split(x, new Array<number>(chunks).fill(0), d) : split(x, size, d);
 }
 
 /**
@@ -376,6 +395,10 @@ export function split(x: Tensor, size: number | number[], dim = 0): Tensor[] {
   const d = normalizeDim(dim, x.ndim);
   const sizes = Array.isArray(size) ? size : [];
   if (!Array.isArray(size)) for (let s = 0; s < x.shape[d]; s += size) sizes.push(Math.min(size, x.shape[d] - s));
+  if (!Array.isArray(size) && x.shape[d] === 0) sizes.push(0); // one empty piece of an empty dimension
+  if (Array.isArray(size) && size.reduce((a, b) => a + b, 0) !== x.shape[d]) {
+    throw new RuntimeError(`split_with_sizes expects split_sizes to sum exactly to ${x.shape[d]} (input tensor's size at dimension ${d}), but got split_sizes=[${size.join(", ")}]`);
+  }
   const name = Array.isArray(size) ? "SplitWithSizesBackward0" : "SplitBackward0";
   let start = 0;
   const pieces = sizes.map((len) => {

@@ -102,11 +102,13 @@ import { clamp, vexp, vexpm1, vlog1p, vtanh, oneMinusSquare, vsigmoid, normalArg
   }
 }
 
-/** hardtanh(min a, max b), also relu6 = hardtanh(0, 6): x < a ? a : (x > b ? b : x). */
+/** hardtanh(min a, max b), also relu6 = hardtanh(0, 6): min(max(x, a), b). */
 @final class Hardtanh {
   @inline get usesY(): bool { return false; }
   @inline fwd(x: v128, a: v128, b: v128, c: v128, d: v128): v128 {
-    return sel(a, sel(b, x, f32x4.gt(x, b)), f32x4.lt(x, a));
+    // max(x, a) first, then min with b: a > b gives b everywhere, as PyTorch's clamp does
+    const m = sel(a, x, f32x4.lt(x, a));
+    return sel(b, m, f32x4.gt(m, b));
   }
   @inline bwd(x: v128, y: v128, g: v128, a: v128, b: v128, c: v128, d: v128): v128 {
     return sel(g, splat(0), v128.and(f32x4.gt(x, a), f32x4.lt(x, b)));
