@@ -124,7 +124,8 @@ export class Tensor {
   }
 
   get requires_grad(): boolean {
-    if (this._view) refreshViewGradFn(this);
+    // a view needs a gradient when its base does (PyTorch reads this without re-deriving grad_fn)
+    if (this._view && this._view.creation.kind !== "no_grad" && this._view.base.requires_grad) return true;
     return this.requiresGrad;
   }
   set requires_grad(value: boolean) { this.requires_grad_(value); }
@@ -291,7 +292,7 @@ export class Tensor {
       dtype: this.dtype.name,
       data: ops.contiguousData(this),
       requires_grad: this.requires_grad && this.is_leaf,
-      grad_fn: this.grad_fn?.name(),
+      grad_fn: this.grad_fn?.typeName(),
       is_parameter: this._isParameter,
     });
   }
@@ -317,8 +318,8 @@ export class Tensor {
   sub_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.sub(this, other, ...rest)); }
   mul_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.mul(this, other)); }
   div_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.div(this, other)); }
-  pow_(exponent: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.pow(this, exponent)); }
-  clamp_(...args: unknown[]): this { return ops.inplaceFrom(this, () => ops.clamp(this, ...args), ops.CPP_TYPE_NAME); }
+  pow_(exponent: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.pow(this, exponent), ops.POW_CAST_ERROR); }
+  clamp_(...args: unknown[]): this { return ops.inplaceFrom(this, () => ops.clamp(this, ...args), ops.CLAMP_CAST_ERROR); }
   clip_(...args: unknown[]): this { return this.clamp_(...args); }
   neg_(): this { return ops.inplaceFrom(this, () => ops.neg(this)); }
   negative_(): this { return this.neg_(); }

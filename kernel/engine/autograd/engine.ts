@@ -5,6 +5,9 @@ import { RuntimeError } from "../errors";
 import { Node } from "./node";
 import { no_grad } from "./grad_mode";
 import { Storage, storageCount } from "../storage/storage";
+import type { DType } from "../dtype";
+import { sameShape } from "../ops/strided";
+import { sumToShape } from "../ops/reduce";
 
 function topologicalOrder(root: Node): { order: Node[]; pending: Map<Node, number> } {
   const pending = new Map<Node, number>();
@@ -29,6 +32,32 @@ function topologicalOrder(root: Node): { order: Node[]; pending: Map<Node, numbe
   }
   order.reverse();
   return { order, pending };
+}
+
+/**
+ * PyTorch's validate_outputs: a gradient has its input's dtype (a float32 input of a float64
+ * result gets a float32 gradient) and shape (a broadcast gradient is summed back; one that
+ * cannot be is the backward's error, named as PyTorch names it).
+ */
+function validateGradient(node: Node, index: number, g: Tensor, input: { dtype: DType; shape: readonly number[] }): Tensor {
+  let out = g;
+  if (!sameShape(out.shape, input.shape)) {
+    if (!expandableTo(input.shape, out.shape)) {
+      throw new RuntimeError(`Function ${node.typeName()} returned an invalid gradient at index ${index} - got [${out.shape.join(", ")}] but expected shape compatible with [${input.shape.join(", ")}]`);
+    }
+    out = sumToShape(out, input.shape);
+  }
+  return out.dtype === input.dtype ? out : out.to(input.dtype);
+}
+
+/** Whether `shape` broadcasts to `target` (PyTorch's is_expandable_to). */
+function expandableTo(shape: readonly number[], target: readonly number[]): boolean {
+  if (shape.length > target.length) return false;
+  for (let i = 1; i <= shape.length; i++) {
+    const s = shape[shape.length - i], t = target[target.length - i];
+    if (s !== t && s !== 1) return false;
+  }
+  return true;
 }
 
 export function runBackward(root: Tensor, gradient: Tensor, retainGraph: boolean): void {
@@ -59,10 +88,10 @@ export function runBackward(root: Tensor, gradient: Tensor, retainGraph: boolean
       node.edges.forEach((edge, i) => {
         let gi = inputGrads[i];
         if (!edge || !gi) return;
-        // a gradient has its input's dtype (float32 input, float64 result: the gradient is float32)
-        const dtype = edge.leaf ? edge.leaf.dtype : edge.node.dtype;
-        if (gi.dtype !== dtype) { gi = gi.to(dtype); handOut(gi); }
-        if (edge.leaf) edge.leaf._accumulateGrad(gi, ownedByOne(gi));
+        gi = validateGradient(node, i, gi, edge.leaf ?? edge.node);
+        if (gi !== inputGrads[i]) handOut(gi);
+        // a leaf detached (detach_) since the graph was recorded takes no gradient
+        if (edge.leaf) { if (edge.leaf.requires_grad) edge.leaf._accumulateGrad(gi, ownedByOne(gi)); }
         else {
           const prev = grads.get(edge.node);
           if (!prev) { grads.set(edge.node, gi); return; }

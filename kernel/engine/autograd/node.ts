@@ -38,8 +38,9 @@ export class Node {
   retainer: Tensor | null = null;
   /** Checks PyTorch makes only when the gradient is computed (in-place ELU with a negative alpha). */
   backwardCheck: (() => void) | null = null;
-  /** The output's dtype: the gradient this node receives is cast to it, as PyTorch's engine does. */
+  /** The output's dtype and shape: the gradient this node receives is checked against them, as PyTorch's engine does. */
   readonly dtype: DType;
+  readonly shape: readonly number[];
 
   constructor(
     private readonly nodeName: string,
@@ -50,11 +51,14 @@ export class Node {
   ) {
     this.backwardFn = backwardFn;
     this.dtype = output.dtype;
+    this.shape = output.shape.slice();
     this.saved = saved.map((tensor) => tensor && { tensor, version: tensor._version, isOutput: tensor === output });
   }
 
-  /** PyTorch's grad_fn.name(), e.g. "ReluBackward0". */
+  /** PyTorch's grad_fn.name(), e.g. "ReluBackward0" (C++ nodes are qualified: "torch::autograd::CopySlices"). */
   name(): string { return this.nodeName; }
+  /** The Python class name, which printing shows: grad_fn=<CopySlices>. */
+  typeName(): string { return this.nodeName.replace(/^torch::autograd::/, ""); }
 
   get next_functions(): Array<[Node | { name(): string } | null, number]> {
     return this.edges.map((e) => [e === null ? null : e.node ?? { name: () => "torch::autograd::AccumulateGrad" }, 0]);
@@ -97,7 +101,7 @@ export class Node {
     for (const s of this.saved) if (s && s.tensor === result) { s.tensor = target; s.version = target._version + 1; }
   }
 
-  toString(): string { return `<${this.nodeName} object>`; }
+  toString(): string { return `<${this.typeName()} object>`; }
   [Symbol.for("nodejs.util.inspect.custom")](): string { return this.toString(); }
 }
 

@@ -119,11 +119,12 @@ function asStridedBackward(view: Geometry, base: Tensor, g: Tensor): Tensor {
 export function refreshViewGradFn(view: Tensor): void {
   const info = view._view!;
   if (info.version === view._version) return;
-  info.version = view._version;
   const base = info.base;
+  // (raised on every access, as PyTorch does: the version stays behind)
   if (info.creation.kind === "multi_output" && base.requires_grad) {
     throw new RuntimeError(MULTI_OUTPUT_REBASED(nodeName(view, info.creation.node), info.creation.output));
   }
+  info.version = view._version;
   if (info.creation.kind === "no_grad" || !base.requires_grad) return;
   const geometry = geometryOf(view);
   view._setGradFn(new Node("AsStridedBackward0", [edgeOf(base)], (g) => [asStridedBackward(geometry, base, g)], [], view));
@@ -137,7 +138,7 @@ export function refreshViewGradFn(view: Tensor): void {
  */
 class CopySlices extends Node {
   constructor(private readonly base: Tensor, private readonly view: Geometry, private readonly fn: Node) {
-    super("CopySlices", [edgeOf(base), ...fn.edges.slice(1)], () => [], [], base);
+    super("torch::autograd::CopySlices", [edgeOf(base), ...fn.edges.slice(1)], () => [], [], base);
   }
 
   override apply(g: Tensor, retainGraph: boolean): ReadonlyArray<Tensor | null | undefined> {

@@ -17,13 +17,18 @@ import { storageCount } from "../storage/storage";
 import { zeros_like } from "./creation";
 
 const TYPE_NAME: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
-/** How the few kernels that name C++ types (clamp_) word them. */
-export const CPP_TYPE_NAME: Record<string, string> = { float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" };
+const CPP_TYPE_NAME: Record<string, string> = { float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" };
+
+/** PyTorch's words when an in-place result cannot be cast back: most ops', and the few kernels that say it their own way. */
+export type CastError = (from: DType, to: DType) => string;
+const castError: CastError = (from, to) => `result type ${TYPE_NAME[from.name]} can't be cast to the desired output type ${TYPE_NAME[to.name]}`;
+export const CLAMP_CAST_ERROR: CastError = (from, to) => `result type ${TYPE_NAME[from.name]} can't be cast to the desired output type ${CPP_TYPE_NAME[to.name]}`;
+export const POW_CAST_ERROR: CastError = (from, to) => `Found dtype ${TYPE_NAME[to.name]} but expected ${TYPE_NAME[from.name]}`;
 
 /** PyTorch's canCast: no float into an integer tensor, nothing but bool into a bool tensor. */
-function checkCast(from: DType, to: DType, names = TYPE_NAME): void {
+function checkCast(from: DType, to: DType, error: CastError = castError): void {
   const ok = to.is_floating_point || (!from.is_floating_point && (to.name !== "bool" || from.name === "bool"));
-  if (!ok) throw new RuntimeError(`result type ${TYPE_NAME[from.name]} can't be cast to the desired output type ${names[to.name]}`);
+  if (!ok) throw new RuntimeError(error(from, to));
 }
 
 /** Writes `src` (broadcast to x's shape) into x's elements, through x's strides. */
@@ -63,8 +68,8 @@ function commit(x: Tensor, node: Node | null, write: () => void): void {
 }
 
 /** Makes x hold `result` (computed out of place from x, with x as the op's first input). */
-export function inplace<T extends Tensor>(x: T, result: Tensor, typeNames?: Record<string, string>): T {
-  checkCast(result.dtype, x.dtype, typeNames);
+export function inplace<T extends Tensor>(x: T, result: Tensor, error?: CastError): T {
+  checkCast(result.dtype, x.dtype, error);
   const node = is_grad_enabled() ? result.grad_fn : null;
   commit(x, node, () => {
     node?._beforeInplaceWrite(x, result, () => copyOf(x));
@@ -79,10 +84,10 @@ export function inplace<T extends Tensor>(x: T, result: Tensor, typeNames?: Reco
  * -lr})` then leaves no garbage behind, so training loops need fewer collections and reuse warm
  * memory.
  */
-export function inplaceFrom<T extends Tensor>(x: T, compute: () => Tensor, typeNames?: Record<string, string>): T {
+export function inplaceFrom<T extends Tensor>(x: T, compute: () => Tensor, error?: CastError): T {
   const before = storageCount();
   const result = compute();
-  inplace(x, result, typeNames);
+  inplace(x, result, error);
   if (result.storage !== x.storage && result.storage.serial > before) result.storage.free();
   return x;
 }

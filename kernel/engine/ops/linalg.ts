@@ -87,9 +87,8 @@ export function mv(a: Tensor, v: Tensor): Tensor {
 export function bmm(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 3) throw new RuntimeError(`batch1 must be a 3D tensor`);
   if (b.ndim !== 3) throw new RuntimeError(`batch2 must be a 3D tensor`);
-  if (a.shape[0] !== b.shape[0]) throw new RuntimeError(`batch1 and batch2 must have same number of batches, got ${a.shape[0]} and ${b.shape[0]}`);
-  if (a.shape[2] !== b.shape[1]) {
-    throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${b.shape[0]}, ${a.shape[2]}] but got: [${b.shape[0]}, ${b.shape[1]}].`);
+  if (a.shape[0] !== b.shape[0] || a.shape[2] !== b.shape[1]) {
+    throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${a.shape[0]}, ${a.shape[2]}] but got: [${b.shape[0]}, ${b.shape[1]}].`);
   }
   return batched(a, b, "BmmBackward0");
 }

@@ -2,6 +2,7 @@
 import { Tensor, numelOf } from "../tensor";
 import { record } from "../autograd/node";
 import { fused } from "../autograd/fused";
+import { no_grad } from "../autograd/grad_mode";
 import { bindArgs } from "../args";
 import { float32, int64, bool, DType } from "../dtype";
 import { IndexError, RuntimeError } from "../errors";
@@ -82,28 +83,51 @@ export function sumToShape(g: Tensor, shape: readonly number[]): Tensor {
   return r;
 }
 
-// var, std and norm are one node each in PyTorch (VarBackward0, ...): composites presented as one
+const TYPE_NAME: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
+
+/** var's and std's parameters, bound; `var(x, unbiased)` is an overload of its own (a bool first is not a dim). */
+function varArgs(fn: string, x: Tensor, args: unknown[]) {
+  if (!x.dtype.is_floating_point) throw new RuntimeError("std and var only support floating point and complex dtypes");
+  if (typeof args[0] === "boolean") args = [{ unbiased: args[0] }, ...args.slice(1)];
+  const a = bindArgs(fn, args, { dim: null as DimArg, unbiased: true, keepdim: false, correction: null as number | null });
+  const dims = reducedDims(x, a.dim, fn);
+  return { dims, keepdim: a.keepdim, all: a.dim === null, correction: a.correction ?? (a.unbiased ? 1 : 0), n: numelOf(dims.map((d) => x.shape[d])) };
+}
+type VarArgs = ReturnType<typeof varArgs>;
+
+/** The variance, no autograd: the mean of squared deviations over n - correction. */
+function variance(x: Tensor, v: VarArgs): Tensor {
+  return no_grad(() => {
+    const centered = x.sub(mean(x, v.dims, true));
+    return sum(centered.mul(centered), v.dims, v.keepdim).div(Math.max(0, v.n - v.correction));
+  });
+}
+
+/** PyTorch's var_backward: (2 / (n - correction)) · grad · (x - mean), with its special case for no degrees of freedom. */
+function varBackward(g: Tensor, x: Tensor, v: VarArgs): Tensor {
+  const dof = v.n - v.correction;
+  const centered = x.sub(mean(x, v.dims, true));
+  if ((x.ndim === 0 || v.all) && dof === 0) {
+    // PyTorch 1.13 answers infinity here, shaped like the (0-d) gradient: right for a 0-d x, and
+    // for a 1-element vector its engine then refuses that gradient's shape (test/golden/fuzz)
+    return g.mul(Infinity);
+  }
+  const gk = v.keepdim || v.all || x.ndim <= 1 ? g : unsqueezeDims(g, v.dims);
+  return gk.mul(2 / dof).mul(centered);
+}
+
 export function var_(x: Tensor, ...args: unknown[]): Tensor {
-  return fused("VarBackward0", [x], (t) => varOf("var", t!, args));
+  const v = varArgs("var", x, args);
+  return record(variance(x, v), "VarBackward0", [x], (g, [self]) => [varBackward(g, self!, v)], [x]);
 }
 
 export function std(x: Tensor, ...args: unknown[]): Tensor {
-  return fused("StdBackward0", [x], (t) => varOf("std", t!, args).sqrt(), true);
-}
-
-/** The variance as a composite of reductions (var's and std's arithmetic). */
-const TYPE_NAME: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
-
-function varOf(fn: string, x: Tensor, args: unknown[]): Tensor {
-  if (!x.dtype.is_floating_point) throw new RuntimeError("std and var only support floating point and complex dtypes");
-  // var(x, unbiased) is an overload of its own: a bool first is `unbiased`, not a dim
-  if (typeof args[0] === "boolean") args = [{ unbiased: args[0] }, ...args.slice(1)];
-  const a = bindArgs(fn, args, { dim: null as DimArg, unbiased: true, keepdim: false, correction: null as number | null });
-  const correction = a.correction ?? (a.unbiased ? 1 : 0);
-  const dims = reducedDims(x, a.dim, fn);
-  const n = numelOf(dims.map((d) => x.shape[d]));
-  const centered = x.sub(mean(x, dims, true));
-  return sum(centered.mul(centered), dims, a.keepdim).div(Math.max(0, n - correction));
+  const v = varArgs("std", x, args);
+  const out = variance(x, v).sqrt();
+  // PyTorch's std_backward: the gradient through sqrt is taken as 0 where the std is 0
+  return record(out, "StdBackward0", [x], (g, [self, result]) => [
+    varBackward(g.div(result!.mul(2)).masked_fill(result!.eq(0), 0), self!, v),
+  ], [x, out]);
 }
 
 export function norm(x: Tensor, ...args: unknown[]): Tensor {

@@ -184,6 +184,7 @@ export function contiguous(x: Tensor): Tensor {
 export function cat(tensors: Tensor[], ...args: unknown[]): Tensor {
   const { dim } = bindArgs("cat", args, { dim: 0 });
   if (!tensors.length) throw new RuntimeError("torch.cat(): expected a non-empty list of Tensors");
+  tensors.forEach((t, i) => { if (t.ndim === 0) throw new RuntimeError(`zero-dimensional tensor (at position ${i}) cannot be concatenated`); });
   const parts = tensors.filter((t) => !(t.ndim === 1 && t.shape[0] === 0));
   const first = parts[0] ?? tensors[0];
   const d = normalizeDim(dim, first.ndim);
