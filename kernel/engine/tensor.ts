@@ -314,12 +314,12 @@ export class Tensor {
   mv(other: Tensor): Tensor { return ops.mv(this, other); }
   dot(other: Tensor): Tensor { return ops.dot(this, other); }
   bmm(other: Tensor): Tensor { return ops.bmm(this, other); }
-  add_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.add(this, other, ...rest)); }
-  sub_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.sub(this, other, ...rest)); }
-  mul_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.mul(this, other)); }
-  div_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.div(this, other)); }
-  pow_(exponent: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.pow(this, exponent), ops.POW_CAST_ERROR); }
-  clamp_(...args: unknown[]): this { return ops.inplaceFrom(this, () => ops.clamp(this, ...args), ops.CLAMP_CAST_ERROR); }
+  add_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.add(this, other, ...rest), undefined, [other]); }
+  sub_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.sub(this, other, ...rest), undefined, [other]); }
+  mul_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.mul(this, other), undefined, [other]); }
+  div_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.div(this, other), undefined, [other]); }
+  pow_(exponent: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.pow(this, exponent), ops.POW_CAST_ERROR, [exponent]); }
+  clamp_(...args: unknown[]): this { return ops.inplaceFrom(this, () => ops.clamp(this, ...args), ops.CLAMP_CAST_ERROR, args); }
   clip_(...args: unknown[]): this { return this.clamp_(...args); }
   neg_(): this { return ops.inplaceFrom(this, () => ops.neg(this)); }
   negative_(): this { return this.neg_(); }

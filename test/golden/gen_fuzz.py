@@ -171,7 +171,8 @@ def call(step, env, shadow):
             self = env[step["self"]]
             if name == "index":
                 idx = tuple(index_arg(a) for a in args)
-                return self[idx]
+                # x.index(a) is Python's x[a], not x[(a,)] (PyTorch treats a 1-tuple as a multi-part index)
+                return self[idx[0]] if len(idx) == 1 else self[idx]
             if name in ("T", "mT"):
                 return getattr(self, name)
             if shadow and name == "float":

@@ -64,7 +64,8 @@ const SWEEPS: Array<[string, (x: number) => number, Array<[number, number, boole
   ["log1p", Math.log1p, [[0, 1], [1e-30, 1e-2, true], [1, 1e30, true]], 1.5],
   // in doubles, rounded once: correctly rounded (the survey's worst over 6 million inputs: 0.4999997)
   ["tanh", Math.tanh, [[-10, 10], [-1, 1], [1e-30, 1e-2, true], [-20, -8]], 0.5],
-  ["sigmoid", sigmoid, [[-20, 20], [-100, -20]], 2.5],
+  // (below -88.72 the kernel answers 0, as PyTorch's float32 sigmoid does: tested apart)
+  ["sigmoid", sigmoid, [[-20, 20], [-88.72, -20]], 2.5],
   ["gaussian", (x) => Math.exp(-x * x / 2), [[-13, 13], [-1, 1]], 1.3],
   // the far tail of the normal CDF: t, e^(-x^2/2) and F(t) each round (about 1e-7 absolute)
   ["normal_cdf", phi, [[-13, 13], [-1, 1], [-13, -0.7]], 6],
@@ -101,6 +102,9 @@ describe("wasm SIMD math accuracy", function () {
     assert.deepStrictEqual(Array.from(t.slice(0, 6)).map((v) => Object.is(v, -0) ? "-0" : v), [1, -1, 0, "-0", 1, -1]);
     assert.ok(Number.isNaN(t[6]));
     assert.deepStrictEqual(Array.from(run("sigmoid", Float32Array.from([Infinity, -Infinity, 0, 200, -200]))), [1, 0, 0.5, 1, 0]);
+    // PyTorch's float32 e^-x overflows below -88.72, so its sigmoid is 0 there (not a subnormal)
+    assert.deepStrictEqual(Array.from(run("sigmoid", Float32Array.from([-88.8, -100, -103]))), [0, 0, 0]);
+    assert.deepStrictEqual(F.sigmoid(torch.tensor([-88.8, -100])).tolist(), [0, 0]);
     assert.deepStrictEqual(Array.from(run("normal_cdf", Float32Array.from([Infinity, -Infinity, 0, 40, -40]))), [1, 0, 0.5, 1, 0]);
   });
 });

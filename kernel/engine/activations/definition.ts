@@ -54,6 +54,8 @@ interface Common {
   learnable?: boolean;
   /** PyTorch's refusal of parameter values it cannot compute with (CELU's alpha = 0), as a message. */
   refuse?: (p: Params) => string | null;
+  /** What the nn module's constructor asserts (nn.Hardtanh: max_val > min_val); F does not check it. */
+  moduleAssert?: (p: Params) => boolean;
 }
 
 /**

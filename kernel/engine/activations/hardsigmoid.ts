@@ -9,7 +9,8 @@ export const hardsigmoid: ElementwiseActivation = {
   gradFn: "HardsigmoidBackward0",
   // float32 throughout, as PyTorch's CPU kernel
   forward: "x !== x ? x : Math.min(Math.max(f32(x + 3), 0), 6) / 6",
-  backward: "(x > -3 && x < 3) ? g / 6 : 0",
+  // PyTorch multiplies by the float constant 1.0f/6.0f, in float64 too
+  backward: "(x > -3 && x < 3) ? g * 0.1666666716337204 : 0",
   integers: { kind: "refuse", kernel: "hardsigmoid_cpu" },
   wasm: { kernel: "hardsigmoid" },
 };

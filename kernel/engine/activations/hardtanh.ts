@@ -10,6 +10,7 @@ export const hardtanh: ElementwiseActivation = {
     INPLACE,
   ],
   repr: ["min_val", "max_val"], reprIfSet: ["inplace"],
+  moduleAssert: (p) => (p.max_val as number) > (p.min_val as number),
   gradFn: "HardtanhBackward0",
   // clamp's order: max first, so that min_val > max_val gives max_val everywhere, as in PyTorch
   forward: "(x < p.min_val ? p.min_val : x) > p.max_val ? p.max_val : (x < p.min_val ? p.min_val : x)",

@@ -12,6 +12,7 @@ function channelView(x: Tensor, weight: Tensor): Tensor {
   const n = weight.numel();
   if (weight.ndim > 1) throw new RuntimeError(`prelu: Expected \`weight\` to be a scalar or 1D tensor, but got ndim = ${weight.ndim}`);
   if (n === 1) return weight.reshape([]);
+  if (x.ndim === 0) throw new RuntimeError("Not allow zero-dim input tensor.");
   const channels = x.ndim > 1 ? x.shape[1] : 1;
   if (channels !== n) {
     throw new RuntimeError(`Mismatch of parameter numbers and input channel size. Found parameter numbers = ${n} and channel size = ${channels}.`);

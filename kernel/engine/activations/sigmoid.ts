@@ -6,7 +6,8 @@ export const sigmoid: ElementwiseActivation = {
   description: "Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.",
   params: [],
   gradFn: "SigmoidBackward0",
-  forward: "1 / (1 + Math.exp(-x))",
+  // e^-x in float32 overflows below -88.72, where PyTorch's float32 sigmoid is exactly 0
+  forward: "f32(Math.exp(-x)) === Infinity ? 0 : 1 / (1 + Math.exp(-x))",
   // float32 step by step, as PyTorch's kernel: (g * (1 - y)) * y
   backward: "f32(g * f32(1 - y)) * y",
   integers: { kind: "float32" },

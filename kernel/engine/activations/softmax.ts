@@ -5,6 +5,7 @@ import { record } from "../autograd/node";
 import { CompositeActivation, Params } from "./definition";
 import { normalizeDim } from "../ops/strided";
 import { RuntimeError } from "../errors";
+import { float32 } from "../dtype";
 
 const DIM = { name: "dim", default: null as unknown as number, type: "dim" as const, min: -4, max: 3, step: 1, description: "The dimension that sums to one." };
 
@@ -16,12 +17,16 @@ function alongDim(x: Tensor, dim: number, log: boolean): Tensor {
   const n = x.ndim ? x.shape[d] : 1;
   const out = Tensor.empty(moved.shape, x.dtype.is_floating_point ? x.dtype : moved.dtype);
   const od = out._data;
+  const single = x.dtype === float32;
   for (let start = 0; start < moved.numel(); start += n) {
     let m = -Infinity;
     for (let j = 0; j < n; j++) { const v = data[off + start + j]; if (v > m || v !== v) m = v; }
     let s = 0;
-    for (let j = 0; j < n; j++) s += Math.exp(data[off + start + j] - m);
-    const logS = Math.log(s);
+    // log-softmax of float32 sums in float32, as PyTorch's kernel does: 1 + 4e-8 is 1 there, so
+    // the largest entry's log-probability can come out exactly 0
+    if (log && single) for (let j = 0; j < n; j++) s = Math.fround(s + Math.fround(Math.exp(Math.fround(data[off + start + j] - m))));
+    else for (let j = 0; j < n; j++) s += Math.exp(data[off + start + j] - m);
+    const logS = log && single ? Math.fround(Math.log(s)) : Math.log(s);
     for (let j = 0; j < n; j++) {
       const z = data[off + start + j] - m;
       od[start + j] = log ? z - logS : Math.exp(z) / s;
@@ -41,7 +46,8 @@ function checkFloat(x: Tensor, dim: number, kernel: "softmax" | "log_softmax"): 
   if (x.dtype.is_floating_point) return;
   const last = x.ndim === 0 || normalizeDim(dim, x.ndim) === x.ndim - 1;
   const name = { int64: "Long", int32: "Int", bool: "Bool" }[x.dtype.name as "int64" | "int32" | "bool"];
-  throw new RuntimeError(`"${kernel}_${last ? "lastdim_" : ""}kernel_impl" not implemented for '${name}'`);
+  // (along another dim, log_softmax runs softmax's kernel, and is named after it)
+  throw new RuntimeError(last ? `"${kernel}_lastdim_kernel_impl" not implemented for '${name}'` : `"softmax_kernel_impl" not implemented for '${name}'`);
 }
 
 export function softmaxOp(x: Tensor, dimArg: number | null): Tensor {

@@ -80,9 +80,11 @@ export class Node {
     if (now === s.version) return t;
     const gradFn = s.isOutput ? this : t.grad_fn;
     const owner = gradFn ? `, which is output 0 of ${gradFn.name()},` : "";
+    // (PyTorch's toString of a bool tensor's type is "CPUBoolType", of the others "torch.FloatTensor")
+    const type = t.dtype.name === "bool" ? "CPUBoolType" : `torch.${TENSOR_TYPE[t.dtype.name]}Tensor`;
     throw new RuntimeError(
       "one of the variables needed for gradient computation has been modified by an inplace operation: " +
-      `[torch.${TENSOR_TYPE[t.dtype.name]}Tensor [${t.shape.join(", ")}]]${owner} is at version ${now}; expected version ${s.version} instead. ${HINT}`);
+      `[${type} [${t.shape.join(", ")}]]${owner} is at version ${now}; expected version ${s.version} instead. ${HINT}`);
   }
 
   /**

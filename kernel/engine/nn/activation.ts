@@ -2,7 +2,7 @@
 // functional form can never disagree. Learnable activations hold their weights as Parameters.
 import { Tensor } from "../tensor";
 import { bindArgs } from "../args";
-import { RuntimeError } from "../errors";
+import { AssertionError, RuntimeError } from "../errors";
 import { pyRepr } from "../pyrepr";
 import { ActivationDefinition, Params, defaults } from "../activations/definition";
 import { applyActivation, checkParams } from "../activations/apply";
@@ -19,6 +19,7 @@ export class ActivationModule extends Module {
     const def = (new.target as typeof ActivationModule).definition;
     // PyTorch checks the values only when the module runs (nn.LeakyReLU("a") constructs)
     const p = bindArgs(`${def.module}.__init__`, args, defaults(def), 1);
+    if (def.moduleAssert && !def.moduleAssert(p)) throw new AssertionError("");
     Object.defineProperty(this, "params", { value: p, enumerable: false });
     // PyTorch exposes constructor arguments as attributes (relu.inplace, leaky.negative_slope)
     for (const [k, v] of Object.entries(p)) Object.defineProperty(this, k, { value: v, enumerable: false, writable: true, configurable: true });

@@ -29,15 +29,19 @@ function checkSameSize(fn: string, input: Tensor, target: Tensor): void {
   void fn;
 }
 
-/** A loss whose per-element value and gradient are expressions in x (input), t (target). */
-function pointwiseLoss(name: string, input: Tensor, target: Tensor, reduction: Reduction, fwd: string, bwd: string, params: Record<string, number> = {}): Tensor {
+/**
+ * A loss whose per-element value and gradients are expressions in x (input), t (target); the
+ * target's gradient is the input's negated unless given (`bwdTarget`).
+ */
+function pointwiseLoss(name: string, input: Tensor, target: Tensor, reduction: Reduction, fwd: string, bwd: string, params: Record<string, number> = {}, bwdTarget?: string): Tensor {
   const perElement = elementwise(["x", "t"], fwd, [input.detach(), target.detach()], input.dtype, params);
   const out = reduce(perElement, reduction);
   const n = perElement.numel();
   return record(out, name, [input, target], (g, [self, tgt]) => {
     const local = elementwise(["x", "t"], bwd, [self!.detach(), tgt!.detach()], input.dtype, params);
     const gg = reduction === "none" ? g : scale(g, n, reduction);
-    return [input.requires_grad ? local.mul(gg) : null, target.requires_grad ? local.mul(gg).neg() : null];
+    const targetLocal = bwdTarget ? elementwise(["x", "t"], bwdTarget, [self!.detach(), tgt!.detach()], input.dtype, params) : null;
+    return [input.requires_grad ? local.mul(gg) : null, target.requires_grad ? (targetLocal ? targetLocal.mul(gg) : local.mul(gg).neg()) : null];
   }, [input, target]);
 }
 
@@ -70,7 +74,9 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, ...args: unk
   // PyTorch clamps the logs at -100 so a confident wrong answer costs 100, not infinity
   const loss = pointwiseLoss("BinaryCrossEntropyBackward0", input, target, reduction,
     "-(t * Math.max(Math.log(x), -100) + (1 - t) * Math.max(Math.log(1 - x), -100))",
-    "(x - t) / Math.max((1 - x) * x, 1e-12)");
+    "(x - t) / Math.max((1 - x) * x, 1e-12)", {},
+    // PyTorch's binary_cross_entropy_target_backward: -logit(x)
+    "-Math.log(x / (1 - x))");
   return weight ? loss.mul(weight) : loss;
 }
 

@@ -80,10 +80,10 @@ export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
   if (!isT(a)) return mul(reciprocal(b as Tensor), a);
   const floatType = resultType([a, b]).is_floating_point ? resultType([a, b]) : float32;
   if (rounding_mode) {
-    const fn = rounding_mode === "trunc" ? "Math.trunc" : "Math.floor";
+    const expr = rounding_mode === "trunc" ? "Math.trunc(f32(a / b))" : "divFloor(a, b)";
     if (resultType([a, b]) === bool) throw new RuntimeError(`"div_${rounding_mode}_cpu" not implemented for 'Bool'`);
     // a step function: zero gradient almost everywhere, as PyTorch's DivBackward2 gives
-    return record(elementwise(["a", "b"], `${fn}(a / b)`, [a, b]), "DivBackward2", [a, isT(b) ? b : null],
+    return record(elementwise(["a", "b"], expr, [a, b]), "DivBackward2", [a, isT(b) ? b : null],
       (g) => [reduceGrad(zeros_like(g), a), isT(b) ? reduceGrad(zeros_like(g), b) : null]);
   }
   if (!isT(b) || (b.ndim === 0 && !b.requires_grad)) {
@@ -98,7 +98,8 @@ export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
   const out = simd.binary("div", a, b) ?? elementwise(["a", "b"], "a / b", [a, b], floatType, {}, floatType);
   return record(out, "DivBackward0", [a, b], (g, [self, other]) => [
     a.requires_grad ? reduceGrad(g.div(other!), a) : null,
-    b.requires_grad ? reduceGrad(g.mul(self!).neg().div(other!.mul(other!)), b) : null,
+    // PyTorch's -grad · ((self / other) / other): no overflow of other²
+    b.requires_grad ? reduceGrad(g.neg().mul(self!.div(other!).div(other!)), b) : null,
   ], [b.requires_grad ? a : null, b]);
 }
 
@@ -114,6 +115,7 @@ export function reciprocal(x: Tensor): Tensor {
 
 export function pow(base: Input, exponent: Input): Tensor {
   checkOperand("pow", "exponent", 1, exponent);
+  if (resultType([base, exponent]) === bool) throw new RuntimeError(`"pow" not implemented for 'Bool'`);
   if (!isT(base)) {
     // scalar ** tensor
     const e = exponent as Tensor;

@@ -24,12 +24,28 @@ export function rowKernel(inputs: readonly string[], expr: string, prelude = "",
   const body = `"use strict"; ${setup} ${prelude}
     for (let k = 0; k < n; k++) { ${loads} out[outOffset + k] = (${expr}); }`;
   // eslint-disable-next-line no-new-func
-  fn = new Function("arrays", "offsets", "steps", "out", "outOffset", "n", "p", "Math", "erf", "f32", body) as unknown as RowKernel;
+  fn = new Function("arrays", "offsets", "steps", "out", "outOffset", "n", "p", "Math", "erf", "f32", "divFloor", body) as unknown as RowKernel;
   const compiled = fn as unknown as (...a: unknown[]) => void;
   const f32 = single ? Math.fround : (v: number) => v;
-  const bound: RowKernel = (arrays, offsets, steps, out, outOffset, n, p) => compiled(arrays, offsets, steps, out, outOffset, n, p, Math, erf, f32);
+  const floorDiv = (a: number, b: number) => divFloor(a, b, f32);
+  const bound: RowKernel = (arrays, offsets, steps, out, outOffset, n, p) => compiled(arrays, offsets, steps, out, outOffset, n, p, Math, erf, f32, floorDiv);
   cache.set(key, bound);
   return bound;
+}
+
+/**
+ * Floor division as PyTorch's div_floor_floating computes it (through fmod, so that 0.3 // 0.1
+ * is 2, with its rounding correction), each step rounded by `round` (float32 or not at all).
+ */
+export function divFloor(a: number, b: number, round: (v: number) => number): number {
+  if (b === 0) return a / b;
+  const mod = a % b; // JavaScript's % is C's fmod, and exact
+  let div = round(round(a - mod) / b);
+  if (mod !== 0 && (b < 0) !== (mod < 0)) div = round(div - 1);
+  if (div === 0) return Math.sign(a / b) < 0 || Object.is(a / b, -0) ? -0 : 0;
+  let floor = Math.floor(div);
+  if (div - floor > 0.5) floor += 1;
+  return floor;
 }
 
 /** The small-|x| rational approximation of erf (|x| < 0.46875), W. J. Cody's. */

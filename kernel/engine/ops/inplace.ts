@@ -31,11 +31,31 @@ function checkCast(from: DType, to: DType, error: CastError = castError): void {
   if (!ok) throw new RuntimeError(error(from, to));
 }
 
-/** Writes `src` (broadcast to x's shape) into x's elements, through x's strides. */
-function writeInto(x: Tensor, src: Tensor): void {
+/** PyTorch's check that an in-place result fits its tensor (a result that broadcasts wider does not). */
+function checkFits(x: Tensor, src: Tensor): void {
   if (!sameShape(broadcastShapes(x.shape, src.shape), x.shape)) {
     throw new RuntimeError(`output with shape [${x.shape.join(", ")}] doesn't match the broadcast shape [${broadcastShapes(x.shape, src.shape).join(", ")}]`);
   }
+}
+
+/**
+ * PyTorch's assert_no_partial_overlap: an operand whose elements partly coincide with the
+ * written-to tensor's (judged, as PyTorch judges, only for contiguous tensors) is refused.
+ */
+function checkNoPartialOverlap(x: Tensor, inputs: readonly unknown[]): void {
+  for (const t of inputs) {
+    if (!(t instanceof Tensor) || t.storage !== x.storage || !t.is_contiguous() || !x.is_contiguous()) continue;
+    const [a0, a1, b0, b1] = [x.offset, x.offset + x.numel(), t.offset, t.offset + t.numel()];
+    const same = a0 === b0 && a1 === b1 && x.strides.length === t.strides.length && x.strides.every((s, i) => s === t.strides[i]);
+    if (a0 < b1 && b0 < a1 && !same) {
+      throw new RuntimeError("unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
+    }
+  }
+}
+
+/** Writes `src` (broadcast to x's shape) into x's elements, through x's strides. */
+function writeInto(x: Tensor, src: Tensor): void {
+  checkFits(x, src);
   const sd = src._data, xd = x._data;
   const integral = !x.dtype.is_floating_point, toBool = x.dtype.name === "bool";
   if ((!integral || src.dtype === x.dtype) && x.is_contiguous() && src.is_contiguous() && sameShape(src.shape, x.shape)) {
@@ -68,10 +88,13 @@ function commit(x: Tensor, node: Node | null, write: () => void): void {
 }
 
 /** Makes x hold `result` (computed out of place from x, with x as the op's first input). */
-export function inplace<T extends Tensor>(x: T, result: Tensor, error?: CastError): T {
-  checkCast(result.dtype, x.dtype, error);
+export function inplace<T extends Tensor>(x: T, result: Tensor, error?: CastError, inputs: readonly unknown[] = []): T {
   const node = is_grad_enabled() ? result.grad_fn : null;
   commit(x, node, () => {
+    // after autograd's checks, in PyTorch's order: overlap, shape, then the dtype
+    checkNoPartialOverlap(x, inputs);
+    checkFits(x, result);
+    checkCast(result.dtype, x.dtype, error);
     node?._beforeInplaceWrite(x, result, () => copyOf(x));
     writeInto(x, result);
   });
@@ -84,10 +107,10 @@ export function inplace<T extends Tensor>(x: T, result: Tensor, error?: CastErro
  * -lr})` then leaves no garbage behind, so training loops need fewer collections and reuse warm
  * memory.
  */
-export function inplaceFrom<T extends Tensor>(x: T, compute: () => Tensor, error?: CastError): T {
+export function inplaceFrom<T extends Tensor>(x: T, compute: () => Tensor, error?: CastError, inputs: readonly unknown[] = []): T {
   const before = storageCount();
   const result = compute();
-  inplace(x, result, error);
+  inplace(x, result, error, inputs);
   if (result.storage !== x.storage && result.storage.serial > before) result.storage.free();
   return x;
 }

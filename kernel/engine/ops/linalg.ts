@@ -64,7 +64,7 @@ export function dot(a: Tensor, b: Tensor): Tensor {
   if (a.shape[0] !== b.shape[0]) {
     throw new RuntimeError(`inconsistent tensor size, expected tensor [${a.shape[0]}] and src [${b.shape[0]}] to have the same number of elements, but got ${a.shape[0]} and ${b.shape[0]} elements respectively`);
   }
-  checkFloat(a, b);
+  if (a.dtype !== b.dtype) throw new RuntimeError(`dot : expected both vectors to have same dtype, but found ${cName(a)} and ${cName(b)}`);
   const x = contiguousData(a), y = contiguousData(b);
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i] * y[i];
@@ -112,17 +112,27 @@ function batched(a: Tensor, b: Tensor, name: string): Tensor {
   ], [b.requires_grad ? a : null, a.requires_grad ? b : null]);
 }
 
+/**
+ * PyTorch's should_fold: a batch (3+ dims) against a vector or matrix folds into one product,
+ * except a 3-d batch whose last two dims are transposed in memory (bmm reads it as it is).
+ */
+function shouldFold(t: Tensor, otherDims: number): boolean {
+  if (t.ndim < 3 || (otherDims !== 1 && otherDims !== 2)) return false;
+  return !(t.ndim === 3 && otherDims === 2 && t.strides[2] !== 1 && t.strides[0] === t.shape[1] * t.shape[2]);
+}
+
 export function matmul(a: Tensor, b: Tensor): Tensor {
   if (a.ndim === 0 || b.ndim === 0) {
     throw new RuntimeError(`both arguments to matmul need to be at least 1D, but they are ${a.ndim}D and ${b.ndim}D`);
   }
   if (a.ndim === 1 && b.ndim === 1) return dot(a, b);
   if (a.ndim === 2 && b.ndim === 1) return mv(a, b);
-  if (a.ndim === 1 && b.ndim === 2) return squeezeDims(mm(a.unsqueeze(0), b), [0]);
+  // PyTorch squeezes in place here (squeeze_): the result is no view
+  if (a.ndim === 1 && b.ndim === 2) return squeezeDims(mm(a.unsqueeze(0), b), [0], false);
   if (a.ndim === 2 && b.ndim === 2) return mm(a, b);
   // PyTorch folds a batch into one product when the other side is a vector or a matrix:
   // (B.., n, k)·(k, m) as (B..·n, k)·(k, m), and a·(B.., k, m) through the transposes
-  if ((a.ndim >= 3 && b.ndim <= 2) || (b.ndim >= 3 && a.ndim <= 2)) {
+  if (shouldFold(a, b.ndim) || shouldFold(b, a.ndim)) {
     const transpose = b.ndim >= 3;
     const t1 = transpose ? b.mT : a;
     const t2 = !transpose ? b : a.ndim === 2 ? a.t() : a;
@@ -136,9 +146,10 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
   const a3 = a.ndim === 1 ? a.unsqueeze(0) : a;
   const b3 = b.ndim === 1 ? b.unsqueeze(1) : b;
   const [m, k] = a3.shape.slice(-2), [k2, n] = b3.shape.slice(-2);
-  if (k !== k2) throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${b3.shape.slice(0, -2).reduce((x, y) => x * y, 1)}, ${k}] but got: [${b3.shape.slice(0, -2).reduce((x, y) => x * y, 1)}, ${k2}].`);
   const batch = broadcastShapes(a3.shape.slice(0, -2), b3.shape.slice(0, -2));
   const size = batch.reduce((x, y) => x * y, 1);
+  // bmm's words, about the broadcast batch
+  if (k !== k2) throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${size}, ${k}] but got: [${size}, ${k2}].`);
   const ae = a3.expand([...batch, m, k]).reshape([size, m, k]);
   const be = b3.expand([...batch, k, n]).reshape([size, k, n]);
   let out = unsafeView(batched(ae, be, "BmmBackward0"), [...batch, m, n]);

@@ -9,6 +9,7 @@ import { IndexError, RuntimeError } from "../errors";
 import { contiguousData, normalizeDim } from "./strided";
 import { permute, expand, unsqueezeDims } from "./shape";
 import { elementwise } from "./elementwise";
+import { where } from "./math";
 import { zeros_like } from "./creation";
 import { sumDims } from "../wasm/ops";
 
@@ -134,6 +135,8 @@ export function norm(x: Tensor, ...args: unknown[]): Tensor {
   const a = bindArgs("norm", args, { p: 2 as number | "fro", dim: null as DimArg, keepdim: false });
   const p = a.p === "fro" ? 2 : a.p;
   if (!x.dtype.is_floating_point) throw new RuntimeError(`norm(): input dtype should be either floating point or complex. Got ${TYPE_NAME[x.dtype.name]} instead.`);
+  // the Frobenius norm over two dims is PyTorch's composite frobenius_norm: sqrt(sum(x·x))
+  if (a.p === "fro" && Array.isArray(a.dim) && a.dim.length === 2) return sum(x.mul(x), a.dim, a.keepdim).sqrt();
   return fused("NormBackward1", [x], (t) => {
     if (p === 2) return sum(t!.mul(t!), a.dim, a.keepdim).sqrt();
     if (p === 1) return sum(t!.abs(), a.dim, a.keepdim);
@@ -148,8 +151,10 @@ export function prod(x: Tensor, ...args: unknown[]): Tensor {
   const { outShape, groups, size, data } = layout(x, dims, a.keepdim);
   const out = Tensor.empty(outShape, x.dtype.is_floating_point ? x.dtype : int64);
   for (let i = 0; i < groups; i++) {
+    // float32 products overflow as float32 does (to inf), as PyTorch's accumulate in float32
     let s = 1;
-    for (let j = 0; j < size; j++) s *= data[i * size + j];
+    if (x.dtype === float32) for (let j = 0; j < size; j++) s = Math.fround(s * data[i * size + j]);
+    else for (let j = 0; j < size; j++) s *= data[i * size + j];
     out._data[i] = s;
   }
   return record(out, a.dim === null ? "ProdBackward0" : "ProdBackward1", [x], (g, [self, result]) => {
@@ -207,7 +212,7 @@ function valuesIndices(values: Tensor, indices: Tensor, kind: string): ValuesInd
 }
 
 function extremeAlongDim(x: Tensor, dimArg: number, keepdim: boolean, greater: boolean, name: string): ValuesIndices {
-  if (x.numel() === 0) throw new IndexError(`${name}(): Expected reduction dim ${dimArg} to have non-zero size.`);
+  if (x.ndim > 0 && x.shape[normalizeDim(dimArg, x.ndim)] === 0) throw new IndexError(`${name}(): Expected reduction dim ${normalizeDim(dimArg, x.ndim)} to have non-zero size.`);
   const dims = reducedDims(x, dimArg, name);
   const { outShape, groups, size, data } = layout(x, dims, keepdim);
   const values = Tensor.empty(outShape, x.dtype);
@@ -273,8 +278,12 @@ export function max(x: Tensor, ...args: unknown[]): any { return extreme(x, args
 export function min(x: Tensor, ...args: unknown[]): any { return extreme(x, args, false); }
 
 function amaxLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
-  const a = bindArgs(greater ? "amax" : "amin", args, { dim: [] as number | number[], keepdim: false });
-  const dims = reducedDims(x, Array.isArray(a.dim) && a.dim.length === 0 ? null : a.dim, "amax");
+  const name = greater ? "amax" : "amin";
+  const a = bindArgs(name, args, { dim: [] as number | number[], keepdim: false });
+  const all = Array.isArray(a.dim) && a.dim.length === 0;
+  if (all && x.numel() === 0) throw new RuntimeError(`${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
+  const dims = reducedDims(x, all ? null : a.dim, name);
+  for (const d of dims) if (x.shape[d] === 0) throw new IndexError(`${name}(): Expected reduction dim ${d} to have non-zero size.`);
   const { outShape, groups, size, data } = layout(x, dims, a.keepdim);
   const out = Tensor.empty(outShape, x.dtype);
   for (let i = 0; i < groups; i++) out._data[i] = data[i * size + argExtreme(data, i * size, size, greater)];
@@ -291,6 +300,7 @@ export function amin(x: Tensor, ...args: unknown[]): Tensor { return amaxLike(x,
 function argLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
   const a = bindArgs(greater ? "argmax" : "argmin", args, { dim: null as number | null, keepdim: false });
   if (a.dim === null) {
+    if (x.numel() === 0) throw new IndexError(`${greater ? "argmax" : "argmin"}(): Expected reduction dim to be specified for input.numel() == 0.`);
     const data = contiguousData(x);
     const out = Tensor.empty(a.keepdim ? x.shape.map(() => 1) : [], int64);
     out._data[0] = argExtreme(data, 0, data.length, greater);
@@ -303,22 +313,22 @@ export function argmin(x: Tensor, ...args: unknown[]): Tensor { return argLike(x
 
 export function maximum(a: Tensor, b: Tensor): Tensor {
   const out = elementwise(["a", "b"], "(a !== a || b !== b) ? NaN : (a > b ? a : b)", [a, b]);
-  return record(out, "MaximumBackward0", [a, b], (g, [self, other]) => {
-    const half = g.mul(0.5);
-    const ga = g.mul(self!.gt(other!)).add(half.mul(self!.eq(other!)));
-    const gb = g.mul(other!.gt(self!)).add(half.mul(self!.eq(other!)));
-    return [reduceTo(ga, a), reduceTo(gb, b)];
-  }, [a, b]);
+  return record(out, "MaximumBackward0", [a, b], (g, [self, other]) => tieBackward(g, self!, other!, true), [a, b]);
 }
 
 export function minimum(a: Tensor, b: Tensor): Tensor {
   const out = elementwise(["a", "b"], "(a !== a || b !== b) ? NaN : (a < b ? a : b)", [a, b]);
-  return record(out, "MinimumBackward0", [a, b], (g, [self, other]) => {
-    const half = g.mul(0.5);
-    const ga = g.mul(self!.lt(other!)).add(half.mul(self!.eq(other!)));
-    const gb = g.mul(other!.lt(self!)).add(half.mul(self!.eq(other!)));
-    return [reduceTo(ga, a), reduceTo(gb, b)];
-  }, [a, b]);
+  return record(out, "MinimumBackward0", [a, b], (g, [self, other]) => tieBackward(g, self!, other!, false), [a, b]);
+}
+
+/**
+ * PyTorch's maximum/minimum backward: where(self == other, grad / 2, grad), zeroed (not
+ * multiplied: an infinite gradient stays out) on the side that lost.
+ */
+function tieBackward(g: Tensor, self: Tensor, other: Tensor, greater: boolean): [Tensor, Tensor] {
+  const shared = where(self.eq(other), g.div(2), g);
+  const selfLost = greater ? self.lt(other) : self.gt(other), otherLost = greater ? self.gt(other) : self.lt(other);
+  return [reduceTo(shared.masked_fill(selfLost, 0), self), reduceTo(shared.masked_fill(otherLost, 0), other)];
 }
 
 function reduceTo(g: Tensor, x: Tensor): Tensor { return g.ndim === x.ndim && g.shape.every((d, i) => d === x.shape[i]) ? g : sumToShape(g, x.shape); }

@@ -119,10 +119,11 @@ export function unsqueezeDims(x: Tensor, dims: number[]): Tensor {
 }
 
 /** Squeezes the given dims (PyTorch's squeeze.dims, used inside matmul). */
-export function squeezeDims(x: Tensor, dims: number[]): Tensor {
+export function squeezeDims(x: Tensor, dims: number[], asView = true): Tensor {
   const ds = dims.map((d) => normalizeDim(d, x.ndim)).filter((i) => x.shape[i] === 1);
   const keep = x.shape.map((_, i) => i).filter((i) => !ds.includes(i));
-  const out = viewOf(x, keep.map((i) => x.shape[i]), keep.map((i) => x.strides[i]));
+  const shape = keep.map((i) => x.shape[i]), strides = keep.map((i) => x.strides[i]);
+  const out = asView ? viewOf(x, shape, strides) : new Tensor(x.storage, shape, strides, x.offset);
   return record(out, "SqueezeBackward3", [x], (g) => [g.reshape(x.shape)]);
 }
 
@@ -206,9 +207,15 @@ export function cat(tensors: Tensor[], ...args: unknown[]): Tensor {
     for (let o = 0; o < outer; o++) out._data.set(src.subarray(o * run, (o + 1) * run), o * shape[d] * inner + at);
     at += run;
   }
-  return record(out, "CatBackward0", parts, (g) => {
+  // every tensor is an input, the skipped empty ones too (their gradient is empty)
+  return record(out, "CatBackward0", tensors, (g) => {
     let start = 0;
-    return parts.map((p) => { const piece = narrow(g, d, start, p.shape[d]); start += p.shape[d]; return piece; });
+    return tensors.map((p) => {
+      if (!parts.includes(p)) return Tensor.empty(p.shape, g.dtype);
+      const piece = narrow(g, d, start, p.shape[d]);
+      start += p.shape[d];
+      return piece;
+    });
   });
 }
 
@@ -288,9 +295,9 @@ export function index_select(x: Tensor, dim: number, index: Tensor, gradName = "
     if (v >= 0 && v < x.shape[d]) continue;
     const given = contiguousData(index)[k];
     if (advanced) throw new IndexError(`index ${given} is out of bounds for dimension ${d} with size ${x.shape[d]}`);
-    // PyTorch's two index_select kernels word it differently: along dim 0, and along the others
-    if (d === 0) throw new IndexError("index out of range in self");
-    throw new RuntimeError(`INDICES element is out of DATA bounds, id=${given} axis_dim=${x.shape[d]}`);
+    // PyTorch's kernel for dim 1 of a matrix or more words it its own way
+    if (d === 1 && x.ndim > 1) throw new RuntimeError(`INDICES element is out of DATA bounds, id=${given} axis_dim=${x.shape[d]}`);
+    throw new IndexError("index out of range in self");
   }
   const shape = x.shape.slice();
   shape[d] = idx.length;
@@ -355,6 +362,8 @@ export function index(x: Tensor, indices: Index[]): Tensor {
       throw new IndexError(`only integers, slices (\`:\`), ellipsis (\`...\`), None and long or byte Variables are valid indices (got ${pyType(i)})`);
     }
   }
+  // x[a] alone (not a multi-part index) has words of its own for a slice of a 0-d tensor
+  if (indices.length === 1 && typeof indices[0] === "string" && indices[0] !== "..." && x.ndim === 0) throw new IndexError("slice() cannot be applied to a 0-dim tensor.");
   if (consuming > x.ndim) throw new IndexError(`too many indices for tensor of dimension ${x.ndim}`);
   let r = x;
   let d = 0;

@@ -35,7 +35,8 @@ export function broadcastShapes(...shapes: ReadonlyArray<readonly number[]>): nu
   const out = new Array<number>(ndim).fill(1);
   for (let k = 0; k < shapes.length; k++) {
     const s = shapes[k];
-    for (let i = 0; i < s.length; i++) {
+    // from the last dimension, as PyTorch's infer_size reports the first mismatch it meets
+    for (let i = s.length - 1; i >= 0; i--) {
       const j = ndim - s.length + i;
       const d = s[i];
       if (d === out[j] || d === 1) continue;

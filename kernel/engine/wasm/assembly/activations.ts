@@ -131,14 +131,14 @@ import { clamp, vexp, vexpm1, vlog1p, vtanh, oneMinusSquare, vsigmoid, normalArg
   return f32x4.pmin(f32x4.pmax(f32x4.add(x, splat(3)), splat(0)), splat(6));
 }
 
-/** hardsigmoid: min(max(x + 3, 0), 6) / 6; backward (-3 < x < 3) ? g / 6 : 0. */
+/** hardsigmoid: min(max(x + 3, 0), 6) / 6; backward (-3 < x < 3) ? g · (1.0f/6.0f) : 0, as PyTorch multiplies by that float constant. */
 @final class Hardsigmoid {
   @inline get usesY(): bool { return false; }
   @inline fwd(x: v128, a: v128, b: v128, c: v128, d: v128): v128 {
     return sel(x, f32x4.div(relu6Shifted(x), splat(6)), isNan(x));
   }
   @inline bwd(x: v128, y: v128, g: v128, a: v128, b: v128, c: v128, d: v128): v128 {
-    return sel(f32x4.div(g, splat(6)), splat(0), v128.and(f32x4.gt(x, splat(-3)), f32x4.lt(x, splat(3))));
+    return sel(f32x4.mul(g, splat(<f32>(1.0 / 6.0))), splat(0), v128.and(f32x4.gt(x, splat(-3)), f32x4.lt(x, splat(3))));
   }
 }
 

@@ -179,10 +179,15 @@ const D11: f64 = 1.0 / 39916800;
   return join32(f64x2.sub(splat64(1), f64x2.mul(lo, lo)), f64x2.sub(splat64(1), f64x2.mul(hi, hi)));
 }
 
-/** 1 / (1 + e^-x), as e / (1 + e) with e = e^x for negative x (no overflow, no cancellation). */
+/**
+ * 1 / (1 + e^-x), as e / (1 + e) with e = e^x for negative x (no overflow, no cancellation); but
+ * 0 below -88.72, where PyTorch's float32 e^-x overflows to infinity (its sigmoid(-100) is 0, and
+ * binary cross-entropy then clamps log(0) to -100).
+ */
 @inline export function vsigmoid(x: v128): v128 {
   const e = vexp(f32x4.neg(f32x4.abs(x)));
-  return f32x4.div(sel(splat(1), e, f32x4.ge(x, splat(0))), f32x4.add(splat(1), e));
+  const s = f32x4.div(sel(splat(1), e, f32x4.ge(x, splat(0))), f32x4.add(splat(1), e));
+  return sel(splat(0), s, f32x4.lt(x, splat(-88.72283935546875)));
 }
 
 // ---- The standard normal distribution, for the exact GELU.
