@@ -11,6 +11,8 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 process.chdir(root);
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit" });
 
+// the activations' F functions, nn classes and Tensor methods, from their definitions
+run(process.execPath, ["scripts/gen-activations.mjs"]);
 run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "."]);
 
 const common = { bundle: true, platform: "node", target: "node20", format: "cjs", sourcemap: "linked", logLevel: "warning" };

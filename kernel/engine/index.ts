@@ -1,6 +1,8 @@
 // The engine's public face: import { torch, nn, F } from "actnb".
 export { torch, nn, F, optim } from "./torch";
 export { Tensor } from "./tensor";
+// installs x.relu(), x.softmax(dim), ... from the activations' definitions
+import "./activations/generated/tensor_methods";
 export { ACTIVATIONS, getActivation } from "./activations/registry";
 export type { ActivationDefinition, ParamSpec, Params } from "./activations/definition";
 export { memoryStats } from "./storage/allocator";

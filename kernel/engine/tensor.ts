@@ -10,7 +10,6 @@ import { RuntimeError, ValueError } from "./errors";
 import { formatTensor } from "./printing";
 import { pyTypeName } from "./pyrepr";
 import * as ops from "./ops";
-import * as act from "./activations/functional";
 import { bindArgs } from "./args";
 
 export type Scalar = number | boolean;
@@ -421,17 +420,8 @@ export class Tensor {
   chunk(...args: unknown[]): Tensor[] { const a = bindArgs("chunk", args, { chunks: REQUIRED, dim: 0 }, 1); return ops.chunk(this, a.chunks, a.dim); }
   split(...args: unknown[]): Tensor[] { const a = bindArgs("split", args, { split_size: undefined as unknown as number | number[], dim: 0 }, 1); return ops.split(this, a.split_size, a.dim); }
   gather(...args: unknown[]): Tensor { const a = bindArgs("gather", args, { dim: REQUIRED, index: REQUIRED_TENSOR }, 1); return ops.gather(this, a.dim, a.index); }
-
-  // ---- activations (the ones PyTorch has as Tensor methods) ----
-  relu(): Tensor { return act.relu(this); }
-  relu_(): this { return ops.inplaceFrom(this, () => act.relu(this)); }
-  sigmoid(): Tensor { return act.sigmoid(this); }
-  sigmoid_(): this { return ops.inplaceFrom(this, () => act.sigmoid(this)); }
-  tanh(): Tensor { return act.tanh(this); }
-  tanh_(): this { return ops.inplaceFrom(this, () => act.tanh(this)); }
-  softmax(dim: number | { dim: number }): Tensor { return act.softmax(this, dim); }
-  log_softmax(dim: number | { dim: number }): Tensor { return act.log_softmax(this, dim); }
-  heaviside(values: Tensor): Tensor { return act.heaviside(this, values); }
+  // (the activations PyTorch has as Tensor methods, x.relu() and the like, are added by
+  // activations/generated/tensor_methods.ts, from their definitions)
 }
 
 export function isTensor(x: unknown): x is Tensor {

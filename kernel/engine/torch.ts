@@ -1,7 +1,7 @@
 // The torch namespace: factories, operations as functions, autograd switches, dtypes, nn, optim.
 import { Tensor } from "./tensor";
 import * as ops from "./ops";
-import * as act from "./activations/functional";
+import { torchActivations } from "./activations/generated/torch";
 import * as nn from "./nn";
 import * as optim from "./optim";
 import * as random from "./random";
@@ -55,14 +55,8 @@ export const torch = {
   flatten: ops.flatten, cat: ops.cat, concat: ops.cat, stack: ops.stack, narrow: (x: T, ...a: unknown[]) => x.narrow(...a), select: (x: T, ...a: unknown[]) => x.select(...a),
   chunk: (x: T, ...a: unknown[]) => x.chunk(...a), split: (x: T, ...a: unknown[]) => { const b = bindArgs("split", a, { split_size_or_sections: undefined as unknown as number | number[], dim: 0 }, 1); return ops.split(x, b.split_size_or_sections, b.dim); }, gather: (x: T, ...a: unknown[]) => x.gather(...a), clone: ops.clone,
   index_select: (x: T, ...a: unknown[]) => x.index_select(...a),
-  // activations PyTorch exposes on torch
-  relu: act.relu, relu_: act.relu_, sigmoid: act.sigmoid, tanh: act.tanh, selu: act.selu, celu: act.celu,
-  selu_: act.selu_, celu_: act.celu_, threshold_: act.threshold_,
-  sigmoid_: (x: T) => x.sigmoid_(), tanh_: (x: T) => x.tanh_(), exp_: (x: T) => x.exp_(), log_: (x: T) => x.log_(),
-  sqrt_: (x: T) => x.sqrt_(), rsqrt_: (x: T) => x.rsqrt_(), abs_: (x: T) => x.abs_(), neg_: (x: T) => x.neg_(),
-  reciprocal_: (x: T) => x.reciprocal_(), sin_: (x: T) => x.sin_(), cos_: (x: T) => x.cos_(), erf_: (x: T) => x.erf_(),
-  clamp_: (x: T, ...a: unknown[]) => x.clamp_(...a), clip_: (x: T, ...a: unknown[]) => x.clamp_(...a), square_: (x: T) => x.square_(),
-  softmax: act.softmax, log_softmax: act.log_softmax, heaviside: act.heaviside, prelu: act.prelu,
+  // activations PyTorch exposes on torch (from their definitions)
+  ...torchActivations,
   // autograd
   no_grad, enable_grad, set_grad_enabled, is_grad_enabled,
   // printing

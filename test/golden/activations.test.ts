@@ -2,7 +2,7 @@
 // grad_fn names and module reprs, from test/golden/fixtures/activations.json
 // (written by test/golden/gen_activations.py; see that file for the fixture format).
 import * as assert from "assert";
-import { torch, nn, F } from "../../kernel/index";
+import { torch, nn, F, ACTIVATIONS } from "../../kernel/index";
 import { loadFixture, assertClose } from "./fixtures";
 
 type Tensor = ReturnType<typeof torch.tensor>;
@@ -32,44 +32,20 @@ interface ModuleRepr { module: string; args: unknown[]; kwargs: Kwargs; repr: st
 
 const fixture = loadFixture("activations") as { cases: ActivationCase[]; module_reprs: ModuleRepr[] };
 
-/** Fixture name -> the torch.nn.functional call, PyTorch's kwargs passed as the options object. */
-const FUNCTIONALS: Record<string, (x: Tensor, kw: Kwargs) => Tensor> = {
-  relu: (x, kw) => F.relu(x, kw),
-  leaky_relu: (x, kw) => F.leaky_relu(x, kw),
-  elu: (x, kw) => F.elu(x, kw),
-  relu6: (x, kw) => F.relu6(x, kw),
-  sigmoid: (x, kw) => F.sigmoid(x, kw),
-  tanh: (x, kw) => F.tanh(x, kw),
-  silu: (x, kw) => F.silu(x, kw),
-  gelu: (x, kw) => F.gelu(x, kw),
-  softplus: (x, kw) => F.softplus(x, kw),
-  mish: (x, kw) => F.mish(x, kw),
-  selu: (x, kw) => F.selu(x, kw),
-  celu: (x, kw) => F.celu(x, kw),
-  hardtanh: (x, kw) => F.hardtanh(x, kw),
-  hardsigmoid: (x, kw) => F.hardsigmoid(x, kw),
-  hardswish: (x, kw) => F.hardswish(x, kw),
-  softsign: (x, kw) => F.softsign(x, kw),
-  logsigmoid: (x, kw) => F.logsigmoid(x, kw),
-  threshold: (x, kw) => F.threshold(x, kw),
-  softmax: (x, kw) => F.softmax(x, kw),
-  log_softmax: (x, kw) => F.log_softmax(x, kw),
-};
+/** Fixture name -> the torch.nn.functional call (F.<name>), PyTorch's kwargs passed as the options object. */
+const FUNCTIONALS: Record<string, (x: Tensor, kw: Kwargs) => Tensor> = Object.fromEntries(
+  ACTIVATIONS.filter((d) => !d.call).map((d) => [d.name, (x: Tensor, kw: Kwargs) => (F as unknown as Record<string, (x: Tensor, kw: Kwargs) => Tensor>)[d.name](x, kw)]),
+);
 
-/** Fixture name -> nn module class taking the same kwargs. */
-const MODULES: Record<string, string> = {
-  relu: "ReLU", leaky_relu: "LeakyReLU", elu: "ELU", relu6: "ReLU6", sigmoid: "Sigmoid", tanh: "Tanh",
-  silu: "SiLU", gelu: "GELU", softplus: "Softplus", mish: "Mish", selu: "SELU", celu: "CELU",
-  hardtanh: "Hardtanh", hardsigmoid: "Hardsigmoid", hardswish: "Hardswish", softsign: "Softsign",
-  logsigmoid: "LogSigmoid", threshold: "Threshold", softmax: "Softmax", log_softmax: "LogSoftmax",
-};
+/** Fixture name -> nn module class taking the same kwargs: both from the activation's definition. */
+const MODULES: Record<string, string> = Object.fromEntries(ACTIVATIONS.map((d) => [d.name, d.module]));
 
 /**
- * Piecewise-linear activations: every output and gradient is a single float32 select or
- * product (x * fround(slope)), so the engine must reproduce PyTorch bit for bit.
- * (Signed zeros are recorded in the fixture but === does not distinguish them.)
+ * Piecewise-linear activations (the definitions say which): every output and gradient is a
+ * single float32 select or product (x * fround(slope)), so the engine must reproduce PyTorch bit
+ * for bit. (Signed zeros are recorded in the fixture but === does not distinguish them.)
  */
-const EXACT = new Set(["relu", "leaky_relu", "prelu", "relu6", "hardtanh", "threshold", "heaviside"]);
+const EXACT = new Set(ACTIVATIONS.filter((d) => d.arithmetic === "piecewise-linear").map((d) => d.name));
 
 /**
  * Absolute tolerance for the others (rtol is always 1e-6). Loosened only for gelu: PyTorch's

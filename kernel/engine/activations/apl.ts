@@ -2,6 +2,8 @@
 // h(x) = max(0, x) + Σ_s a_s · max(0, b_s − x).
 import { Tensor } from "../tensor";
 import { CompositeActivation, Params } from "./definition";
+import { RuntimeError } from "../errors";
+import type { DType } from "../dtype";
 
 export function aplOp(x: Tensor, a: Tensor, b: Tensor): Tensor {
   // hinges along a new last dimension, summed away
@@ -9,8 +11,16 @@ export function aplOp(x: Tensor, a: Tensor, b: Tensor): Tensor {
   return x.relu().add(hinge.mul(a).sum(-1));
 }
 
+/** The initial hinge positions 0, -spacing, -2·spacing, … (0 - 0 is +0: the first hinge sits at 0). */
+function hingePositions(s: number, spacing: number, dtype?: DType): Tensor {
+  const b = Tensor.empty([s], dtype);
+  for (let i = 0; i < s; i++) b._data[b.offset + i] = 0 - i * spacing;
+  return b;
+}
+
 export const apl: CompositeActivation = {
   kind: "composite", name: "apl", module: "APL", title: "Adaptive piecewise linear (APL)",
+  order: 240,
   latex: String.raw`\mathrm{APL}(x) = \max(0, x) + \sum_{s=1}^{S} a_s \max(0, b_s - x)`,
   description: "A learnable activation: ReLU plus hinges whose slopes and positions are trained.",
   params: [
@@ -20,11 +30,17 @@ export const apl: CompositeActivation = {
   ],
   repr: ["num_hinges"],
   learnable: true,
+  weights: (p) => {
+    const s = p.num_hinges as number;
+    if (!Number.isInteger(s) || s < 1) throw new RuntimeError(`APL: num_hinges must be a positive integer, got ${s}`);
+    return { a: Tensor.empty([s]).fill_(p.slope as number), b: hingePositions(s, p.spacing as number) };
+  },
+  /** APL with hinge slopes `a` and positions `b` (each of shape [S]). */
+  call: (input: Tensor, a: Tensor, b: Tensor) => aplOp(input, a, b),
   apply: (x: Tensor, p: Params, weights?: Record<string, Tensor>) => {
     const s = p.num_hinges as number;
     const a = weights?.a ?? Tensor.empty([s], x.dtype).fill_(p.slope as number);
-    const b = weights?.b ?? Tensor.empty([s], x.dtype);
-    if (!weights?.b) for (let i = 0; i < s; i++) b._data[b.offset + i] = 0 - i * (p.spacing as number); // 0 - 0 is +0, the first hinge sits at 0
+    const b = weights?.b ?? hingePositions(s, p.spacing as number, x.dtype);
     return aplOp(x, a, b);
   },
 };

@@ -65,7 +65,9 @@ function applyElementwise(def: ElementwiseActivation, x: Tensor, p: Params, inpl
   const kernel = def.wasm ? (typeof def.wasm.kernel === "function" ? def.wasm.kernel(p) : def.wasm.kernel) : null;
   const args = kernel && def.wasm!.args ? def.wasm!.args(numeric) : [];
   const forward = expression(def.forward, p);
-  const out = (kernel && activationForward(kernel, x, args))
+  // memory-bound kernels (no transcendental function) take larger chunks per thread
+  const cheap = def.arithmetic !== undefined;
+  const out = (kernel && activationForward(kernel, x, args, cheap))
     || elementwise(["x"], dtype.is_floating_point ? forward : `Math.trunc(${forward})`, [x], dtype, numeric);
   const form = inplace ? def.inplaceForm ?? null : null;
   const fromResult = form?.backward !== undefined;
@@ -74,7 +76,7 @@ function applyElementwise(def: ElementwiseActivation, x: Tensor, p: Params, inpl
   const result = record(out, form?.gradFn ?? def.gradFn, [x], (g, [self, y]) => {
     // a backward that reads only one of x and y is handed that one in both places
     const xs = self ?? y!, ys = y ?? self!;
-    return [(!fromResult && kernel && activationBackward(kernel, xs, ys, g, args)) || elementwise(["x", "y", "g"], backward, [xs, ys, g], g.dtype, numeric)];
+    return [(!fromResult && kernel && activationBackward(kernel, xs, ys, g, args, cheap)) || elementwise(["x", "y", "g"], backward, [xs, ys, g], g.dtype, numeric)];
   }, saved);
   const refusal = form?.refuse?.(numeric);
   if (refusal && result.grad_fn) result.grad_fn.backwardCheck = () => { throw new RuntimeError(refusal); };
@@ -92,6 +94,30 @@ export function applyActivation(def: ActivationDefinition, x: Tensor, p: Params,
     return def.apply(x, p, weights);
   };
   return inplace ? inplaceFrom(x, compute) : compute();
+}
+
+/** A torch.nn.functional activation: the input, then PyTorch's parameters. */
+export type Activation = (input: Tensor, ...args: any[]) => Tensor;
+
+/** F.<name>: the definition's own call (PReLU's weight), else the input and its parameters. */
+export function functionalOf(def: ActivationDefinition): Activation {
+  return def.call ?? functional(def);
+}
+
+/** F.<name>_ (F.relu_, F.elu_): the activation with inplace=True, which the caller may not pass. */
+export function inplaceFunctionalOf(def: ActivationDefinition): Activation {
+  const f = functional(def);
+  return (x: Tensor, ...args: unknown[]) => {
+    const last = args[args.length - 1];
+    if (!isOptions(last)) return f(x, ...args, { inplace: true });
+    if ("inplace" in last) throw new TypeError(`${def.name}_() got an unexpected keyword argument 'inplace'`);
+    return f(x, ...args.slice(0, -1), { ...last, inplace: true });
+  };
+}
+
+/** x.sigmoid_() for an activation without an inplace parameter: computed, then written into x. */
+export function inplaceMethodOf(f: Activation): Activation {
+  return (x: Tensor, ...args: unknown[]) => inplaceFrom(x, () => f(x, ...args));
 }
 
 /** The torch.nn.functional form: F.leaky_relu(x, 0.2) or F.leaky_relu(x, { negative_slope: 0.2 }). */

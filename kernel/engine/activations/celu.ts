@@ -2,6 +2,7 @@ import { ElementwiseActivation, INPLACE, ELU_NEGATIVE_SLOPE } from "./definition
 
 export const celu: ElementwiseActivation = {
   kind: "elementwise", name: "celu", module: "CELU", title: "CELU",
+  order: 150, also: ["torch", "torch_", "F_"],
   latex: String.raw`\mathrm{CELU}(x) = \max(0, x) + \min\big(0, \alpha (e^{x/\alpha} - 1)\big)`,
   description: "ELU rescaled so that its derivative is continuous for every α.",
   params: [
@@ -10,8 +11,10 @@ export const celu: ElementwiseActivation = {
   ],
   repr: ["alpha"], reprIfSet: ["inplace"],
   gradFn: "CeluBackward0",
-  forward: "x <= 0 ? p.alpha * (Math.exp(x * p.inv_alpha) - 1) : x",
-  backward: "x !== x ? x : (x <= 0 ? g * Math.exp(x * p.inv_alpha) : g)",
+  // x / alpha is a float32 product in PyTorch (x · (1/alpha)), and its e^ overflows in float32
+  // (a negative alpha makes it large): so they are here
+  forward: "x <= 0 ? p.alpha * (f32(Math.exp(f32(x * p.inv_alpha))) - 1) : x",
+  backward: "x !== x ? x : (x <= 0 ? g * f32(Math.exp(f32(x * p.inv_alpha))) : g)",
   numeric: (p) => ({ alpha: p.alpha as number, inv_alpha: 1 / (p.alpha as number) }),
   integers: { kind: "refuse", kernel: "elu_cpu" },
   refuse: (p) => (p.alpha === 0 ? "ZeroDivisionError: alpha cannot be 0 for CELU" : null),

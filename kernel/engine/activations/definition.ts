@@ -34,11 +34,32 @@ export const ELU_NEGATIVE_SLOPE = (n: Record<string, number>): string | null => 
 /** PyTorch's `inplace` flag, which many activations take; it changes no value, so plots hide it. */
 export const INPLACE: ParamSpec = { name: "inplace", default: false, type: "bool", description: "Overwrite the input instead of allocating the output.", hidden: true };
 
+/**
+ * Where PyTorch offers an activation besides torch.nn.functional.<name> and nn.<Module>: a Tensor
+ * method (x.relu()) and its in-place form (x.relu_()), torch.<name> and torch.<name>_, and
+ * F.<name>_. scripts/gen-activations.mjs makes each of them from the definition.
+ */
+export type Exposure = "tensor" | "tensor_" | "torch" | "torch_" | "F_";
+
 interface Common {
   /** torch.nn.functional name, e.g. "leaky_relu". */
   name: string;
-  /** torch.nn class name, e.g. "LeakyReLU". */
+  /** torch.nn class name, e.g. "LeakyReLU" ("" for none). */
   module: string;
+  /** Position in menus and the guide's lists: smaller first. */
+  order: number;
+  /** PyTorch's other names for it (see Exposure). */
+  also?: readonly Exposure[];
+  /**
+   * The functional form when it is not `F.<name>(input, ...parameters)`: PReLU's and APL's take
+   * their weights as tensors, heaviside its values.
+   */
+  call?: (input: Tensor, ...args: any[]) => Tensor;
+  /**
+   * The learnable weights the nn module registers as Parameters, made from the constructor's
+   * arguments (nn.PReLU's weight, nn.Swish's beta); forward passes them to apply by name.
+   */
+  weights?: (p: Params) => Record<string, Tensor>;
   /** Human title, e.g. "Leaky ReLU". */
   title: string;
   /** The definition in LaTeX (KaTeX-compatible). */
@@ -52,6 +73,14 @@ interface Common {
   reprIfSet?: string[];
   /** True when the module holds learnable parameters (PReLU, Swish-β, APL). */
   learnable?: boolean;
+  /**
+   * What its arithmetic is, when it calls no transcendental function: "piecewise-linear" (a
+   * select or a product per element: the engine reproduces PyTorch bit for bit) or
+   * "float32-rational" (a few float32 operations, rounded step by step as PyTorch does). Either
+   * way its SIMD kernel equals the JS expression bit for bit and is memory-bound (work is split
+   * into larger chunks).
+   */
+  arithmetic?: "piecewise-linear" | "float32-rational";
   /** PyTorch's refusal of parameter values it cannot compute with (CELU's alpha = 0), as a message. */
   refuse?: (p: Params) => string | null;
   /** What the nn module's constructor asserts (nn.Hardtanh: max_val > min_val); F does not check it. */

@@ -2,6 +2,7 @@ import { ElementwiseActivation, INPLACE, ELU_NEGATIVE_SLOPE } from "./definition
 
 export const elu: ElementwiseActivation = {
   kind: "elementwise", name: "elu", module: "ELU", title: "ELU",
+  order: 40, also: ["F_"],
   latex: String.raw`\mathrm{ELU}(x) = \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases}`,
   description: "Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero.",
   params: [

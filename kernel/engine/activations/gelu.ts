@@ -9,6 +9,7 @@ const TANH_BWD = `g * (0.5 * (1 + Math.tanh(${K} * (x + 0.044715 * x * x * x))) 
 
 export const gelu: ElementwiseActivation = {
   kind: "elementwise", name: "gelu", module: "GELU", title: "GELU",
+  order: 80,
   latex: String.raw`\mathrm{GELU}(x) = x \, \Phi(x) = \frac{x}{2}\left(1 + \mathrm{erf}\frac{x}{\sqrt{2}}\right)`,
   description: "Weights each input by the probability that a standard normal falls below it: the transformer default.",
   params: [

@@ -2,6 +2,7 @@ import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const hardsigmoid: ElementwiseActivation = {
   kind: "elementwise", name: "hardsigmoid", module: "Hardsigmoid", title: "Hardsigmoid",
+  order: 170, arithmetic: "float32-rational",
   latex: String.raw`\mathrm{Hardsigmoid}(x) = \frac{\min(\max(x + 3, 0), 6)}{6}`,
   description: "A piecewise-linear sigmoid that is cheap on mobile hardware.",
   params: [INPLACE],

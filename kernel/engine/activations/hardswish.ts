@@ -2,6 +2,7 @@ import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const hardswish: ElementwiseActivation = {
   kind: "elementwise", name: "hardswish", module: "Hardswish", title: "Hardswish",
+  order: 180, arithmetic: "float32-rational",
   latex: String.raw`\mathrm{Hardswish}(x) = x \, \frac{\min(\max(x + 3, 0), 6)}{6}`,
   description: "Swish with the sigmoid replaced by Hardsigmoid: MobileNetV3's cheap smooth-ish activation.",
   params: [INPLACE],

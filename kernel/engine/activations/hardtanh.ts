@@ -2,6 +2,7 @@ import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const hardtanh: ElementwiseActivation = {
   kind: "elementwise", name: "hardtanh", module: "Hardtanh", title: "Hardtanh",
+  order: 160, also: ["F_"], arithmetic: "piecewise-linear",
   latex: String.raw`\mathrm{Hardtanh}(x) = \min(\max(x, a), b)`,
   description: "A piecewise-linear tanh: identity between the bounds, flat outside.",
   params: [

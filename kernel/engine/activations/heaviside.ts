@@ -18,8 +18,10 @@ export function heavisideOp(x: Tensor, values: Tensor): Tensor {
 
 export const heaviside: CompositeActivation = {
   kind: "composite", name: "heaviside", module: "", title: "Step (Heaviside)",
+  order: 110, also: ["tensor", "torch"], arithmetic: "piecewise-linear",
   latex: String.raw`H(x) = \begin{cases} 1 & x > 0 \\ v & x = 0 \\ 0 & x < 0 \end{cases}`,
   description: "The perceptron's all-or-nothing step; its zero gradient is why it cannot be trained by backpropagation.",
   params: [{ name: "values", default: 0.5, type: "float", min: 0, max: 1, step: 0.5, description: "The output v at exactly 0." }],
+  call: (input: Tensor, values: Tensor) => heavisideOp(input, values),
   apply: (x: Tensor, p: Params) => heavisideOp(x, Tensor.empty([], x.dtype).fill_(p.values as number)),
 };

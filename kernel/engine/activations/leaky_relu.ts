@@ -2,6 +2,7 @@ import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const leaky_relu: ElementwiseActivation = {
   kind: "elementwise", name: "leaky_relu", module: "LeakyReLU", title: "Leaky ReLU",
+  order: 20, also: ["F_"], arithmetic: "piecewise-linear",
   latex: String.raw`\mathrm{LeakyReLU}(x) = \begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}`,
   description: "ReLU with a small fixed slope for negative inputs, so no unit stops learning.",
   params: [

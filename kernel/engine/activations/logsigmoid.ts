@@ -2,6 +2,7 @@ import { ElementwiseActivation } from "./definition";
 
 export const logsigmoid: ElementwiseActivation = {
   kind: "elementwise", name: "logsigmoid", module: "LogSigmoid", title: "LogSigmoid",
+  order: 200,
   latex: String.raw`\mathrm{LogSigmoid}(x) = \log \frac{1}{1 + e^{-x}}`,
   description: "The log of the sigmoid, computed without overflow; used in log-likelihood losses.",
   params: [],

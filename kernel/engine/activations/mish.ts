@@ -2,6 +2,7 @@ import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const mish: ElementwiseActivation = {
   kind: "elementwise", name: "mish", module: "Mish", title: "Mish",
+  order: 130,
   latex: String.raw`\mathrm{Mish}(x) = x \tanh\big(\mathrm{softplus}(x)\big)`,
   description: "A smooth, non-monotonic self-gated activation close to Swish.",
   params: [INPLACE],

@@ -35,6 +35,7 @@ export function preluOp(x: Tensor, weight: Tensor): Tensor {
 
 export const prelu: CompositeActivation = {
   kind: "composite", name: "prelu", module: "PReLU", title: "PReLU",
+  order: 30, also: ["torch"], arithmetic: "piecewise-linear",
   latex: String.raw`\mathrm{PReLU}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},\ a \text{ learned}`,
   description: "Leaky ReLU whose negative slope is learned during training, one per channel or shared.",
   params: [
@@ -43,6 +44,13 @@ export const prelu: CompositeActivation = {
   ],
   repr: ["num_parameters"],
   learnable: true,
+  weights: (p) => {
+    const n = p.num_parameters as number;
+    // PReLU(0) constructs in PyTorch and fails when called; a negative count cannot make a weight
+    if (!Number.isInteger(n) || n < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${n}: [${n}]`);
+    return { weight: Tensor.empty([n]).fill_(p.init as number) };
+  },
+  call: (input: Tensor, weight: Tensor) => preluOp(input, weight),
   apply: (x: Tensor, p: Params, weights?: Record<string, Tensor>) =>
     preluOp(x, weights?.weight ?? Tensor.empty([1], x.dtype).fill_(p.init as number)),
 };

@@ -2,6 +2,7 @@ import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const relu: ElementwiseActivation = {
   kind: "elementwise", name: "relu", module: "ReLU", title: "ReLU",
+  order: 10, also: ["tensor", "tensor_", "torch", "torch_", "F_"], arithmetic: "piecewise-linear",
   latex: String.raw`\mathrm{ReLU}(x) = \max(0, x)`,
   description: "Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.",
   params: [INPLACE],

@@ -2,6 +2,7 @@ import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const relu6: ElementwiseActivation = {
   kind: "elementwise", name: "relu6", module: "ReLU6", title: "ReLU6",
+  order: 50, arithmetic: "piecewise-linear",
   latex: String.raw`\mathrm{ReLU6}(x) = \min(\max(0, x), 6)`,
   description: "ReLU capped at 6: a bounded range that survives low-precision (int8) arithmetic on mobile hardware.",
   params: [INPLACE],

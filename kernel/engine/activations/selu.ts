@@ -5,6 +5,7 @@ const SCALE = 1.0507009873554804934193349852946;
 
 export const selu: ElementwiseActivation = {
   kind: "elementwise", name: "selu", module: "SELU", title: "SELU",
+  order: 140, also: ["torch", "torch_", "F_"],
   latex: String.raw`\mathrm{SELU}(x) = \lambda \begin{cases} x & x > 0 \\ \alpha (e^{x} - 1) & x \le 0 \end{cases},\ \lambda \approx 1.0507,\ \alpha \approx 1.6733`,
   description: "Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising).",
   params: [INPLACE],

@@ -2,6 +2,7 @@ import { ElementwiseActivation, INPLACE } from "./definition";
 
 export const silu: ElementwiseActivation = {
   kind: "elementwise", name: "silu", module: "SiLU", title: "SiLU (Swish)",
+  order: 60,
   latex: String.raw`\mathrm{SiLU}(x) = x \, \sigma(x) = \frac{x}{1 + e^{-x}}`,
   description: "Swish: the input gated by its own sigmoid; smooth, non-monotonic, keeps small negative values.",
   params: [INPLACE],

@@ -66,6 +66,7 @@ export function logSoftmaxOp(x: Tensor, dimArg: number | null): Tensor {
 
 export const softmax: CompositeActivation = {
   kind: "composite", name: "softmax", module: "Softmax", title: "Softmax",
+  order: 220, also: ["tensor", "torch"],
   latex: String.raw`\mathrm{Softmax}(x)_i = \frac{e^{x_i}}{\sum_j e^{x_j}}`,
   description: "Turns a vector of scores into probabilities that sum to one: the classifier's output layer.",
   params: [DIM], repr: ["dim"],
@@ -74,6 +75,7 @@ export const softmax: CompositeActivation = {
 
 export const log_softmax: CompositeActivation = {
   kind: "composite", name: "log_softmax", module: "LogSoftmax", title: "LogSoftmax",
+  order: 230, also: ["tensor", "torch"],
   latex: String.raw`\mathrm{LogSoftmax}(x)_i = x_i - \log \sum_j e^{x_j}`,
   description: "The log of softmax, computed stably; pairs with the negative log-likelihood loss.",
   params: [DIM], repr: ["dim"],

@@ -2,6 +2,7 @@ import { CompositeActivation } from "./definition";
 
 export const softsign: CompositeActivation = {
   kind: "composite", name: "softsign", module: "Softsign", title: "Softsign",
+  order: 190,
   latex: String.raw`\mathrm{Softsign}(x) = \frac{x}{1 + |x|}`,
   description: "A tanh-like squashing with polynomial rather than exponential tails.",
   params: [],

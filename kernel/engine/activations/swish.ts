@@ -4,6 +4,7 @@ import { CompositeActivation, Params } from "./definition";
 
 export const swish: CompositeActivation = {
   kind: "composite", name: "swish", module: "Swish", title: "Swish-β",
+  order: 70,
   latex: String.raw`\mathrm{Swish}_\beta(x) = x \, \sigma(\beta x)`,
   description: "Swish with a trainable sharpness β, interpolating between a linear map and ReLU.",
   params: [
@@ -11,5 +12,6 @@ export const swish: CompositeActivation = {
   ],
   repr: ["beta"],
   learnable: true,
+  weights: (p) => ({ beta: Tensor.empty([1]).fill_(p.beta as number) }),
   apply: (x: Tensor, p: Params, weights?: Record<string, Tensor>) => x.mul(x.mul(weights?.beta ?? (p.beta as number)).sigmoid()),
 };

@@ -2,6 +2,7 @@ import { ElementwiseActivation } from "./definition";
 
 export const tanh: ElementwiseActivation = {
   kind: "elementwise", name: "tanh", module: "Tanh", title: "Tanh",
+  order: 100, also: ["tensor", "tensor_", "torch", "torch_"],
   latex: String.raw`\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}`,
   description: "Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.",
   params: [],

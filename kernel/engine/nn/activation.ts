@@ -2,7 +2,7 @@
 // functional form can never disagree. Learnable activations hold their weights as Parameters.
 import { Tensor } from "../tensor";
 import { bindArgs } from "../args";
-import { AssertionError, RuntimeError } from "../errors";
+import { AssertionError } from "../errors";
 import { pyRepr } from "../pyrepr";
 import { ActivationDefinition, Params, defaults } from "../activations/definition";
 import { applyActivation, checkParams } from "../activations/apply";
@@ -23,21 +23,26 @@ export class ActivationModule extends Module {
     Object.defineProperty(this, "params", { value: p, enumerable: false });
     // PyTorch exposes constructor arguments as attributes (relu.inplace, leaky.negative_slope)
     for (const [k, v] of Object.entries(p)) Object.defineProperty(this, k, { value: v, enumerable: false, writable: true, configurable: true });
-    this.createWeights(p);
+    // learnable weights become registered Parameters, even where a constructor argument has the same name (Swish's beta)
+    const weights = def.weights?.(p) ?? {};
+    for (const [name, weight] of Object.entries(weights)) {
+      Object.defineProperty(this, name, { value: new Parameter(weight), enumerable: true, writable: true, configurable: true });
+    }
+    Object.defineProperty(this, "weightNames", { value: Object.keys(weights), enumerable: false });
   }
 
-  /** Learnable activations override this to register their Parameters (see registerWeight). */
-  protected createWeights(_p: Params): void {}
+  declare private readonly weightNames: string[];
 
-  /** Makes `name` a registered Parameter, even where a constructor argument has the same name (Swish's beta). */
-  protected registerWeight(name: string, weight: Parameter): void {
-    Object.defineProperty(this, name, { value: weight, enumerable: true, writable: true, configurable: true });
+  private get definition(): ActivationDefinition { return (this.constructor as typeof ActivationModule).definition; }
+
+  /** The learned weights, by name, as forward passes them to the definition. */
+  private weights(): Record<string, Tensor> | undefined {
+    if (!this.weightNames.length) return undefined;
+    return Object.fromEntries(this.weightNames.map((k) => [k, (this as unknown as Record<string, Tensor>)[k]]));
   }
-
-  protected weights(): Record<string, Tensor> | undefined { return undefined; }
 
   override forward(input: Tensor): Tensor {
-    const def = (this.constructor as typeof ActivationModule).definition;
+    const def = this.definition;
     const p = { ...this.params };
     // attributes may have been reassigned (leaky.negative_slope = 0.2); learned weights are Tensors, passed apart
     for (const k of Object.keys(p)) {
@@ -49,9 +54,12 @@ export class ActivationModule extends Module {
   }
 
   override extra_repr(): string {
-    const def = (this.constructor as typeof ActivationModule).definition;
-    // extra_repr formats with str(), except GELU's approximate, which PyTorch quotes
+    const def = this.definition;
+    // extra_repr formats with str(), except GELU's approximate, which PyTorch quotes; a learned
+    // weight shows its current value (Swish's beta)
     const show = (k: string) => {
+      const current = (this as unknown as Record<string, unknown>)[k];
+      if (current instanceof Tensor && current.numel() === 1) return pyRepr(current.item(), "float");
       const v = this.params[k], type = def.params.find((s) => s.name === k)?.type;
       if (typeof v === "string") return type === "choice" ? `'${v}'` : v;
       return pyRepr(v, type === "float" ? "float" : "auto");
@@ -65,43 +73,12 @@ export class ActivationModule extends Module {
   }
 }
 
+/** The class of a learnable activation's module, typed with its weights (nn.PReLU's weight). */
+export type LearnableModule<W extends string> = (new (...args: unknown[]) => ActivationModule & Record<W, Parameter>) & typeof ActivationModule;
+
 /** A module class for one definition; the class name is PyTorch's (nn.LeakyReLU). */
 export function activationModule(def: ActivationDefinition): typeof ActivationModule {
   const cls = { [def.module]: class extends ActivationModule {} }[def.module];
   cls.definition = def;
   return cls;
-}
-
-export class PReLUModule extends ActivationModule {
-  declare weight: Parameter;
-  protected override createWeights(p: Params): void {
-    const n = p.num_parameters as number;
-    // PReLU(0) constructs in PyTorch and fails when called; a negative count cannot make a weight
-    if (!Number.isInteger(n) || n < 0) throw new RuntimeError(`Trying to create tensor with negative dimension ${n}: [${n}]`);
-    this.registerWeight("weight", new Parameter(Tensor.empty([n]).fill_(p.init as number)));
-  }
-  protected override weights(): Record<string, Tensor> { return { weight: this.weight }; }
-}
-
-export class SwishModule extends ActivationModule {
-  declare beta: Parameter;
-  protected override createWeights(p: Params): void {
-    this.registerWeight("beta", new Parameter(Tensor.empty([1]).fill_(p.beta as number)));
-  }
-  protected override weights(): Record<string, Tensor> { return { beta: this.beta }; }
-  override extra_repr(): string { return `beta=${pyRepr(this.beta.item(), "float")}`; }
-}
-
-export class APLModule extends ActivationModule {
-  declare a: Parameter;
-  declare b: Parameter;
-  protected override createWeights(p: Params): void {
-    const s = p.num_hinges as number;
-    if (!Number.isInteger(s) || s < 1) throw new RuntimeError(`APL: num_hinges must be a positive integer, got ${s}`);
-    this.registerWeight("a", new Parameter(Tensor.empty([s]).fill_(p.slope as number)));
-    const b = Tensor.empty([s]);
-    for (let i = 0; i < s; i++) b._data[b.offset + i] = 0 - i * (p.spacing as number); // 0 - 0 is +0, the first hinge sits at 0
-    this.registerWeight("b", new Parameter(b));
-  }
-  protected override weights(): Record<string, Tensor> { return { a: this.a, b: this.b }; }
 }

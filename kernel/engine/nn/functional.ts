@@ -1,5 +1,5 @@
 // torch.nn.functional
-export * from "../activations/functional";
+export * from "../activations/generated/functional";
 export { linear } from "./linear";
 export { mse_loss, l1_loss, binary_cross_entropy, binary_cross_entropy_with_logits, nll_loss, cross_entropy } from "./loss";
 export { dropout, layer_norm } from "./layers";

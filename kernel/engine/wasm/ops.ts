@@ -36,7 +36,7 @@ function broadcastScalar(t: Tensor): boolean {
 const MIN_CHUNK_CHEAP = 1 << 16;
 const MIN_CHUNK_MATH = 1 << 12;
 /** Kernels that are a few vector instructions an element (memory-bound). */
-const CHEAP = new Set(["relu", "leaky_relu", "hardtanh", "threshold", "hardsigmoid", "hardswish"]);
+
 /** Chunks start on 64-byte boundaries (16 floats): no cache line is written by two threads. */
 const ALIGN = 16;
 
@@ -50,14 +50,14 @@ function elementJob(n: number, minChunk: number, pointers: number[], rest: numbe
 // ------------------------------------------------------------------------------- activations
 
 /** out = activation(x) through fwd_<kernel>, for a contiguous float32 x. */
-export function activationForward(kernel: string, x: Tensor, args: readonly number[]): Tensor | null {
+export function activationForward(kernel: string, x: Tensor, args: readonly number[], cheap = false): Tensor | null {
   const k = wasmKernels();
   if (!k || !denseF32(x)) return null;
   const out = Tensor.empty(x.shape, float32);
   const n = out.numel();
   const [a = 0, b = 0, c = 0, d = 0] = args;
   if (n > 0) {
-    runSplit(k, `fwd_${kernel}`, elementJob(n, CHEAP.has(kernel) ? MIN_CHUNK_CHEAP : MIN_CHUNK_MATH, [addressOf(x), addressOf(out)], [a, b, c, d]));
+    runSplit(k, `fwd_${kernel}`, elementJob(n, cheap ? MIN_CHUNK_CHEAP : MIN_CHUNK_MATH, [addressOf(x), addressOf(out)], [a, b, c, d]));
   }
   return out;
 }
@@ -66,7 +66,7 @@ export function activationForward(kernel: string, x: Tensor, args: readonly numb
  * The input gradient through bwd_<kernel>: x the input, y the forward output, g the incoming
  * gradient (contiguous, or one value broadcast over the shape).
  */
-export function activationBackward(kernel: string, x: Tensor, y: Tensor, g: Tensor, args: readonly number[]): Tensor | null {
+export function activationBackward(kernel: string, x: Tensor, y: Tensor, g: Tensor, args: readonly number[], cheap = false): Tensor | null {
   const k = wasmKernels();
   if (!k || !denseF32(x) || !denseF32(y) || g.dtype !== float32 || !sameShape(g.shape, x.shape)) return null;
   const gScalar = broadcastScalar(g);
@@ -76,7 +76,7 @@ export function activationBackward(kernel: string, x: Tensor, y: Tensor, g: Tens
   const gStride = gScalar ? 0 : 1;
   const [a = 0, b = 0, c = 0, d = 0] = args;
   if (n > 0) {
-    runSplit(k, `bwd_${kernel}`, elementJob(n, CHEAP.has(kernel) ? MIN_CHUNK_CHEAP : MIN_CHUNK_MATH,
+    runSplit(k, `bwd_${kernel}`, elementJob(n, cheap ? MIN_CHUNK_CHEAP : MIN_CHUNK_MATH,
       [addressOf(x), addressOf(y), addressOf(g), addressOf(out)], [gStride, a, b, c, d], [1, 1, gStride, 1]));
   }
   return out;

@@ -66,7 +66,7 @@ const ROUNDER: f32 = 12582912.0;
   return vexp2(x, splat(0));
 }
 
-/** e^x - 1, accurate near 0; for x <= 88 (larger x give e^88 - 1). */
+/** e^x - 1, accurate near 0; infinity where float32's e^x overflows (x > 88.72), as in PyTorch. */
 @inline export function vexpm1(x: v128): v128 {
   // e^x - 1 rounds to -1 below -17.4
   const xc = clamp(x, -30, 88);
@@ -76,7 +76,9 @@ const ROUNDER: f32 = 12582912.0;
   const q = expm1Small(r);
   const s = pow2(i32x4.sub(k, splat(ROUNDER)));
   // e^x - 1 = 2^n (1 + q) - 1 = 2^n q + (2^n - 1); both terms exact, one rounding
-  return f32x4.add(f32x4.mul(s, q), f32x4.sub(s, splat(1)));
+  const e = f32x4.add(f32x4.mul(s, q), f32x4.sub(s, splat(1)));
+  // above 30, e^x - 1 rounds to e^x: vexp (its two-factor 2^n reaches float32's top and overflows to inf)
+  return sel(vexp(x), e, f32x4.gt(x, splat(30)));
 }
 
 // (2 atanh(s) - 2s) / s^3 as a polynomial in s^2, |s| <= 0.1716, relative error 1.8e-9
