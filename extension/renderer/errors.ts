@@ -4,6 +4,7 @@
 
 import { parseExpression } from "vega";
 import { isPlainObject, Json } from "./theme";
+import { findSyntaxError, locationOf } from "../../kernel/format/json-scan";
 
 export interface RenderProblem {
   /** One line: what kind of problem. */
@@ -25,95 +26,19 @@ export function formatProblem(p: RenderProblem): string {
 
 // ---- JSON ----
 
-/** Offset and reason of the first syntax error in a JSON text, or undefined when it is valid. */
+/**
+ * Offset and reason of the first syntax error in a JSON text, or undefined when it is valid:
+ * the notebook format's scanner (kernel/format/json-scan.ts), the one JSON checker of the product.
+ */
 export function jsonSyntaxError(text: string): { offset: number; reason: string } | undefined {
-  let i = 0;
-  const n = text.length;
-  class Stop { constructor(readonly offset: number, readonly reason: string) {} }
-  const ws = () => { while (i < n && " \t\n\r".includes(text[i])) i++; };
-  const fail = (reason: string): never => { throw new Stop(i, reason); };
-  const got = () => (i < n ? `"${text[i]}"` : "the end of the text");
-  const literal = (word: string) => {
-    if (text.startsWith(word, i)) i += word.length;
-    else fail(`expected a value but found ${got()}`);
-  };
-  const string = () => {
-    i++; // opening quote
-    while (i < n) {
-      const c = text[i];
-      if (c === "\"") { i++; return; }
-      if (c === "\\") {
-        const e = text[i + 1];
-        if (e === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) { i++; fail("invalid \\u escape in a string"); }
-          i += 6;
-        } else if (e !== undefined && "\"\\/bfnrt".includes(e)) i += 2;
-        else { i++; fail(`invalid escape \\${e ?? ""} in a string`); }
-        continue;
-      }
-      if (c < " ") fail(c === "\n" ? "a string runs past the end of the line (missing closing quote?)" : "control character in a string");
-      i++;
-    }
-    fail("a string is not closed (missing closing quote)");
-  };
-  const number = () => {
-    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-    if (!m || m[0] === "-") fail(`expected a value but found ${got()}`);
-    i += m![0].length;
-  };
-  const value = (depth: number): void => {
-    if (depth > 5000) fail("nested too deeply");
-    ws();
-    const c = text[i];
-    if (c === "{") {
-      i++; ws();
-      if (text[i] === "}") { i++; return; }
-      for (;;) {
-        ws();
-        if (text[i] !== "\"") fail(text[i] === "}" ? "a comma before \"}\" (trailing comma)" : `expected a property name in double quotes but found ${got()}`);
-        string(); ws();
-        if (text[i] !== ":") fail(`expected ":" after a property name but found ${got()}`);
-        i++;
-        value(depth + 1); ws();
-        if (text[i] === ",") { i++; continue; }
-        if (text[i] === "}") { i++; return; }
-        fail(`expected "," or "}" but found ${got()}`);
-      }
-    }
-    if (c === "[") {
-      i++; ws();
-      if (text[i] === "]") { i++; return; }
-      for (;;) {
-        ws();
-        if (text[i] === "]") fail("a comma before \"]\" (trailing comma)");
-        value(depth + 1); ws();
-        if (text[i] === ",") { i++; continue; }
-        if (text[i] === "]") { i++; return; }
-        fail(`expected "," or "]" but found ${got()}`);
-      }
-    }
-    if (c === "\"") return string();
-    if (c === "t") return literal("true");
-    if (c === "f") return literal("false");
-    if (c === "n") return literal("null");
-    if (c === "-" || (c >= "0" && c <= "9")) return number();
-    fail(c === "'" ? "strings and names need double quotes, not single quotes" : `expected a value but found ${got()}`);
-  };
-  try {
-    value(0); ws();
-    if (i < n) fail(`unexpected ${got()} after the end of the JSON value`);
-    return undefined;
-  } catch (e) {
-    if (e instanceof Stop) return { offset: e.offset, reason: e.reason };
-    throw e;
-  }
+  const problem = findSyntaxError(text);
+  return problem && { offset: problem.offset, reason: problem.message };
 }
 
 /** 1-based line and column of an offset, and that line with a caret under the column. */
 export function locate(text: string, offset: number): { line: number; column: number; excerpt: string } {
-  const before = text.slice(0, offset);
-  const line = before.split("\n").length;
-  const start = before.lastIndexOf("\n") + 1;
+  const { line, column } = locationOf(text, offset);
+  const start = offset - column + 1;
   let end = text.indexOf("\n", offset);
   if (end < 0) end = text.length;
   let lineText = text.slice(start, end).replace(/\r$/, "");
@@ -124,7 +49,7 @@ export function locate(text: string, offset: number): { line: number; column: nu
     lineText = (from > 0 ? "..." : "") + lineText.slice(from, from + 100) + (from + 100 < lineText.length ? "..." : "");
     col = col - from + (from > 0 ? 3 : 0);
   }
-  return { line, column: offset - start + 1, excerpt: `${lineText}\n${" ".repeat(Math.max(0, col))}^` };
+  return { line, column, excerpt: `${lineText}\n${" ".repeat(Math.max(0, col))}^` };
 }
 
 export type Parsed = { ok: true; spec: Json } | { ok: false; problem: RenderProblem };

@@ -165,14 +165,7 @@ export class Tensor {
   /** The typed array under this tensor (all of the storage; index it with offset and strides). */
   get _data(): TypedArray { return this.storage.data; }
 
-  is_contiguous(): boolean {
-    let expected = 1;
-    for (let i = this.ndim - 1; i >= 0; i--) {
-      if (this.shape[i] !== 1 && this.strides[i] !== expected) return false;
-      expected *= this.shape[i];
-    }
-    return true;
-  }
+  is_contiguous(): boolean { return ops.isContiguousLayout(this.shape, this.strides); }
 
   is_floating_point(): boolean { return this.dtype.is_floating_point; }
   numel(): number { return numelOf(this.shape); }

@@ -12,7 +12,6 @@ import { bindArgs } from "./args";
 
 type T = Tensor;
 
-function dimArgs(fn: string, args: unknown[]) { return bindArgs(fn, args, { dim: null as number | number[] | null, keepdim: false }); }
 
 export const torch = {
   Tensor,
@@ -66,7 +65,6 @@ export const torch = {
   is_tensor: (x: unknown): x is T => x instanceof Tensor,
   numel: (x: T) => x.numel(),
 };
-void dimArgs;
 
 export { nn, optim };
 export const F = nn.functional;

@@ -341,7 +341,7 @@ describe("notebook renderer (Vega-Lite)", () => {
       assert.strictEqual(p.where, `line 3, column ${line.indexOf("]") + 1}`);
       assert.strictEqual(p.detail, `${line}\n${" ".repeat(line.indexOf("]"))}^`);
       assert.match(problem(prepare("{'mark': 'bar'}")).message, /double quotes/);
-      assert.match(problem(prepare("{\"mark\": \"bar\"")).message, /expected "," or "}" but found the end of the text/);
+      assert.match(problem(prepare("{\"mark\": \"bar\"")).message, /ends inside the object that starts at line 1, column 1/);
       assert.match(problem(prepare("{\"mark\": \"bar\"} x")).message, /after the end/);
     });
 

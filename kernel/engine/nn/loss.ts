@@ -22,11 +22,10 @@ function reduce(x: Tensor, reduction: Reduction): Tensor {
 /** The gradient scale of a reduction: 1/n for mean. */
 function scale(g: Tensor, n: number, reduction: Reduction): Tensor { return reduction === "mean" ? g.div(n) : g; }
 
-function checkSameSize(fn: string, input: Tensor, target: Tensor): void {
+function checkSameSize(input: Tensor, target: Tensor): void {
   if (!sameShape(input.shape, target.shape)) {
     throw new ValueError(`Using a target size (torch.Size([${target.shape.join(", ")}])) that is different to the input size (torch.Size([${input.shape.join(", ")}])) is deprecated. Please ensure they have the same size.`);
   }
-  void fn;
 }
 
 /**
@@ -66,7 +65,7 @@ export function l1_loss(input: Tensor, target: Tensor, ...args: unknown[]): Tens
 
 export function binary_cross_entropy(input: Tensor, target: Tensor, ...args: unknown[]): Tensor {
   const { weight, reduction } = bindArgs("binary_cross_entropy", args, { weight: null as Tensor | null, size_average: null, reduce: null, reduction: "mean" as Reduction });
-  checkSameSize("binary_cross_entropy", input, target);
+  checkSameSize(input, target);
   const data = contiguousData(input);
   for (let i = 0; i < data.length; i++) {
     if (!(data[i] >= 0 && data[i] <= 1)) throw new RuntimeError("all elements of input should be between 0 and 1");
@@ -82,7 +81,7 @@ export function binary_cross_entropy(input: Tensor, target: Tensor, ...args: unk
 
 export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, ...args: unknown[]): Tensor {
   const { reduction, pos_weight } = bindArgs("binary_cross_entropy_with_logits", args, { weight: null as Tensor | null, size_average: null, reduce: null, reduction: "mean" as Reduction, pos_weight: null as Tensor | null });
-  checkSameSize("binary_cross_entropy_with_logits", input, target);
+  checkSameSize(input, target);
   if (pos_weight) {
     // (1 - t)·x + (1 + (w - 1)·t)·(log(1 + e^{-|x|}) + max(-x, 0))
     return fused("BinaryCrossEntropyWithLogitsBackward0", [input, target, pos_weight], (x, t, w) => {

@@ -58,7 +58,3 @@ export function elementwise(
   });
   return out;
 }
-
-export function unary(expr: string, x: Tensor, outDtype?: DType, params?: Params): Tensor {
-  return elementwise(["x"], expr, [x], outDtype ?? x.dtype, params);
-}

@@ -16,13 +16,12 @@ import { sumDims } from "../wasm/ops";
 type DimArg = number | number[] | null;
 
 /** Which dims a reduction covers (all when dim is null), sorted and unique. */
-function reducedDims(x: Tensor, dim: DimArg, op: string): number[] {
+function reducedDims(x: Tensor, dim: DimArg): number[] {
   if (dim === null || dim === undefined) return x.shape.map((_, i) => i);
   const list = (Array.isArray(dim) ? dim : [dim]).map((d) => normalizeDim(d, x.ndim));
   const set = new Set(list);
   if (set.size !== list.length) throw new RuntimeError(`dim ${list.find((d, i) => list.indexOf(d) !== i)} appears multiple times in the list of dims`);
   if (x.ndim === 0) return [];
-  void op;
   return [...set].sort((a, b) => a - b);
 }
 
@@ -45,7 +44,7 @@ function expandBack(g: Tensor, x: Tensor, dims: number[], keepdim: boolean): Ten
 
 function sumLike(fn: string, x: Tensor, args: unknown[], mean: boolean): Tensor {
   const a = bindArgs(fn, args, { dim: null as DimArg, keepdim: false, dtype: null as DType | null });
-  const dims = reducedDims(x, a.dim, fn);
+  const dims = reducedDims(x, a.dim);
   const outType = a.dtype ?? (mean ? x.dtype : x.dtype.is_floating_point ? x.dtype : int64);
   if (mean && !outType.is_floating_point) {
     throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${TYPE_NAME[x.dtype.name]}`);
@@ -91,7 +90,7 @@ function varArgs(fn: string, x: Tensor, args: unknown[]) {
   if (!x.dtype.is_floating_point) throw new RuntimeError("std and var only support floating point and complex dtypes");
   if (typeof args[0] === "boolean") args = [{ unbiased: args[0] }, ...args.slice(1)];
   const a = bindArgs(fn, args, { dim: null as DimArg, unbiased: true, keepdim: false, correction: null as number | null });
-  const dims = reducedDims(x, a.dim, fn);
+  const dims = reducedDims(x, a.dim);
   return { dims, keepdim: a.keepdim, all: a.dim === null, correction: a.correction ?? (a.unbiased ? 1 : 0), n: numelOf(dims.map((d) => x.shape[d])) };
 }
 type VarArgs = ReturnType<typeof varArgs>;
@@ -147,7 +146,7 @@ export function norm(x: Tensor, ...args: unknown[]): Tensor {
 
 export function prod(x: Tensor, ...args: unknown[]): Tensor {
   const a = bindArgs("prod", args, { dim: null as number | null, keepdim: false });
-  const dims = reducedDims(x, a.dim, "prod");
+  const dims = reducedDims(x, a.dim);
   const { outShape, groups, size, data } = layout(x, dims, a.keepdim);
   const out = Tensor.empty(outShape, x.dtype.is_floating_point ? x.dtype : int64);
   for (let i = 0; i < groups; i++) {
@@ -213,7 +212,7 @@ function valuesIndices(values: Tensor, indices: Tensor, kind: string): ValuesInd
 
 function extremeAlongDim(x: Tensor, dimArg: number, keepdim: boolean, greater: boolean, name: string): ValuesIndices {
   if (x.ndim > 0 && x.shape[normalizeDim(dimArg, x.ndim)] === 0) throw new IndexError(`${name}(): Expected reduction dim ${normalizeDim(dimArg, x.ndim)} to have non-zero size.`);
-  const dims = reducedDims(x, dimArg, name);
+  const dims = reducedDims(x, dimArg);
   const { outShape, groups, size, data } = layout(x, dims, keepdim);
   const values = Tensor.empty(outShape, x.dtype);
   const indices = Tensor.empty(outShape, int64);
@@ -282,7 +281,7 @@ function amaxLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
   const a = bindArgs(name, args, { dim: [] as number | number[], keepdim: false });
   const all = Array.isArray(a.dim) && a.dim.length === 0;
   if (all && x.numel() === 0) throw new RuntimeError(`${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
-  const dims = reducedDims(x, all ? null : a.dim, name);
+  const dims = reducedDims(x, all ? null : a.dim);
   for (const d of dims) if (x.shape[d] === 0) throw new IndexError(`${name}(): Expected reduction dim ${d} to have non-zero size.`);
   const { outShape, groups, size, data } = layout(x, dims, a.keepdim);
   const out = Tensor.empty(outShape, x.dtype);

@@ -9,11 +9,6 @@ import { RuntimeError, IndexError } from "../errors";
 /** A read-only operand: a tensor's elements, or a JS scalar as a one-element array with stride 0. */
 export interface Operand { data: ArrayLike<number>; offset: number; strides: readonly number[]; shape: readonly number[] }
 
-export function operandOf(x: Tensor | number | boolean): Operand {
-  if (x instanceof Tensor) return { data: x._data, offset: x.offset, strides: x.strides, shape: x.shape };
-  return { data: [Number(x)], offset: 0, strides: [], shape: [] };
-}
-
 export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;

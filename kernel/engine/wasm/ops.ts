@@ -3,6 +3,7 @@
 // runs its JS loop. Operands stay where they are in the engine's memory; the kernels get their
 // byte addresses.
 import { Tensor } from "../tensor";
+import { sameShape } from "../ops/strided";
 import { float32, float64 } from "../dtype";
 import { Storage } from "../storage/storage";
 import { wasmKernels, WasmKernels } from "./index";
@@ -17,11 +18,6 @@ function denseF32(t: Tensor): boolean {
   return t.dtype === float32 && t.is_contiguous();
 }
 
-function sameShape(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
 
 /** Every stride is 0: one value seen at every position (an expanded scalar). */
 function broadcastScalar(t: Tensor): boolean {
