@@ -309,7 +309,7 @@ export class Tensor {
   add_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.add(this, other, ...rest), undefined, [other]); }
   sub_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.sub(this, other, ...rest), undefined, [other]); }
   mul_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.mul(this, other), undefined, [other]); }
-  div_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.div(this, other), undefined, [other]); }
+  div_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.div(this, other, ...rest), undefined, [other]); }
   pow_(exponent: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.pow(this, exponent), ops.POW_CAST_ERROR, [exponent]); }
   clamp_(...args: unknown[]): this { return ops.inplaceFrom(this, () => ops.clamp(this, ...args), ops.CLAMP_CAST_ERROR, args); }
   clip_(...args: unknown[]): this { return this.clamp_(...args); }

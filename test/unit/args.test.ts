@@ -16,3 +16,42 @@ describe("PyTorch-style arguments", () => {
     assert.throws(() => new nn.Linear(3), /missing required argument: 'out_features'/);
   });
 });
+
+describe("nothing is silently ignored: unknown keywords and extra arguments", () => {
+  const x = () => torch.tensor([[0.5, -1.5, 2], [1, 0.25, -3]]);
+  const other = () => torch.ones(2, 3);
+  /** Each public method or function with arguments that make the call itself valid. */
+  const CALLS: Array<[string, (extra: unknown[]) => unknown]> = [
+    ["x.exp", (e) => (x() as any).exp(...e)],
+    ["x.mul", (e) => (x() as any).mul(2, ...e)],
+    ["x.pow", (e) => (x() as any).pow(2, ...e)],
+    ["x.matmul", (e) => (x() as any).matmul(torch.ones(3, 1), ...e)],
+    ["x.masked_fill", (e) => (x() as any).masked_fill(x().gt(0), 1, ...e)],
+    ["x.eq", (e) => (x() as any).eq(other(), ...e)],
+    ["x.clone", (e) => (x() as any).clone(...e)],
+    ["x.size", (e) => (x() as any).size(0, ...e)],
+    ["x.fill_", (e) => (x() as any).fill_(1, ...e)],
+    ["x.relu", (e) => (x() as any).relu(...e)],
+    ["x.sum", (e) => (x() as any).sum(0, ...e)],
+    ["x.transpose", (e) => (x() as any).transpose(0, 1, ...e)],
+    ["torch.exp", (e) => (torch as any).exp(x(), ...e)],
+    ["torch.mul", (e) => (torch as any).mul(x(), 2, ...e)],
+    ["torch.relu", (e) => (torch as any).relu(x(), ...e)],
+    ["F.gelu", (e) => (F as any).gelu(x(), ...e)],
+    ["F.prelu", (e) => (F as any).prelu(x(), torch.tensor([0.25]), ...e)],
+    ["nn.Linear", (e) => new (nn as any).Linear(2, 3, ...e)],
+    ["nn.ELU", (e) => new (nn as any).ELU(...e)],
+    ["optim.SGD", (e) => new (torch.optim as any).SGD([torch.zeros(2, { requires_grad: true })], 0.1, ...e)],
+  ];
+  for (const [name, call] of CALLS) {
+    it(`${name}: an unknown keyword is a TypeError naming it`, () => {
+      call([]); // valid as it stands
+      assert.throws(() => call([{ bogus_kw: 1 }]), (e: Error) => e instanceof TypeError && /bogus_kw|positional argument/.test(e.message));
+    });
+  }
+  it("a keyword names a method's parameter (x.mul({ other: y }))", () => {
+    assert.deepStrictEqual((x() as any).mul({ other: 2 }).tolist(), x().mul(2).tolist());
+    assert.strictEqual((x() as any).size({ dim: 1 }), 3);
+    assert.throws(() => (x() as any).mul(2, 3), /mul\(\) takes 2 positional arguments but 3 were given/);
+  });
+});

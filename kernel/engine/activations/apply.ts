@@ -101,7 +101,15 @@ export type Activation = (input: Tensor, ...args: any[]) => Tensor;
 
 /** F.<name>: the definition's own call (PReLU's weight), else the input and its parameters. */
 export function functionalOf(def: ActivationDefinition): Activation {
-  return def.call ?? functional(def);
+  const call = def.call;
+  if (!call) return functional(def);
+  // a call's own parameters are tensors, given positionally: anything more is an error
+  return (input: Tensor, ...args: unknown[]) => {
+    if (args.length > call.length - 1 || isOptions(args[args.length - 1])) {
+      throw new TypeError(`${def.name}() takes ${call.length} positional arguments but ${args.length + 1} were given`);
+    }
+    return call(input, ...args);
+  };
 }
 
 /** F.<name>_ (F.relu_, F.elu_): the activation with inplace=True, which the caller may not pass. */
