@@ -70,7 +70,7 @@ export function checkInplace(x: Tensor, recorded: boolean): void {
     }
     if (x.requires_grad && x.is_leaf) throw new RuntimeError("a leaf Variable that requires grad is being used in an in-place operation.");
   }
-  if (x.numel() > 0 && x.shape.some((n, i) => n > 1 && x.strides[i] === 0)) {
+  if (x.shape.some((n, i) => n > 1 && x.strides[i] === 0) && x.numel() > 0) {
     throw new RuntimeError("unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.");
   }
 }

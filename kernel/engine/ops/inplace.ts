@@ -33,6 +33,7 @@ function checkCast(from: DType, to: DType, error: CastError = castError): void {
 
 /** PyTorch's check that an in-place result fits its tensor (a result that broadcasts wider does not). */
 function checkFits(x: Tensor, src: Tensor): void {
+  if (sameShape(src.shape, x.shape)) return;
   if (!sameShape(broadcastShapes(x.shape, src.shape), x.shape)) {
     throw new RuntimeError(`output with shape [${x.shape.join(", ")}] doesn't match the broadcast shape [${broadcastShapes(x.shape, src.shape).join(", ")}]`);
   }
@@ -44,7 +45,7 @@ function checkFits(x: Tensor, src: Tensor): void {
  */
 function checkNoPartialOverlap(x: Tensor, inputs: readonly unknown[]): void {
   for (const t of inputs) {
-    if (!(t instanceof Tensor) || t.storage !== x.storage || !t.is_contiguous() || !x.is_contiguous()) continue;
+    if (!(t instanceof Tensor) || t.storage !== x.storage || t === x || !t.is_contiguous() || !x.is_contiguous()) continue;
     const [a0, a1, b0, b1] = [x.offset, x.offset + x.numel(), t.offset, t.offset + t.numel()];
     const same = a0 === b0 && a1 === b1 && x.strides.length === t.strides.length && x.strides.every((s, i) => s === t.strides[i]);
     if (a0 < b1 && b0 < a1 && !same) {
