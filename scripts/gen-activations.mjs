@@ -127,7 +127,49 @@ ${consts.join("\n")}
 
 ${methods.join("\n")}
 `;
+  files["formulas.ts"] = formulas(defs);
   return files;
+}
+
+/**
+ * Every elementwise activation's formulas as TypeScript functions of what they may read (x, y,
+ * g, the numeric parameters p, and the helpers the compiled loops provide), so that the build
+ * type-checks them: a misspelt parameter (p.negtive_slope) or a stray name fails the build. The
+ * engine compiles the same text into its loops (ops/codegen.ts).
+ */
+function formulas(defs) {
+  const lines = [];
+  for (const d of defs.filter((e) => e.def.kind === "elementwise")) {
+    const def = d.def;
+    const defaults = Object.fromEntries(def.params.map((p) => [p.name, p.default]));
+    // each choice of a choice parameter may select other formulas (gelu's approximate)
+    const variants = [defaults];
+    for (const spec of def.params) for (const c of spec.choices ?? []) if (c !== spec.default) variants.push({ ...defaults, [spec.name]: c });
+    const numeric = (p) => (def.numeric ? def.numeric(p) : Object.fromEntries(Object.entries(p).filter(([, v]) => typeof v === "number")));
+    const text = (e, p) => (typeof e === "function" ? e(p) : e);
+    const entries = [];
+    variants.forEach((p, i) => {
+      const keys = Object.keys(numeric(p));
+      const scope = keys.length ? `p: { ${keys.map((k) => `${k}: number`).join("; ")} }` : "p: Record<string, never>";
+      const suffix = variants.length > 1 ? `_${Object.values(p).filter((v) => typeof v === "string").join("_")}` : "";
+      entries.push(`  forward${suffix}: (x: number, ${scope}): number => (${text(def.forward, p)}),`);
+      entries.push(`  backward${suffix}: (x: number, y: number, g: number, ${scope}): number => (${text(def.backward, p)}),`);
+      if (i === 0 && def.inplaceForm?.backward) entries.push(`  backward_inplace: (x: number, y: number, g: number, ${scope}): number => (${def.inplaceForm.backward}),`);
+    });
+    lines.push(`export const ${def.name} = {\n${entries.join("\n")}\n};`);
+  }
+  return `${HEADER}// The elementwise activations' formulas as typed functions, for the type checker only: a
+// formula reads x (the input), y (the result), g (the incoming gradient), p.<name> (numeric
+// parameters), Math, erf and f32 (float32 rounding where the computation is float32).
+/* eslint-disable @typescript-eslint/no-unused-vars */
+import { erf } from "../../ops/codegen";
+
+const f32 = Math.fround;
+const divFloor = (a: number, b: number): number => Math.floor(a / b);
+void f32; void divFloor; void erf;
+
+${lines.join("\n\n")}
+`;
 }
 
 const files = generate(await definitions());

@@ -99,7 +99,9 @@ export type IntegerInputs =
 /**
  * out[i] = forward(x[i]); grad_in[i] = backward(x[i], y[i], g[i]). Parameters are p.<name>.
  * The backward is written, as in PyTorch's derivatives.yaml, in terms of the input x and/or the
- * result y: the engine keeps for the backward exactly the ones it names.
+ * result y: the engine keeps for the backward exactly the ones it names. The formulas are
+ * compiled into tight loops (ops/codegen.ts), and the build type-checks them as TypeScript
+ * functions of exactly those names (activations/generated/formulas.ts).
  */
 export interface ElementwiseActivation extends Common {
   kind: "elementwise";
