@@ -5,6 +5,9 @@
 export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool";
 export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
 
+const SCALAR_TYPE: Record<DTypeName, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
+const CPP_TYPE: Record<DTypeName, string> = { float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" };
+
 export class DType {
   constructor(
     readonly name: DTypeName,
@@ -14,6 +17,10 @@ export class DType {
     readonly arrayType: { new (buffer: ArrayBufferLike, byteOffset: number, length: number): TypedArray },
   ) {}
   toString(): string { return `torch.${this.name}`; }
+  /** PyTorch's ScalarType name, as its error messages say it: "Float", "Long", "Bool". */
+  get scalarType(): string { return SCALAR_TYPE[this.name]; }
+  /** The C++ type's name, as the few kernels that print it say it (clamp_, masked_fill_): "long int". */
+  get cppType(): string { return CPP_TYPE[this.name]; }
   [Symbol.for("nodejs.util.inspect.custom")](): string { return this.toString(); }
 }
 

@@ -47,13 +47,11 @@ function expression(e: string | ((p: Params) => string), p: Params): string {
 /** Whether a derivative expression reads the input x or the result y: what its backward must keep. */
 const reads = (expr: string, name: "x" | "y") => new RegExp(`\\b${name}\\b`).test(expr);
 
-const TYPE_NAME: Record<string, string> = { int64: "Long", int32: "Int", bool: "Bool" };
-
 /** The output dtype for x, or PyTorch's refusal of x's dtype. */
 function outputDtype(def: ActivationDefinition, x: Tensor): DType {
   if (x.dtype.is_floating_point || !def.integers) return x.dtype.is_floating_point ? x.dtype : float32;
   const rule = def.integers;
-  if (rule.kind === "refuse") throw new RuntimeError(`"${rule.kernel}" not implemented for '${TYPE_NAME[x.dtype.name]}'`);
+  if (rule.kind === "refuse") throw new RuntimeError(`"${rule.kernel}" not implemented for '${x.dtype.scalarType}'`);
   if (x.dtype === bool && rule.boolError) throw new RuntimeError(rule.boolError);
   return rule.kind === "keep" ? x.dtype : float32;
 }

@@ -5,8 +5,6 @@ import { RuntimeError } from "../errors";
 import { elementwise } from "../ops/elementwise";
 import { CompositeActivation, Params } from "./definition";
 
-const TYPE_NAME: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
-
 /** The weight shaped to broadcast over the channel dimension (dim 1; input of fewer dims has one channel). */
 function channelView(x: Tensor, weight: Tensor): Tensor {
   const n = weight.numel();
@@ -21,7 +19,7 @@ function channelView(x: Tensor, weight: Tensor): Tensor {
 }
 
 export function preluOp(x: Tensor, weight: Tensor): Tensor {
-  if (weight.dtype !== x.dtype) throw new RuntimeError(`Found dtype ${TYPE_NAME[weight.dtype.name]} but expected ${TYPE_NAME[x.dtype.name]}`);
+  if (weight.dtype !== x.dtype) throw new RuntimeError(`Found dtype ${weight.dtype.scalarType} but expected ${x.dtype.scalarType}`);
   const w = channelView(x, weight.detach());
   const out = elementwise(["x", "w"], "x > 0 ? x : w * x", [x, w], x.dtype);
   return record(out, "PreluBackward0", [x, weight], (g, [self, wt]) => {

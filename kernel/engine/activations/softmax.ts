@@ -45,7 +45,7 @@ export function implicitDim(x: Tensor, dim: number | null | undefined): number {
 function checkFloat(x: Tensor, dim: number, kernel: "softmax" | "log_softmax"): void {
   if (x.dtype.is_floating_point) return;
   const last = x.ndim === 0 || normalizeDim(dim, x.ndim) === x.ndim - 1;
-  const name = { int64: "Long", int32: "Int", bool: "Bool" }[x.dtype.name as "int64" | "int32" | "bool"];
+  const name = x.dtype.scalarType;
   // (along another dim, log_softmax runs softmax's kernel, and is named after it)
   throw new RuntimeError(last ? `"${kernel}_lastdim_kernel_impl" not implemented for '${name}'` : `"softmax_kernel_impl" not implemented for '${name}'`);
 }

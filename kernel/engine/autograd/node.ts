@@ -21,8 +21,6 @@ const FREED_MESSAGE =
 
 const HINT = "Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).";
 
-const TENSOR_TYPE: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
-
 /** A tensor a backward needs, with the version it had when it was saved. */
 interface SavedTensor {
   tensor: Tensor;
@@ -81,7 +79,7 @@ export class Node {
     const gradFn = s.isOutput ? this : t.grad_fn;
     const owner = gradFn ? `, which is output 0 of ${gradFn.name()},` : "";
     // (PyTorch's toString of a bool tensor's type is "CPUBoolType", of the others "torch.FloatTensor")
-    const type = t.dtype.name === "bool" ? "CPUBoolType" : `torch.${TENSOR_TYPE[t.dtype.name]}Tensor`;
+    const type = t.dtype.name === "bool" ? "CPUBoolType" : `torch.${t.dtype.scalarType}Tensor`;
     throw new RuntimeError(
       "one of the variables needed for gradient computation has been modified by an inplace operation: " +
       `[${type} [${t.shape.join(", ")}]]${owner} is at version ${now}; expected version ${s.version} instead. ${HINT}`);

@@ -98,7 +98,7 @@ export function binary_cross_entropy_with_logits(input: Tensor, target: Tensor, 
 export function nll_loss(input: Tensor, target: Tensor, ...args: unknown[]): Tensor {
   const { reduction, ignore_index, weight } = bindArgs("nll_loss", args, { weight: null as Tensor | null, size_average: null, ignore_index: -100, reduce: null, reduction: "mean" as Reduction });
   const w = weight ? contiguousData(weight) : null;
-  if (target.dtype !== int64) throw new RuntimeError(`expected scalar type Long but found ${target.dtype.name === "float32" ? "Float" : target.dtype.name}`);
+  if (target.dtype !== int64) throw new RuntimeError(`expected scalar type Long but found ${target.dtype.scalarType}`);
   const x2 = input.ndim === 1 ? input.unsqueeze(0) : input;
   const t1 = input.ndim === 1 ? target.reshape([1]) : target;
   const [n, c] = x2.shape;

@@ -16,14 +16,12 @@ import { addInPlace } from "../wasm/ops";
 import { storageCount } from "../storage/storage";
 import { zeros_like } from "./creation";
 
-const TYPE_NAME: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
-const CPP_TYPE_NAME: Record<string, string> = { float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" };
 
 /** PyTorch's words when an in-place result cannot be cast back: most ops', and the few kernels that say it their own way. */
 export type CastError = (from: DType, to: DType) => string;
-const castError: CastError = (from, to) => `result type ${TYPE_NAME[from.name]} can't be cast to the desired output type ${TYPE_NAME[to.name]}`;
-export const CLAMP_CAST_ERROR: CastError = (from, to) => `result type ${TYPE_NAME[from.name]} can't be cast to the desired output type ${CPP_TYPE_NAME[to.name]}`;
-export const POW_CAST_ERROR: CastError = (from, to) => `Found dtype ${TYPE_NAME[to.name]} but expected ${TYPE_NAME[from.name]}`;
+const castError: CastError = (from, to) => `result type ${from.scalarType} can't be cast to the desired output type ${to.scalarType}`;
+export const CLAMP_CAST_ERROR: CastError = (from, to) => `result type ${from.scalarType} can't be cast to the desired output type ${to.cppType}`;
+export const POW_CAST_ERROR: CastError = (from, to) => `Found dtype ${to.scalarType} but expected ${from.scalarType}`;
 
 /** PyTorch's canCast: no float into an integer tensor, nothing but bool into a bool tensor. */
 function checkCast(from: DType, to: DType, error: CastError = castError): void {

@@ -27,7 +27,7 @@ function gemm(a: ArrayLike<number>, b: ArrayLike<number>, c: { [i: number]: numb
 function checkFloat(a: Tensor, b: Tensor): void {
   if (a.dtype !== b.dtype) throw new RuntimeError(`expected scalar type ${cName(a)} but found ${cName(b)}`);
 }
-const cName = (t: Tensor) => ({ float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" })[t.dtype.name];
+const cName = (t: Tensor) => t.dtype.scalarType;
 
 export function mm(a: Tensor, b: Tensor): Tensor {
   if (a.ndim !== 2) throw new RuntimeError(`self must be a matrix`);

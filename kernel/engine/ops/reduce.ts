@@ -47,7 +47,7 @@ function sumLike(fn: string, x: Tensor, args: unknown[], mean: boolean): Tensor 
   const dims = reducedDims(x, a.dim);
   const outType = a.dtype ?? (mean ? x.dtype : x.dtype.is_floating_point ? x.dtype : int64);
   if (mean && !outType.is_floating_point) {
-    throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${TYPE_NAME[x.dtype.name]}`);
+    throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${x.dtype.scalarType}`);
   }
   const size = numelOf(dims.map((i) => x.shape[i]));
   const outShape = a.keepdim ? x.shape.map((d, i) => (dims.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !dims.includes(i));
@@ -83,7 +83,6 @@ export function sumToShape(g: Tensor, shape: readonly number[]): Tensor {
   return r;
 }
 
-const TYPE_NAME: Record<string, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
 
 /** var's and std's parameters, bound; `var(x, unbiased)` is an overload of its own (a bool first is not a dim). */
 function varArgs(fn: string, x: Tensor, args: unknown[]) {
@@ -133,7 +132,7 @@ export function std(x: Tensor, ...args: unknown[]): Tensor {
 export function norm(x: Tensor, ...args: unknown[]): Tensor {
   const a = bindArgs("norm", args, { p: 2 as number | "fro", dim: null as DimArg, keepdim: false });
   const p = a.p === "fro" ? 2 : a.p;
-  if (!x.dtype.is_floating_point) throw new RuntimeError(`norm(): input dtype should be either floating point or complex. Got ${TYPE_NAME[x.dtype.name]} instead.`);
+  if (!x.dtype.is_floating_point) throw new RuntimeError(`norm(): input dtype should be either floating point or complex. Got ${x.dtype.scalarType} instead.`);
   // the Frobenius norm over two dims is PyTorch's composite frobenius_norm: sqrt(sum(x·x))
   if (a.p === "fro" && Array.isArray(a.dim) && a.dim.length === 2) return sum(x.mul(x), a.dim, a.keepdim).sqrt();
   return fused("NormBackward1", [x], (t) => {
