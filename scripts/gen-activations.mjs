@@ -149,7 +149,7 @@ function formulas(defs) {
     const text = (e, p) => (typeof e === "function" ? e(p) : e);
     const entries = [];
     variants.forEach((p, i) => {
-      const keys = Object.keys(numeric(p));
+      const keys = [...Object.keys(numeric(p)), "single"]; // p.single: computing in float32
       const scope = keys.length ? `p: { ${keys.map((k) => `${k}: number`).join("; ")} }` : "p: Record<string, never>";
       const suffix = variants.length > 1 ? `_${Object.values(p).filter((v) => typeof v === "string").join("_")}` : "";
       entries.push(`  forward${suffix}: (x: number, ${scope}): number => (${text(def.forward, p)}),`);

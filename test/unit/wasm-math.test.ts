@@ -63,7 +63,8 @@ const SWEEPS: Array<[string, (x: number) => number, Array<[number, number, boole
   ["expm1", Math.expm1, [[-20, 20], [-1e-3, 1e-3], [1e-30, 1e-3, true], [-1e-30, -1e-3, true]], 1.5],
   ["log1p", Math.log1p, [[0, 1], [1e-30, 1e-2, true], [1, 1e30, true]], 1.5],
   // in doubles, rounded once: correctly rounded (the survey's worst over 6 million inputs: 0.4999997)
-  ["tanh", Math.tanh, [[-10, 10], [-1, 1], [1e-30, 1e-2, true], [-20, -8]], 0.5],
+  // (from |x| = 8.66434097 on it is exactly +-1, as PyTorch's float32 tanh: tested apart)
+  ["tanh", Math.tanh, [[-8.664, 8.664], [-1, 1], [1e-30, 1e-2, true], [-20, -9.02]], 0.5],
   // (below -88.72 the kernel answers 0, as PyTorch's float32 sigmoid does: tested apart)
   ["sigmoid", sigmoid, [[-20, 20], [-88.72, -20]], 2.5],
   ["gaussian", (x) => Math.exp(-x * x / 2), [[-13, 13], [-1, 1]], 1.3],
@@ -98,6 +99,10 @@ describe("wasm SIMD math accuracy", function () {
     assert.ok(Object.is(run("expm1", Float32Array.from([-0]))[0], 0));
     assert.deepStrictEqual(Array.from(run("log1p", Float32Array.from([0, Infinity, 1e-45]))), [0, Infinity, 1e-45].map(Math.fround));
     assert.ok(Number.isNaN(run("log1p", Float32Array.from([NaN]))[0]));
+    // PyTorch's float32 tanh is exactly 1 from 8.66434097 (0x1.154248p+3) on; the float32 just below is not
+    assert.deepStrictEqual(Array.from(run("tanh", Float32Array.from([8.66434097290039, -8.66434097290039, 9]))), [1, -1, 1]);
+    assert.ok(run("tanh", Float32Array.from([8.664340019226074]))[0] < 1);
+    assert.deepStrictEqual(F.tanh(torch.tensor([8.66434097290039, -8.8])).tolist(), [1, -1]);
     const t = run("tanh", Float32Array.from([Infinity, -Infinity, 0, -0, 20, -20, NaN]));
     assert.deepStrictEqual(Array.from(t.slice(0, 6)).map((v) => Object.is(v, -0) ? "-0" : v), [1, -1, 0, "-0", 1, -1]);
     assert.ok(Number.isNaN(t[6]));
@@ -223,9 +228,8 @@ function maxSteps(a: Float32Array, b: Float32Array): number {
  * [forward SIMD, forward JS, gradient SIMD, gradient JS], as measured (0 = bit for bit).
  */
 const GRID_STEPS: Record<string, [number, number, number, number]> = {
-  // the gradient's 872415232 steps: 8.664 < |x| < 9.01, where PyTorch's tanh (Sleef's) returns 1
-  // and so tanh' = 0, and the correctly rounded tanh is 1 - 2^-24 (tanh' = 2^-23)
-  tanh: [1, 1, 872415232, 872415232],
+  // bit for bit: correctly rounded, and exactly +-1 where PyTorch's is (8.664 < |x|)
+  tanh: [0, 0, 0, 0],
   sigmoid: [2, 2, 2, 131071],
   silu: [1, 2, 22, 24],
   // gelu below x = -6: PyTorch's float32 erf cancels (0 or noise), the kernels keep the tail

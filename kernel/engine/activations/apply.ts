@@ -33,11 +33,14 @@ export function checkParams(def: ActivationDefinition, p: Params, byKeyword: Rea
   });
 }
 
-/** Numbers the expressions see; float32 tensors see float32-rounded parameters, as in PyTorch. */
+/**
+ * Numbers the expressions see; float32 tensors see float32-rounded parameters, as in PyTorch,
+ * and p.single says whether the computation is float32 (for PyTorch's float32-only behaviour).
+ */
 function numericParams(def: ElementwiseActivation, p: Params, x: Tensor): Record<string, number> {
   const raw = def.numeric ? def.numeric(p) : Object.fromEntries(Object.entries(p).filter(([, v]) => typeof v === "number")) as Record<string, number>;
-  if (x.dtype !== float32) return raw;
-  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Math.fround(v)]));
+  if (x.dtype !== float32) return { ...raw, single: 0 };
+  return { ...Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Math.fround(v)])), single: 1 };
 }
 
 function expression(e: string | ((p: Params) => string), p: Params): string {

@@ -11,92 +11,92 @@ const divFloor = (a: number, b: number): number => Math.floor(a / b);
 void f32; void divFloor; void erf;
 
 export const relu = {
-  forward: (x: number, p: Record<string, never>): number => (x < 0 ? 0 : x),
-  backward: (x: number, y: number, g: number, p: Record<string, never>): number => (y <= 0 ? 0 : g),
+  forward: (x: number, p: { single: number }): number => (x < 0 ? 0 : x),
+  backward: (x: number, y: number, g: number, p: { single: number }): number => (y <= 0 ? 0 : g),
 };
 
 export const leaky_relu = {
-  forward: (x: number, p: { negative_slope: number }): number => (x > 0 ? x : x * p.negative_slope),
-  backward: (x: number, y: number, g: number, p: { negative_slope: number }): number => (x > 0 ? g : g * p.negative_slope),
-  backward_inplace: (x: number, y: number, g: number, p: { negative_slope: number }): number => (y > 0 ? g : g * p.negative_slope),
+  forward: (x: number, p: { negative_slope: number; single: number }): number => (x > 0 ? x : x * p.negative_slope),
+  backward: (x: number, y: number, g: number, p: { negative_slope: number; single: number }): number => (x > 0 ? g : g * p.negative_slope),
+  backward_inplace: (x: number, y: number, g: number, p: { negative_slope: number; single: number }): number => (y > 0 ? g : g * p.negative_slope),
 };
 
 export const elu = {
-  forward: (x: number, p: { alpha: number }): number => (x <= 0 ? p.alpha * (Math.exp(x) - 1) : x),
-  backward: (x: number, y: number, g: number, p: { alpha: number }): number => (x !== x ? x : (x <= 0 ? g * p.alpha * Math.exp(x) : g)),
-  backward_inplace: (x: number, y: number, g: number, p: { alpha: number }): number => (y !== y ? y : (y <= 0 ? g * (y + p.alpha) : g)),
+  forward: (x: number, p: { alpha: number; single: number }): number => (x <= 0 ? p.alpha * (Math.exp(x) - 1) : x),
+  backward: (x: number, y: number, g: number, p: { alpha: number; single: number }): number => (x !== x ? x : (x <= 0 ? g * p.alpha * Math.exp(x) : g)),
+  backward_inplace: (x: number, y: number, g: number, p: { alpha: number; single: number }): number => (y !== y ? y : (y <= 0 ? g * (y + p.alpha) : g)),
 };
 
 export const relu6 = {
-  forward: (x: number, p: Record<string, never>): number => ((x < 0 ? 0 : x) > 6 ? 6 : (x < 0 ? 0 : x)),
-  backward: (x: number, y: number, g: number, p: Record<string, never>): number => ((x > 0 && x < 6) ? g : 0),
+  forward: (x: number, p: { single: number }): number => ((x < 0 ? 0 : x) > 6 ? 6 : (x < 0 ? 0 : x)),
+  backward: (x: number, y: number, g: number, p: { single: number }): number => ((x > 0 && x < 6) ? g : 0),
 };
 
 export const silu = {
-  forward: (x: number, p: Record<string, never>): number => (x / (1 + Math.exp(-x))),
-  backward: (x: number, y: number, g: number, p: Record<string, never>): number => (g * (1 / (1 + Math.exp(-x))) * (1 + x * (1 - 1 / (1 + Math.exp(-x))))),
+  forward: (x: number, p: { single: number }): number => (x / (1 + Math.exp(-x))),
+  backward: (x: number, y: number, g: number, p: { single: number }): number => (g * (1 / (1 + Math.exp(-x))) * (1 + x * (1 - 1 / (1 + Math.exp(-x))))),
 };
 
 export const gelu = {
-  forward_none: (x: number, p: Record<string, never>): number => (x * 0.5 * (1 + erf(x * Math.SQRT1_2))),
-  backward_none: (x: number, y: number, g: number, p: Record<string, never>): number => (g * (0.5 * (1 + erf(x * Math.SQRT1_2)) + x * Math.exp(-0.5 * x * x) * 0.3989422804014327)),
-  forward_tanh: (x: number, p: Record<string, never>): number => (0.5 * x * (1 + Math.tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)))),
-  backward_tanh: (x: number, y: number, g: number, p: Record<string, never>): number => (g * (0.5 * (1 + Math.tanh(0.7978845608028654 * (x + 0.044715 * x * x * x))) + 0.5 * x * (1 - Math.tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)) ** 2) * 0.7978845608028654 * (1 + 3 * 0.044715 * x * x))),
+  forward_none: (x: number, p: { single: number }): number => (x * 0.5 * (1 + erf(x * Math.SQRT1_2))),
+  backward_none: (x: number, y: number, g: number, p: { single: number }): number => (g * (0.5 * (1 + erf(x * Math.SQRT1_2)) + x * Math.exp(-0.5 * x * x) * 0.3989422804014327)),
+  forward_tanh: (x: number, p: { single: number }): number => (0.5 * x * (1 + Math.tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)))),
+  backward_tanh: (x: number, y: number, g: number, p: { single: number }): number => (g * (0.5 * (1 + Math.tanh(0.7978845608028654 * (x + 0.044715 * x * x * x))) + 0.5 * x * (1 - Math.tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)) ** 2) * 0.7978845608028654 * (1 + 3 * 0.044715 * x * x))),
 };
 
 export const sigmoid = {
-  forward: (x: number, p: Record<string, never>): number => (f32(Math.exp(-x)) === Infinity ? 0 : 1 / (1 + Math.exp(-x))),
-  backward: (x: number, y: number, g: number, p: Record<string, never>): number => (f32(g * f32(1 - y)) * y),
+  forward: (x: number, p: { single: number }): number => (f32(Math.exp(-x)) === Infinity ? 0 : 1 / (1 + Math.exp(-x))),
+  backward: (x: number, y: number, g: number, p: { single: number }): number => (f32(g * f32(1 - y)) * y),
 };
 
 export const tanh = {
-  forward: (x: number, p: Record<string, never>): number => (Math.tanh(x)),
-  backward: (x: number, y: number, g: number, p: Record<string, never>): number => (g * f32(1 - y * y)),
+  forward: (x: number, p: { single: number }): number => (p.single && Math.abs(x) >= 8.66434097290039 ? Math.sign(x) : Math.tanh(x)),
+  backward: (x: number, y: number, g: number, p: { single: number }): number => (g * f32(1 - y * y)),
 };
 
 export const softplus = {
-  forward: (x: number, p: { beta: number; threshold: number }): number => (x * p.beta > p.threshold ? x : Math.log1p(Math.exp(x * p.beta)) / p.beta),
-  backward: (x: number, y: number, g: number, p: { beta: number; threshold: number }): number => (x * p.beta > p.threshold ? g : g * (1 - 1 / (1 + Math.exp(x * p.beta)))),
+  forward: (x: number, p: { beta: number; threshold: number; single: number }): number => (x * p.beta > p.threshold ? x : Math.log1p(Math.exp(x * p.beta)) / p.beta),
+  backward: (x: number, y: number, g: number, p: { beta: number; threshold: number; single: number }): number => (x * p.beta > p.threshold ? g : g * (1 - 1 / (1 + Math.exp(x * p.beta)))),
 };
 
 export const mish = {
-  forward: (x: number, p: Record<string, never>): number => (x * Math.tanh(Math.log1p(Math.exp(x)))),
-  backward: (x: number, y: number, g: number, p: Record<string, never>): number => (g * (Math.tanh(Math.log1p(Math.exp(x))) + x * (1 / (1 + Math.exp(-x))) * (1 - Math.tanh(Math.log1p(Math.exp(x))) ** 2))),
+  forward: (x: number, p: { single: number }): number => (x * Math.tanh(Math.log1p(Math.exp(x)))),
+  backward: (x: number, y: number, g: number, p: { single: number }): number => (g * (Math.tanh(Math.log1p(Math.exp(x))) + x * (1 / (1 + Math.exp(-x))) * (1 - Math.tanh(Math.log1p(Math.exp(x))) ** 2))),
 };
 
 export const selu = {
-  forward: (x: number, p: { negcoef: number; scale: number }): number => (x <= 0 ? p.negcoef * (Math.exp(x) - 1) : p.scale * x),
-  backward: (x: number, y: number, g: number, p: { negcoef: number; scale: number }): number => (x !== x ? x : (x <= 0 ? g * p.negcoef * Math.exp(x) : g * p.scale)),
-  backward_inplace: (x: number, y: number, g: number, p: { negcoef: number; scale: number }): number => (y !== y ? y : (y <= 0 ? g * (y + p.negcoef) : g * p.scale)),
+  forward: (x: number, p: { negcoef: number; scale: number; single: number }): number => (x <= 0 ? p.negcoef * (Math.exp(x) - 1) : p.scale * x),
+  backward: (x: number, y: number, g: number, p: { negcoef: number; scale: number; single: number }): number => (x !== x ? x : (x <= 0 ? g * p.negcoef * Math.exp(x) : g * p.scale)),
+  backward_inplace: (x: number, y: number, g: number, p: { negcoef: number; scale: number; single: number }): number => (y !== y ? y : (y <= 0 ? g * (y + p.negcoef) : g * p.scale)),
 };
 
 export const celu = {
-  forward: (x: number, p: { alpha: number; inv_alpha: number }): number => (x <= 0 ? p.alpha * (f32(Math.exp(f32(x * p.inv_alpha))) - 1) : x),
-  backward: (x: number, y: number, g: number, p: { alpha: number; inv_alpha: number }): number => (x !== x ? x : (x <= 0 ? g * f32(Math.exp(f32(x * p.inv_alpha))) : g)),
-  backward_inplace: (x: number, y: number, g: number, p: { alpha: number; inv_alpha: number }): number => (y !== y ? y : (y <= 0 ? g * p.inv_alpha * (y + p.alpha) : g)),
+  forward: (x: number, p: { alpha: number; inv_alpha: number; single: number }): number => (x <= 0 ? p.alpha * (f32(Math.exp(f32(x * p.inv_alpha))) - 1) : x),
+  backward: (x: number, y: number, g: number, p: { alpha: number; inv_alpha: number; single: number }): number => (x !== x ? x : (x <= 0 ? g * f32(Math.exp(f32(x * p.inv_alpha))) : g)),
+  backward_inplace: (x: number, y: number, g: number, p: { alpha: number; inv_alpha: number; single: number }): number => (y !== y ? y : (y <= 0 ? g * p.inv_alpha * (y + p.alpha) : g)),
 };
 
 export const hardtanh = {
-  forward: (x: number, p: { min_val: number; max_val: number }): number => ((x < p.min_val ? p.min_val : x) > p.max_val ? p.max_val : (x < p.min_val ? p.min_val : x)),
-  backward: (x: number, y: number, g: number, p: { min_val: number; max_val: number }): number => ((x > p.min_val && x < p.max_val) ? g : 0),
+  forward: (x: number, p: { min_val: number; max_val: number; single: number }): number => ((x < p.min_val ? p.min_val : x) > p.max_val ? p.max_val : (x < p.min_val ? p.min_val : x)),
+  backward: (x: number, y: number, g: number, p: { min_val: number; max_val: number; single: number }): number => ((x > p.min_val && x < p.max_val) ? g : 0),
 };
 
 export const hardsigmoid = {
-  forward: (x: number, p: Record<string, never>): number => (x !== x ? x : Math.min(Math.max(f32(x + 3), 0), 6) / 6),
-  backward: (x: number, y: number, g: number, p: Record<string, never>): number => ((x > -3 && x < 3) ? g * 0.1666666716337204 : 0),
+  forward: (x: number, p: { single: number }): number => (x !== x ? x : Math.min(Math.max(f32(x + 3), 0), 6) / 6),
+  backward: (x: number, y: number, g: number, p: { single: number }): number => ((x > -3 && x < 3) ? g * 0.1666666716337204 : 0),
 };
 
 export const hardswish = {
-  forward: (x: number, p: Record<string, never>): number => (x !== x ? x : f32(x * Math.min(Math.max(f32(x + 3), 0), 6)) / 6),
-  backward: (x: number, y: number, g: number, p: Record<string, never>): number => (x !== x ? x : (x < -3 ? 0 : (x <= 3 ? g * f32(f32(x / 3) + 0.5) : g))),
+  forward: (x: number, p: { single: number }): number => (x !== x ? x : f32(x * Math.min(Math.max(f32(x + 3), 0), 6)) / 6),
+  backward: (x: number, y: number, g: number, p: { single: number }): number => (x !== x ? x : (x < -3 ? 0 : (x <= 3 ? g * f32(f32(x / 3) + 0.5) : g))),
 };
 
 export const logsigmoid = {
-  forward: (x: number, p: Record<string, never>): number => (Math.min(x, 0) - Math.log1p(Math.exp(-Math.abs(x)))),
-  backward: (x: number, y: number, g: number, p: Record<string, never>): number => (g * (1 / (1 + Math.exp(x)))),
+  forward: (x: number, p: { single: number }): number => (Math.min(x, 0) - Math.log1p(Math.exp(-Math.abs(x)))),
+  backward: (x: number, y: number, g: number, p: { single: number }): number => (g * (1 / (1 + Math.exp(x)))),
 };
 
 export const threshold = {
-  forward: (x: number, p: { threshold: number; value: number }): number => (x <= p.threshold ? p.value : x),
-  backward: (x: number, y: number, g: number, p: { threshold: number; value: number }): number => (x <= p.threshold ? 0 : g),
+  forward: (x: number, p: { threshold: number; value: number; single: number }): number => (x <= p.threshold ? p.value : x),
+  backward: (x: number, y: number, g: number, p: { threshold: number; value: number; single: number }): number => (x <= p.threshold ? 0 : g),
 };

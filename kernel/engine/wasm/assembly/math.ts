@@ -167,12 +167,20 @@ const D11: f64 = 1.0 / 39916800;
   return f64x2.div(em, f64x2.add(em, splat64(2)));
 }
 
-/** tanh, correctly rounded (see above); odd (tanh(-0) = -0), tanh(+-inf) = +-1, nan stays nan. */
+/**
+ * tanh, correctly rounded (see above), except that it is exactly +-1 from |x| = 8.66434097
+ * (0x1.154248p+3) on, as PyTorch's float32 tanh is (the correctly rounded value there is
+ * 1 - 2^-24 up to 9.01, and would print a tanh' of 1.1921e-07 where PyTorch prints 0); odd
+ * (tanh(-0) = -0), tanh(+-inf) = +-1, nan stays nan.
+ */
 @inline export function vtanh(x: v128): v128 {
-  // tanh rounds to 1 in float32 from 9.01 on
   const ax = f32x4.pmin(f32x4.abs(x), splat(9.1));
-  return withSignOf(join32(tanhd(low64(ax)), tanhd(high64(ax))), x);
+  const t = join32(tanhd(low64(ax)), tanhd(high64(ax)));
+  return withSignOf(sel(splat(1), t, f32x4.ge(ax, splat(TANH_ONE))), x);
 }
+
+/** Where PyTorch's float32 tanh becomes exactly 1 (the smallest such float32, measured). */
+export const TANH_ONE: f32 = 8.66434097290039;
 
 /** 1 - y^2 for float32 y, rounded once (y^2 and the difference are exact in doubles for |y| >= 1/8, and
  * below that the double result is never a float32 rounding tie: checked for every float32 y). */
