@@ -1,5 +1,5 @@
 // The palette commands (category "Activation Notebooks") other than Plot activation.
-import * as fs from "fs";
+import { saveFileAtomically } from "../../kernel/files/save";
 import * as vscode from "vscode";
 import { stringifyIpynb, toIpynb } from "../../kernel/format";
 import { KernelManager } from "./kernels";
@@ -42,7 +42,12 @@ export function registerCommands(context: vscode.ExtensionContext, kernels: Kern
     const suggested = nb.uri.scheme === "file" ? vscode.Uri.file(nb.uri.fsPath.replace(/\.[^./\\]+$/, "") + ".ipynb") : undefined;
     const target = await vscode.window.showSaveDialog({ defaultUri: suggested, filters: { "Jupyter notebook": ["ipynb"] }, title: "Export to .ipynb" });
     if (!target) return;
-    fs.writeFileSync(target.fsPath, stringifyIpynb(toIpynb(documentToNotebook(nb))));
+    try {
+      saveFileAtomically(target.fsPath, stringifyIpynb(toIpynb(documentToNotebook(nb))));
+    } catch (e) {
+      void vscode.window.showErrorMessage((e as Error).message);
+      return;
+    }
     void vscode.window.showInformationMessage(`Exported to ${vscode.workspace.asRelativePath(target)} (kernel: tslab).`);
   });
 

@@ -6,6 +6,7 @@ import { Notebook, NotebookFormatError, parseIpynbBytes, parseNotebookBytes, ser
 import { runNotebook } from "../runner/run";
 import { compareOutputs } from "../runner/compare";
 import { outputText } from "../runner/outputs";
+import { saveFileAtomically, saveTarget, SaveError, reasonOf } from "../files/save";
 
 const USAGE = `Usage:
   actnb run <notebook.actnb|notebook.ipynb> [--out <path>] [--check] [--quiet]
@@ -16,8 +17,11 @@ const USAGE = `Usage:
       --quiet        print nothing but errors and differences
       Exits 1 when a cell fails (naming the cell) or --check finds differences.
 
-  actnb export <input.actnb|input.ipynb> --to ipynb|actnb [--out <path>]
+  actnb export <input.actnb|input.ipynb> --to ipynb|actnb [--out <path>] [--force]
       Converts between formats (default output: beside the input, with the new extension).
+      An existing output is replaced only with --force, and never when it is the input.
+
+  Notebooks are saved atomically: a save that fails leaves the file on disk as it was.
 
   actnb --help | --version
 `;
@@ -25,7 +29,12 @@ const USAGE = `Usage:
 class UsageError extends Error {}
 
 function readNotebook(file: string): Notebook {
-  const bytes = fs.readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    throw Object.assign(e as Error, { path: (e as NodeJS.ErrnoException).path ?? file });
+  }
   if (file.endsWith(".ipynb")) return parseIpynbBytes(bytes, file);
   if (file.endsWith(".actnb")) return parseNotebookBytes(bytes, file);
   throw new UsageError(`${file}: expected a .actnb or .ipynb file`);
@@ -33,7 +42,7 @@ function readNotebook(file: string): Notebook {
 
 function writeNotebook(nb: Notebook, file: string): void {
   const text = file.endsWith(".ipynb") ? stringifyIpynb(toIpynb(nb)) : serializeNotebook(nb);
-  fs.writeFileSync(file, text);
+  saveFileAtomically(file, text);
 }
 
 async function run(args: string[]): Promise<number> {
@@ -72,14 +81,20 @@ async function run(args: string[]): Promise<number> {
 }
 
 function exportCommand(args: string[]): number {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { to: { type: "string" }, out: { type: "string" } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { to: { type: "string" }, out: { type: "string" }, force: { type: "boolean" } } });
   if (positionals.length !== 1) throw new UsageError("actnb export takes one input notebook");
   if (values.to !== "ipynb" && values.to !== "actnb") throw new UsageError("--to must be ipynb or actnb");
   const input = path.resolve(positionals[0]);
   const out = path.resolve(values.out ?? input.replace(/\.(actnb|ipynb)$/, "") + `.${values.to}`);
   if (!out.endsWith(`.${values.to}`)) throw new UsageError(`--out must end in .${values.to}`);
-  if (out === input) throw new UsageError("the output would overwrite the input");
-  writeNotebook(readNotebook(input), out);
+  // (through a symbolic link too)
+  if (out === input || saveTarget(out) === saveTarget(input)) throw new UsageError("the output would overwrite the input");
+  const nb = readNotebook(input);
+  if (fs.existsSync(out) && !values.force) {
+    process.stderr.write(`actnb: ${path.relative(process.cwd(), out) || out} exists; add --force to replace it\n`);
+    return 1;
+  }
+  writeNotebook(nb, out);
   process.stdout.write(`${path.relative(process.cwd(), out) || out}\n`);
   return 0;
 }
@@ -107,8 +122,18 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`actnb: ${e.message}\n`);
       return 1;
     }
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") {
-      process.stderr.write(`actnb: ${(e as NodeJS.ErrnoException).path}: no such file\n`);
+    if (e instanceof SaveError) {
+      process.stderr.write(`actnb: ${e.message}\n`);
+      return 1;
+    }
+    // a file that cannot be read: one line, not a stack
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === "ENOENT") {
+      process.stderr.write(`actnb: ${err.path}: no such file\n`);
+      return 1;
+    }
+    if (err.code && err.syscall) {
+      process.stderr.write(`actnb: ${err.path ?? ""}${err.path ? ": " : ""}${reasonOf(err)}\n`);
       return 1;
     }
     throw e;

@@ -83,6 +83,71 @@ describe("actnb command line", function () {
     assert.strictEqual(fs.readFileSync(file, "utf8"), text);
   });
 
+  it("a save that fails (here: over the file-size limit, as a full disk would) leaves the notebook on disk as it was, and says why in one line", () => {
+    const file = path.join(dir, "work.actnb");
+    fs.copyFileSync(FIXTURE, file);
+    const before = fs.readFileSync(file);
+    // ulimit -f 1: at most 1 KiB per file written; SIGXFSZ ignored so that the write fails with EFBIG
+    const script = `trap '' XFSZ; ulimit -f 1; exec "${process.execPath}" "${BIN}" run "${file}" --out "${file}" --quiet`;
+    const r = spawnSync("bash", ["-c", script], { encoding: "utf8", cwd: ROOT });
+    assert.strictEqual(r.status, 1, r.stderr);
+    assert.match(r.stderr, /^actnb: cannot save .*work\.actnb: the file would exceed the size this process may write; the file on disk is unchanged\n$/m);
+    assert.ok(!/\n\s+at /.test(r.stderr), `a stack trace: ${r.stderr}`);
+    assert.ok(before.length > 1024, "the fixture must be larger than the limit");
+    assert.deepStrictEqual(fs.readFileSync(file), before, "the notebook changed");
+    assert.deepStrictEqual(fs.readdirSync(dir), ["work.actnb"], "a temporary file was left behind");
+  });
+
+  it("saves through a symbolic link into the file it points to, and keeps the link", () => {
+    const real = path.join(dir, "real.actnb"), link = path.join(dir, "link.actnb");
+    const nb = JSON.parse(fs.readFileSync(FIXTURE, "utf8"));
+    for (const c of nb.cells) if (c.kind === "code") c.outputs = [];
+    fs.writeFileSync(real, JSON.stringify(nb));
+    fs.symlinkSync(real, link);
+    assert.strictEqual(actnb("run", link, "--out", link, "--quiet").code, 0);
+    assert.ok(fs.lstatSync(link).isSymbolicLink(), "the link was replaced");
+    const saved = JSON.parse(fs.readFileSync(real, "utf8"));
+    assert.ok(saved.cells.some((c: { outputs?: unknown[] }) => c.outputs?.length), "the executed notebook went into the linked file");
+    assert.deepStrictEqual(fs.readdirSync(dir).sort(), ["link.actnb", "real.actnb"]);
+  });
+
+  it("export never replaces a file unless --force, and never its input (also through a symbolic link)", () => {
+    const input = path.join(dir, "a.actnb"), out = path.join(dir, "a.ipynb");
+    fs.copyFileSync(FIXTURE, input);
+    fs.writeFileSync(out, "mine");
+    const r = actnb("export", input, "--to", "ipynb");
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stderr, /a\.ipynb exists; add --force to replace it/);
+    assert.strictEqual(fs.readFileSync(out, "utf8"), "mine");
+    assert.strictEqual(actnb("export", input, "--to", "ipynb", "--force").code, 0);
+    assert.strictEqual(JSON.parse(fs.readFileSync(out, "utf8")).nbformat, 4);
+    // an output that is a symbolic link to the input, and an input reached through one
+    const before = fs.readFileSync(input, "utf8");
+    const linkOut = path.join(dir, "b.ipynb");
+    fs.symlinkSync(input, linkOut);
+    const onto = actnb("export", input, "--to", "ipynb", "--out", linkOut, "--force");
+    assert.strictEqual(onto.code, 2);
+    assert.match(onto.stderr, /would overwrite the input/);
+    const alias = path.join(dir, "alias.ipynb");
+    fs.symlinkSync(out, alias);
+    const viaLink = actnb("export", alias, "--to", "ipynb", "--out", out, "--force");
+    assert.strictEqual(viaLink.code, 2);
+    assert.match(viaLink.stderr, /would overwrite the input/);
+    assert.strictEqual(fs.readFileSync(input, "utf8"), before);
+    assert.ok(fs.lstatSync(linkOut).isSymbolicLink());
+  });
+
+  it("a folder where a notebook belongs is one line, not a stack", () => {
+    const folder = path.join(dir, "nb.actnb");
+    fs.mkdirSync(folder);
+    const r = actnb("run", folder);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stderr, /^actnb: .*nb\.actnb: it is a directory\n$/);
+    const out = actnb("export", FIXTURE, "--to", "actnb", "--out", folder, "--force");
+    assert.strictEqual(out.code, 1);
+    assert.match(out.stderr, /^actnb: cannot save .*nb\.actnb: it is a directory; the file on disk is unchanged\n$/);
+  });
+
   it("exports to .ipynb and back, and runs the .ipynb", () => {
     const ipynb = path.join(dir, "relu.ipynb");
     assert.strictEqual(actnb("export", FIXTURE, "--to", "ipynb", "--out", ipynb).code, 0);
