@@ -5,6 +5,7 @@ import * as path from "path";
 import { startConverter } from "./converter_proxy";
 import { setDisplaySink } from "../display/display";
 import { createKernelRoot } from "./root";
+import { watchParent } from "./watchdog";
 import { Session } from "./session";
 import { HostRequest, KernelMessage } from "./protocol";
 
@@ -30,6 +31,8 @@ function captureStream(name: "stdout" | "stderr"): void {
 }
 
 const root = createKernelRoot(notebookDir);
+// a host that dies without a word (kill -9) takes its kernel with it, busy or not
+watchParent(root.dir);
 process.chdir(root.dir); // the converter resolves modules from the working directory it starts in
 const converter = startConverter();
 process.chdir(notebookDir);

@@ -43,9 +43,33 @@ function userPackages(dir: string): Array<[string, string]> {
 
 export interface KernelRoot { dir: string; dispose(): void }
 
+const PREFIX = "actnb-kernel-";
+
+/** Removes the folders of kernels that died without cleaning up (their process no longer exists). */
+export function sweepStaleRoots(): void {
+  let entries: string[];
+  try { entries = fs.readdirSync(os.tmpdir()); } catch { return; }
+  for (const name of entries) {
+    const m = /^actnb-kernel-(\d+)-/.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    try { fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true }); } catch { /* another sweeper, or not ours */ }
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM"; // exists, but not ours to signal
+  }
+}
+
 /** Creates the root for a notebook in `notebookDir`; "actnb" is always this engine. */
 export function createKernelRoot(notebookDir: string): KernelRoot {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-kernel-"));
+  sweepStaleRoots();
+  // the kernel's pid in the name: a folder whose kernel is gone is known to be stale
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `${PREFIX}${process.pid}-`));
   const nm = path.join(dir, "node_modules");
   fs.mkdirSync(nm);
   const actnb = packageDir("actnb");

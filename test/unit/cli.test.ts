@@ -161,3 +161,44 @@ describe("actnb command line", function () {
     assert.strictEqual(r.code, 0, r.stderr);
   });
 });
+
+describe("actnb command line: no orphans, no leftovers", function () {
+  this.timeout(60000);
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-cli-")); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const kernelFolders = () => new Set(fs.readdirSync(os.tmpdir()).filter((n) => /^actnb-kernel-\d+-/.test(n)));
+  const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it("kill -9 of the CLI during a busy cell takes the kernel and its temporary folder with it", async () => {
+    const file = path.join(dir, "busy.actnb");
+    fs.writeFileSync(file, JSON.stringify({ actnb: 1, metadata: {}, cells: [{ kind: "code", language: "typescript", metadata: {}, source: 'console.log("spinning"); while (true) {}', outputs: [] }] }));
+    const before = kernelFolders();
+    const cli = require("child_process").spawn(process.execPath, [BIN, "run", file], { stdio: ["ignore", "pipe", "ignore"] });
+    let printed = "";
+    cli.stdout.on("data", (d: Buffer) => { printed += d.toString(); });
+    // the cell has printed, so it is in its loop
+    for (let i = 0; i < 150 && !printed.includes("spinning"); i++) await sleep(100);
+    assert.ok(printed.includes("spinning"), "the cell never started");
+    const folder = [...kernelFolders()].find((n) => !before.has(n));
+    assert.ok(folder, "no kernel folder");
+    const kernelPid = Number(/^actnb-kernel-(\d+)-/.exec(folder!)![1]);
+    await sleep(300);
+    assert.ok(alive(kernelPid));
+    cli.kill("SIGKILL");
+    for (let i = 0; i < 50 && alive(kernelPid); i++) await sleep(100);
+    assert.ok(!alive(kernelPid), "the kernel outlived its host");
+    assert.ok(!fs.existsSync(path.join(os.tmpdir(), folder!)), "the kernel's temporary folder is left behind");
+  });
+
+  it("a kernel sweeps the folders that kernels killed before it left behind", () => {
+    const stale = path.join(os.tmpdir(), "actnb-kernel-2147483646-stale");
+    fs.mkdirSync(stale, { recursive: true });
+    const r = spawnSync(process.execPath, [BIN, "run", FIXTURE, "--quiet"], { encoding: "utf8", cwd: ROOT });
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.ok(!fs.existsSync(stale), "the stale folder is still there");
+    assert.deepStrictEqual([...kernelFolders()].filter((n) => n.startsWith(`actnb-kernel-${r.pid}`)), []);
+  });
+});
