@@ -50,6 +50,12 @@ async function run(args: string[]): Promise<number> {
   if (positionals.length !== 1) throw new UsageError("actnb run takes one notebook");
   const file = path.resolve(positionals[0]);
   const stored = readNotebook(file);
+  // a notebook in another language (a Python .ipynb) is not run as TypeScript
+  const foreign = stored.cells.find((c) => c.kind === "code" && !/^(typescript|javascript|ts|js)$/i.test(c.language));
+  if (foreign) {
+    process.stderr.write(`actnb: ${path.basename(file)} has ${foreign.language} cells; the Activation Kernel runs TypeScript and JavaScript\n`);
+    return 1;
+  }
   const log = (s: string) => { if (!values.quiet) process.stdout.write(s); };
   const progress = process.stderr.isTTY && !values.quiet;
   const clearProgress = () => { if (progress) process.stderr.write("\r\x1b[2K"); };

@@ -47,6 +47,7 @@ class Scanner {
     const open = this.pos++;
     this.space();
     if (this.text[this.pos] === "}") { this.pos++; return; }
+    const seen = new Set<string>();
     for (;;) {
       this.space();
       if (this.pos >= this.text.length) throw this.unclosed("object", open);
@@ -59,6 +60,9 @@ class Scanner {
       const keyStart = this.pos;
       this.string();
       const key = JSON.parse(this.text.slice(keyStart, this.pos)) as string;
+      // JSON.parse would keep the last and silently drop the others
+      if (seen.has(key)) { this.pos = keyStart; throw this.fail(`the key ${JSON.stringify(key)} appears twice in this object`); }
+      seen.add(key);
       this.space();
       if (this.pos >= this.text.length) throw this.unclosed("object", open);
       if (this.text[this.pos] !== ":") throw this.fail(`expected ':' after the property name ${JSON.stringify(key)}, found ${this.describe()}`);

@@ -11,10 +11,20 @@ export function readJsonText(text: string, fileName: string | undefined, kind: D
   if (text.trim() === "") {
     throw new NotebookFormatError("empty", `the file is empty; a ${kind} is a JSON object`).at(undefined, fileName);
   }
+  let value: unknown;
+  let parsed = false;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
+    parsed = true;
   } catch {
     // Fall through: find out what is wrong, and where.
+  }
+  // valid JSON may still repeat a key (JSON.parse keeps the last) or nest beyond what can be checked
+  const repeated = parsed ? findSyntaxError(text) : undefined;
+  if (parsed && repeated === undefined) return value;
+  if (repeated) {
+    const inside = repeated.path.length > 0 ? ` (in ${formatPath(repeated.path)})` : "";
+    throw new NotebookFormatError("syntax", `JSON syntax error: ${repeated.message}${inside}`, repeated.path).at(locationOf(text, repeated.offset), fileName);
   }
   if (looksBinary(text)) {
     throw new NotebookFormatError("binary", `the file is not text (it holds binary data); a ${kind} is JSON text`).at(undefined, fileName);

@@ -137,6 +137,18 @@ describe("actnb command line", function () {
     assert.ok(fs.lstatSync(linkOut).isSymbolicLink());
   });
 
+  it("a Python .ipynb is refused naming its language, not run as TypeScript", () => {
+    const file = path.join(dir, "py.ipynb");
+    fs.writeFileSync(file, JSON.stringify({
+      nbformat: 4, nbformat_minor: 5,
+      metadata: { kernelspec: { name: "python3", display_name: "Python 3", language: "python" }, language_info: { name: "python" } },
+      cells: [{ id: "a", cell_type: "code", execution_count: null, metadata: {}, outputs: [], source: ["print(1)"] }],
+    }));
+    const r = actnb("run", file);
+    assert.strictEqual(r.code, 1);
+    assert.match(r.stderr, /^actnb: py\.ipynb has python cells; the Activation Kernel runs TypeScript and JavaScript\n$/);
+  });
+
   it("a folder where a notebook belongs is one line, not a stack", () => {
     const folder = path.join(dir, "nb.actnb");
     fs.mkdirSync(folder);

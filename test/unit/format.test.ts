@@ -386,3 +386,21 @@ describe("actnb format: errors name the problem and where it is", () => {
     expectError(parseAs(text), { code: "type", path: `cells[1].outputs[0].items["text/plain"]`, line: 33, column: 27 });
   });
 });
+
+describe("actnb format: keys given twice and absurd nesting", () => {
+  it("a key given twice is an error at its second place (JSON.parse would drop the first silently)", () => {
+    const text = '{\n "actnb": 1,\n "metadata": {},\n "cells": [],\n "metadata": {"x": 1}\n}\n';
+    assert.throws(() => parseNotebook(text, "twice.actnb"), (e: Error) => {
+      assert.match(e.message, /^twice\.actnb:5:2: JSON syntax error: the key "metadata" appears twice in this object/);
+      return true;
+    });
+  });
+  it("nesting too deep to check is an error with its place, not a stack overflow", () => {
+    const deep = `{"actnb": 1, "metadata": {"x": ${"[".repeat(200000)}${"]".repeat(200000)}}, "cells": []}`;
+    assert.throws(() => parseNotebook(deep, "deep.actnb"), (e: Error) => {
+      assert.match(e.message, /^deep\.actnb:1:\d+: .*nested too deeply/);
+      assert.strictEqual(e.name, "NotebookFormatError");
+      return true;
+    });
+  });
+});
