@@ -9,12 +9,14 @@ import { outputText } from "../runner/outputs";
 import { saveFileAtomically, saveTarget, SaveError, reasonOf } from "../files/save";
 
 const USAGE = `Usage:
-  actnb run <notebook.actnb|notebook.ipynb> [--out <path>] [--check] [--quiet]
+  actnb run <notebook.actnb|notebook.ipynb> [--out <path>] [--check] [--quiet] [--memory-limit <MB>]
       Runs every cell in a fresh kernel, in order, and prints each cell's text output.
       --out <path>   write the executed notebook (.actnb or .ipynb, by extension)
       --check        compare the outputs with those stored in the notebook; report differences
                      (timings never count; cells marked "volatile" are compared by shape)
       --quiet        print nothing but errors and differences
+      --memory-limit <MB>  the kernel's heap limit (default 4096, as in VS Code); a cell that
+                     needs more ends the kernel with "ran out of memory"
       Exits 1 when a cell fails (naming the cell) or --check finds differences.
 
   actnb export <input.actnb|input.ipynb> --to ipynb|actnb [--out <path>] [--force]
@@ -27,6 +29,9 @@ const USAGE = `Usage:
 `;
 
 class UsageError extends Error {}
+
+/** The kernel's heap limit when none is given: the VS Code setting's default (actnb.kernel.memoryLimitMb). */
+const DEFAULT_MEMORY_LIMIT_MB = 4096;
 
 function readNotebook(file: string): Notebook {
   let bytes: Buffer;
@@ -46,7 +51,9 @@ function writeNotebook(nb: Notebook, file: string): void {
 }
 
 async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" }, check: { type: "boolean" }, quiet: { type: "boolean" } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" }, check: { type: "boolean" }, quiet: { type: "boolean" }, "memory-limit": { type: "string" } } });
+  const memoryLimitMb = Number(values["memory-limit"] ?? DEFAULT_MEMORY_LIMIT_MB);
+  if (!Number.isInteger(memoryLimitMb) || memoryLimitMb < 64) throw new UsageError("--memory-limit takes a whole number of MB, 64 or more");
   if (positionals.length !== 1) throw new UsageError("actnb run takes one notebook");
   const file = path.resolve(positionals[0]);
   const stored = readNotebook(file);
@@ -61,6 +68,7 @@ async function run(args: string[]): Promise<number> {
   const clearProgress = () => { if (progress) process.stderr.write("\r\x1b[2K"); };
   const result = await runNotebook(stored, {
     notebookDir: path.dirname(file),
+    memoryLimitMb,
     onCell: (_i, n, total) => { if (progress) process.stderr.write(`[${n}/${total}] running…`); },
     // print streams as they come; rich outputs once the cell is done (after any in-place updates)
     onOutput: (_i, _outputs, out) => { if (out.kind === "stream") { clearProgress(); (out.name === "stderr" ? process.stderr : process.stdout).write(values.quiet && out.name === "stdout" ? "" : out.text); } },

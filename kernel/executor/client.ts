@@ -25,6 +25,8 @@ export interface KernelOptions {
   notebookDir: string;
   /** V8 heap limit for the kernel process, in MiB. */
   memoryLimitMb?: number;
+  /** How much a cell may print (MB) before the kernel cuts it (default 4). */
+  outputLimitMb?: number;
   /** How long an interrupt may take before the kernel is killed instead, in ms. */
   interruptGraceMs?: number;
 }
@@ -59,7 +61,8 @@ export class KernelClient extends EventEmitter {
   constructor(readonly options: KernelOptions) {
     super();
     const execArgv = options.memoryLimitMb ? [`--max-old-space-size=${options.memoryLimitMb}`] : [];
-    this.child = fork(KERNEL_MAIN, [options.notebookDir], { cwd: options.notebookDir, execArgv, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced" });
+    const env = options.outputLimitMb ? { ...process.env, ACTNB_OUTPUT_LIMIT_MB: String(options.outputLimitMb) } : process.env;
+    this.child = fork(KERNEL_MAIN, [options.notebookDir], { cwd: options.notebookDir, execArgv, env, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced" });
     // The kernel reports cell output over IPC; the raw pipes carry only what bypasses it
     // (fatal errors from V8 itself), kept to explain a death.
     this.child.stdout!.on("data", (d) => { this.stderrTail = (this.stderrTail + d).slice(-4000); });

@@ -19,11 +19,28 @@ function send(message: KernelMessage): void {
 // Which request the output belongs to; output between requests goes to the last one.
 let current = -1;
 
+/**
+ * A cell's printed text beyond this many bytes is dropped here, before it crosses to the host
+ * (which would otherwise hold, show and save all of it), and the cell ends with a note saying
+ * how much was dropped. ACTNB_OUTPUT_LIMIT_MB sets it (the host passes its setting that way).
+ */
+const OUTPUT_LIMIT = Math.max(1, Number(process.env.ACTNB_OUTPUT_LIMIT_MB) || 4) * 2 ** 20;
+const printed = { bytes: 0, droppedBytes: 0, droppedLines: 0 };
+
 function captureStream(name: "stdout" | "stderr"): void {
   const stream = process[name];
   stream.write = ((chunk: string | Uint8Array, encoding?: unknown, cb?: unknown) => {
-    const text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString(typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
-    send({ type: "stream", id: current, name, text });
+    let text = typeof chunk === "string" ? chunk : Buffer.from(chunk).toString(typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+    const room = OUTPUT_LIMIT - printed.bytes;
+    if (text.length > room) {
+      const kept = text.slice(0, Math.max(0, room));
+      const dropped = text.slice(kept.length);
+      printed.droppedBytes += Buffer.byteLength(dropped);
+      for (let i = dropped.indexOf("\n"); i >= 0; i = dropped.indexOf("\n", i + 1)) printed.droppedLines++;
+      text = kept;
+    }
+    printed.bytes += text.length;
+    if (text) send({ type: "stream", id: current, name, text });
     const done = typeof encoding === "function" ? encoding : cb;
     if (typeof done === "function") done();
     return true;
@@ -57,11 +74,16 @@ async function handle(req: HostRequest): Promise<void> {
   switch (req.type) {
     case "execute": {
       current = req.id;
+      Object.assign(printed, { bytes: 0, droppedBytes: 0, droppedLines: 0 });
       const t0 = Date.now();
       const outcome = await session.execute(req.code, {
         result: (bundle) => send({ type: "result", id: req.id, bundle }),
         error: (error) => send({ type: "error", id: req.id, error }),
       });
+      if (printed.droppedBytes) {
+        const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;
+        send({ type: "stream", id: req.id, name: "stderr", text: `\n[output cut: the cell printed ${mb(printed.droppedBytes)} (${printed.droppedLines.toLocaleString("en")} lines) more than the ${mb(OUTPUT_LIMIT)} a cell shows; the kernel dropped it]\n` });
+      }
       send({ type: "done", id: req.id, success: outcome.success, interrupted: outcome.interrupted, execution_count: session.execution_count, duration_ms: Date.now() - t0 });
       return;
     }

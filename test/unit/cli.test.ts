@@ -214,3 +214,35 @@ describe("actnb command line: no orphans, no leftovers", function () {
     assert.deepStrictEqual([...kernelFolders()].filter((n) => n.startsWith(`actnb-kernel-${r.pid}`)), []);
   });
 });
+
+describe("actnb command line: bounded output and memory", function () {
+  this.timeout(120000);
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-cli-")); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const notebook = (source: string) => {
+    const file = path.join(dir, "nb.actnb");
+    fs.writeFileSync(file, JSON.stringify({ actnb: 1, metadata: {}, cells: [{ kind: "code", language: "typescript", metadata: {}, source, outputs: [] }] }));
+    return file;
+  };
+
+  it("a cell that prints a million lines is cut in the kernel, with a note of how much was dropped, and the saved notebook stays small", () => {
+    const file = notebook('for (let i = 0; i < 1e6; i++) console.log("line " + i);');
+    const out = path.join(dir, "out.actnb");
+    const r = spawnSync(process.execPath, [BIN, "run", file, "--out", out], { encoding: "utf8", cwd: ROOT, maxBuffer: 64 * 2 ** 20 });
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.ok(r.stdout.length <= 4 * 2 ** 20, `printed ${r.stdout.length} characters`);
+    assert.match(r.stderr, /\[output cut: the cell printed \d+\.\d MB \([\d,]+ lines\) more than the 4\.0 MB a cell shows; the kernel dropped it\]/);
+    assert.ok(fs.statSync(out).size < 6 * 2 ** 20, `saved ${fs.statSync(out).size} bytes`);
+  });
+
+  it("the CLI's kernel has a heap limit (--memory-limit): a runaway allocation ends it quickly, saying so", () => {
+    const file = notebook("const keep: number[][] = []; for (;;) keep.push(new Array(1e6).fill(1));");
+    const t0 = Date.now();
+    const r = spawnSync(process.execPath, [BIN, "run", file, "--memory-limit", "256"], { encoding: "utf8", cwd: ROOT });
+    assert.strictEqual(r.status, 1);
+    assert.match(r.stderr, /out of memory/i);
+    assert.ok(Date.now() - t0 < 60000, `took ${Date.now() - t0} ms`);
+    assert.strictEqual(spawnSync(process.execPath, [BIN, "run", file, "--memory-limit", "12"], { encoding: "utf8", cwd: ROOT }).status, 2);
+  });
+});
