@@ -2,6 +2,7 @@
 // name in a trailing options object: F.gelu(x, "tanh") and F.gelu(x, { approximate: "tanh" }).
 import { Tensor } from "./tensor";
 import { RuntimeError } from "./errors";
+import { pyTypeName } from "./pyrepr";
 
 export function isOptions(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== "object" || v instanceof Tensor || Array.isArray(v)) return false;
@@ -50,22 +51,11 @@ export function splitSizes(fn: string, args: readonly unknown[]): { size: number
   return { size: checkSizes(fn, args.slice(0, i)), rest: args.slice(i) };
 }
 
-/** Python's name for the type of a JS value passed where PyTorch expects a number or a tensor. */
-export function pyType(v: unknown): string {
-  if (v === null || v === undefined) return "NoneType";
-  if (typeof v === "number") return Number.isInteger(v) ? "int" : "float";
-  if (typeof v === "string") return "str";
-  if (typeof v === "boolean") return "bool";
-  if (Array.isArray(v)) return "list";
-  if (v instanceof Tensor) return "Tensor";
-  return typeof v === "function" ? "function" : "dict";
-}
-
 /** A tensor's sizes as PyTorch checks them: integers (SymInts), none negative. */
 export function checkSizes(fn: string, sizes: readonly unknown[]): number[] {
   sizes.forEach((s, i) => {
     if (typeof s !== "number" || !Number.isInteger(s)) {
-      throw new TypeError(`${fn}(): argument 'size' must be tuple of SymInts, but found element of type ${pyType(s)} at pos ${i + 1}`);
+      throw new TypeError(`${fn}(): argument 'size' must be tuple of SymInts, but found element of type ${pyTypeName(s)} at pos ${i + 1}`);
     }
   });
   for (const s of sizes as number[]) {
@@ -76,13 +66,13 @@ export function checkSizes(fn: string, sizes: readonly unknown[]): number[] {
 
 /** A tensor argument; anything else is PyTorch's TypeError. */
 export function checkTensor(fn: string, name: string, position: number, v: unknown): void {
-  if (!(v instanceof Tensor)) throw new TypeError(`${fn}(): argument '${name}' (position ${position}) must be Tensor, not ${pyType(v)}`);
+  if (!(v instanceof Tensor)) throw new TypeError(`${fn}(): argument '${name}' (position ${position}) must be Tensor, not ${pyTypeName(v)}`);
 }
 
 /** A number operand (PyTorch's Scalar) or a tensor; anything else is PyTorch's TypeError. */
 export function checkOperand(fn: string, name: string, position: number, v: unknown): void {
   if (v instanceof Tensor || typeof v === "number" || typeof v === "boolean") return;
-  throw new TypeError(`${fn}(): argument '${name}' (position ${position}) must be Tensor, not ${pyType(v)}`);
+  throw new TypeError(`${fn}(): argument '${name}' (position ${position}) must be Tensor, not ${pyTypeName(v)}`);
 }
 
 export function checkNumber(fn: string, name: string, v: unknown): number {

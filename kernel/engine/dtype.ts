@@ -21,6 +21,11 @@ export class DType {
   get scalarType(): string { return SCALAR_TYPE[this.name]; }
   /** The C++ type's name, as the few kernels that print it say it (clamp_, masked_fill_): "long int". */
   get cppType(): string { return CPP_TYPE[this.name]; }
+  /** A number as this dtype's elements hold it: rounded to float32, truncated to an integer, or a bool (nonzero, nan too, is true). */
+  cast(v: number): number {
+    if (this.is_floating_point) return this.itemsize === 4 ? Math.fround(v) : v;
+    return this.name === "bool" ? (v !== 0 ? 1 : 0) : Math.trunc(v);
+  }
   [Symbol.for("nodejs.util.inspect.custom")](): string { return this.toString(); }
 }
 

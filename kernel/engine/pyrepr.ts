@@ -31,5 +31,8 @@ export function pyTypeName(v: unknown): string {
   if (typeof v === "boolean") return "bool";
   if (Array.isArray(v)) return "list";
   if (typeof v === "function") return "function";
-  return (v as object).constructor?.name ?? "object";
+  const proto = Object.getPrototypeOf(v);
+  if (proto === Object.prototype || proto === null) return "dict"; // an options object is Python's keyword dict
+  // a class's own tag (Tensor's is "Tensor"), which survives minification unlike constructor.name
+  return (v as { [Symbol.toStringTag]?: string })[Symbol.toStringTag] ?? (v as object).constructor?.name ?? "object";
 }

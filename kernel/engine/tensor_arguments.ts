@@ -34,14 +34,24 @@ function positional(name: string, params: readonly string[], args: unknown[]): u
   return out;
 }
 
+/** torch functions named like these methods that are not them with the input first. */
+const NOT_METHOD_CALLS = new Set([
+  "where", // torch.where(condition, input, other)
+  "logical_and", "logical_or", // their errors name `other` as argument 2, the methods' as 1
+]);
+
 /**
- * The torch.<name> functions that are these methods with the input first (torch.exp(x) is
- * x.exp()): the same checks. Other inputs go to the function as it was.
+ * Gives the torch.<name> functions that are these methods with the input first (torch.exp(x) is
+ * x.exp()) the same checks; an input that is no tensor goes to the function as it was.
  */
-export function asMethodCall<F extends (...a: any[]) => unknown>(name: string, original: F): F {
-  return ((input: unknown, ...args: unknown[]) => (input instanceof Tensor
-    ? (input as unknown as Record<string, (...a: unknown[]) => unknown>)[name](...args)
-    : original(input, ...args))) as F;
+export function withMethodChecks(torch: Record<string, unknown>): void {
+  for (const name of Object.keys(SIGNATURES)) {
+    const original = torch[name];
+    if (typeof original !== "function" || NOT_METHOD_CALLS.has(name)) continue;
+    torch[name] = (input: unknown, ...args: unknown[]) => (input instanceof Tensor
+      ? (input as unknown as Record<string, (...a: unknown[]) => unknown>)[name](...args)
+      : original(input, ...args));
+  }
 }
 
 for (const [name, params] of Object.entries(SIGNATURES)) {

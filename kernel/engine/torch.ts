@@ -2,7 +2,7 @@
 import { Tensor } from "./tensor";
 import * as ops from "./ops";
 import { torchActivations } from "./activations/generated/torch";
-import { asMethodCall } from "./tensor_arguments";
+import { withMethodChecks } from "./tensor_arguments";
 import * as nn from "./nn";
 import * as optim from "./optim";
 import * as random from "./random";
@@ -68,10 +68,7 @@ export const torch = {
 };
 
 // torch.exp(x), torch.mul(x, y), ...: the Tensor methods' argument checks (tensor_arguments.ts)
-for (const name of ["mul", "true_divide", "neg", "pow", "reciprocal", "exp", "log", "sqrt", "rsqrt", "abs", "sign", "sin", "cos", "erf",
-  "maximum", "minimum", "eq", "ne", "gt", "ge", "lt", "le", "isnan", "logical_not", "equal", "masked_fill", "matmul", "mm", "mv", "all", "any", "t", "clone"] as const) {
-  (torch as Record<string, unknown>)[name] = asMethodCall(name, torch[name] as (...a: unknown[]) => unknown);
-}
+withMethodChecks(torch as unknown as Record<string, unknown>);
 
 export { nn, optim };
 export const F = nn.functional;

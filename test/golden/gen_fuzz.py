@@ -1506,11 +1506,7 @@ def g_nn_functional(p):
             if not names:
                 return True
             inp = names[0]
-        kw = {"reduction": r.choice(["mean", "sum", "none"])} if r.random() < 0.5 else {}
-        step = {"fn": f"F.{name}", "args": [inp, target]}
-        if kw:
-            step["kw"] = kw
-        return p.run(step) is not None
+        return loss_step(p, name, inp, target)
     if name == "layer_norm":
         if tx.dim() == 0:
             return False
@@ -1539,8 +1535,14 @@ def g_nn_functional(p):
         if not names:
             return True
         inp = names[0]
+    return loss_step(p, name, inp, tgt)
+
+
+def loss_step(p, name, inp, target):
+    """F.<name>(inp, target), with a random reduction half of the time."""
+    r = p.rng
     kw = {"reduction": r.choice(["mean", "sum", "none"])} if r.random() < 0.5 else {}
-    step = {"fn": f"F.{name}", "args": [inp, tgt]}
+    step = {"fn": f"F.{name}", "args": [inp, target]}
     if kw:
         step["kw"] = kw
     return p.run(step) is not None

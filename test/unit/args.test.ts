@@ -55,3 +55,13 @@ describe("nothing is silently ignored: unknown keywords and extra arguments", ()
     assert.throws(() => (x() as any).mul(2, 3), /mul\(\) takes 2 positional arguments but 3 were given/);
   });
 });
+
+describe("a number as a tensor's dtype holds it (fill_, masked_fill, copy_)", () => {
+  it("bool: nonzero is true, nan too; integers truncate; float32 rounds (as PyTorch)", () => {
+    assert.deepStrictEqual(torch.zeros(2, { dtype: torch.bool }).fill_(NaN).tolist(), [true, true]);
+    assert.deepStrictEqual(torch.zeros(2, { dtype: torch.bool }).masked_fill(torch.tensor([true, false]), NaN).tolist(), [true, false]);
+    assert.deepStrictEqual(torch.zeros(2, { dtype: torch.int64 }).fill_(2.7).tolist(), [2, 2]);
+    assert.deepStrictEqual(torch.zeros(2, { dtype: torch.bool }).copy_(torch.tensor([NaN, 0])).tolist(), [true, false]);
+    assert.strictEqual(torch.zeros(1).fill_(0.1).item(), Math.fround(0.1));
+  });
+});

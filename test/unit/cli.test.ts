@@ -184,9 +184,12 @@ describe("actnb command line: no orphans, no leftovers", function () {
   const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  it("kill -9 of the CLI during a busy cell takes the kernel and its temporary folder with it", async () => {
+  // a loop right away, and one that starts after an await (when the cell's own code has returned)
+  for (const [when, source] of [["a busy cell", 'console.log("spinning"); while (true) {}'],
+    ["a cell busy after an await", 'await new Promise((r) => setTimeout(r, 10)); console.log("spinning"); while (true) {}']]) {
+  it(`kill -9 of the CLI during ${when} takes the kernel and its temporary folder with it`, async () => {
     const file = path.join(dir, "busy.actnb");
-    fs.writeFileSync(file, JSON.stringify({ actnb: 1, metadata: {}, cells: [{ kind: "code", language: "typescript", metadata: {}, source: 'console.log("spinning"); while (true) {}', outputs: [] }] }));
+    fs.writeFileSync(file, JSON.stringify({ actnb: 1, metadata: {}, cells: [{ kind: "code", language: "typescript", metadata: {}, source, outputs: [] }] }));
     const before = kernelFolders();
     const cli = require("child_process").spawn(process.execPath, [BIN, "run", file], { stdio: ["ignore", "pipe", "ignore"] });
     let printed = "";
@@ -204,6 +207,7 @@ describe("actnb command line: no orphans, no leftovers", function () {
     assert.ok(!alive(kernelPid), "the kernel outlived its host");
     assert.ok(!fs.existsSync(path.join(os.tmpdir(), folder!)), "the kernel's temporary folder is left behind");
   });
+  }
 
   it("a kernel sweeps the folders that kernels killed before it left behind", () => {
     const stale = path.join(os.tmpdir(), "actnb-kernel-2147483646-stale");

@@ -47,13 +47,19 @@ function expression(e: string | ((p: Params) => string), p: Params): string {
   return typeof e === "function" ? e(p) : e;
 }
 
-/** Whether a derivative expression reads the input x or the result y: what its backward must keep. */
-const reads = (expr: string, name: "x" | "y") => new RegExp(`\\b${name}\\b`).test(expr);
+/** Whether a derivative expression reads the input x or the result y: what its backward must keep (per expression, once). */
+const readsCache = new Map<string, { x: boolean; y: boolean }>();
+function reads(expr: string, name: "x" | "y"): boolean {
+  let r = readsCache.get(expr);
+  if (!r) readsCache.set(expr, r = { x: /\bx\b/.test(expr), y: /\by\b/.test(expr) });
+  return r[name];
+}
 
 /** The output dtype for x, or PyTorch's refusal of x's dtype. */
 function outputDtype(def: ActivationDefinition, x: Tensor): DType {
-  if (x.dtype.is_floating_point || !def.integers) return x.dtype.is_floating_point ? x.dtype : float32;
+  if (x.dtype.is_floating_point) return x.dtype;
   const rule = def.integers;
+  if (!rule) return float32;
   if (rule.kind === "refuse") throw new RuntimeError(`"${rule.kernel}" not implemented for '${x.dtype.scalarType}'`);
   if (x.dtype === bool && rule.boolError) throw new RuntimeError(rule.boolError);
   return rule.kind === "keep" ? x.dtype : float32;

@@ -110,8 +110,9 @@ function sameGeometry(t: Geometry, storage: Storage): Tensor {
 function asStridedBackward(view: Geometry, base: Tensor, g: Tensor): Tensor {
   const full = zerosLaidOutLike(base, g.dtype);
   const fd = full._data;
-  const gd = g.contiguous()._data;
-  positions(view).forEach((pos, k) => { fd[pos] += gd[g.is_contiguous() ? g.offset + k : k]; });
+  const gc = g.contiguous();
+  const gd = gc._data;
+  positions(view).forEach((pos, k) => { fd[pos] += gd[gc.offset + k]; });
   return full.contiguous();
 }
 

@@ -55,8 +55,13 @@ function checkNoPartialOverlap(x: Tensor, inputs: readonly unknown[]): void {
 /** Writes `src` (broadcast to x's shape) into x's elements, through x's strides. */
 function writeInto(x: Tensor, src: Tensor): void {
   checkFits(x, src);
+  copyInto(x, src);
+}
+
+/** writeInto, for a `src` known to fit x. */
+function copyInto(x: Tensor, src: Tensor): void {
   const sd = src._data, xd = x._data;
-  const integral = !x.dtype.is_floating_point, toBool = x.dtype.name === "bool";
+  const integral = !x.dtype.is_floating_point;
   if ((!integral || src.dtype === x.dtype) && x.is_contiguous() && src.is_contiguous() && sameShape(src.shape, x.shape)) {
     // one block copy (TypedArray.set converts between element types as the loop below does)
     const n = x.numel();
@@ -67,7 +72,8 @@ function writeInto(x: Tensor, src: Tensor): void {
   forEachRow(x.shape, [x.strides, ss], [x.offset, src.offset], (pos, n, inner) => {
     let xi = pos[0], si = pos[1];
     const xs = inner[0], sst = inner[1];
-    for (let k = 0; k < n; k++, xi += xs, si += sst) xd[xi] = toBool ? (sd[si] !== 0 ? 1 : 0) : integral ? Math.trunc(sd[si]) : sd[si];
+    if (integral) for (let k = 0; k < n; k++, xi += xs, si += sst) xd[xi] = x.dtype.cast(sd[si]);
+    else for (let k = 0; k < n; k++, xi += xs, si += sst) xd[xi] = sd[si];
   });
 }
 
@@ -95,7 +101,7 @@ export function inplace<T extends Tensor>(x: T, result: Tensor, error?: CastErro
     checkFits(x, result);
     checkCast(result.dtype, x.dtype, error);
     node?._beforeInplaceWrite(x, result, () => copyOf(x));
-    writeInto(x, result);
+    copyInto(x, result);
   });
   return x;
 }
@@ -133,7 +139,7 @@ export function add_(x: Tensor, other: Tensor): void {
 
 /** Writes one value into every element of x. */
 function fillWith(x: Tensor, value: number): void {
-  const v = x.dtype === float32 ? Math.fround(value) : x.dtype.is_floating_point ? value : x.dtype.name === "bool" ? (value ? 1 : 0) : Math.trunc(value);
+  const v = x.dtype.cast(value);
   if (x.is_contiguous()) x._data.fill(v, x.offset, x.offset + x.numel());
   else {
     const one = Tensor.empty([], x.dtype);

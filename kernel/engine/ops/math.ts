@@ -117,9 +117,7 @@ export function where(condition: Tensor, a: Input, b: Input): Tensor {
 
 export function masked_fill(x: Tensor, mask: Tensor, value: number): Tensor {
   if (mask.dtype !== bool) throw new RuntimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype.cppType}`);
-  // the value as x's dtype holds it: rounded to float32, truncated to an integer, or a bool
-  const v = x.dtype === float32 ? Math.fround(value) : x.dtype === bool ? (value ? 1 : 0) : x.dtype.is_floating_point ? value : Math.trunc(value);
-  const out = elementwise(["x", "m"], "m !== 0 ? p.v : x", [x, mask], x.dtype, { v }, x.dtype);
+  const out = elementwise(["x", "m"], "m !== 0 ? p.v : x", [x, mask], x.dtype, { v: x.dtype.cast(value) }, x.dtype);
   return record(out, "MaskedFillBackward0", [x], (g, [m]) => [g.masked_fill(m!, 0)], [mask]);
 }
 

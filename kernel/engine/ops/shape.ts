@@ -2,7 +2,8 @@
 import { Tensor, numelOf, contiguousStrides } from "../tensor";
 import { record } from "../autograd/node";
 import { markView, markMultiOutput } from "../autograd/views";
-import { bindArgs, pyType } from "../args";
+import { bindArgs } from "../args";
+import { pyTypeName } from "../pyrepr";
 import { RuntimeError, IndexError } from "../errors";
 import { contiguousData, normalizeDim, isContiguousLayout } from "./strided";
 import { scatterAlong } from "./reduce";
@@ -239,13 +240,13 @@ export function narrow(x: Tensor, dim: number, start: number, length: number): T
   return sliceDim(x, d, start, start + length, 1);
 }
 
-function sliceDim(x: Tensor, d: number, start: number, stop: number, step: number): Tensor {
+function sliceDim(x: Tensor, d: number, start: number, stop: number, step: number, gradName = "SliceBackward0"): Tensor {
   const len = Math.max(0, Math.ceil((stop - start) / step));
   const shape = x.shape.slice(), strides = x.strides.slice();
   shape[d] = len;
   strides[d] = x.strides[d] * step;
   const out = viewOf(x, shape, strides, x.offset + start * x.strides[d]);
-  return record(out, "SliceBackward0", [x], (g) => {
+  return record(out, gradName, [x], (g) => {
     const full = Tensor.empty(x.shape, g.dtype);
     full._data.fill(0);
     sliceDim(full, d, start, stop, step).copy_(g);
@@ -359,7 +360,7 @@ export function index(x: Tensor, indices: Index[]): Tensor {
     const valid = i === null || typeof i === "string" || i instanceof Tensor || (typeof i === "number" && Number.isInteger(i));
     if (!valid) {
       // PyTorch's words (a slice is written "1:3" here)
-      throw new IndexError(`only integers, slices (\`:\`), ellipsis (\`...\`), None and long or byte Variables are valid indices (got ${pyType(i)})`);
+      throw new IndexError(`only integers, slices (\`:\`), ellipsis (\`...\`), None and long or byte Variables are valid indices (got ${pyTypeName(i)})`);
     }
   }
   // x[a] alone (not a multi-part index) has words of its own for a slice of a 0-d tensor
@@ -412,17 +413,8 @@ export function split(x: Tensor, size: number | number[], dim = 0): Tensor[] {
   const name = Array.isArray(size) ? "SplitWithSizesBackward0" : "SplitBackward0";
   let start = 0;
   const pieces = sizes.map((len) => {
-    const from = start;
     start += len;
-    const shape = x.shape.slice();
-    shape[d] = len;
-    const piece = viewOf(x, shape, x.strides.slice(), x.offset + from * x.strides[d]);
-    return record(piece, name, [x], (g) => {
-      const full = Tensor.empty(x.shape, g.dtype);
-      full._data.fill(0);
-      sliceDim(full, d, from, from + len, 1).copy_(g);
-      return [full];
-    });
+    return sliceDim(x, d, start - len, start, 1, name);
   });
   markMultiOutput(pieces, name);
   return pieces;
