@@ -192,6 +192,7 @@ describe("actnb command line: no orphans, no leftovers", function () {
     fs.writeFileSync(file, JSON.stringify({ actnb: 1, metadata: {}, cells: [{ kind: "code", language: "typescript", metadata: {}, source, outputs: [] }] }));
     const before = kernelFolders();
     const cli = require("child_process").spawn(process.execPath, [BIN, "run", file], { stdio: ["ignore", "pipe", "ignore"] });
+    after(() => cli.kill("SIGKILL")); // however the test ends
     let printed = "";
     cli.stdout.on("data", (d: Buffer) => { printed += d.toString(); });
     // the cell has printed, so it is in its loop
