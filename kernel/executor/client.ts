@@ -39,8 +39,12 @@ export class KernelDiedError extends Error {
   }
 }
 
+/** Kept after a cell ended, for what its callbacks print or raise later. */
+const LATE_SINKS_KEPT = 1000;
+
 interface Pending {
   onOutput: (out: CellOutput) => void;
+  onLateOutput?: (out: CellOutput) => void;
   resolve: (r: ExecuteReply) => void;
   reject: (e: Error) => void;
 }
@@ -52,6 +56,7 @@ export class KernelClient extends EventEmitter {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private readonly replies = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private readonly lateSinks = new Map<number, (out: CellOutput) => void>();
   private stderrTail = "";
   private shuttingDown = false;
   readonly ready: Promise<{ pid: number; startup_ms: number }>;
@@ -88,13 +93,30 @@ export class KernelClient extends EventEmitter {
     this.child.send(req);
   }
 
-  /** Runs one cell; outputs arrive through onOutput while it runs. */
-  async execute(code: string, onOutput: (out: CellOutput) => void = () => undefined): Promise<ExecuteReply> {
+  /**
+   * Runs one cell; outputs arrive through onOutput while it runs. What the cell's callbacks print,
+   * show or raise after it ended (a timer, a promise nobody awaited) goes to onLateOutput; a
+   * late error means the cell failed after all.
+   */
+  async execute(code: string, onOutput: (out: CellOutput) => void = () => undefined, onLateOutput?: (out: CellOutput) => void): Promise<ExecuteReply> {
     await this.ready;
     const id = this.nextId++;
-    const done = new Promise<ExecuteReply>((resolve, reject) => this.pending.set(id, { onOutput, resolve, reject }));
+    const done = new Promise<ExecuteReply>((resolve, reject) => this.pending.set(id, { onOutput, onLateOutput, resolve, reject }));
     this.send({ type: "execute", id, code });
     return done;
+  }
+
+  /**
+   * Waits until no cell has a timer pending, at most `timeoutMs`; late outputs arrive meanwhile.
+   * Returns the cells whose timers were still pending (execution count, the request that ran
+   * it, how many timers), which are then cancelled.
+   */
+  async settle(timeoutMs: number): Promise<Array<{ cell: number; requestId: number; timers: number }>> {
+    await this.ready;
+    const id = this.nextId++;
+    const p = new Promise<unknown>((resolve, reject) => this.replies.set(id, { resolve, reject }));
+    this.send({ type: "settle", id, timeoutMs });
+    return (await p) as Array<{ cell: number; requestId: number; timers: number }>;
   }
 
   private request<T>(req: { type: "complete" | "inspect"; code: string; position: number; context?: string[] } | { type: "diagnose"; code: string; context?: string[] }): Promise<T> {
@@ -132,9 +154,16 @@ export class KernelClient extends EventEmitter {
       const check = () => { if (!this.pending.has(id)) { this.off("settled", check); resolve(); } };
       this.on("settled", check);
     });
-    this.child.kill("SIGINT");
-    const grace = this.options.interruptGraceMs ?? 1000;
+    // A signal that lands between two pieces of a cell's work is handled as soon as the kernel's
+    // event loop turns; one that lands in a moment Node cannot hand it to the cell is repeated.
+    const grace = this.options.interruptGraceMs ?? 2000;
+    let stopped = false;
+    const signal = () => { if (!stopped && this.alive) this.child.kill("SIGINT"); };
+    signal();
+    const again = setInterval(signal, 250);
     const inTime = await Promise.race([finished.then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), grace))]);
+    stopped = true;
+    clearInterval(again);
     if (inTime) return "kept";
     this.child.kill("SIGKILL");
     await finished;
@@ -164,19 +193,25 @@ export class KernelClient extends EventEmitter {
       case "done": {
         const p = this.pending.get(m.id);
         this.pending.delete(m.id);
+        if (p?.onLateOutput) {
+          this.lateSinks.set(m.id, p.onLateOutput);
+          if (this.lateSinks.size > LATE_SINKS_KEPT) this.lateSinks.delete(this.lateSinks.keys().next().value!);
+        }
         p?.resolve({ success: m.success, interrupted: m.interrupted, execution_count: m.execution_count, duration_ms: m.duration_ms });
         this.emit("settled");
         return;
       }
       default: {
-        // outputs name their cell; stray output after a cell ended goes to the last one
-        const p = this.pending.get(m.id) ?? [...this.pending.values()].pop();
-        const out: CellOutput | null = m.type === "stream" ? { kind: "stream", name: m.name, text: m.text }
+        // outputs name their cell: the running one, or one that ended and whose callbacks still run
+        const out: CellOutput = m.type === "stream" ? { kind: "stream", name: m.name, text: m.text }
           : m.type === "display" ? { kind: "display", bundle: m.bundle, display_id: m.display_id, update: m.update }
           : m.type === "result" ? { kind: "result", bundle: m.bundle }
-          : m.type === "error" ? { kind: "error", error: m.error } : null;
-        if (out && p) p.onOutput(out);
-        else if (out) this.emit("output", out);
+          : { kind: "error", error: m.error };
+        const running = this.pending.get(m.id);
+        const late = this.lateSinks.get(m.id);
+        if (running) running.onOutput(out);
+        else if (late) late(out);
+        else this.emit("output", out);
       }
     }
   }

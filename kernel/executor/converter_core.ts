@@ -3,6 +3,7 @@
 // (converter_worker.ts), so the kernel's own bundle carries no TypeScript compiler.
 import { createConverter } from "tslab/dist/converter";
 import { buildLineMap } from "./linemap";
+import { cellFunction } from "./cell_function";
 import type { CellConverter } from "./converter_proxy";
 
 /** The cell line of each line of the converter's output (0 where none). */
@@ -17,7 +18,8 @@ export function makeCellConverter(): CellConverter {
   return {
     convert: (decl, src) => {
       const c = converter.convert(decl, src);
-      return { ...c, lineTable: c.output ? lineTable(src, c.output) : undefined };
+      if (!c.output || c.diagnostics.length) return c;
+      return { ...c, ...cellFunction(c.output, c.hasToplevelAwait ?? false, lineTable(src, c.output)) };
     },
     complete: (decl, src, position) => {
       // `original` holds the compiler's whole completion list: not needed, and big to copy

@@ -5,12 +5,16 @@
 import * as path from "path";
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from "worker_threads";
 import type { ConvertResult } from "tslab/dist/converter";
+import type { CellFunction } from "./cell_function";
 
 export interface ConverterRequest { method: "convert" | "complete" | "inspect" | "close"; args: unknown[] }
 export type ConverterReply = { value: unknown } | { error: string };
 
-/** What a cell's conversion gives: tslab's result and the cell line of each output line. */
-export type CellConversion = ConvertResult & { lineTable?: number[] };
+/**
+ * What a cell's conversion gives: tslab's result and, when there is code to run, the function
+ * to call (cell_function.ts) with the cell line of each of its lines.
+ */
+export type CellConversion = ConvertResult & Partial<CellFunction>;
 
 export interface CellConverter {
   convert(prevDecl: string, src: string): CellConversion;
@@ -39,8 +43,11 @@ export function startConverter(): CellConverter {
   });
   worker.unref();
   let seen = 0;
+  // replies still to come for requests whose wait was interrupted (a SIGINT during a long
+  // conversion): they arrive first, in order, and are dropped
+  let abandoned = 0;
 
-  const awaitReply = (what: string, timeoutMs = TIMEOUT_MS): unknown => {
+  const nextReply = (what: string, timeoutMs: number): ConverterReply => {
     const t0 = Date.now();
     while (Atomics.load(replies, 0) === seen) {
       if (Atomics.wait(replies, 0, seen, 1000) === "timed-out" && Date.now() - t0 > timeoutMs) {
@@ -50,6 +57,17 @@ export function startConverter(): CellConverter {
     seen++;
     const message = receiveMessageOnPort(port1)?.message as ConverterReply | undefined;
     if (!message) throw new Error(`the TypeScript converter's reply to ${what} went missing`);
+    return message;
+  };
+  const awaitReply = (what: string, timeoutMs = TIMEOUT_MS): unknown => {
+    let message: ConverterReply;
+    try {
+      for (; abandoned > 0; abandoned--) nextReply(what, timeoutMs);
+      message = nextReply(what, timeoutMs);
+    } catch (e) {
+      abandoned++;
+      throw e;
+    }
     if ("error" in message) throw new Error(`the TypeScript converter failed (${what}): ${message.error}`);
     return message.value;
   };

@@ -7,6 +7,8 @@ import { setDisplaySink } from "../display/display";
 import { createKernelRoot } from "./root";
 import { watchParent } from "./watchdog";
 import { Session } from "./session";
+import { CellTask, cancelTask, currentTask, installCellTasks, lastTask, taskOfPromise, tasksWithTimers } from "./cell_tasks";
+import { relaySigint } from "./frames";
 import { HostRequest, KernelMessage } from "./protocol";
 
 const started = Date.now();
@@ -16,8 +18,10 @@ function send(message: KernelMessage): void {
   if (process.connected) process.send!(message);
 }
 
-// Which request the output belongs to; output between requests goes to the last one.
+// Which request output belongs to: the cell whose code is running (a callback of an earlier cell
+// prints under that cell), else the request being handled.
 let current = -1;
+const outputTarget = (): number => currentTask()?.requestId ?? current;
 
 /**
  * A cell's printed text beyond this many bytes is dropped here, before it crosses to the host
@@ -40,7 +44,7 @@ function captureStream(name: "stdout" | "stderr"): void {
       text = kept;
     }
     printed.bytes += text.length;
-    if (text) send({ type: "stream", id: current, name, text });
+    if (text) send({ type: "stream", id: outputTarget(), name, text });
     const done = typeof encoding === "function" ? encoding : cb;
     if (typeof done === "function") done();
     return true;
@@ -59,12 +63,35 @@ const session = new Session(converter, root.dir, engine);
 
 captureStream("stdout");
 captureStream("stderr");
-setDisplaySink((bundle, options) => send({ type: "display", id: current, bundle, ...options }));
+setDisplaySink((bundle, options) => send({ type: "display", id: outputTarget(), bundle, ...options }));
 
-// A SIGINT while a cell runs synchronously is handled by breakOnSigint; while it awaits, here.
-process.on("SIGINT", () => session.interruptAwait());
-process.on("uncaughtException", (e) => send({ type: "stream", id: current, name: "stderr", text: `Uncaught ${e instanceof Error ? e.stack : String(e)}\n` }));
-process.on("unhandledRejection", (e) => send({ type: "stream", id: current, name: "stderr", text: `Unhandled promise rejection: ${e instanceof Error ? e.stack : String(e)}\n` }));
+/** An error raised after its cell's own code returned: shown under that cell, which fails. */
+function lateError(task: CellTask | null, e: unknown, how: string): void {
+  const error = session.runtimeError(e);
+  error.traceback.splice(1, 0, `(${how})`);
+  send({ type: "error", id: task?.requestId ?? current, error });
+}
+installCellTasks({
+  lateError: (task, e) => lateError(task, e, "raised in a callback the cell scheduled"),
+  interruptedCallback: (task) => {
+    if (!task.finished) return; // the cell itself reports its interrupt
+    const evalue = "stopped while running a callback this cell had scheduled; its other timers and pending steps will not run";
+    send({ type: "error", id: task.requestId, error: { kind: "interrupted", ename: "KeyboardInterrupt", evalue, traceback: [`KeyboardInterrupt: ${evalue}`] } });
+  },
+});
+// A SIGINT that finds cell code running stops it there (frames.ts); one that finds the kernel
+// idle, or in its own code, arrives here.
+relaySigint(() => session.interrupt());
+process.on("uncaughtException", (e) => {
+  const task = lastTask();
+  if (task) task.lateErrors++;
+  lateError(task, e, "uncaught, raised outside the cell's own code");
+});
+process.on("unhandledRejection", (e, promise) => {
+  const task = taskOfPromise(promise);
+  if (task) task.lateErrors++;
+  lateError(task, e, "a promise rejected and nothing handled it");
+});
 process.on("exit", () => root.dispose());
 
 const queue: HostRequest[] = [];
@@ -79,7 +106,7 @@ async function handle(req: HostRequest): Promise<void> {
       const outcome = await session.execute(req.code, {
         result: (bundle) => send({ type: "result", id: req.id, bundle }),
         error: (error) => send({ type: "error", id: req.id, error }),
-      });
+      }, req.id);
       if (printed.droppedBytes) {
         const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;
         send({ type: "stream", id: req.id, name: "stderr", text: `\n[output cut: the cell printed ${mb(printed.droppedBytes)} (${printed.droppedLines.toLocaleString("en")} lines) more than the ${mb(OUTPUT_LIMIT)} a cell shows; the kernel dropped it]\n` });
@@ -90,6 +117,13 @@ async function handle(req: HostRequest): Promise<void> {
     case "complete": return send({ type: "reply", id: req.id, value: session.complete(req.code, req.position, req.context) });
     case "inspect": return send({ type: "reply", id: req.id, value: session.inspect(req.code, req.position, req.context) ?? null });
     case "diagnose": return send({ type: "reply", id: req.id, value: session.diagnose(req.code, req.context) });
+    case "settle": {
+      const until = Date.now() + req.timeoutMs;
+      while (tasksWithTimers().length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+      const left = tasksWithTimers().map((t) => ({ task: t, cell: t.cell, requestId: t.requestId, timers: t.timers.size }));
+      for (const { task } of left) cancelTask(task);
+      return send({ type: "reply", id: req.id, value: left.map(({ task: _, ...rest }) => rest) });
+    }
     case "shutdown":
       converter.close();
       process.exit(0);
@@ -112,7 +146,7 @@ async function drain(): Promise<void> {
 }
 
 process.on("message", (req: HostRequest) => {
-  if (req.type === "interrupt") return session.interruptAwait();
+  if (req.type === "interrupt") return session.interrupt();
   queue.push(req);
   void drain();
 });

@@ -20,6 +20,8 @@ export type HostRequest =
   | { type: "inspect"; id: number; code: string; position: number; context?: string[] }
   | { type: "diagnose"; id: number; code: string; context?: string[] }
   | { type: "interrupt" }
+  // reply: the cells whose timers were still pending after timeoutMs (they are then cancelled)
+  | { type: "settle"; id: number; timeoutMs: number }
   | { type: "shutdown" };
 
 export type KernelMessage =

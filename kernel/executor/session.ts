@@ -5,7 +5,9 @@ import * as vm from "vm";
 import * as path from "path";
 import { createRequire } from "module";
 import type { Diagnostic } from "tslab/dist/converter";
-import type { CellConverter } from "./converter_proxy";
+import type { CellConversion, CellConverter } from "./converter_proxy";
+import { CellTask, cancelTask, plainThen, runCellBody } from "./cell_tasks";
+import { isInterrupt, runInFrame } from "./frames";
 import { mimeBundleOf, MimeBundle } from "../display/mime";
 import { CellErrorInfo } from "./protocol";
 
@@ -16,8 +18,6 @@ export interface CellSink {
 
 export interface ExecuteOutcome { success: boolean; interrupted: boolean }
 
-const GLOBAL_KEY = "__actnb_kernel__";
-const INTERRUPTED = "Script execution was interrupted by `SIGINT`";
 
 /** Cell [n] as Jupyter names it in tracebacks. */
 function cellFile(n: number): string { return `cell[${n}]`; }
@@ -29,7 +29,8 @@ export class Session {
   private readonly lineMaps = new Map<number, number[]>();
   private readonly exportsTarget: Record<string, unknown> = {};
   private readonly exportsProxy: Record<string, unknown>;
-  private rejectPending: ((e: Error) => void) | null = null;
+  private readonly cellRequire: (id: string) => unknown;
+  private runningTask: CellTask | null = null;
 
   constructor(private readonly converter: CellConverter, rootDir: string, engine: unknown) {
     // Converted code writes variables with defineProperty (getters for imports); store plain
@@ -44,45 +45,64 @@ export class Session {
     const baseRequire = createRequire(path.join(rootDir, "cell.js"));
     const cellRequire = (id: string) => (id === "actnb" ? engine : baseRequire(id));
     Object.assign(cellRequire, { resolve: baseRequire.resolve, cache: baseRequire.cache });
-    vm.runInThisContext(`(k) => { globalThis.${GLOBAL_KEY} = k; }`)({ exports: this.exportsProxy, require: cellRequire });
+    this.cellRequire = cellRequire;
   }
 
   get execution_count(): number { return this.executionCount; }
 
-  /** Cancels an awaiting cell (a busy one is stopped by SIGINT, see kernel_main). */
-  interruptAwait(): void {
-    this.rejectPending?.(Object.assign(new Error("Interrupted while awaiting"), { name: "KeyboardInterrupt" }));
+  /** The cell running now, if any. */
+  get running(): CellTask | null { return this.runningTask; }
+
+  /** Stops the running cell where it is (awaiting, or between two of its callbacks). */
+  interrupt(): void {
+    if (this.runningTask) cancelTask(this.runningTask);
   }
 
-  async execute(code: string, sink: CellSink): Promise<ExecuteOutcome> {
+  async execute(code: string, sink: CellSink, requestId = 0): Promise<ExecuteOutcome> {
     const n = ++this.executionCount;
-    const converted = this.converter.convert(this.prevDecl, code);
+    let converted: CellConversion;
+    try {
+      // the conversion of a long cell can take seconds: an interrupt stops the wait for it
+      converted = runInFrame(() => this.converter.convert(this.prevDecl, code));
+    } catch (e) {
+      if (!isInterrupt(e)) throw e;
+      sink.error(interruptError("converting"));
+      return { success: false, interrupted: true };
+    }
     if (converted.diagnostics.length) {
       sink.error(typeError(code, converted.diagnostics, n));
       return { success: false, interrupted: false };
     }
-    if (!converted.output) {
+    if (!converted.code) {
       this.prevDecl = converted.declOutput ?? "";
       return { success: true, interrupted: false };
     }
     this.lineMaps.set(n, converted.lineTable ?? []);
-    const wrapped = `(${converted.hasToplevelAwait ? "async " : ""}function (exports, require) { ${converted.output}\n})(${GLOBAL_KEY}.exports, ${GLOBAL_KEY}.require)`;
+    const task = new CellTask(n, requestId);
+    this.runningTask = task;
+    const cellCode = converted.code;
     try {
-      const ret = vm.runInThisContext(wrapped, { filename: cellFile(n), breakOnSigint: true });
+      const ret = runCellBody(task, () => {
+        const cell = vm.runInThisContext(cellCode, { filename: cellFile(n) }) as (exports: unknown, require: unknown) => unknown;
+        return cell(this.exportsProxy, this.cellRequire);
+      });
       if (converted.hasToplevelAwait) {
         await new Promise((resolve, reject) => {
-          this.rejectPending = reject;
-          (ret as Promise<unknown>).then(resolve, reject);
+          task.onCancel = () => reject(Object.assign(new Error("cancelled"), { name: "KeyboardInterrupt" }));
+          if (task.cancelled) task.onCancel();
+          plainThen.call(ret as Promise<unknown>, resolve, reject);
         });
       }
     } catch (e) {
       // As in Python notebooks, what the cell defined before it failed stays defined.
       this.prevDecl = converted.declOutput ?? this.prevDecl;
-      const interrupted = isInterrupt(e);
-      sink.error(interrupted ? interruptError(e) : this.runtimeError(e));
+      const interrupted = task.cancelled;
+      sink.error(interrupted ? interruptError(task.stoppedWhileRunning ? "running" : "awaiting") : this.runtimeError(e));
       return { success: false, interrupted };
     } finally {
-      this.rejectPending = null;
+      task.onCancel = null;
+      task.finished = true;
+      this.runningTask = null;
     }
     this.prevDecl = converted.declOutput ?? "";
     const last = converted.lastExpressionVar;
@@ -91,7 +111,8 @@ export class Session {
       delete this.exportsTarget[last];
       if (value !== undefined && value !== null) sink.result(mimeBundleOf(value));
     }
-    return { success: true, interrupted: false };
+    // an error from one of its callbacks while it ran was shown already; the cell failed
+    return { success: task.lateErrors === 0, interrupted: false };
   }
 
   private readonly declCache = new Map<string, string>();
@@ -138,7 +159,7 @@ export class Session {
   }
 
   /** An exception's traceback with frames in cells shown as cell lines. */
-  private runtimeError(e: unknown): CellErrorInfo {
+  runtimeError(e: unknown): CellErrorInfo {
     const err = e instanceof Error ? e : new Error(String(e));
     const ename = err.name || "Error";
     const evalue = err.message;
@@ -149,10 +170,12 @@ export class Session {
       if (m) {
         const map = this.lineMaps.get(Number(m[1]));
         const line = map?.[Number(m[2]) - 1] || undefined;
+        // no cell line: the async helpers a cell with `await` gets (cell_function.ts)
+        if (line === undefined && map?.length) continue;
         const fn = /^\s+at (?:async )?([^\s(]+) \(/.exec(frame)?.[1];
         const where = `Cell [${m[1]}], line ${line ?? "?"}`;
         shown.push(fn && !fn.startsWith("eval") && fn !== "Object.<anonymous>" ? `    at ${fn} (${where})` : `    at ${where}`);
-      } else if (/node:internal|executor\/session|runInThisContext/.test(frame)) {
+      } else if (/node:internal|executor\/|runInThisContext|actnb-frame|at (Generator\.\w+|new Promise) \(<anonymous>\)/.test(frame)) {
         continue;
       } else {
         shown.push(frame);
@@ -166,15 +189,11 @@ export class Session {
   }
 }
 
-function isInterrupt(e: unknown): boolean {
-  return e instanceof Error && (e.message === INTERRUPTED || e.name === "KeyboardInterrupt");
-}
-
-function interruptError(e: unknown): CellErrorInfo {
-  const awaiting = e instanceof Error && e.name === "KeyboardInterrupt";
-  const evalue = awaiting
-    ? "the cell was cancelled while awaiting; the kernel and its variables are kept"
-    : "the cell was stopped; the kernel and its variables are kept";
+/** What the user reads when a cell was stopped, by where it was. */
+function interruptError(where: "converting" | "running" | "awaiting"): CellErrorInfo {
+  const evalue = where === "converting" ? "the cell was stopped while it was being checked and converted, before it ran; the kernel and its variables are kept"
+    : where === "awaiting" ? "the cell was cancelled while awaiting; its timers and pending steps will not run; the kernel and its variables are kept"
+    : "the cell was stopped; its timers and pending steps will not run; the kernel and its variables are kept";
   return { kind: "interrupted", ename: "KeyboardInterrupt", evalue, traceback: [`KeyboardInterrupt: ${evalue}`] };
 }
 
