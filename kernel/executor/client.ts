@@ -59,6 +59,8 @@ export class KernelClient extends EventEmitter {
   private readonly lateSinks = new Map<number, (out: CellOutput) => void>();
   private stderrTail = "";
   private shuttingDown = false;
+  /** Set when interrupt() had to kill the process: why, for the error the cell gets. */
+  private killedBecause: string | null = null;
   readonly ready: Promise<{ pid: number; startup_ms: number }>;
   /** Set when the process ended unexpectedly. */
   died: KernelDiedError | null = null;
@@ -165,6 +167,7 @@ export class KernelClient extends EventEmitter {
     stopped = true;
     clearInterval(again);
     if (inTime) return "kept";
+    this.killedBecause = `it did not stop within ${grace / 1000} s of the interrupt, so it was ended: the cell was inside native code that JavaScript cannot stop (a synchronous child process, file or network call)`;
     this.child.kill("SIGKILL");
     await finished;
     return "restarted";
@@ -220,7 +223,9 @@ export class KernelClient extends EventEmitter {
     if (this.shuttingDown) return;
     const tail = this.stderrTail;
     const oom = /heap out of memory|Allocation failed/i.test(tail);
-    const detail = oom ? "it ran out of memory" : code !== null && signal === null ? "the process exited (was process.exit() called?)" : tail.trim().split("\n").slice(-3).join(" ");
+    const detail = this.killedBecause ?? (oom ? "it ran out of memory"
+      : code !== null && signal === null ? "the process exited (was process.exit() called?)"
+      : tail.trim().split("\n").slice(-3).join(" "));
     this.died = new KernelDiedError(code, signal, detail);
     for (const p of this.pending.values()) p.reject(this.died);
     for (const r of this.replies.values()) r.reject(this.died);

@@ -1,6 +1,7 @@
 // tslab's converter as the kernel uses it: conversions carry the cell line of each output line
 // (linemap.ts), completions only what the editor shows. Runs in the converter worker
 // (converter_worker.ts), so the kernel's own bundle carries no TypeScript compiler.
+import * as ts from "@tslab/typescript-for-tslab";
 import { createConverter } from "tslab/dist/converter";
 import { buildLineMap } from "./linemap";
 import { cellFunction } from "./cell_function";
@@ -13,8 +14,18 @@ function lineTable(source: string, output: string): number[] {
   return Array.from({ length: lines }, (_, i) => map(i + 1) ?? 0);
 }
 
-export function makeCellConverter(): CellConverter {
-  const converter = createConverter();
+/** The converter, resolving modules (`actnb`, a notebook's packages) from `rootDir`. */
+export function makeCellConverter(rootDir: string): CellConverter {
+  // tslab takes the folder from the compiler's view of the working directory, which in a
+  // worker is the whole process's: give it the kernel's folder without changing the process's
+  const getCurrentDirectory = ts.sys.getCurrentDirectory;
+  ts.sys.getCurrentDirectory = () => rootDir;
+  let converter: ReturnType<typeof createConverter>;
+  try {
+    converter = createConverter();
+  } finally {
+    ts.sys.getCurrentDirectory = getCurrentDirectory;
+  }
   return {
     convert: (decl, src) => {
       const c = converter.convert(decl, src);

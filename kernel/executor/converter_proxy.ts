@@ -7,7 +7,7 @@ import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from "worke
 import type { ConvertResult } from "tslab/dist/converter";
 import type { CellFunction } from "./cell_function";
 
-export interface ConverterRequest { method: "convert" | "complete" | "inspect" | "close"; args: unknown[] }
+export interface ConverterRequest { method: "convert" | "complete" | "inspect" | "close" | "ping"; args: unknown[] }
 export type ConverterReply = { value: unknown } | { error: string };
 
 /**
@@ -27,27 +27,17 @@ export interface CellConverter {
 const TIMEOUT_MS = 120_000;
 const START_TIMEOUT_MS = 30_000;
 
-/**
- * Starts the kernel's converter in a worker thread of its own, so that the compiler's heap stays
- * out of the collections cells need, and waits until it is ready. A kernel memory limit
- * (--max-old-space-size) caps each thread's heap, the worker's too: the compiler needs about
- * 100 MB of it. The converter resolves modules from the working directory at the time it is
- * created: call this with the kernel root as cwd.
- */
-export function startConverter(): CellConverter {
+/** One converter worker and the channel to it. */
+function spawnWorker(rootDir: string) {
   const signal = new SharedArrayBuffer(4);
   const replies = new Int32Array(signal);
   const { port1, port2 } = new MessageChannel();
   const worker = new Worker(path.join(__dirname, "converter_worker.js"), {
-    workerData: { port: port2, signal }, transferList: [port2 as unknown as MessagePort],
+    workerData: { port: port2, signal, rootDir }, transferList: [port2 as unknown as MessagePort],
   });
   worker.unref();
   let seen = 0;
-  // replies still to come for requests whose wait was interrupted (a SIGINT during a long
-  // conversion): they arrive first, in order, and are dropped
-  let abandoned = 0;
-
-  const nextReply = (what: string, timeoutMs: number): ConverterReply => {
+  const awaitReply = (what: string, timeoutMs = TIMEOUT_MS): unknown => {
     const t0 = Date.now();
     while (Atomics.load(replies, 0) === seen) {
       if (Atomics.wait(replies, 0, seen, 1000) === "timed-out" && Date.now() - t0 > timeoutMs) {
@@ -57,30 +47,48 @@ export function startConverter(): CellConverter {
     seen++;
     const message = receiveMessageOnPort(port1)?.message as ConverterReply | undefined;
     if (!message) throw new Error(`the TypeScript converter's reply to ${what} went missing`);
-    return message;
-  };
-  const awaitReply = (what: string, timeoutMs = TIMEOUT_MS): unknown => {
-    let message: ConverterReply;
-    try {
-      for (; abandoned > 0; abandoned--) nextReply(what, timeoutMs);
-      message = nextReply(what, timeoutMs);
-    } catch (e) {
-      abandoned++;
-      throw e;
-    }
     if ("error" in message) throw new Error(`the TypeScript converter failed (${what}): ${message.error}`);
     return message.value;
   };
+  let started = false;
   const call = (method: ConverterRequest["method"], args: unknown[]): unknown => {
+    if (!started) { awaitReply("start", START_TIMEOUT_MS); started = true; }
     port1.postMessage({ method, args } satisfies ConverterRequest);
     return awaitReply(method);
   };
+  return { call, terminate: () => void worker.terminate() };
+}
 
-  awaitReply("start", START_TIMEOUT_MS);
+/**
+ * Starts the kernel's converter in a worker thread of its own, so that the compiler's heap stays
+ * out of the collections cells need. A kernel memory limit (--max-old-space-size) caps each
+ * thread's heap, the worker's too: the compiler needs about 100 MB of it. The converter resolves
+ * modules from `rootDir` (the kernel's folder).
+ *
+ * A call that does not return normally (an interrupt stops the wait for a long conversion; V8
+ * ends such a wait past any catch, leaving the channel's count behind) leaves the worker busy
+ * with a request nobody wants: the next call replaces the worker with a fresh one.
+ */
+export function startConverter(rootDir: string): CellConverter {
+  let current = spawnWorker(rootDir);
+  let inCall = false;
+  const call = (method: ConverterRequest["method"], args: unknown[]): unknown => {
+    if (inCall) {
+      current.terminate();
+      current = spawnWorker(rootDir);
+    }
+    inCall = true;
+    try {
+      return current.call(method, args);
+    } finally {
+      inCall = false; // skipped only by an interrupt: V8 ends the frame past any finally
+    }
+  };
+  call("ping", []); // wait until it is ready, so that the kernel reports ready with it
   return {
     convert: (prevDecl, src) => call("convert", [prevDecl, src]) as CellConversion,
     complete: (prevDecl, src, position) => call("complete", [prevDecl, src, position]) as ReturnType<CellConverter["complete"]>,
     inspect: (prevDecl, src, position) => call("inspect", [prevDecl, src, position]) as ReturnType<CellConverter["inspect"]>,
-    close: () => { try { call("close", []); } finally { void worker.terminate(); } },
+    close: () => { try { call("close", []); } finally { current.terminate(); } },
   };
 }

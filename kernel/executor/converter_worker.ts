@@ -10,7 +10,7 @@ import { workerData, MessagePort } from "worker_threads";
 import { makeCellConverter } from "./converter_core";
 import type { CellConverter, ConverterReply, ConverterRequest } from "./converter_proxy";
 
-const { port, signal } = workerData as { port: MessagePort; signal: SharedArrayBuffer };
+const { port, signal, rootDir } = workerData as { port: MessagePort; signal: SharedArrayBuffer; rootDir: string };
 const replies = new Int32Array(signal);
 
 function reply(message: ConverterReply): void {
@@ -21,7 +21,7 @@ function reply(message: ConverterReply): void {
 
 let converter: CellConverter;
 try {
-  converter = makeCellConverter();
+  converter = makeCellConverter(rootDir);
   reply({ value: "ready" });
 } catch (e) {
   reply({ error: e instanceof Error ? e.stack ?? e.message : String(e) });
@@ -34,6 +34,7 @@ port.on("message", (req: ConverterRequest) => {
       case "complete": return reply({ value: converter.complete(...(req.args as [string, string, number])) });
       case "inspect": return reply({ value: converter.inspect(...(req.args as [string, string, number])) });
       case "close": converter.close(); return reply({ value: null });
+      case "ping": return reply({ value: null });
     }
   } catch (e) {
     reply({ error: e instanceof Error ? e.stack ?? e.message : String(e) });

@@ -54,9 +54,7 @@ function captureStream(name: "stdout" | "stderr"): void {
 const root = createKernelRoot(notebookDir);
 // a host that dies without a word (kill -9) takes its kernel with it, busy or not
 watchParent(root.dir);
-process.chdir(root.dir); // the converter resolves modules from the working directory it starts in
-const converter = startConverter();
-process.chdir(notebookDir);
+const converter = startConverter(root.dir);
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const engine = require("../index");
 const session = new Session(converter, root.dir, engine);
