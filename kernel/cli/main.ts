@@ -9,7 +9,7 @@ import { outputText } from "../runner/outputs";
 import { saveFileAtomically, saveTarget, SaveError, reasonOf } from "../files/save";
 
 const USAGE = `Usage:
-  actnb run <notebook.actnb|notebook.ipynb> [--out <path>] [--check] [--quiet] [--memory-limit <MB>]
+  actnb run <notebook.actnb|notebook.ipynb> [--out <path>] [--check] [--quiet] [--memory-limit <MB>] [--wait-for-timers <s>]
       Runs every cell in a fresh kernel, in order, and prints each cell's text output.
       --out <path>   write the executed notebook (.actnb or .ipynb, by extension)
       --check        compare the outputs with those stored in the notebook; report differences
@@ -17,7 +17,10 @@ const USAGE = `Usage:
       --quiet        print nothing but errors and differences
       --memory-limit <MB>  the kernel's heap limit (default 4096, as in VS Code); a cell that
                      needs more ends the kernel with "ran out of memory"
-      Exits 1 when a cell fails (naming the cell) or --check finds differences.
+      --wait-for-timers <s>  at the end, how long to wait for timers cells left pending
+                     (default 10); those still pending then are cancelled, with a note
+      Exits 1 when a cell fails (naming the cell) or --check finds differences. A cell also
+      fails when a timer or a promise it left behind raises after it finished.
 
   actnb export <input.actnb|input.ipynb> --to ipynb|actnb [--out <path>] [--force]
       Converts between formats (default output: beside the input, with the new extension).
@@ -51,9 +54,11 @@ function writeNotebook(nb: Notebook, file: string): void {
 }
 
 async function run(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" }, check: { type: "boolean" }, quiet: { type: "boolean" }, "memory-limit": { type: "string" } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: "string" }, check: { type: "boolean" }, quiet: { type: "boolean" }, "memory-limit": { type: "string" }, "wait-for-timers": { type: "string" } } });
   const memoryLimitMb = Number(values["memory-limit"] ?? DEFAULT_MEMORY_LIMIT_MB);
   if (!Number.isInteger(memoryLimitMb) || memoryLimitMb < 64) throw new UsageError("--memory-limit takes a whole number of MB, 64 or more");
+  const settleSeconds = Number(values["wait-for-timers"] ?? 10);
+  if (!Number.isFinite(settleSeconds) || settleSeconds < 0) throw new UsageError("--wait-for-timers takes a number of seconds, 0 or more");
   if (positionals.length !== 1) throw new UsageError("actnb run takes one notebook");
   const file = path.resolve(positionals[0]);
   const stored = readNotebook(file);
@@ -69,9 +74,18 @@ async function run(args: string[]): Promise<number> {
   const result = await runNotebook(stored, {
     notebookDir: path.dirname(file),
     memoryLimitMb,
+    settleMs: settleSeconds * 1000,
     onCell: (_i, n, total) => { if (progress) process.stderr.write(`[${n}/${total}] running…`); },
     // print streams as they come; rich outputs once the cell is done (after any in-place updates)
     onOutput: (_i, _outputs, out) => { if (out.kind === "stream") { clearProgress(); (out.name === "stderr" ? process.stderr : process.stdout).write(values.quiet && out.name === "stdout" ? "" : out.text); } },
+    onLateOutput: (i, outputs, out) => {
+      clearProgress();
+      const o = outputs[outputs.length - 1];
+      const error = out.kind === "error" || (out.kind === "stream" && out.name === "stderr");
+      const text = `[cell ${i + 1}, after it finished] ${out.kind === "stream" ? out.text : o ? outputText(o) : ""}`;
+      if (error) process.stderr.write(text);
+      else log(text);
+    },
     onCellDone: (_i, cell) => {
       clearProgress();
       for (const o of cell.outputs) if (!("stream" in o)) ("error" in o ? process.stderr.write(outputText(o)) : log(outputText(o)));

@@ -73,6 +73,54 @@ describe("actnb command line", function () {
     assert.strictEqual(executed.cells[1].execution.success, false);
   });
 
+  const codeCells = (...sources: string[]) => ({ actnb: 1, metadata: {}, cells: sources.map((source) => ({ kind: "code", language: "typescript", metadata: {}, source, outputs: [] })) });
+
+  it("a timer that throws after its cell ended fails the run naming that cell, and the error is saved under it", () => {
+    const file = path.join(dir, "late.actnb");
+    fs.writeFileSync(file, JSON.stringify(codeCells(
+      "setTimeout(() => {\n  throw new RangeError('late boom');\n}, 100);\n'scheduled'",
+      "await new Promise((r) => setTimeout(r, 500));\n'second'",
+      "'never'",
+    )));
+    const out = path.join(dir, "out.actnb");
+    const r = actnb("run", file, "--out", out);
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.match(r.stderr, /\[cell 1, after it finished\] RangeError: late boom/);
+    assert.match(r.stderr, /actnb: cell 1 failed: RangeError: late boom \(raised after the cell had finished\)/);
+    const executed = JSON.parse(fs.readFileSync(out, "utf8"));
+    const [first, second, third] = executed.cells;
+    assert.strictEqual(first.execution.success, false);
+    assert.deepStrictEqual(first.outputs.map((o: { error?: { name: string } }) => o.error?.name ?? "result"), ["result", "RangeError"]);
+    assert.match(first.outputs[1].error.stack, /Cell \[1\], line 2/);
+    assert.deepStrictEqual(second.outputs.filter((o: { error?: unknown }) => o.error), [], "the error went under the wrong cell");
+    assert.deepStrictEqual(third.outputs, [], "the run went on after the failure");
+  });
+
+  it("an error after the last cell, or a rejected promise nobody awaited, still fails the run", () => {
+    const timer = path.join(dir, "last.actnb");
+    fs.writeFileSync(timer, JSON.stringify(codeCells("'one'", "setTimeout(() => { throw new Error('after the end'); }, 300);")));
+    const r = actnb("run", timer);
+    assert.strictEqual(r.code, 1, r.stderr);
+    assert.match(r.stderr, /cell 2 failed: Error: after the end/);
+    const rejection = path.join(dir, "rejection.actnb");
+    fs.writeFileSync(rejection, JSON.stringify(codeCells("async function save() {\n  throw new Error('disk full');\n}\nsave();")));
+    const r2 = actnb("run", rejection);
+    assert.strictEqual(r2.code, 1, r2.stderr);
+    assert.match(r2.stderr, /cell 1 failed: Error: disk full/);
+  });
+
+  it("waits for a cell's pending timers at the end, and cancels an endless one with a note (--wait-for-timers)", () => {
+    const file = path.join(dir, "timers.actnb");
+    fs.writeFileSync(file, JSON.stringify(codeCells("setTimeout(() => console.log('waited for'), 300);", "setInterval(() => undefined, 50);")));
+    const t0 = Date.now();
+    const r = actnb("run", file, "--wait-for-timers", "1.5");
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.match(r.stdout, /\[cell 1, after it finished\] waited for/);
+    assert.match(r.stderr, /\[cell 2, after it finished\] \[the notebook ended with 1 timer of this cell still pending; actnb run cancelled it\]/);
+    assert.ok(Date.now() - t0 < 8000, `took ${Date.now() - t0} ms`);
+    assert.strictEqual(actnb("run", file, "--wait-for-timers", "soon").code, 2);
+  });
+
   it("never writes over a notebook that failed to load", () => {
     const file = path.join(dir, "broken.actnb");
     const text = '{ "actnb": 1, "cells": [ { "kind": "code"';
