@@ -16,6 +16,11 @@ export class ActnbController implements vscode.Disposable {
   /** Each notebook's cells run one after another, whichever run started them. */
   private readonly queues = new Map<string, Promise<void>>();
   private warnedRestricted = false;
+  /** Each cell's latest run, so that a late output of an earlier run is not shown under a newer one. */
+  private readonly latestRun = new WeakMap<vscode.NotebookCell, number>();
+  private runs = 0;
+  /** Late outputs are applied one at a time per notebook, each through a short execution. */
+  private lateChain: Thenable<void> = Promise.resolve();
 
   constructor(private readonly kernels: KernelManager) {
     for (const [id, type] of [["actnb-kernel", NOTEBOOK_TYPE], ["actnb-kernel-ipynb", "jupyter-notebook"]] as const) {
@@ -93,8 +98,15 @@ export class ActnbController implements vscode.Disposable {
         await exec.appendOutput(shown);
       });
     };
+    const run = ++this.runs;
+    this.latestRun.set(cell, run);
+    let finished: { order: number; success: boolean } | null = null;
+    const late = (out: CellOutput) => {
+      this.lateChain = this.lateChain.then(() => this.showLate(cell, ctrl, out, run, finished));
+    };
     try {
-      const reply = await kernel.execute(cell.document.getText(), apply);
+      const reply = await kernel.execute(cell.document.getText(), apply, late);
+      finished = { order: reply.execution_count, success: reply.success };
       await chain;
       exec.executionOrder = reply.execution_count;
       exec.end(reply.success, Date.now());
@@ -109,6 +121,31 @@ export class ActnbController implements vscode.Disposable {
     } finally {
       cancel.dispose();
     }
+  }
+
+  /**
+   * Shows what a cell's timers or promises printed or raised after the cell finished, under that
+   * cell, as Jupyter does: a cell's outputs change only through an execution, so a short one
+   * appends it (an error marks the cell failed). Dropped, with a line in the log, when the cell
+   * has run again since or is running now.
+   */
+  private async showLate(cell: vscode.NotebookCell, ctrl: vscode.NotebookController, out: CellOutput, run: number, finished: { order: number; success: boolean } | null): Promise<void> {
+    if (this.latestRun.get(cell) !== run || cell.index < 0) return this.kernels.logLate(cell.notebook, out, "the cell has run again since");
+    let exec: vscode.NotebookCellExecution;
+    try {
+      exec = ctrl.createNotebookCellExecution(cell);
+    } catch {
+      return this.kernels.logLate(cell.notebook, out, "the cell is running or queued");
+    }
+    exec.executionOrder = finished?.order;
+    exec.start(Date.now());
+    const last = cell.outputs[cell.outputs.length - 1];
+    if (out.kind === "stream" && last?.items.length && last.items.every((i) => i.mime === (out.name === "stderr" ? STDERR : STDOUT))) {
+      await exec.appendOutputItems(streamItem(out.name, out.text), last);
+    } else {
+      await exec.appendOutput(out.kind === "stream" ? new vscode.NotebookCellOutput([streamItem(out.name, out.text)]) : kernelOutput(out));
+    }
+    exec.end(out.kind === "error" ? false : finished?.success, Date.now());
   }
 
   dispose(): void {

@@ -3,7 +3,7 @@
 import * as os from "os";
 import * as path from "path";
 import * as vscode from "vscode";
-import { KernelClient } from "../../kernel/executor/client";
+import { CellOutput, KernelClient } from "../../kernel/executor/client";
 
 export class KernelManager implements vscode.Disposable {
   private readonly kernels = new Map<string, KernelClient>();
@@ -37,6 +37,11 @@ export class KernelManager implements vscode.Disposable {
     k.on("died", (e: Error) => this.log.appendLine(`[${name}] ${e.message}`));
     k.on("output", (o) => this.log.appendLine(`[${name}] output after its cell ended: ${JSON.stringify(o).slice(0, 200)}`));
     return k;
+  }
+
+  /** Notes a late output that could not be shown under its cell. */
+  logLate(nb: vscode.NotebookDocument, out: CellOutput, why: string): void {
+    this.log.appendLine(`[${path.basename(nb.uri.path)}] output after its cell ended, not shown (${why}): ${JSON.stringify(out).slice(0, 200)}`);
   }
 
   async restart(nb: vscode.NotebookDocument): Promise<void> {

@@ -2,6 +2,7 @@
 // only when something is wrong: it finds the first syntax error (with a message a person can act
 // on and the JSON path it happened in) or the offset of the value at a JSON path.
 import { JsonPath, TextLocation } from "./errors";
+import { readsExactly } from "./exact-number";
 
 export interface JsonSyntaxProblem {
   offset: number;
@@ -20,6 +21,8 @@ type OnValue = (path: JsonPath, offset: number) => boolean;
 class Scanner {
   pos = 0;
   readonly path: (string | number)[] = [];
+  /** Numbers a double cannot hold exactly, with where they are (exact-number.ts). */
+  readonly inexact: Array<{ path: JsonPath; token: string }> = [];
   constructor(readonly text: string, readonly onValue?: OnValue) {}
 
   document(): void {
@@ -135,6 +138,7 @@ class Scanner {
 
   private number(): void {
     const text = this.text;
+    const start = this.pos;
     const digits = (): number => { const s = this.pos; while (this.pos < text.length && text[this.pos] >= "0" && text[this.pos] <= "9") this.pos++; return this.pos - s; };
     const need = (what: string): void => {
       if (this.pos >= text.length) throw this.end(`the file ends inside a number (expected ${what})`);
@@ -151,6 +155,8 @@ class Scanner {
       if (text[this.pos] === "+" || text[this.pos] === "-") this.pos++;
       if (digits() === 0) need("a digit in the exponent");
     }
+    const token = text.slice(start, this.pos);
+    if (!readsExactly(token)) this.inexact.push({ path: this.path.slice(), token });
   }
 
   private literal(): void {
@@ -189,11 +195,15 @@ class Scanner {
   }
 }
 
-/** The first syntax error in `text`, or undefined when it is valid JSON. */
-export function findSyntaxError(text: string): JsonSyntaxProblem | undefined {
+/**
+ * The first syntax error in `text`, or undefined when it is valid JSON. `inexact` receives the
+ * numbers a double cannot hold (where they are, and their text).
+ */
+export function findSyntaxError(text: string, inexact?: Array<{ path: JsonPath; token: string }>): JsonSyntaxProblem | undefined {
   const scanner = new Scanner(text);
   try {
     scanner.document();
+    inexact?.push(...scanner.inexact);
     return undefined;
   } catch (e) {
     if (e instanceof Problem) return { offset: e.offset, message: e.message, truncated: e.truncated, path: scanner.path.slice() };

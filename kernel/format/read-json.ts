@@ -1,6 +1,8 @@
 // Text → JSON value, with the errors a person needs: an empty file, a binary file, truncated JSON
 // and syntax errors each get their own message, with line:column and the JSON path they are in.
-import { formatPath, NotebookFormatError } from "./errors";
+import { formatPath, JsonPath, NotebookFormatError } from "./errors";
+import { exactNumber } from "./exact-number";
+import { setOwn } from "./json-util";
 import { findSyntaxError, findValueOffset, locationOf } from "./json-scan";
 
 /** "notebook" for .actnb files, "Jupyter notebook" for .ipynb files (used in messages). */
@@ -20,8 +22,12 @@ export function readJsonText(text: string, fileName: string | undefined, kind: D
     // Fall through: find out what is wrong, and where.
   }
   // valid JSON may still repeat a key (JSON.parse keeps the last) or nest beyond what can be checked
-  const repeated = parsed ? findSyntaxError(text) : undefined;
-  if (parsed && repeated === undefined) return value;
+  const inexact: Array<{ path: JsonPath; token: string }> = [];
+  const repeated = parsed ? findSyntaxError(text, inexact) : undefined;
+  if (parsed && repeated === undefined) {
+    for (const { path, token } of inexact) value = replaceAt(value, path, exactNumber(token));
+    return value;
+  }
   if (repeated) {
     const inside = repeated.path.length > 0 ? ` (in ${formatPath(repeated.path)})` : "";
     throw new NotebookFormatError("syntax", `JSON syntax error: ${repeated.message}${inside}`, repeated.path).at(locationOf(text, repeated.offset), fileName);
@@ -39,6 +45,15 @@ export function readJsonText(text: string, fileName: string | undefined, kind: D
     : `JSON syntax error: ${problem.message}${inside}`;
   throw new NotebookFormatError(problem.truncated ? "truncated" : "syntax", message, problem.path)
     .at(locationOf(text, problem.offset), fileName);
+}
+
+/** `root` with the value at `path` replaced. */
+function replaceAt(root: unknown, path: JsonPath, replacement: unknown): unknown {
+  if (path.length === 0) return replacement;
+  let parent = root as Record<string | number, unknown>;
+  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  setOwn(parent, String(path[path.length - 1]), replacement);
+  return root;
 }
 
 /** Decodes UTF-8 bytes strictly; bytes that are not UTF-8 text give a "binary" error. */

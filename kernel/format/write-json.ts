@@ -4,6 +4,7 @@
 // changed as JSON.stringify would.
 import { formatPath } from "./errors";
 import { isPlainObject, typeName } from "./json-util";
+import { exactNumberText } from "./exact-number";
 
 /** An object whose members are written in exactly this order (undefined values are skipped). */
 export class Ordered {
@@ -38,6 +39,8 @@ class Writer {
         this.out.push(String(v)); // the same digits as JSON.stringify (-0 is "0")
         return;
       case "object": {
+        const exact = exactNumberText(v);
+        if (exact !== undefined) { this.out.push(exact); return; }
         if (isJsonTree(v, this.options.sortKeys === true)) {
           // Plain JSON all the way down: JSON.stringify writes the same text, only faster.
           const text = JSON.stringify(v, this.options.sortKeys ? sortingReplacer : undefined, this.options.indent);
@@ -115,7 +118,7 @@ function isJsonTree(v: unknown, sorting: boolean): boolean {
         for (let i = 0; i < v.length; i++) if (v[i] === undefined || !isJsonTree(v[i], sorting)) return false;
         return true;
       }
-      if (!isPlainObject(v)) return false;
+      if (!isPlainObject(v) || exactNumberText(v) !== undefined) return false;
       for (const key of Object.keys(v)) {
         if (sorting && ARRAY_INDEX.test(key)) return false;
         if (v[key] !== undefined && !isJsonTree(v[key], sorting)) return false;

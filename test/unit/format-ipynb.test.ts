@@ -387,3 +387,51 @@ describe("ipynb: errors", () => {
     expectError(parse(text), { code: "invalid", path: "cells[1].outputs[0].name", line, column: 14 });
   });
 });
+
+describe("numbers and key order through files (what is kept exactly, and what .ipynb sorts)", () => {
+  const text = (metadata: string, data: string) => `{
+  "actnb": 1,
+  "metadata": ${metadata},
+  "cells": [
+    { "kind": "code", "language": "typescript", "metadata": {}, "source": "1", "outputs": [ { "items": ${data}, "result": true } ] }
+  ]
+}`;
+  const BIG = `{ "seed": 12345678901234567890, "huge": 1e400, "tiny": -2e-400, "safe": 9007199254740992, "float": 0.1 }`;
+
+  it("keeps integers beyond 2^53 and numbers beyond the double range exactly, in .actnb, .ipynb and a copy of the metadata", () => {
+    const nb = parseNotebook(text(BIG, `{ "text/plain": "1" }`));
+    const saved = serializeNotebook(nb);
+    for (const literal of ["12345678901234567890", "1e400", "-2e-400", "9007199254740992", "0.1"]) {
+      assert.match(saved, new RegExp(`: ${literal.replace(/[.+]/g, "\\$&")},?\\n`), literal);
+    }
+    assert.strictEqual(nb.metadata.safe, 9007199254740992, "a number a double holds stays a number");
+    assert.deepStrictEqual(nb.metadata.seed, { "$actnb:number": "12345678901234567890" });
+    assert.strictEqual(serializeNotebook(parseNotebook(saved)), saved);
+    const ipynbText = stringifyIpynb(toIpynb(nb));
+    assert.match(ipynbText, /"seed": 12345678901234567890,/);
+    assert.match(ipynbText, /"huge": 1e400,/);
+    assert.deepStrictEqual(parseIpynb(ipynbText), nb); // (keys come back sorted, see below)
+    // VS Code copies metadata (structured clone / JSON): the tagged form survives it
+    const copied = JSON.parse(JSON.stringify(nb)) as Notebook;
+    assert.strictEqual(serializeNotebook(copied), saved);
+  });
+
+  it("writes a look-alike object that does not hold a number's text as the object it is", () => {
+    const nb = parseNotebook(text(`{ "a": { "$actnb:number": "twelve" }, "b": { "$actnb:number": "1", "more": 2 } }`, `{ "text/plain": "1" }`));
+    const saved = serializeNotebook(nb);
+    assert.match(saved, /"\$actnb:number": "twelve"/);
+    assert.match(saved, /"more": 2/);
+  });
+
+  it("keeps the order of keys inside output data in .actnb; .ipynb sorts them as Jupyter does, every value kept", () => {
+    const nb = parseNotebook(text("{}", `{ "text/plain": "1", "application/json": { "z": 1, "a": { "y": 2, "b": 3 } } }`));
+    const saved = serializeNotebook(nb);
+    assert.ok(saved.indexOf('"z": 1') < saved.indexOf('"a": {'), "the .actnb order was not kept");
+    const ipynbText = stringifyIpynb(toIpynb(nb));
+    assert.ok(ipynbText.indexOf('"a": {') < ipynbText.indexOf('"z": 1'), ".ipynb keys are sorted");
+    assert.ok(ipynbText.indexOf('"b": 3') < ipynbText.indexOf('"y": 2'));
+    const back = parseIpynb(ipynbText);
+    assert.deepStrictEqual(back, nb);
+    assert.notStrictEqual(serializeNotebook(back), saved, "as documented, the order inside data comes back sorted");
+  });
+});

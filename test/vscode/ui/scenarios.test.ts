@@ -4,7 +4,9 @@
 //      not the text/plain fallback);
 //   3. "Plot activation" from the palette, GELU and Leaky ReLU checked in the quick pick (Space),
 //      every prompt accepted with Enter: a webview panel shows the chart;
-//   4. the stop button of a `while (true) {}` cell ends it within seconds; the next cell then runs.
+//   4. the stop button of a cell busy in `while (true) {}` after an await ends it within seconds, the
+//      kernel keeps its variables, the next cell runs; an error a cell's timer raises after the
+//      cell ended turns that cell red, with the error under it.
 // Screenshots: test-results/vscode/scenario-2-chart.png, scenario-3-plot-activation.png,
 // scenario-4-interrupt.png (stable names, every run), plus one per step (scenarios-*.png).
 import * as assert from "node:assert/strict";
@@ -139,7 +141,7 @@ describeFor(["default"], "scenarios 2–4: charts, Plot activation, the stop but
     assert.ok(tabs.some((t) => t.includes("GELU") && t.includes("Leaky ReLU")), `no editor tab names GELU and Leaky ReLU: ${JSON.stringify(tabs)}`);
   });
 
-  it("scenario 4: the stop button ends a while (true) {} cell within seconds; the next cell then runs", async function () {
+  it("scenario 4: the stop button ends a cell busy after an await within seconds; the next cell runs; a late error goes under its cell", async function () {
     const page = session.page;
     await openFile(page, "interrupt.actnb", { expect: "notebook" });
     await runAll(page);
@@ -169,5 +171,14 @@ describeFor(["default"], "scenarios 2–4: charts, Plot activation, the stop but
     await waitForOutputText(page, "after the interrupt: 42", { timeoutMs: 20_000 });
     await waitUntil(async () => (await cellState(page, 2)).state === "success", { timeoutMs: 10_000, message: "cell 3 to succeed" });
     await stableScreenshot(page, "scenario-4-interrupt");
+
+    // cell 4 sets a timer that throws 1.5 s after the cell ended: the cell first succeeds, then
+    // shows the error and turns red
+    await clickCellRunButton(page, 3, "Execute Cell");
+    await waitForOutputText(page, "timer set", { timeoutMs: 20_000 });
+    await waitUntil(async () => (await cellState(page, 3)).state === "success", { timeoutMs: 10_000, message: "cell 4 to succeed first" });
+    await waitForOutputText(page, "raised after the cell ended", { timeoutMs: 20_000 });
+    await waitUntil(async () => (await cellState(page, 3)).state === "error", { timeoutMs: 10_000, message: "cell 4 to be marked failed by its late error" });
+    assert.equal((await cellState(page, 2)).state, "success", "the late error must not touch cell 3");
   });
 });
