@@ -45,14 +45,24 @@ export interface KernelRoot { dir: string; dispose(): void }
 
 const PREFIX = "actnb-kernel-";
 
-/** Removes the folders of kernels that died without cleaning up (their process no longer exists). */
-export function sweepStaleRoots(): void {
+/** Folders from versions that did not name the kernel's pid, which are removed once this old. */
+const LEGACY_MAX_AGE_MS = 24 * 3600 * 1000;
+
+/**
+ * Removes the folders of kernels that died without cleaning up: their process no longer exists,
+ * or (folders named without a pid, by earlier versions) they were last changed over a day ago.
+ */
+export function sweepStaleRoots(now = Date.now()): void {
   let entries: string[];
   try { entries = fs.readdirSync(os.tmpdir()); } catch { return; }
   for (const name of entries) {
-    const m = /^actnb-kernel-(\d+)-/.exec(name);
-    if (!m || alive(Number(m[1]))) continue;
-    try { fs.rmSync(path.join(os.tmpdir(), name), { recursive: true, force: true }); } catch { /* another sweeper, or not ours */ }
+    if (!name.startsWith(PREFIX)) continue;
+    const at = path.join(os.tmpdir(), name);
+    const pid = /^actnb-kernel-(\d+)-/.exec(name);
+    try {
+      if (pid ? alive(Number(pid[1])) : now - fs.statSync(at).mtimeMs < LEGACY_MAX_AGE_MS) continue;
+      fs.rmSync(at, { recursive: true, force: true });
+    } catch { /* another sweeper, or not ours */ }
   }
 }
 

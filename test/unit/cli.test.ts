@@ -261,9 +261,18 @@ describe("actnb command line: no orphans, no leftovers", function () {
   it("a kernel sweeps the folders that kernels killed before it left behind", () => {
     const stale = path.join(os.tmpdir(), "actnb-kernel-2147483646-stale");
     fs.mkdirSync(stale, { recursive: true });
+    // earlier versions named the folder without the kernel's pid: swept once a day old
+    const legacyOld = path.join(os.tmpdir(), "actnb-kernel-Ab3xYz");
+    const legacyNew = path.join(os.tmpdir(), "actnb-kernel-Qr7uVw");
+    for (const d of [legacyOld, legacyNew]) fs.mkdirSync(d, { recursive: true });
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    fs.utimesSync(legacyOld, twoDaysAgo, twoDaysAgo);
     const r = spawnSync(process.execPath, [BIN, "run", FIXTURE, "--quiet"], { encoding: "utf8", cwd: ROOT });
     assert.strictEqual(r.status, 0, r.stderr);
     assert.ok(!fs.existsSync(stale), "the stale folder is still there");
+    assert.ok(!fs.existsSync(legacyOld), "the day-old folder of an earlier version is still there");
+    assert.ok(fs.existsSync(legacyNew), "a recent folder of an earlier version (its kernel may run) was removed");
+    fs.rmSync(legacyNew, { recursive: true, force: true });
     assert.deepStrictEqual([...kernelFolders()].filter((n) => n.startsWith(`actnb-kernel-${r.pid}`)), []);
   });
 });
