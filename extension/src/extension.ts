@@ -7,13 +7,15 @@ import { ActnbController } from "./controller";
 import { registerCommands } from "./commands";
 import { registerLanguageFeatures } from "./language";
 import { registerPlotActivation } from "./plot";
+import { SaveGuard } from "./save_guard";
 
-export function activate(context: vscode.ExtensionContext): { kernels: KernelManager } {
+export function activate(context: vscode.ExtensionContext): { kernels: KernelManager; saveGuard: SaveGuard } {
   const log = vscode.window.createOutputChannel("Activation Notebooks");
   const kernels = new KernelManager(log);
   const controller = new ActnbController(kernels);
+  const saveGuard = new SaveGuard(context.globalStorageUri.fsPath, log);
   context.subscriptions.push(
-    log, kernels, controller,
+    log, kernels, controller, saveGuard,
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new ActnbSerializer(), { transientOutputs: false }),
     vscode.workspace.onDidOpenNotebookDocument((nb) => controller.prefer(nb)),
     vscode.workspace.onDidCloseNotebookDocument((nb) => void kernels.shutdown(nb)),
@@ -22,7 +24,7 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelMan
   registerLanguageFeatures(context, kernels);
   registerPlotActivation(context);
   log.appendLine("Activation Notebooks is ready.");
-  return { kernels };
+  return { kernels, saveGuard };
 }
 
 export function deactivate(): void {}
