@@ -15,6 +15,8 @@
 // ACTNB_THREADS=1, everything runs on the calling thread. Workers are unref'd: they never keep a
 // process alive. After a job a worker polls for the next one for SPIN_MS, so the back-to-back ops
 // of a training step find it awake, then sleeps.
+// the kernel gives cells' timers to their cell (an interrupt clears them); the engine's own are not a cell's
+import * as nodeTimers from "timers";
 import { memory } from "../storage/memory";
 import { wasmKernels, wasmModule, WasmKernels } from "./index";
 
@@ -287,6 +289,6 @@ export function chunksRun(): number[] {
 export async function warmThreads(ms = 5000): Promise<number> {
   const p = currentPool();
   const t0 = Date.now();
-  while (p && Atomics.load(p.ctl, READY) < Math.min(p.workers, wanted - 1) && Date.now() - t0 < ms) await new Promise((r) => setTimeout(r, 5));
+  while (p && Atomics.load(p.ctl, READY) < Math.min(p.workers, wanted - 1) && Date.now() - t0 < ms) await new Promise((r) => nodeTimers.setTimeout(r, 5));
   return threadStatus().running;
 }
