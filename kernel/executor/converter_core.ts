@@ -15,7 +15,7 @@ function lineTable(source: string, output: string): number[] {
 }
 
 /** The converter, resolving modules (`actnb`, a notebook's packages) from `rootDir`. */
-export function makeCellConverter(rootDir: string): CellConverter {
+export function makeCellConverter(rootDir: string): Omit<CellConverter, "restart"> {
   // tslab takes the folder from the compiler's view of the working directory, which in a
   // worker is the whole process's: give it the kernel's folder without changing the process's
   const getCurrentDirectory = ts.sys.getCurrentDirectory;

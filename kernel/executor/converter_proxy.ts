@@ -20,6 +20,8 @@ export interface CellConverter {
   convert(prevDecl: string, src: string): CellConversion;
   complete(prevDecl: string, src: string, position: number): { start: number; end: number; candidates: string[] };
   inspect(prevDecl: string, src: string, position: number): { displayParts?: { text: string }[]; documentation?: { text: string }[] } | null;
+  /** After an interrupted call: replace the busy worker now, so the next call finds a fresh one ready. */
+  restart(): void;
   close(): void;
 }
 
@@ -72,11 +74,13 @@ function spawnWorker(rootDir: string) {
 export function startConverter(rootDir: string): CellConverter {
   let current = spawnWorker(rootDir);
   let inCall = false;
+  const restart = () => {
+    current.terminate();
+    current = spawnWorker(rootDir);
+    inCall = false;
+  };
   const call = (method: ConverterRequest["method"], args: unknown[]): unknown => {
-    if (inCall) {
-      current.terminate();
-      current = spawnWorker(rootDir);
-    }
+    if (inCall) restart();
     inCall = true;
     try {
       return current.call(method, args);
@@ -89,6 +93,7 @@ export function startConverter(rootDir: string): CellConverter {
     convert: (prevDecl, src) => call("convert", [prevDecl, src]) as CellConversion,
     complete: (prevDecl, src, position) => call("complete", [prevDecl, src, position]) as ReturnType<CellConverter["complete"]>,
     inspect: (prevDecl, src, position) => call("inspect", [prevDecl, src, position]) as ReturnType<CellConverter["inspect"]>,
+    restart: () => { if (inCall) restart(); },
     close: () => { try { call("close", []); } finally { current.terminate(); } },
   };
 }

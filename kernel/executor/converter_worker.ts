@@ -19,7 +19,7 @@ function reply(message: ConverterReply): void {
   Atomics.notify(replies, 0);
 }
 
-let converter: CellConverter;
+let converter: Omit<CellConverter, "restart">;
 try {
   converter = makeCellConverter(rootDir);
   reply({ value: "ready" });

@@ -66,6 +66,7 @@ export class Session {
       converted = runInFrame(() => this.converter.convert(this.prevDecl, code));
     } catch (e) {
       if (!isInterrupt(e)) throw e;
+      this.converter.restart();
       sink.error(interruptError("converting"));
       return { success: false, interrupted: true };
     }

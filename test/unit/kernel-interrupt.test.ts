@@ -108,7 +108,7 @@ describe("kernel interrupt (fault injection)", function () {
     assert.ok(Number(result(await run(k, "clearInterval(bg); background"))) > before, "another cell's interval was stopped");
   });
 
-  it("stops a cell while it is still being converted, and the next cell runs at once with its own result", async () => {
+  it("stops a cell while it is still being converted; the next cell runs as soon as a fresh converter is up, with its own result", async () => {
     const long = Array.from({ length: 8000 }, (_, i) => `const v${i}: number = ${i} * 2;`).join("\n") + "\nv7999";
     const r = await interrupted(k, long, 500);
     assertKept(r);
