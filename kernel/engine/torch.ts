@@ -10,6 +10,7 @@ import * as dtypes from "./dtype";
 import { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "./autograd/grad_mode";
 import { set_printoptions, get_printoptions } from "./printing";
 import { bindArgs } from "./args";
+import * as data from "./data";
 
 type T = Tensor;
 
@@ -62,7 +63,7 @@ export const torch = {
   // printing
   set_printoptions, get_printoptions,
   // namespaces
-  nn, optim,
+  nn, optim, utils: { data },
   is_tensor: (x: unknown): x is T => x instanceof Tensor,
   numel: (x: T) => x.numel(),
 };
