@@ -2,3 +2,4 @@
 export * from "./engine";
 export * from "./display";
 export * as plot from "./plots";
+export { torchvision } from "./vision";

@@ -2,11 +2,11 @@
 // meets here (indices, counts, arange) is far below 2^53, and doubles keep the hot loops free
 // of BigInt. Printing and promotion still treat them as torch.int64.
 
-export type DTypeName = "float32" | "float64" | "int64" | "int32" | "bool";
+export type DTypeName = "float32" | "float64" | "int64" | "int32" | "uint8" | "bool";
 export type TypedArray = Float32Array | Float64Array | Int32Array | Uint8Array;
 
-const SCALAR_TYPE: Record<DTypeName, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", bool: "Bool" };
-const CPP_TYPE: Record<DTypeName, string> = { float32: "float", float64: "double", int64: "long int", int32: "int", bool: "bool" };
+const SCALAR_TYPE: Record<DTypeName, string> = { float32: "Float", float64: "Double", int64: "Long", int32: "Int", uint8: "Byte", bool: "Bool" };
+const CPP_TYPE: Record<DTypeName, string> = { float32: "float", float64: "double", int64: "long int", int32: "int", uint8: "unsigned char", bool: "bool" };
 
 export class DType {
   constructor(
@@ -24,7 +24,9 @@ export class DType {
   /** A number as this dtype's elements hold it: rounded to float32, truncated to an integer, or a bool (nonzero, nan too, is true). */
   cast(v: number): number {
     if (this.is_floating_point) return this.itemsize === 4 ? Math.fround(v) : v;
-    return this.name === "bool" ? (v !== 0 ? 1 : 0) : Math.trunc(v);
+    if (this.name === "bool") return v !== 0 ? 1 : 0;
+    // uint8 wraps modulo 256, as its Uint8Array storage stores an integer
+    return this.name === "uint8" ? ((Math.trunc(v) % 256) + 256) % 256 : Math.trunc(v);
   }
   [Symbol.for("nodejs.util.inspect.custom")](): string { return this.toString(); }
 }
@@ -33,6 +35,7 @@ export const float32 = new DType("float32", 4, true, Float32Array);
 export const float64 = new DType("float64", 8, true, Float64Array);
 export const int64 = new DType("int64", 8, false, Float64Array);
 export const int32 = new DType("int32", 4, false, Int32Array);
+export const uint8 = new DType("uint8", 1, false, Uint8Array);
 export const bool = new DType("bool", 1, false, Uint8Array);
 
 export const float = float32;
@@ -40,7 +43,7 @@ export const double = float64;
 export const long = int64;
 export const int = int32;
 
-const BY_NAME: Record<string, DType> = { float32, float64, int64, int32, bool, float: float32, double: float64, long: int64, int: int32 };
+const BY_NAME: Record<string, DType> = { float32, float64, int64, int32, uint8, bool, float: float32, double: float64, long: int64, int: int32 };
 
 /** Accepts a DType or its name ("float32", "torch.float32"). */
 export function toDType(d: DType | string): DType {
@@ -53,7 +56,7 @@ export function toDType(d: DType | string): DType {
 /** torch.result_type for two tensors (category first, then width), e.g. int64+float32 -> float32. */
 export function promoteTypes(a: DType, b: DType): DType {
   if (a === b) return a;
-  const rank = (d: DType) => [bool, int32, int64, float32, float64].indexOf(d);
+  const rank = (d: DType) => [bool, uint8, int32, int64, float32, float64].indexOf(d);
   return rank(a) >= rank(b) ? a : b;
 }
 

@@ -273,6 +273,7 @@ export class Tensor {
   double(): Tensor { return this.to("float64"); }
   long(): Tensor { return this.to("int64"); }
   int(): Tensor { return this.to("int32"); }
+  byte(): Tensor { return this.to("uint8"); }
   bool(): Tensor { return this.to("bool"); }
   cpu(): Tensor { return this; }
   numpy(): never { throw new RuntimeError("there is no NumPy in TypeScript: use tolist() or toArray()"); }

@@ -19,7 +19,7 @@ export const torch = {
   Tensor,
   // dtypes
   float32: dtypes.float32, float: dtypes.float32, float64: dtypes.float64, double: dtypes.float64,
-  int64: dtypes.int64, long: dtypes.int64, int32: dtypes.int32, int: dtypes.int32, bool: dtypes.bool,
+  int64: dtypes.int64, long: dtypes.int64, int32: dtypes.int32, int: dtypes.int32, uint8: dtypes.uint8, bool: dtypes.bool,
   // creation
   tensor: ops.tensor, zeros: ops.zeros, ones: ops.ones, empty: ops.empty, full: ops.full,
   zeros_like: ops.zeros_like, ones_like: ops.ones_like, empty_like: ops.empty_like, full_like: ops.full_like,

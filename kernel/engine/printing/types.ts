@@ -1,6 +1,6 @@
 // Types shared by the printing module (a port of torch/_tensor_str.py, PyTorch 1.13).
 
-export type PrintDtype = "float32" | "float64" | "int64" | "int32" | "bool";
+export type PrintDtype = "float32" | "float64" | "int64" | "int32" | "uint8" | "bool";
 
 /** What formatTensor needs to know about a tensor; no dependency on the engine's Tensor class. */
 export interface PrintableTensor {
