@@ -67,11 +67,17 @@ def main():
     for name, (fn, call) in GRID_FUNCTIONS.items():
         y, g = run(fn, x)
         grid.append({"fn": name, "call": call, "output": bits(y), "grad": bits(g)})
+    # a tensor divided by a number: a true division in float32 (ToTensor's x / 255 among them)
+    torch.manual_seed(0)
+    d_in = torch.cat([torch.arange(256.0), torch.randn(256) * 100])
+    div_scalar = {"input": bits(d_in), "divisors": [255.0, 3.0, 0.3, 10.0, 1e-3],
+                  "outputs": [bits(d_in.div(d)) for d in (255.0, 3.0, 0.3, 10.0, 1e-3)]}
     doc = {
         "torch_version": torch.__version__,
         "guide": guide,
         "grid_input": bits(x),
         "grid": grid,
+        "div_scalar": div_scalar,
     }
     write_fixture(fixture_path("precision.json"), dumps(doc))
 

@@ -258,6 +258,18 @@ describe("last bits against PyTorch 1.13 (fixtures/precision.json)", function ()
   const paths: Array<[string, boolean]> = [["SIMD", true], ["JS", false]];
 
   for (const [label, wasm] of paths) {
+    it(`${label}: a tensor divided by a number is a true division, bit for bit as PyTorch's (not a product with the reciprocal)`, function () {
+      if (wasm && !wasmKernels()) this.skip();
+      const { input, divisors, outputs } = fx.div_scalar;
+      const was = setWasmEnabled(wasm);
+      try {
+        const x = torch.tensor(Array.from(fromBits(input)));
+        divisors.forEach((d: number, i: number) => assert.deepStrictEqual(toBits(f32(x.div(d))), outputs[i], `x / ${d}`));
+      } finally {
+        setWasmEnabled(was);
+      }
+    });
+
     it(`${label}: tanh and tanh' at the guide's points (notebook 01) equal PyTorch's bit for bit, and print alike`, function () {
       if (wasm && !wasmKernels()) this.skip();
       for (const g of fx.guide.filter((e: any) => e.x === "points")) {

@@ -1,0 +1,52 @@
+"""torchvision 0.14 on Debian's Fashion-MNIST (apt-get install dataset-fashion-mnist): what
+datasets.FashionMNIST holds and what ToTensor and Normalize make of an image. Writes
+fixtures/vision.json; test/golden/vision.test.ts compares actnb's datasets and transforms.
+
+torchvision reads root/FashionMNIST/raw/<file> (unpacked); Debian ships the .gz files in
+/usr/share/datasets/fashion-mnist, so they are unpacked into a temporary root first.
+"""
+import gzip
+import os
+import shutil
+import tempfile
+
+import torch
+import torchvision
+from torchvision import datasets, transforms
+
+from golden_common import dumps, fixture_path, setup_torch, write_fixture
+
+DEBIAN = "/usr/share/datasets/fashion-mnist"
+
+
+def main():
+    setup_torch()
+    root = tempfile.mkdtemp()
+    raw = os.path.join(root, "FashionMNIST", "raw")
+    os.makedirs(raw)
+    for name in os.listdir(DEBIAN):
+        with gzip.open(os.path.join(DEBIAN, name)) as src, open(os.path.join(raw, name[:-3]), "wb") as dst:
+            shutil.copyfileobj(src, dst)
+    doc = {"torchvision": torchvision.__version__, "splits": {}}
+    tf = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.5,), (0.5,))])
+    for train in (True, False):
+        ds = datasets.FashionMNIST(root, train=train, transform=tf)
+        img, label = ds[7]
+        doc["splits"]["train" if train else "test"] = {
+            "len": len(ds),
+            "data_shape": list(ds.data.shape), "data_dtype": str(ds.data.dtype), "targets_dtype": str(ds.targets.dtype),
+            "first_labels": ds.targets[:20].tolist(),
+            "class_counts": torch.bincount(ds.targets, minlength=10).tolist(),
+            "pixel_sums": [int(ds.data[i].long().sum()) for i in (0, 1, len(ds) - 1)],
+            "item7": {"shape": list(img.shape), "dtype": str(img.dtype), "label": label,
+                      "sum": float(img.double().sum()), "row14": img[0, 14].tolist()},
+            "repr": repr(ds).replace(root, "ROOT"),
+        }
+    doc["classes"] = datasets.FashionMNIST.classes
+    doc["to_tensor_row"] = transforms.ToTensor()(datasets.FashionMNIST(root, train=True).data[0].numpy())[0, 10].tolist()
+    shutil.rmtree(root)
+    write_fixture(fixture_path("vision.json"), dumps(doc))
+
+
+if __name__ == "__main__":
+    main()
