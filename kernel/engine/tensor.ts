@@ -11,6 +11,7 @@ import { formatTensor } from "./printing";
 import { pyTypeName } from "./pyrepr";
 import * as ops from "./ops";
 import { bindArgs } from "./args";
+import { availableDevice, cpu, Device, isDeviceName } from "./device";
 
 export type Scalar = number | boolean;
 
@@ -115,7 +116,8 @@ export class Tensor {
   _ownVersionCounter(): void { this.versionCounter = { value: 0 }; }
   /** Views count versions with the tensor they view. */
   _shareVersionWith(other: Tensor): void { this.versionCounter = other.versionCounter; }
-  get device(): string { return "cpu"; }
+  get device(): Device { return cpu; }
+  get is_cuda(): boolean { return false; }
   get T(): Tensor { return ops.permute(this, this.shape.map((_, i) => this.ndim - 1 - i)); }
   get mT(): Tensor {
     if (this.ndim === 1) throw new RuntimeError("tensor.mT is only supported on matrices or batches of matrices. Got 1-D tensor.");
@@ -267,7 +269,22 @@ export class Tensor {
   /** The elements in row-major order as a plain typed array (a copy). */
   toArray(): TypedArray { return ops.contiguousData(this).slice(); }
 
-  to(dtype: DType | string): Tensor { return ops.toDtype(this, toDType(dtype)); }
+  /**
+   * to(dtype), to(device, dtype?), to(other) and their options { dtype, device, non_blocking,
+   * copy }, as PyTorch: the tensor itself when nothing changes, unless copy.
+   */
+  to(...args: unknown[]): Tensor {
+    let first = args[0];
+    let rest = args.slice(1);
+    if (first instanceof Tensor) { rest = [first.dtype, ...rest]; first = first.device; }
+    let device: Device | string | null = null;
+    if (first instanceof Device || isDeviceName(first)) { device = first as Device | string; args = rest; }
+    const a = bindArgs("to", args, { dtype: null as DType | string | null, non_blocking: false, copy: false, device: null as Device | string | null }, 1);
+    if (a.device !== null) device = a.device;
+    if (device !== null) availableDevice(device);
+    const out = a.dtype === null ? this : ops.toDtype(this, toDType(a.dtype));
+    return a.copy && out === this ? ops.clone(this) : out;
+  }
   type(dtype: DType | string): Tensor { return this.to(dtype); }
   float(): Tensor { return this.to("float32"); }
   double(): Tensor { return this.to("float64"); }
@@ -276,6 +293,7 @@ export class Tensor {
   byte(): Tensor { return this.to("uint8"); }
   bool(): Tensor { return this.to("bool"); }
   cpu(): Tensor { return this; }
+  cuda(): Tensor { availableDevice("cuda"); return this; }
   numpy(): never { throw new RuntimeError("there is no NumPy in TypeScript: use tolist() or toArray()"); }
 
   // ---- printing ----
@@ -388,8 +406,8 @@ export class Tensor {
   amin(...args: unknown[]): Tensor { return ops.amin(this, ...args); }
   argmax(...args: unknown[]): Tensor { return ops.argmax(this, ...args); }
   argmin(...args: unknown[]): Tensor { return ops.argmin(this, ...args); }
-  all(): Tensor { return ops.all(this); }
-  any(): Tensor { return ops.any(this); }
+  all(dim?: number, keepdim?: boolean): Tensor { return ops.all(this, dim, keepdim); }
+  any(dim?: number, keepdim?: boolean): Tensor { return ops.any(this, dim, keepdim); }
   count_nonzero(...args: unknown[]): Tensor { return ops.count_nonzero(this, ...args); }
 
   // ---- shape ----

@@ -13,9 +13,10 @@ const SIGNATURES: Record<string, readonly string[]> = {
   neg: [], negative: [], neg_: [], negative_: [], reciprocal: [], reciprocal_: [], exp: [], exp_: [],
   log: [], log_: [], sqrt: [], sqrt_: [], rsqrt: [], rsqrt_: [], abs: [], abs_: [], sign: [], sign_: [],
   sin: [], sin_: [], cos: [], cos_: [], erf: [], erf_: [], square: [], square_: [], zero_: [],
-  isnan: [], logical_not: [], all: [], any: [], t: [], contiguous: [], clone: [],
+  isnan: [], logical_not: [], t: [], contiguous: [], clone: [], cuda: ["device?", "non_blocking?"],
   // one or two
-  requires_grad_: ["requires_grad?"], size: ["dim?"], stride: ["dim?"], to: ["dtype"], type: ["dtype?"],
+  requires_grad_: ["requires_grad?"], size: ["dim?"], stride: ["dim?"], type: ["dtype?"],
+  all: ["dim?", "keepdim?"], any: ["dim?", "keepdim?"],
   mul: ["other"], mul_: ["other"], true_divide: ["other"], pow: ["exponent"], pow_: ["exponent"],
   matmul: ["other"], mm: ["mat2"], mv: ["vec"], maximum: ["other"], minimum: ["other"],
   eq: ["other"], ne: ["other"], gt: ["other"], ge: ["other"], lt: ["other"], le: ["other"],

@@ -11,6 +11,7 @@ import { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "./autog
 import { set_printoptions, get_printoptions } from "./printing";
 import { bindArgs } from "./args";
 import * as data from "./data";
+import { cuda, device, Device } from "./device";
 
 type T = Tensor;
 
@@ -64,6 +65,8 @@ export const torch = {
   set_printoptions, get_printoptions,
   // namespaces
   nn, optim, utils: { data },
+  // devices: the CPU only (tutorials' `.to(device)` runs unchanged)
+  device, Device, cuda,
   is_tensor: (x: unknown): x is T => x instanceof Tensor,
   numel: (x: T) => x.numel(),
 };

@@ -1,5 +1,12 @@
 // Sequential, ModuleList and ModuleDict: modules that hold modules under numeric or given names.
 import { Module } from "./module";
+import { IndexError } from "../errors";
+
+/** modules[i] as PyTorch indexes a Sequential or ModuleList. */
+function itemAt(modules: Module[], i: number): Module {
+  if (!Number.isInteger(i) || i < -modules.length || i >= modules.length) throw new IndexError(`index ${i} is out of range`);
+  return modules[i < 0 ? modules.length + i : i];
+}
 
 export class Sequential extends Module {
   constructor(...modules: Module[] | [Record<string, Module>]) {
@@ -11,7 +18,13 @@ export class Sequential extends Module {
     }
   }
   override get length(): number { return [...this.children()].length; }
-  at(i: number): Module { const c = [...this.children()]; return c[i < 0 ? c.length + i : i]; }
+  /** seq[i] (negative counts from the end). */
+  at(i: number): Module { return itemAt([...this.children()], i); }
+  /** seq[start:end]: a Sequential of those modules (the same modules, not copies), keeping their names. */
+  slice(start?: number, end?: number): Sequential {
+    const entries = [...this.named_children()].slice(start, end);
+    return new Sequential(Object.fromEntries(entries));
+  }
   append(m: Module): this { this.add_module(String(this.length), m); return this; }
   [Symbol.iterator](): Iterator<Module> { return this.children(); }
   override forward(input: unknown): any {
@@ -27,7 +40,7 @@ export class ModuleList extends Module {
     modules.forEach((m, i) => this.add_module(String(i), m));
   }
   override get length(): number { return [...this.children()].length; }
-  at(i: number): Module { const c = [...this.children()]; return c[i < 0 ? c.length + i : i]; }
+  at(i: number): Module { return itemAt([...this.children()], i); }
   append(m: Module): this { this.add_module(String(this.length), m); return this; }
   [Symbol.iterator](): Iterator<Module> { return this.children(); }
 }

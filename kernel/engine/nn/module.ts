@@ -6,6 +6,13 @@ import { Tensor } from "../tensor";
 import { Parameter } from "./parameter";
 import { no_grad } from "../autograd/grad_mode";
 import { RuntimeError } from "../errors";
+import { DType, float32, float64, toDType } from "../dtype";
+
+/** A dtype, or a dtype's name ("float64"). */
+function isDType(a: unknown): boolean {
+  if (a instanceof DType) return true;
+  try { return typeof a === "string" && toDType(a) instanceof DType; } catch { return false; }
+}
 
 type Hook = (module: Module, input: unknown[], output: unknown) => unknown;
 type PreHook = (module: Module, input: unknown[]) => unknown;
@@ -129,6 +136,23 @@ export class Module {
     return this;
   }
   eval(): this { return this.train(false); }
+
+  /**
+   * to(device), to(dtype), to(device, dtype), to(tensor), as PyTorch: the module itself, with its
+   * floating-point parameters and buffers converted to `dtype` in place. Only the CPU exists here.
+   */
+  to(...args: unknown[]): this {
+    const probe = Tensor.empty([0]);
+    const dtype = probe.to(...args).dtype; // checks the device and the arguments as Tensor.to does
+    if (dtype !== probe.dtype || args.some((a) => a instanceof Tensor || (typeof a === "object" && a !== null && "dtype" in a) || isDType(a))) {
+      for (const t of [...this.parameters(), ...this.buffers()]) if (t.dtype.is_floating_point) t.data = t.data.to(dtype);
+    }
+    return this;
+  }
+  cpu(): this { return this; }
+  cuda(): this { Tensor.empty([0]).cuda(); return this; }
+  float(): this { return this.to(float32); }
+  double(): this { return this.to(float64); }
 
   requires_grad_(requires_grad = true): this {
     for (const p of this.parameters()) p.requires_grad_(requires_grad);

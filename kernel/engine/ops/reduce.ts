@@ -331,18 +331,22 @@ function tieBackward(g: Tensor, self: Tensor, other: Tensor, greater: boolean): 
 
 function reduceTo(g: Tensor, x: Tensor): Tensor { return g.ndim === x.ndim && g.shape.every((d, i) => d === x.shape[i]) ? g : sumToShape(g, x.shape); }
 
-export function all(x: Tensor): Tensor {
-  const data = contiguousData(x);
-  const out = Tensor.empty([], bool);
-  out._data[0] = data.every((v: number) => v !== 0) ? 1 : 0;
-  return out;
-}
+/** all(input) or all(input, dim, keepdim): whether every element is nonzero (bool). */
+export function all(x: Tensor, ...args: unknown[]): Tensor { return allAny("all", x, args); }
+/** any(input) or any(input, dim, keepdim): whether some element is nonzero (bool). */
+export function any(x: Tensor, ...args: unknown[]): Tensor { return allAny("any", x, args); }
 
-export function any(x: Tensor): Tensor {
-  const data = contiguousData(x);
-  const out = Tensor.empty([], bool);
-  out._data[0] = data.some((v: number) => v !== 0) ? 1 : 0;
-  return out;
+function allAny(fn: "all" | "any", x: Tensor, args: unknown[]): Tensor {
+  const a = bindArgs(fn, args, { dim: null as number | null, keepdim: false });
+  if (a.dim === null) {
+    const data = contiguousData(x);
+    const out = Tensor.empty([], bool);
+    out._data[0] = (fn === "all" ? data.every((v: number) => v !== 0) : data.some((v: number) => v !== 0)) ? 1 : 0;
+    return out;
+  }
+  // counts along the dim: none zero (all), or some nonzero (any); an empty dim gives True / False
+  const counts = sum(fn === "all" ? x.detach().eq(0) : x.detach().ne(0), a.dim, a.keepdim);
+  return fn === "all" ? counts.eq(0) : counts.gt(0);
 }
 
 export function count_nonzero(x: Tensor, ...args: unknown[]): Tensor {
