@@ -85,7 +85,8 @@ export class LayerNorm extends Module {
   }
 }
 
-export class BatchNorm1d extends Module {
+/** BatchNorm over every dim but the channels (dim 1); BatchNorm1d and BatchNorm2d say which inputs they take. */
+abstract class BatchNormBase extends Module {
   declare num_features: number;
   declare eps: number;
   declare momentum: number;
@@ -96,9 +97,10 @@ export class BatchNorm1d extends Module {
   declare running_mean: Tensor;
   declare running_var: Tensor;
   declare num_batches_tracked: Tensor;
-  constructor(...args: unknown[]) {
+  protected abstract checkInput(input: Tensor): void;
+  constructor(name: string, args: unknown[]) {
     super();
-    const a = bindArgs("BatchNorm1d.__init__", args, { num_features: undefined as unknown as number, eps: 1e-5, momentum: 0.1, affine: true, track_running_stats: true, device: null, dtype: null }, 1);
+    const a = bindArgs(`${name}.__init__`, args, { num_features: undefined as unknown as number, eps: 1e-5, momentum: 0.1, affine: true, track_running_stats: true, device: null, dtype: null }, 1);
     for (const k of ["num_features", "eps", "momentum", "affine", "track_running_stats"] as const) Object.defineProperty(this, k, { value: a[k], writable: true });
     this.weight = a.affine ? new Parameter(Tensor.empty([a.num_features]).fill_(1)) : null;
     this.bias = a.affine ? new Parameter(Tensor.empty([a.num_features]).fill_(0)) : null;
@@ -110,9 +112,9 @@ export class BatchNorm1d extends Module {
     }
   }
   override forward(input: Tensor): Tensor {
-    if (input.ndim !== 2 && input.ndim !== 3) throw new ValueError(`expected 2D or 3D input (got ${input.ndim}D input)`);
-    const dims = input.ndim === 2 ? [0] : [0, 2];
-    const shape = input.ndim === 2 ? [1, this.num_features] : [1, this.num_features, 1];
+    this.checkInput(input);
+    const dims = input.shape.map((_, i) => i).filter((i) => i !== 1);
+    const shape = input.shape.map((_, i) => (i === 1 ? this.num_features : 1));
     let mean: Tensor, variance: Tensor;
     if (this.training || !this.track_running_stats) {
       mean = input.mean(dims, true);
@@ -149,4 +151,36 @@ export class BatchNorm1d extends Module {
   override extra_repr(): string {
     return `${this.num_features}, eps=${pyFloat(this.eps)}, momentum=${pyFloat(this.momentum)}, affine=${this.affine ? "True" : "False"}, track_running_stats=${this.track_running_stats ? "True" : "False"}`;
   }
+}
+
+export class BatchNorm1d extends BatchNormBase {
+  constructor(...args: unknown[]) { super("BatchNorm1d", args); }
+  protected checkInput(input: Tensor): void {
+    if (input.ndim !== 2 && input.ndim !== 3) throw new ValueError(`expected 2D or 3D input (got ${input.ndim}D input)`);
+  }
+}
+
+export class BatchNorm2d extends BatchNormBase {
+  constructor(...args: unknown[]) { super("BatchNorm2d", args); }
+  protected checkInput(input: Tensor): void {
+    if (input.ndim !== 4) throw new ValueError(`expected 4D input (got ${input.ndim}D input)`);
+  }
+}
+
+/** F.dropout2d: whole channels zeroed (one draw per [N, C]), the rest scaled by 1/(1-p). */
+export function dropout2d(input: Tensor, ...args: unknown[]): Tensor {
+  const { p, training, inplace } = bindArgs("dropout2d", args, { p: 0.5, training: true, inplace: false });
+  if (p < 0 || p > 1) throw new ValueError(`dropout probability has to be between 0 and 1, but got ${p}`);
+  // PyTorch 1.13 warns, then drops whole features along dim 1 whatever the rank (a 3-d input as (N, C, L))
+  if (input.ndim !== 3 && input.ndim !== 4) console.warn(`UserWarning: dropout2d: Received a ${input.ndim}-D input to dropout2d, which is deprecated and will result in an error in a future release. To retain the behavior and silence this warning, please use dropout instead. Note that dropout2d exists to provide channel-wise dropout on inputs with 2 spatial dimensions, a channel dimension, and an optional batch dimension (i.e. 3D or 4D inputs).`);
+  if (input.ndim === 3) console.warn("UserWarning: dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout behavior is desired - input is interpreted as shape (N, C, L), where C is the channel dim. This behavior will change in a future release to interpret the input as one without a batch dimension, i.e. shape (C, H, W). To maintain the 1D channel-wise dropout behavior, please switch to using dropout1d instead.");
+  if (!training || p === 0) return input;
+  const noiseShape = input.shape.map((s, i) => (i < 2 ? s : 1));
+  const noise = p === 1 ? Tensor.empty(noiseShape, input.dtype).fill_(0) : Tensor.empty(noiseShape, input.dtype).bernoulli_(1 - p).div(1 - p);
+  const out = input.mul(noise);
+  return inplace ? input.copy_(out) : out;
+}
+
+export class Dropout2d extends Dropout {
+  override forward(input: Tensor): Tensor { return dropout2d(input, this.p, this.training, this.inplace); }
 }

@@ -1,0 +1,319 @@
+// 2-d convolution and pooling, forward and backward side by side, as PyTorch 1.13's CPU kernels
+// compute them (slow_conv2d: im2col, then one matrix product on the engine's SIMD GEMM).
+//
+// conv2d: cols[n] = im2col(x[n]) holds, for every output position, the input patch it sees
+// ([C·kH·kW, oH·oW]); out[n] = W·cols[n] + b. Backward: dW = Σn g[n]·cols[n]ᵀ, db = Σ g,
+// dx = col2im(Wᵀ·g[n]). The cols are recomputed in backward rather than kept.
+// max_pool2d keeps the index of each window's maximum (the first one, NaN wins, as PyTorch's
+// kernel); its backward adds the gradient there. avg_pool2d and adaptive_avg_pool2d spread it
+// evenly over the window.
+import { Tensor } from "../tensor";
+import { RuntimeError, ValueError } from "../errors";
+import { int64 } from "../dtype";
+import { bindArgs } from "../args";
+import { record } from "../autograd/node";
+import { no_grad } from "../autograd/grad_mode";
+import { contiguousData } from "./strided";
+import { matmul, mm } from "./linalg";
+
+type Pair = [number, number];
+
+function pair(fn: string, name: string, v: unknown): Pair {
+  const p = typeof v === "number" ? [v, v] : Array.isArray(v) && v.length === 1 ? [v[0], v[0]] : v;
+  if (!Array.isArray(p) || p.length !== 2 || !p.every((x) => typeof x === "number" && Number.isInteger(x))) {
+    throw new TypeError(`${fn}(): argument '${name}' must be tuple of ints, not ${Array.isArray(v) ? `a list of ${v.length}` : typeof v}`);
+  }
+  return p as Pair;
+}
+
+/** A backward that cannot be differentiated again says so, instead of giving a wrong graph. */
+function once(name: string, g: Tensor): void {
+  if (g.requires_grad) throw new RuntimeError(`actnb: ${name} has no double backward yet (create_graph through it)`);
+}
+
+/** Batched input [N, C, H, W] from 3-d (unbatched) or 4-d; `unbatch` undoes it. */
+function batched(fn: string, input: Tensor): { x: Tensor; unbatch: (t: Tensor) => Tensor } {
+  if (input.ndim === 4) return { x: input, unbatch: (t) => t };
+  if (input.ndim === 3) return { x: input.unsqueeze(0), unbatch: (t) => t.squeeze(0) };
+  throw new RuntimeError(`Expected 3D (unbatched) or 4D (batched) input to ${fn}, but got input of size: [${input.shape.join(", ")}]`);
+}
+
+interface Geometry { N: number; C: number; H: number; W: number; kH: number; kW: number; sH: number; sW: number; pT: number; pL: number; dH: number; dW: number; oH: number; oW: number }
+
+/** cols [N, C·kH·kW, oH·oW]: each output position's input patch (zeros outside the input). */
+function im2col(x: Tensor, g: Geometry): Tensor {
+  const { N, C, H, W, kH, kW, sH, sW, pT, pL, dH, dW, oH, oW } = g;
+  const src = contiguousData(x);
+  const cols = Tensor.empty([N, C * kH * kW, oH * oW], x.dtype);
+  const dst = cols._data;
+  const L = oH * oW;
+  let o = 0;
+  for (let n = 0; n < N; n++) {
+    for (let c = 0; c < C; c++) {
+      const plane = (n * C + c) * H * W;
+      for (let i = 0; i < kH; i++) {
+        for (let j = 0; j < kW; j++) {
+          for (let oh = 0; oh < oH; oh++) {
+            const h = oh * sH - pT + i * dH;
+            if (h < 0 || h >= H) { dst.fill(0, o, o + oW); o += oW; continue; }
+            const row = plane + h * W;
+            for (let ow = 0; ow < oW; ow++) {
+              const w = ow * sW - pL + j * dW;
+              dst[o++] = w >= 0 && w < W ? src[row + w] : 0;
+            }
+          }
+        }
+      }
+    }
+  }
+  if (o !== N * C * kH * kW * L) throw new Error("im2col: size mismatch");
+  return cols;
+}
+
+/** The inverse gather: sums cols [N, C·kH·kW, oH·oW] back into an input-shaped [N, C, H, W]. */
+function col2im(cols: Tensor, g: Geometry): Tensor {
+  const { N, C, H, W, kH, kW, sH, sW, pT, pL, dH, dW, oH, oW } = g;
+  const src = contiguousData(cols);
+  const out = Tensor.empty([N, C, H, W], cols.dtype);
+  const dst = out._data;
+  dst.fill(0);
+  let o = 0;
+  for (let n = 0; n < N; n++) {
+    for (let c = 0; c < C; c++) {
+      const plane = (n * C + c) * H * W;
+      for (let i = 0; i < kH; i++) {
+        for (let j = 0; j < kW; j++) {
+          for (let oh = 0; oh < oH; oh++) {
+            const h = oh * sH - pT + i * dH;
+            if (h < 0 || h >= H) { o += oW; continue; }
+            const row = plane + h * W;
+            for (let ow = 0; ow < oW; ow++, o++) {
+              const w = ow * sW - pL + j * dW;
+              if (w >= 0 && w < W) dst[row + w] += src[o];
+            }
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+const CONV = { bias: null as Tensor | null, stride: 1 as number | number[], padding: 0 as number | number[] | "same" | "valid", dilation: 1 as number | number[], groups: 1 };
+
+/** F.conv2d(input, weight, bias=None, stride=1, padding=0, dilation=1, groups=1). */
+export function conv2d(input: Tensor, weight: Tensor, ...args: unknown[]): Tensor {
+  const a = bindArgs("conv2d", args, CONV, 2);
+  const { x, unbatch } = batched("conv2d", input);
+  if (weight.ndim !== 4) throw new RuntimeError(`weight should have at least three dimensions`);
+  if (a.groups !== 1) throw new RuntimeError(`actnb's conv2d supports groups=1 only (got groups=${a.groups})`);
+  const [N, C, H, W] = x.shape;
+  const [O, Cw, kH, kW] = weight.shape;
+  if (Cw !== C) {
+    throw new RuntimeError(`Given groups=1, weight of size [${weight.shape.join(", ")}], expected input[${x.shape.join(", ")}] to have ${Cw} channels, but got ${C} channels instead`);
+  }
+  if (a.bias && (a.bias.ndim !== 1 || a.bias.shape[0] !== O)) throw new RuntimeError(`Given weight of size [${weight.shape.join(", ")}], expected bias to be 1-dimensional with ${O} elements, but got bias of size [${a.bias.shape.join(", ")}] instead`);
+  if (x.dtype !== weight.dtype || (a.bias && a.bias.dtype !== x.dtype)) throw new RuntimeError(`expected scalar type ${x.dtype.scalarType} but found ${(x.dtype !== weight.dtype ? weight : a.bias!).dtype.scalarType}`);
+  const [sH, sW] = pair("conv2d", "stride", a.stride);
+  const [dH, dW] = pair("conv2d", "dilation", a.dilation);
+  if (sH <= 0 || sW <= 0) throw new RuntimeError("non-positive stride is not supported");
+  let pT: number, pL: number, pB: number, pR: number;
+  if (a.padding === "valid") [pT, pL, pB, pR] = [0, 0, 0, 0];
+  else if (a.padding === "same") {
+    if (sH !== 1 || sW !== 1) throw new RuntimeError("padding='same' is not supported for strided convolutions");
+    const [tH, tW] = [dH * (kH - 1), dW * (kW - 1)];
+    [pT, pL] = [Math.floor(tH / 2), Math.floor(tW / 2)];
+    [pB, pR] = [tH - pT, tW - pL];
+  } else if (typeof a.padding === "string") {
+    throw new ValueError(`Invalid padding string '${a.padding}', should be one of ('valid', 'same')`);
+  } else {
+    [pT, pL] = pair("conv2d", "padding", a.padding);
+    [pB, pR] = [pT, pL];
+  }
+  const [eH, eW] = [dH * (kH - 1) + 1, dW * (kW - 1) + 1];
+  if (H + pT + pB < eH || W + pL + pR < eW) {
+    throw new RuntimeError(`Calculated padded input size per channel: (${H + pT + pB} x ${W + pL + pR}). Kernel size: (${eH} x ${eW}). Kernel size can't be greater than actual input size`);
+  }
+  const geo: Geometry = { N, C, H, W, kH, kW, sH, sW, pT, pL, dH, dW, oH: Math.floor((H + pT + pB - eH) / sH) + 1, oW: Math.floor((W + pL + pR - eW) / sW) + 1 };
+  const L = geo.oH * geo.oW;
+  const bias = a.bias;
+  const out = no_grad(() => {
+    const w2 = weight.reshape([O, C * kH * kW]);
+    let y = matmul(w2, im2col(x.detach(), geo)).view([N, O, geo.oH, geo.oW]);
+    if (bias) y = y.add(bias.detach().view([1, O, 1, 1]));
+    return y;
+  });
+  const result = record(out, "ConvolutionBackward0", [x, weight, bias], (g, [xs, ws]) => {
+    once("conv2d", g);
+    return no_grad(() => {
+      const gL = g.contiguous().view([N, O, L]);
+      const w2 = ws!.reshape([O, C * kH * kW]);
+      const dx = x.requires_grad ? col2im(matmul(w2.t(), gL), geo) : null;
+      const dw = weight.requires_grad
+        ? mm(gL.permute([1, 0, 2]).reshape([O, N * L]), im2col(xs!, geo).permute([0, 2, 1]).reshape([N * L, C * kH * kW])).view(weight.shape)
+        : null;
+      const db = bias?.requires_grad ? g.sum([0, 2, 3]) : null;
+      return [dx, dw, db];
+    });
+  }, [x, weight]);
+  return unbatch(result);
+}
+
+/** Pooling's output size along one dim, with ceil_mode's rule that a window must start inside. */
+function pooledSize(size: number, k: number, s: number, p: number, d: number, ceil: boolean): number {
+  const span = size + 2 * p - d * (k - 1) - 1;
+  let out = (ceil ? Math.ceil(span / s) : Math.floor(span / s)) + 1;
+  if (ceil && (out - 1) * s >= size + p) out--;
+  return out;
+}
+
+interface PoolArgs { kernel_size: number | number[]; stride: number | number[] | null; padding: number | number[]; dilation: number | number[]; ceil_mode: boolean }
+
+function poolGeometry(fn: string, x: Tensor, a: PoolArgs): Geometry {
+  const [N, C, H, W] = x.shape;
+  const [kH, kW] = pair(fn, "kernel_size", a.kernel_size);
+  const [sH, sW] = a.stride === null || (Array.isArray(a.stride) && a.stride.length === 0) ? [kH, kW] : pair(fn, "stride", a.stride);
+  const [pT, pL] = pair(fn, "padding", a.padding);
+  const [dH, dW] = pair(fn, "dilation", a.dilation);
+  if (pT > Math.floor(kH / 2) || pL > Math.floor(kW / 2)) throw new RuntimeError("pad should be smaller than or equal to half of kernel size, but got padW = " + pL + ", padH = " + pT + ", kW = " + kW + ", kH = " + kH);
+  const oH = pooledSize(H, kH, sH, pT, dH, a.ceil_mode);
+  const oW = pooledSize(W, kW, sW, pL, dW, a.ceil_mode);
+  if (oH <= 0 || oW <= 0) throw new RuntimeError(`Given input size: (${C}x${H}x${W}). Calculated output size: (${C}x${oH}x${oW}). Output size is too small`);
+  return { N, C, H, W, kH, kW, sH, sW, pT, pL, dH, dW, oH, oW };
+}
+
+/** F.max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False). */
+export function max_pool2d(input: Tensor, ...args: unknown[]): Tensor | [Tensor, Tensor] {
+  const a = bindArgs("max_pool2d", args, { kernel_size: undefined as unknown as number | number[], stride: null as number | number[] | null, padding: 0 as number | number[], dilation: 1 as number | number[], ceil_mode: false, return_indices: false }, 1);
+  const { x, unbatch } = batched("max_pool2d", input);
+  const geo = poolGeometry("max_pool2d", x, a);
+  const { N, C, H, W, kH, kW, sH, sW, pT, pL, dH, dW, oH, oW } = geo;
+  const src = contiguousData(x);
+  const out = Tensor.empty([N, C, oH, oW], x.dtype);
+  const indices = Tensor.empty([N, C, oH, oW], int64);
+  const dst = out._data, idx = indices._data;
+  let o = 0;
+  for (let plane = 0; plane < N * C; plane++) {
+    const base = plane * H * W;
+    for (let oh = 0; oh < oH; oh++) {
+      for (let ow = 0; ow < oW; ow++, o++) {
+        let best = -Infinity, at = -1;
+        for (let i = 0; i < kH; i++) {
+          const h = oh * sH - pT + i * dH;
+          if (h < 0 || h >= H) continue;
+          for (let j = 0; j < kW; j++) {
+            const w = ow * sW - pL + j * dW;
+            if (w < 0 || w >= W) continue;
+            const v = src[base + h * W + w];
+            if (v > best || Number.isNaN(v) || at < 0) { best = v; at = h * W + w; }
+          }
+        }
+        dst[o] = best;
+        idx[o] = at;
+      }
+    }
+  }
+  const result = record(out, "MaxPool2DWithIndicesBackward0", [x], (g) => {
+    once("max_pool2d", g);
+    const gd = contiguousData(g);
+    const dx = Tensor.empty([N, C, H, W], x.dtype);
+    const d = dx._data;
+    d.fill(0);
+    for (let k = 0; k < gd.length; k++) d[Math.floor(k / (oH * oW)) * H * W + idx[k]] += gd[k];
+    return [dx];
+  }, [x, indices]);
+  return a.return_indices ? [unbatch(result), unbatch(indices)] : unbatch(result);
+}
+
+/** F.avg_pool2d(input, kernel_size, stride=None, padding=0, ceil_mode=False, count_include_pad=True, divisor_override=None). */
+export function avg_pool2d(input: Tensor, ...args: unknown[]): Tensor {
+  const a = bindArgs("avg_pool2d", args, { kernel_size: undefined as unknown as number | number[], stride: null as number | number[] | null, padding: 0 as number | number[], ceil_mode: false, count_include_pad: true, divisor_override: null as number | null }, 1);
+  const { x, unbatch } = batched("avg_pool2d", input);
+  if (a.divisor_override !== null && (!Number.isInteger(a.divisor_override) || a.divisor_override === 0)) throw new RuntimeError("divisor must be not zero");
+  const geo = poolGeometry("avg_pool2d", x, { ...a, dilation: 1 });
+  const { N, C, H, W, kH, kW, sH, sW, pT, pL, oH, oW } = geo;
+  // each window: its clipped bounds and its divisor, as PyTorch's avg_pool2d kernel computes them
+  const windows: Array<[number, number, number, number, number]> = [];
+  for (let oh = 0; oh < oH; oh++) {
+    for (let ow = 0; ow < oW; ow++) {
+      let h0 = oh * sH - pT, w0 = ow * sW - pL;
+      let h1 = Math.min(h0 + kH, H + pT), w1 = Math.min(w0 + kW, W + pL);
+      const padded = (h1 - h0) * (w1 - w0);
+      h0 = Math.max(h0, 0); w0 = Math.max(w0, 0); h1 = Math.min(h1, H); w1 = Math.min(w1, W);
+      const divisor = a.divisor_override ?? (a.count_include_pad ? padded : (h1 - h0) * (w1 - w0));
+      windows.push([h0, h1, w0, w1, divisor]);
+    }
+  }
+  const src = contiguousData(x);
+  const out = Tensor.empty([N, C, oH, oW], x.dtype);
+  const dst = out._data;
+  for (let plane = 0, o = 0; plane < N * C; plane++) {
+    const base = plane * H * W;
+    for (const [h0, h1, w0, w1, divisor] of windows) {
+      let s = 0;
+      for (let h = h0; h < h1; h++) for (let w = w0; w < w1; w++) s += src[base + h * W + w];
+      dst[o++] = s / divisor;
+    }
+  }
+  const result = record(out, "AvgPool2DBackward0", [x], (g) => {
+    once("avg_pool2d", g);
+    const gd = contiguousData(g);
+    const dx = Tensor.empty([N, C, H, W], x.dtype);
+    const d = dx._data;
+    d.fill(0);
+    for (let plane = 0, o = 0; plane < N * C; plane++) {
+      const base = plane * H * W;
+      for (const [h0, h1, w0, w1, divisor] of windows) {
+        const share = gd[o++] / divisor;
+        for (let h = h0; h < h1; h++) for (let w = w0; w < w1; w++) d[base + h * W + w] += share;
+      }
+    }
+    return [dx];
+  }, [x]);
+  return unbatch(result);
+}
+
+/** F.adaptive_avg_pool2d(input, output_size): windows [⌊i·H/oH⌋, ⌈(i+1)·H/oH⌉). */
+export function adaptive_avg_pool2d(input: Tensor, ...args: unknown[]): Tensor {
+  const a = bindArgs("adaptive_avg_pool2d", args, { output_size: undefined as unknown as number | Array<number | null> }, 1);
+  const { x, unbatch } = batched("adaptive_avg_pool2d", input);
+  const [N, C, H, W] = x.shape;
+  const size = typeof a.output_size === "number" ? [a.output_size, a.output_size] : a.output_size;
+  if (!Array.isArray(size) || size.length !== 2) throw new TypeError("adaptive_avg_pool2d(): argument 'output_size' must be tuple of ints");
+  const [oH, oW] = [size[0] ?? H, size[1] ?? W];
+  // PyTorch takes the mean for a 1×1 output (its grad_fn is then MeanBackward1)
+  if (oH === 1 && oW === 1) return unbatch(x.mean([-1, -2], true));
+  const rows = Array.from({ length: oH }, (_, i) => [Math.floor((i * H) / oH), Math.ceil(((i + 1) * H) / oH)]);
+  const colsB = Array.from({ length: oW }, (_, j) => [Math.floor((j * W) / oW), Math.ceil(((j + 1) * W) / oW)]);
+  const src = contiguousData(x);
+  const out = Tensor.empty([N, C, oH, oW], x.dtype);
+  const dst = out._data;
+  for (let plane = 0, o = 0; plane < N * C; plane++) {
+    const base = plane * H * W;
+    for (const [h0, h1] of rows) {
+      for (const [w0, w1] of colsB) {
+        let s = 0;
+        for (let h = h0; h < h1; h++) for (let w = w0; w < w1; w++) s += src[base + h * W + w];
+        dst[o++] = s / ((h1 - h0) * (w1 - w0));
+      }
+    }
+  }
+  const result = record(out, "AdaptiveAvgPool2DBackward0", [x], (g) => {
+    once("adaptive_avg_pool2d", g);
+    const gd = contiguousData(g);
+    const dx = Tensor.empty([N, C, H, W], x.dtype);
+    const d = dx._data;
+    d.fill(0);
+    for (let plane = 0, o = 0; plane < N * C; plane++) {
+      const base = plane * H * W;
+      for (const [h0, h1] of rows) {
+        for (const [w0, w1] of colsB) {
+          const share = gd[o++] / ((h1 - h0) * (w1 - w0));
+          for (let h = h0; h < h1; h++) for (let w = w0; w < w1; w++) d[base + h * W + w] += share;
+        }
+      }
+    }
+    return [dx];
+  }, [x]);
+  return unbatch(result);
+}
