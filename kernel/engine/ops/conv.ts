@@ -1,9 +1,9 @@
 // 2-d convolution and pooling, forward and backward side by side, as PyTorch 1.13's CPU kernels
 // compute them (slow_conv2d: im2col, then one matrix product on the engine's SIMD GEMM).
 //
-// conv2d: cols[n] = im2col(x[n]) holds, for every output position, the input patch it sees
-// ([C·kH·kW, oH·oW]); out[n] = W·cols[n] + b. Backward: dW = Σn g[n]·cols[n]ᵀ, db = Σ g,
-// dx = col2im(Wᵀ·g[n]). The cols are recomputed in backward rather than kept.
+// conv2d: cols = im2col(x) holds, for every output position of every sample, the input patch it
+// sees ([C·kH·kW, N·oH·oW]); out = W·cols + b. Backward: dW = g·colsᵀ, db = Σ g,
+// dx = col2im(Wᵀ·g). The cols are recomputed in backward rather than kept.
 // max_pool2d keeps the index of each window's maximum (the first one, NaN wins, as PyTorch's
 // kernel); its backward adds the gradient there. avg_pool2d and adaptive_avg_pool2d spread it
 // evenly over the window.
@@ -14,7 +14,7 @@ import { bindArgs } from "../args";
 import { record } from "../autograd/node";
 import { no_grad } from "../autograd/grad_mode";
 import { contiguousData } from "./strided";
-import { matmul, mm } from "./linalg";
+import { mm } from "./linalg";
 
 type Pair = [number, number];
 
@@ -40,57 +40,59 @@ function batched(fn: string, input: Tensor): { x: Tensor; unbatch: (t: Tensor) =
 
 interface Geometry { N: number; C: number; H: number; W: number; kH: number; kW: number; sH: number; sW: number; pT: number; pL: number; dH: number; dW: number; oH: number; oW: number }
 
-/** cols [N, C·kH·kW, oH·oW]: each output position's input patch (zeros outside the input). */
+/**
+ * cols [C·kH·kW, N·oH·oW]: column n·L + l holds the patch output position l of sample n sees
+ * (zeros outside the input). Laid out this way, forward is one product W·cols, and backward's
+ * dW = g·colsᵀ reads colsᵀ through its strides: no transposed copy of the biggest tensor.
+ */
 function im2col(x: Tensor, g: Geometry): Tensor {
   const { N, C, H, W, kH, kW, sH, sW, pT, pL, dH, dW, oH, oW } = g;
   const src = contiguousData(x);
-  const cols = Tensor.empty([N, C * kH * kW, oH * oW], x.dtype);
-  const dst = cols._data;
   const L = oH * oW;
-  let o = 0;
-  for (let n = 0; n < N; n++) {
-    for (let c = 0; c < C; c++) {
-      const plane = (n * C + c) * H * W;
-      for (let i = 0; i < kH; i++) {
-        for (let j = 0; j < kW; j++) {
+  const cols = Tensor.empty([C * kH * kW, N * L], x.dtype);
+  const dst = cols._data;
+  for (let c = 0; c < C; c++) {
+    for (let i = 0; i < kH; i++) {
+      for (let j = 0; j < kW; j++) {
+        const rowBase = ((c * kH + i) * kW + j) * N * L;
+        for (let n = 0; n < N; n++) {
+          const plane = (n * C + c) * H * W;
+          let o = rowBase + n * L;
           for (let oh = 0; oh < oH; oh++) {
             const h = oh * sH - pT + i * dH;
             if (h < 0 || h >= H) { dst.fill(0, o, o + oW); o += oW; continue; }
             const row = plane + h * W;
-            for (let ow = 0; ow < oW; ow++) {
-              const w = ow * sW - pL + j * dW;
-              dst[o++] = w >= 0 && w < W ? src[row + w] : 0;
-            }
+            let w = j * dW - pL;
+            for (let ow = 0; ow < oW; ow++, w += sW) dst[o++] = w >= 0 && w < W ? src[row + w] : 0;
           }
         }
       }
     }
   }
-  if (o !== N * C * kH * kW * L) throw new Error("im2col: size mismatch");
   return cols;
 }
 
-/** The inverse gather: sums cols [N, C·kH·kW, oH·oW] back into an input-shaped [N, C, H, W]. */
+/** The inverse: sums cols [C·kH·kW, N·oH·oW] back into an input-shaped [N, C, H, W]. */
 function col2im(cols: Tensor, g: Geometry): Tensor {
   const { N, C, H, W, kH, kW, sH, sW, pT, pL, dH, dW, oH, oW } = g;
   const src = contiguousData(cols);
+  const L = oH * oW;
   const out = Tensor.empty([N, C, H, W], cols.dtype);
   const dst = out._data;
   dst.fill(0);
-  let o = 0;
-  for (let n = 0; n < N; n++) {
-    for (let c = 0; c < C; c++) {
-      const plane = (n * C + c) * H * W;
-      for (let i = 0; i < kH; i++) {
-        for (let j = 0; j < kW; j++) {
+  for (let c = 0; c < C; c++) {
+    for (let i = 0; i < kH; i++) {
+      for (let j = 0; j < kW; j++) {
+        const rowBase = ((c * kH + i) * kW + j) * N * L;
+        for (let n = 0; n < N; n++) {
+          const plane = (n * C + c) * H * W;
+          let o = rowBase + n * L;
           for (let oh = 0; oh < oH; oh++) {
             const h = oh * sH - pT + i * dH;
             if (h < 0 || h >= H) { o += oW; continue; }
             const row = plane + h * W;
-            for (let ow = 0; ow < oW; ow++, o++) {
-              const w = ow * sW - pL + j * dW;
-              if (w >= 0 && w < W) dst[row + w] += src[o];
-            }
+            let w = j * dW - pL;
+            for (let ow = 0; ow < oW; ow++, o++, w += sW) if (w >= 0 && w < W) dst[row + w] += src[o];
           }
         }
       }
@@ -139,19 +141,18 @@ export function conv2d(input: Tensor, weight: Tensor, ...args: unknown[]): Tenso
   const bias = a.bias;
   const out = no_grad(() => {
     const w2 = weight.reshape([O, C * kH * kW]);
-    let y = matmul(w2, im2col(x.detach(), geo)).view([N, O, geo.oH, geo.oW]);
+    // [O, N·L] → [N, O, oH, oW]
+    let y = mm(w2, im2col(x.detach(), geo)).view([O, N, geo.oH, geo.oW]).permute([1, 0, 2, 3]).contiguous();
     if (bias) y = y.add(bias.detach().view([1, O, 1, 1]));
     return y;
   });
   const result = record(out, "ConvolutionBackward0", [x, weight, bias], (g, [xs, ws]) => {
     once("conv2d", g);
     return no_grad(() => {
-      const gL = g.contiguous().view([N, O, L]);
+      const gT = g.permute([1, 0, 2, 3]).reshape([O, N * L]); // [O, N·L]
       const w2 = ws!.reshape([O, C * kH * kW]);
-      const dx = x.requires_grad ? col2im(matmul(w2.t(), gL), geo) : null;
-      const dw = weight.requires_grad
-        ? mm(gL.permute([1, 0, 2]).reshape([O, N * L]), im2col(xs!, geo).permute([0, 2, 1]).reshape([N * L, C * kH * kW])).view(weight.shape)
-        : null;
+      const dx = x.requires_grad ? col2im(mm(w2.t(), gT), geo) : null;
+      const dw = weight.requires_grad ? mm(gT, im2col(xs!, geo).t()).view(weight.shape) : null;
       const db = bias?.requires_grad ? g.sum([0, 2, 3]) : null;
       return [dx, dw, db];
     });
@@ -192,20 +193,26 @@ export function max_pool2d(input: Tensor, ...args: unknown[]): Tensor | [Tensor,
   const out = Tensor.empty([N, C, oH, oW], x.dtype);
   const indices = Tensor.empty([N, C, oH, oW], int64);
   const dst = out._data, idx = indices._data;
+  // each window's taps inside the input, worked out once: [first, last] kernel row and column
+  const inside = (start: number, k: number, d: number, size: number) => [Math.max(0, Math.ceil(-start / d)), Math.min(k - 1, Math.floor((size - 1 - start) / d))];
+  const rowTaps = Array.from({ length: oH }, (_, oh) => inside(oh * sH - pT, kH, dH, H));
+  const colTaps = Array.from({ length: oW }, (_, ow) => inside(ow * sW - pL, kW, dW, W));
   let o = 0;
   for (let plane = 0; plane < N * C; plane++) {
     const base = plane * H * W;
     for (let oh = 0; oh < oH; oh++) {
+      const h0 = oh * sH - pT;
+      const [i0, i1] = rowTaps[oh];
       for (let ow = 0; ow < oW; ow++, o++) {
-        let best = -Infinity, at = -1;
-        for (let i = 0; i < kH; i++) {
-          const h = oh * sH - pT + i * dH;
-          if (h < 0 || h >= H) continue;
-          for (let j = 0; j < kW; j++) {
-            const w = ow * sW - pL + j * dW;
-            if (w < 0 || w >= W) continue;
-            const v = src[base + h * W + w];
-            if (v > best || Number.isNaN(v) || at < 0) { best = v; at = h * W + w; }
+        const w0 = ow * sW - pL;
+        const [j0, j1] = colTaps[ow];
+        let best = -Infinity, at = (h0 + i0 * dH) * W + w0 + j0 * dW;
+        for (let i = i0; i <= i1; i++) {
+          const rowAt = (h0 + i * dH) * W + w0;
+          for (let j = j0; j <= j1; j++) {
+            const v = src[base + rowAt + j * dW];
+            // PyTorch's test: a greater value, or a NaN (the last NaN wins)
+            if (v > best || v !== v) { best = v; at = rowAt + j * dW; }
           }
         }
         dst[o] = best;

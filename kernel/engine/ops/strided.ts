@@ -76,6 +76,22 @@ export function forEachRow(
     row(pos, total, new Array<number>(k).fill(1));
     return;
   }
+  // adjacent dims that every operand walks as one (stride[d] = stride[d+1]·size[d+1]) become one
+  // dim: longer rows, fewer calls (a permuted [N, C, H, W] copies H·W elements per row)
+  const dims: number[] = [shape[0]];
+  const strideLists: number[][] = strides.map((st) => [st[0]]);
+  for (let d = 1; d < shape.length; d++) {
+    const top = dims.length - 1;
+    if (strides.every((st, j) => strideLists[j][top] === st[d] * shape[d])) {
+      dims[top] *= shape[d];
+      strides.forEach((st, j) => { strideLists[j][top] = st[d]; });
+    } else {
+      dims.push(shape[d]);
+      strides.forEach((st, j) => strideLists[j].push(st[d]));
+    }
+  }
+  shape = dims;
+  strides = strideLists;
   const last = shape.length - 1;
   const n = shape[last];
   const inner = strides.map((s) => s[last]);
