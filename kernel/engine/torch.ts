@@ -12,6 +12,7 @@ import { set_printoptions, get_printoptions } from "./printing";
 import { bindArgs } from "./args";
 import * as data from "./data";
 import { cuda, device, Device } from "./device";
+import { save, load } from "./serialization";
 
 type T = Tensor;
 
@@ -67,6 +68,8 @@ export const torch = {
   nn, optim, utils: { data },
   // devices: the CPU only (tutorials' `.to(device)` runs unchanged)
   device, Device, cuda,
+  // files: torch.save / torch.load in actnb's own format (docs/tensor-file.md)
+  save, load,
   is_tensor: (x: unknown): x is T => x instanceof Tensor,
   numel: (x: T) => x.numel(),
 };
