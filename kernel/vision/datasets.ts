@@ -96,6 +96,20 @@ export class MNIST extends Dataset<[any, any]> {
     return [img, target];
   }
 
+  /**
+   * Items `indices` already collated, [images, labels], as a DataLoader's default_collate would
+   * stack them: gathered rows, the transform applied to the whole batch. Null when the transform
+   * has no batch form (or there is a target_transform): the DataLoader then goes item by item.
+   */
+  getitems(indices: readonly number[]): [Tensor, Tensor] | null {
+    if (this.target_transform) return null;
+    const index = Tensor.empty([indices.length], int64);
+    index._data.set(indices);
+    const images = this.data.index_select(0, index);
+    const batch = this.transform ? (this.transform as { forwardBatch?(b: Tensor): Tensor | null }).forwardBatch?.(images) ?? null : images;
+    return batch && [batch, this.targets.index_select(0, index)];
+  }
+
   override toString(): string {
     return [`Dataset ${this.ctor.datasetName}`, `    Number of datapoints: ${this.len()}`, `    Root location: ${this.root}`, `    Split: ${this.train ? "Train" : "Test"}`,
       ...(this.transform ? [`    StandardTransform`, `Transform: ${String(this.transform).split("\n").join("\n           ")}`] : [])].join("\n");

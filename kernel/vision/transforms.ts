@@ -22,6 +22,12 @@ export abstract class Transform {
   }
   abstract forward(input: any): any;
   abstract toString(): string;
+  /**
+   * The transform of a whole batch at once (the items stacked along a new first dim), equal
+   * element for element to stacking forward() of each item; null where there is none. The
+   * datasets use it to hand a DataLoader whole batches.
+   */
+  forwardBatch(_batch: Tensor): Tensor | null { return null; }
 }
 
 export class Compose extends Transform {
@@ -32,6 +38,11 @@ export class Compose extends Transform {
   forward(input: any): any {
     let x = input;
     for (const t of this.transforms) x = t(x);
+    return x;
+  }
+  override forwardBatch(batch: Tensor): Tensor | null {
+    let x: Tensor | null = batch;
+    for (const t of this.transforms) x = x && t instanceof Transform ? t.forwardBatch(x) : null;
     return x;
   }
   toString(): string { return `Compose(\n${this.transforms.map((t) => `    ${String(t)}`).join("\n")}\n)`; }
@@ -45,6 +56,11 @@ export class ToTensor extends Transform {
     }
     const hwc = pic.dim() === 2 ? pic.unsqueeze(-1) : pic;
     return hwc.permute([2, 0, 1]).contiguous().to(float32).div(255);
+  }
+  override forwardBatch(batch: Tensor): Tensor | null {
+    if (batch.dtype.name !== "uint8" || (batch.dim() !== 3 && batch.dim() !== 4)) return null;
+    const bhwc = batch.dim() === 3 ? batch.unsqueeze(-1) : batch;
+    return bhwc.permute([0, 3, 1, 2]).contiguous().to(float32).div(255);
   }
   toString(): string { return "ToTensor()"; }
 }
@@ -74,6 +90,7 @@ export class Normalize extends Transform {
     const s = std.dim() === 1 ? std.view([-1, 1, 1]) : std;
     return this.inplace ? x.sub_(m).div_(s) : x.sub(m).div(s);
   }
+  override forwardBatch(batch: Tensor): Tensor | null { return batch.dim() === 4 ? this.forward(batch) : null; }
   toString(): string { return `Normalize(mean=${pyTuple(this.mean)}, std=${pyTuple(this.std)})`; }
 }
 

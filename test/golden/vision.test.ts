@@ -49,6 +49,21 @@ describe("golden: torchvision.datasets.FashionMNIST on Debian's files (torchvisi
     });
   }
 
+  it("a DataLoader takes whole batches from the dataset (transform applied once per batch): the same tensors as item by item", () => {
+    const ds = new datasets.FashionMNIST(DEBIAN, { train: false, transform: tf() });
+    const sub = new torch.utils.data.Subset(ds, [5, 9000, 17, 3, 42, 7]);
+    const fast = [...new torch.utils.data.DataLoader(sub, { batch_size: 4 })];
+    const itemwise = [...new torch.utils.data.DataLoader(sub, { batch_size: 4, collate_fn: (b: unknown[]) => torch.utils.data.default_collate(b) })];
+    assert.strictEqual(fast.length, 2);
+    fast.forEach((batch: any, i: number) => {
+      assert.deepStrictEqual(batch[0].shape, itemwise[i][0].shape);
+      assert.ok(torch.equal(batch[0], itemwise[i][0]), `images of batch ${i}`);
+      assert.deepStrictEqual([String(batch[1].dtype), batch[1].tolist()], [String(itemwise[i][1].dtype), itemwise[i][1].tolist()]);
+    });
+    const raw = [...new torch.utils.data.DataLoader(new datasets.FashionMNIST(DEBIAN, { train: false }), { batch_size: 3 })][0] as any;
+    assert.deepStrictEqual([String(raw[0].dtype), raw[0].shape], ["torch.uint8", [3, 28, 28]]);
+  });
+
   it("classes, and ToTensor of a raw image", () => {
     assert.deepStrictEqual(datasets.FashionMNIST.classes, fx.classes);
     const ds = new datasets.FashionMNIST(DEBIAN);

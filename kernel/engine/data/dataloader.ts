@@ -109,8 +109,12 @@ export class DataLoader<T = any> implements Iterable<T> {
       return;
     }
     const rows = this.collate_fn === default_collate ? tensorRows(this.dataset) : null;
+    const whole = this.collate_fn === default_collate && !rows ? batchFetcher(this.dataset) : null;
     for (const batch of this.batch_sampler) {
-      if (rows) {
+      const fetched = whole?.(batch);
+      if (fetched) {
+        yield fetched as unknown as T;
+      } else if (rows) {
         // the same numbers as stacking the items one by one, in one gather per tensor
         const index = tensor(rows.map ? batch.map((i) => rows.map![i]) : batch, { dtype: int64 });
         yield rows.tensors.map((t) => index_select(t, 0, index)) as unknown as T;
@@ -127,6 +131,21 @@ function tensorRows(ds: DatasetLike): { tensors: Tensor[]; map?: readonly number
   if (ds instanceof Subset && ds.dataset instanceof TensorDataset) {
     const inner = tensorRows(ds.dataset);
     return inner && { tensors: inner.tensors, map: ds.indices };
+  }
+  return null;
+}
+
+/**
+ * A dataset that collates a whole batch itself (PyTorch 2's __getitems__; the torchvision
+ * datasets here): `getitems(indices)` gives what default_collate would make of the items, or
+ * null to go item by item. Through a Subset, its indices are mapped first.
+ */
+function batchFetcher(ds: DatasetLike): ((indices: number[]) => unknown) | null {
+  const own = (ds as { getitems?: (indices: number[]) => unknown }).getitems;
+  if (ds instanceof Dataset && typeof own === "function") return (indices) => own.call(ds, indices);
+  if (ds instanceof Subset) {
+    const inner = batchFetcher(ds.dataset);
+    return inner && ((indices) => inner(indices.map((i) => ds.indices[i])));
   }
   return null;
 }
