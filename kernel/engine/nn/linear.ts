@@ -40,14 +40,7 @@ export class Linear extends Module {
     this.reset_parameters();
   }
 
-  reset_parameters(): void {
-    init.kaiming_uniform_(this.weight, { a: Math.sqrt(5) });
-    if (this.bias) {
-      const [fanIn] = init._calculate_fan_in_and_fan_out(this.weight);
-      const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-      init.uniform_(this.bias, -bound, bound);
-    }
-  }
+  reset_parameters(): void { init.reset_weight_and_bias_(this.weight, this.bias); }
 
   override forward(input: Tensor): Tensor { return linear(input, this.weight, this.bias); }
 

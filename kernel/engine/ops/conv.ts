@@ -9,7 +9,7 @@
 // evenly over the window.
 import { Tensor } from "../tensor";
 import { RuntimeError, ValueError } from "../errors";
-import { int64 } from "../dtype";
+import { int64, TypedArray } from "../dtype";
 import { bindArgs } from "../args";
 import { record } from "../autograd/node";
 import { no_grad } from "../autograd/grad_mode";
@@ -44,13 +44,11 @@ interface Geometry { N: number; C: number; H: number; W: number; kH: number; kW:
  * cols [C·kH·kW, N·oH·oW]: column n·L + l holds the patch output position l of sample n sees
  * (zeros outside the input). Laid out this way, forward is one product W·cols, and backward's
  * dW = g·colsᵀ reads colsᵀ through its strides: no transposed copy of the biggest tensor.
+ * `gather` fills cols from the image (im2col); otherwise cols are summed into it (col2im).
  */
-function im2col(x: Tensor, g: Geometry): Tensor {
+function patches(g: Geometry, image: TypedArray, cols: TypedArray, gather: boolean): void {
   const { N, C, H, W, kH, kW, sH, sW, pT, pL, dH, dW, oH, oW } = g;
-  const src = contiguousData(x);
   const L = oH * oW;
-  const cols = Tensor.empty([C * kH * kW, N * L], x.dtype);
-  const dst = cols._data;
   for (let c = 0; c < C; c++) {
     for (let i = 0; i < kH; i++) {
       for (let j = 0; j < kW; j++) {
@@ -60,44 +58,32 @@ function im2col(x: Tensor, g: Geometry): Tensor {
           let o = rowBase + n * L;
           for (let oh = 0; oh < oH; oh++) {
             const h = oh * sH - pT + i * dH;
-            if (h < 0 || h >= H) { dst.fill(0, o, o + oW); o += oW; continue; }
+            if (h < 0 || h >= H) {
+              if (gather) cols.fill(0, o, o + oW);
+              o += oW;
+              continue;
+            }
             const row = plane + h * W;
             let w = j * dW - pL;
-            for (let ow = 0; ow < oW; ow++, w += sW) dst[o++] = w >= 0 && w < W ? src[row + w] : 0;
+            if (gather) for (let ow = 0; ow < oW; ow++, w += sW) cols[o++] = w >= 0 && w < W ? image[row + w] : 0;
+            else for (let ow = 0; ow < oW; ow++, o++, w += sW) if (w >= 0 && w < W) image[row + w] += cols[o];
           }
         }
       }
     }
   }
+}
+
+function im2col(x: Tensor, g: Geometry): Tensor {
+  const cols = Tensor.empty([g.C * g.kH * g.kW, g.N * g.oH * g.oW], x.dtype);
+  patches(g, contiguousData(x), cols._data, true);
   return cols;
 }
 
-/** The inverse: sums cols [C·kH·kW, N·oH·oW] back into an input-shaped [N, C, H, W]. */
 function col2im(cols: Tensor, g: Geometry): Tensor {
-  const { N, C, H, W, kH, kW, sH, sW, pT, pL, dH, dW, oH, oW } = g;
-  const src = contiguousData(cols);
-  const L = oH * oW;
-  const out = Tensor.empty([N, C, H, W], cols.dtype);
-  const dst = out._data;
-  dst.fill(0);
-  for (let c = 0; c < C; c++) {
-    for (let i = 0; i < kH; i++) {
-      for (let j = 0; j < kW; j++) {
-        const rowBase = ((c * kH + i) * kW + j) * N * L;
-        for (let n = 0; n < N; n++) {
-          const plane = (n * C + c) * H * W;
-          let o = rowBase + n * L;
-          for (let oh = 0; oh < oH; oh++) {
-            const h = oh * sH - pT + i * dH;
-            if (h < 0 || h >= H) { o += oW; continue; }
-            const row = plane + h * W;
-            let w = j * dW - pL;
-            for (let ow = 0; ow < oW; ow++, o++, w += sW) if (w >= 0 && w < W) dst[row + w] += src[o];
-          }
-        }
-      }
-    }
-  }
+  const out = Tensor.empty([g.N, g.C, g.H, g.W], cols.dtype);
+  out._data.fill(0);
+  patches(g, out._data, contiguousData(cols), false);
   return out;
 }
 
@@ -240,7 +226,7 @@ export function avg_pool2d(input: Tensor, ...args: unknown[]): Tensor {
   const geo = poolGeometry("avg_pool2d", x, { ...a, dilation: 1 });
   const { N, C, H, W, kH, kW, sH, sW, pT, pL, oH, oW } = geo;
   // each window: its clipped bounds and its divisor, as PyTorch's avg_pool2d kernel computes them
-  const windows: Array<[number, number, number, number, number]> = [];
+  const windows: Window[] = [];
   for (let oh = 0; oh < oH; oh++) {
     for (let ow = 0; ow < oW; ow++) {
       let h0 = oh * sH - pT, w0 = ow * sW - pL;
@@ -251,6 +237,14 @@ export function avg_pool2d(input: Tensor, ...args: unknown[]): Tensor {
       windows.push([h0, h1, w0, w1, divisor]);
     }
   }
+  return unbatch(averageWindows("avg_pool2d", "AvgPool2DBackward0", x, windows, oH, oW));
+}
+
+type Window = [h0: number, h1: number, w0: number, w1: number, divisor: number];
+
+/** Each output element the sum of its window over its divisor; backward spreads g the same way. */
+function averageWindows(fn: string, gradName: string, x: Tensor, windows: Window[], oH: number, oW: number): Tensor {
+  const [N, C, H, W] = x.shape;
   const src = contiguousData(x);
   const out = Tensor.empty([N, C, oH, oW], x.dtype);
   const dst = out._data;
@@ -262,8 +256,8 @@ export function avg_pool2d(input: Tensor, ...args: unknown[]): Tensor {
       dst[o++] = s / divisor;
     }
   }
-  const result = record(out, "AvgPool2DBackward0", [x], (g) => {
-    once("avg_pool2d", g);
+  return record(out, gradName, [x], (g) => {
+    once(fn, g);
     const gd = contiguousData(g);
     const dx = Tensor.empty([N, C, H, W], x.dtype);
     const d = dx._data;
@@ -277,7 +271,6 @@ export function avg_pool2d(input: Tensor, ...args: unknown[]): Tensor {
     }
     return [dx];
   }, [x]);
-  return unbatch(result);
 }
 
 /** F.adaptive_avg_pool2d(input, output_size): windows [⌊i·H/oH⌋, ⌈(i+1)·H/oH⌉). */
@@ -290,37 +283,13 @@ export function adaptive_avg_pool2d(input: Tensor, ...args: unknown[]): Tensor {
   const [oH, oW] = [size[0] ?? H, size[1] ?? W];
   // PyTorch takes the mean for a 1×1 output (its grad_fn is then MeanBackward1)
   if (oH === 1 && oW === 1) return unbatch(x.mean([-1, -2], true));
-  const rows = Array.from({ length: oH }, (_, i) => [Math.floor((i * H) / oH), Math.ceil(((i + 1) * H) / oH)]);
-  const colsB = Array.from({ length: oW }, (_, j) => [Math.floor((j * W) / oW), Math.ceil(((j + 1) * W) / oW)]);
-  const src = contiguousData(x);
-  const out = Tensor.empty([N, C, oH, oW], x.dtype);
-  const dst = out._data;
-  for (let plane = 0, o = 0; plane < N * C; plane++) {
-    const base = plane * H * W;
-    for (const [h0, h1] of rows) {
-      for (const [w0, w1] of colsB) {
-        let s = 0;
-        for (let h = h0; h < h1; h++) for (let w = w0; w < w1; w++) s += src[base + h * W + w];
-        dst[o++] = s / ((h1 - h0) * (w1 - w0));
-      }
+  const windows: Window[] = [];
+  for (let i = 0; i < oH; i++) {
+    const [h0, h1] = [Math.floor((i * H) / oH), Math.ceil(((i + 1) * H) / oH)];
+    for (let j = 0; j < oW; j++) {
+      const [w0, w1] = [Math.floor((j * W) / oW), Math.ceil(((j + 1) * W) / oW)];
+      windows.push([h0, h1, w0, w1, (h1 - h0) * (w1 - w0)]);
     }
   }
-  const result = record(out, "AdaptiveAvgPool2DBackward0", [x], (g) => {
-    once("adaptive_avg_pool2d", g);
-    const gd = contiguousData(g);
-    const dx = Tensor.empty([N, C, H, W], x.dtype);
-    const d = dx._data;
-    d.fill(0);
-    for (let plane = 0, o = 0; plane < N * C; plane++) {
-      const base = plane * H * W;
-      for (const [h0, h1] of rows) {
-        for (const [w0, w1] of colsB) {
-          const share = gd[o++] / ((h1 - h0) * (w1 - w0));
-          for (let h = h0; h < h1; h++) for (let w = w0; w < w1; w++) d[base + h * W + w] += share;
-        }
-      }
-    }
-    return [dx];
-  }, [x]);
-  return unbatch(result);
+  return unbatch(averageWindows("adaptive_avg_pool2d", "AdaptiveAvgPool2DBackward0", x, windows, oH, oW));
 }
