@@ -11,3 +11,5 @@ export { lossCurve, LossCurve } from "./loss";
 export type { LossSeries, LossCurveOptions } from "./loss";
 export { deadUnitsChart } from "./dead_units";
 export type { DeadUnitRecord, DeadUnitRuns, DeadUnitsOptions } from "./dead_units";
+export { histogram } from "./histogram";
+export type { HistogramOptions } from "./histogram";

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as vega from "vega";
 import { compile, TopLevelSpec } from "vega-lite";
 import { torch, nn, F, Tensor, ACTIVATIONS, diagnostics } from "../../kernel/index";
-import { activationPlot, gradientTable, lossCurve, LossCurve, deadUnitsChart, Chart, VEGA_LITE_MIME, VEGA_LITE_SCHEMA, VegaLiteSpec } from "../../kernel/plots";
+import { activationPlot, gradientTable, lossCurve, LossCurve, deadUnitsChart, histogram, Chart, VEGA_LITE_MIME, VEGA_LITE_SCHEMA, VegaLiteSpec } from "../../kernel/plots";
 import type { DeadUnitRecord } from "../../kernel/plots";
 
 // ---- helpers ----
@@ -440,6 +440,35 @@ describe("plots: deadUnitsChart", () => {
   });
 });
 
+describe("plots: histogram", () => {
+  it("bins the values here: counts per bin sum to the finite values, on one shared range", async () => {
+    torch.manual_seed(0);
+    const a = torch.randn(1000), b = torch.randn(500).mul(3);
+    const chart = histogram({ "layer 1": a, "layer 2": b }, { bins: 20, title: "Gradients per layer" });
+    const rows = (chart.spec.data as { values: Array<{ name: string; bin_start: number; bin_end: number; count: number }> }).values;
+    const total = (name: string) => rows.filter((r) => r.name === name).reduce((s, r) => s + r.count, 0);
+    assert.deepStrictEqual([total("layer 1"), total("layer 2")], [1000, 500]);
+    assert.strictEqual(rows.length, 40);
+    const lo = Math.min(a.min().item(), b.min().item()), hi = Math.max(a.max().item(), b.max().item());
+    assert.ok(Math.abs(rows[0].bin_start - lo) < 1e-4 && Math.abs(rows[19].bin_end - hi) < 1e-3, "the bins span the values");
+    assert.match(chart.text, /^Gradients per layer\n20 bins over \[/);
+    assert.match(chart.text, /\nlayer 2 +500 /);
+    const r = await render(chart);
+    assert.ok(hasText(r, "layer 1") && hasText(r, "layer 2"), "one panel per distribution, named");
+    assert.strictEqual(items(r, "rect").length, 40);
+  });
+
+  it("leaves non-finite values out and says how many; a symlog axis with log; bad options are errors", () => {
+    const chart = histogram([1, 2, NaN, Infinity, 2], { bins: 2, log: true });
+    const rows = (chart.spec.data as { values: Array<{ count: number }> }).values;
+    assert.deepStrictEqual(rows.map((r) => r.count), [1, 2]);
+    assert.match(chart.text, /3 \(\+2 not finite\)/);
+    assert.strictEqual(JSON.stringify((chart.spec as any).encoding.y.scale), JSON.stringify({ type: "symlog" }));
+    assert.throws(() => histogram([1], { bins: 0 }), /bins must be a positive whole number/);
+    assert.throws(() => histogram({ x: "nope" as unknown as number[] }), /"x" must be a tensor or an array of numbers/);
+  });
+});
+
 describe("plots: every spec", () => {
   it("is deterministic, inline-only and renders", async () => {
     const x = torch.tensor([-1, 0, 1], { requires_grad: true });
@@ -451,6 +480,9 @@ describe("plots: every spec", () => {
       () => gradientTable([{ name: "0", norm: 1e-8 }, { name: "2", norm: 0 }, { name: "4", norm: 3 }]),
       () => lossCurve([3, 2, 1]),
       () => deadUnitsChart(deadRecords(() => new nn.ReLU())),
+      () => histogram(torch.tensor([0, 1, 1, 2, 3])),
+      () => histogram({ "layer 1": torch.tensor([0, 1, 1]), "layer 2": [2, 3, NaN] }, { bins: 4, log: true }),
+      () => histogram({ a: [0, 1], b: [1, 2] }, { facet: false, y: "fraction" }),
     ];
     for (const build of builders) {
       const a = build(), b = build();
