@@ -13,3 +13,5 @@ export { deadUnitsChart } from "./dead_units";
 export type { DeadUnitRecord, DeadUnitRuns, DeadUnitsOptions } from "./dead_units";
 export { histogram } from "./histogram";
 export type { HistogramOptions } from "./histogram";
+export { image, Image } from "./image";
+export type { ImageOptions } from "./image";

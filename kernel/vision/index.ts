@@ -2,5 +2,6 @@
 // transforms and utils, exported from "actnb" as `torchvision`.
 import * as datasets from "./datasets";
 import * as transforms from "./transforms";
+import { make_grid } from "./utils";
 
-export const torchvision = { datasets, transforms };
+export const torchvision = { datasets, transforms, utils: { make_grid } };

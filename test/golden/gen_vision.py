@@ -43,6 +43,12 @@ def main():
             "repr": repr(ds).replace(root, "ROOT"),
         }
     doc["classes"] = datasets.FashionMNIST.classes
+    test_data = datasets.FashionMNIST(root, train=False).data
+    grid = torchvision.utils.make_grid(test_data[:10].unsqueeze(1), nrow=4, padding=3, pad_value=7)
+    doc["make_grid_uint8"] = {"shape": list(grid.shape), "dtype": str(grid.dtype), "sum": int(grid.long().sum()), "row30": grid[0, 30].tolist()}
+    floats = torch.stack([transforms.ToTensor()(img.numpy()) for img in test_data[:5]]).mul(4).sub(1)
+    grid = torchvision.utils.make_grid(floats, nrow=2, normalize=True, scale_each=True)
+    doc["make_grid_normalized"] = {"shape": list(grid.shape), "sum": float(grid.double().sum()), "row20": grid[1, 20].tolist()}
     doc["to_tensor_row"] = transforms.ToTensor()(datasets.FashionMNIST(root, train=True).data[0].numpy())[0, 10].tolist()
     shutil.rmtree(root)
     write_fixture(fixture_path("vision.json"), dumps(doc))

@@ -64,6 +64,20 @@ describe("golden: torchvision.datasets.FashionMNIST on Debian's files (torchvisi
     assert.deepStrictEqual([String(raw[0].dtype), raw[0].shape], ["torch.uint8", [3, 28, 28]]);
   });
 
+  it("utils.make_grid tiles images as torchvision's does: uint8 with padding, floats normalized one by one", () => {
+    const data = new datasets.FashionMNIST(DEBIAN, { train: false }).data;
+    const grid = torchvision.utils.make_grid(data.narrow(0, 0, 10).unsqueeze(1), { nrow: 4, padding: 3, pad_value: 7 });
+    assert.deepStrictEqual([grid.shape, String(grid.dtype)], [fx.make_grid_uint8.shape, fx.make_grid_uint8.dtype]);
+    assert.strictEqual(grid.to(torch.int64).sum().item(), fx.make_grid_uint8.sum);
+    assert.deepStrictEqual(grid.select(0, 0).select(0, 30).tolist(), fx.make_grid_uint8.row30);
+    const toTensor = new transforms.ToTensor();
+    const floats = torch.stack(Array.from({ length: 5 }, (_, i) => toTensor(data.select(0, i)))).mul(4).sub(1);
+    const norm = torchvision.utils.make_grid(floats, { nrow: 2, normalize: true, scale_each: true });
+    assert.deepStrictEqual(norm.shape, fx.make_grid_normalized.shape);
+    assertClose(norm.select(0, 1).select(0, 20).tolist(), fx.make_grid_normalized.row20, "row 20", 1e-6, 1e-6);
+    assertClose(norm.to(torch.float64).sum().item(), fx.make_grid_normalized.sum, "sum", 1e-6, 0);
+  });
+
   it("classes, and ToTensor of a raw image", () => {
     assert.deepStrictEqual(datasets.FashionMNIST.classes, fx.classes);
     const ds = new datasets.FashionMNIST(DEBIAN);

@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as vega from "vega";
 import { compile, TopLevelSpec } from "vega-lite";
 import { torch, nn, F, Tensor, ACTIVATIONS, diagnostics } from "../../kernel/index";
-import { activationPlot, gradientTable, lossCurve, LossCurve, deadUnitsChart, histogram, Chart, VEGA_LITE_MIME, VEGA_LITE_SCHEMA, VegaLiteSpec } from "../../kernel/plots";
+import { activationPlot, gradientTable, lossCurve, LossCurve, deadUnitsChart, histogram, image, Chart, VEGA_LITE_MIME, VEGA_LITE_SCHEMA, VegaLiteSpec } from "../../kernel/plots";
 import type { DeadUnitRecord } from "../../kernel/plots";
 
 // ---- helpers ----
@@ -466,6 +466,33 @@ describe("plots: histogram", () => {
     assert.strictEqual(JSON.stringify((chart.spec as any).encoding.y.scale), JSON.stringify({ type: "symlog" }));
     assert.throws(() => histogram([1], { bins: 0 }), /bins must be a positive whole number/);
     assert.throws(() => histogram({ x: "nope" as unknown as number[] }), /"x" must be a tensor or an array of numbers/);
+  });
+});
+
+describe("plots: image (PNG)", () => {
+  /** The pixels of a PNG this module wrote: chunks checked, IDAT inflated, filter bytes (all 0) dropped. */
+  function decode(png: Buffer): { width: number; height: number; channels: number; pixels: Uint8Array } {
+    assert.deepStrictEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const width = png.readUInt32BE(16), height = png.readUInt32BE(20), channels = png[25] === 0 ? 1 : 3;
+    const idat = png.indexOf("IDAT");
+    const raw = require("zlib").inflateSync(png.subarray(idat + 4, idat + 4 + png.readUInt32BE(idat - 4)));
+    const stride = width * channels;
+    const pixels = new Uint8Array(stride * height);
+    for (let y = 0; y < height; y++) { assert.strictEqual(raw[y * (stride + 1)], 0); pixels.set(raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1)), y * stride); }
+    return { width, height, channels, pixels };
+  }
+
+  it("writes the tensor's pixels: floats in [0, 1] as save_image rounds them, uint8 as is, scaled by whole pixels", () => {
+    const grey = torch.tensor([[0, 0.5, 1], [0.25, 2, -1]]);
+    const out = decode(image(grey).png);
+    assert.deepStrictEqual([out.width, out.height, out.channels, [...out.pixels]], [3, 2, 1, [0, 128, 255, 64, 255, 0]]);
+    const rgb = torch.tensor([[[10]], [[20]], [[30]]], { dtype: torch.uint8 });
+    const big = decode(image(rgb, { scale: 2 }).png);
+    assert.deepStrictEqual([big.width, big.height, big.channels, [...big.pixels]], [2, 2, 3, [10, 20, 30, 10, 20, 30, 10, 20, 30, 10, 20, 30]]);
+    const bundle = (image(grey, { title: "two rows" }) as any)[Symbol.for("actnb.mimebundle")]();
+    assert.deepStrictEqual(Object.keys(bundle), ["image/png", "text/plain"]);
+    assert.strictEqual(bundle["text/plain"], "two rows");
+    assert.throws(() => image(torch.zeros(2, 2, 2)), /expected \[H, W\], \[1, H, W\] or \[3, H, W\]/);
   });
 });
 
