@@ -15,3 +15,7 @@ export { histogram } from "./histogram";
 export type { HistogramOptions } from "./histogram";
 export { image, Image } from "./image";
 export type { ImageOptions } from "./image";
+export { confusionMatrix } from "./confusion";
+export type { ConfusionOptions } from "./confusion";
+export { trainingCurves } from "./training";
+export type { MetricSeries, TrainingCurvesOptions } from "./training";

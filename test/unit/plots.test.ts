@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as vega from "vega";
 import { compile, TopLevelSpec } from "vega-lite";
 import { torch, nn, F, Tensor, ACTIVATIONS, diagnostics } from "../../kernel/index";
-import { activationPlot, gradientTable, lossCurve, LossCurve, deadUnitsChart, histogram, image, Chart, VEGA_LITE_MIME, VEGA_LITE_SCHEMA, VegaLiteSpec } from "../../kernel/plots";
+import { activationPlot, gradientTable, lossCurve, LossCurve, deadUnitsChart, histogram, image, confusionMatrix, trainingCurves, Chart, VEGA_LITE_MIME, VEGA_LITE_SCHEMA, VegaLiteSpec } from "../../kernel/plots";
 import type { DeadUnitRecord } from "../../kernel/plots";
 
 // ---- helpers ----
@@ -496,6 +496,32 @@ describe("plots: image (PNG)", () => {
   });
 });
 
+describe("plots: confusionMatrix and trainingCurves", () => {
+  it("confusionMatrix counts (actual, predicted) pairs, from indices or from logits, and says the accuracy", async () => {
+    const logits = torch.tensor([[3, 0, 0], [0, 2, 1], [0, 0.5, 1], [1, 0, 2]]);
+    const chart = confusionMatrix(logits, torch.tensor([0, 1, 1, 2], { dtype: torch.int64 }), { classes: ["T-shirt", "Trouser", "Bag"] });
+    const cells = (chart.spec.data as { values: Array<{ actual: string; predicted: string; count: number }> }).values;
+    const count = (a: string, p: string) => cells.find((c) => c.actual === a && c.predicted === p)!.count;
+    assert.deepStrictEqual([count("T-shirt", "T-shirt"), count("Trouser", "Trouser"), count("Trouser", "Bag"), count("Bag", "Bag")], [1, 1, 1, 1]);
+    assert.strictEqual(cells.reduce((s, c) => s + c.count, 0), 4);
+    assert.match(chart.text, /accuracy 75% \(3 of 4\)/);
+    const r = await render(chart);
+    assert.strictEqual(items(r, "rect").length, 9);
+    assert.ok(hasText(r, "Trouser"));
+    assert.throws(() => confusionMatrix([0, 1], [0]), /2 predictions for 1 targets/);
+  });
+
+  it("trainingCurves puts each metric in its own panel, accuracy as a percentage", async () => {
+    const chart = trainingCurves({ loss: { train: [1.5, 0.9, 0.6], test: [1.6, 1.0, 0.8] }, accuracy: { test: [0.61, 0.74, 0.8] } });
+    const panels = (chart.spec as any).hconcat;
+    assert.deepStrictEqual(panels.map((p: any) => p.title), ["loss", "accuracy"]);
+    assert.strictEqual(panels[1].encoding.y.axis.format, "%");
+    assert.match(chart.text, /accuracy \(test\): 3 values, last 80\.00% at epoch 3/);
+    const r = await render(chart);
+    assert.ok(hasText(r, "loss") && hasText(r, "accuracy"));
+  });
+});
+
 describe("plots: every spec", () => {
   it("is deterministic, inline-only and renders", async () => {
     const x = torch.tensor([-1, 0, 1], { requires_grad: true });
@@ -510,6 +536,9 @@ describe("plots: every spec", () => {
       () => histogram(torch.tensor([0, 1, 1, 2, 3])),
       () => histogram({ "layer 1": torch.tensor([0, 1, 1]), "layer 2": [2, 3, NaN] }, { bins: 4, log: true }),
       () => histogram({ a: [0, 1], b: [1, 2] }, { facet: false, y: "fraction" }),
+      () => confusionMatrix([0, 1, 1], [0, 1, 0], { classes: ["cat", "dog"] }),
+      () => confusionMatrix(torch.tensor([[2, 1], [0, 3]]), torch.tensor([0, 0], { dtype: torch.int64 }), { normalize: "true" }),
+      () => trainingCurves({ loss: { train: [1, 0.5], test: [1.2, 0.7] }, accuracy: { test: [0.6, 0.8] } }),
     ];
     for (const build of builders) {
       const a = build(), b = build();
