@@ -15,6 +15,11 @@ export interface HistogramOptions {
   bins?: number;
   /** [min, max] of the bins; default the smallest and largest finite value over all distributions. */
   range?: [number, number];
+  /**
+   * Several distributions on one x range (default), or each on its own (false: for spreads of
+   * very different sizes, such as gradients at different depths; panels then get their own x axis).
+   */
+  shared?: boolean;
   /** A symlog y axis, for distributions with long tails (default false). */
   log?: boolean;
   /** Several distributions: one panel each (default), or overlaid in one panel. */
@@ -28,7 +33,7 @@ export interface HistogramOptions {
   height?: number;
 }
 
-interface Summary { name: string; n: number; dropped: number; mean: number; std: number; min: number; max: number; counts: number[] }
+interface Summary { name: string; n: number; dropped: number; mean: number; std: number; min: number; max: number; counts: number[]; lo: number; width: number }
 
 function valuesOf(name: string, v: Values): ArrayLike<number> {
   if (v instanceof Tensor) return v.detach().to("float64").toArray();
@@ -47,15 +52,20 @@ export function histogram(values: Values | Record<string, Values>, options: Hist
   if (!named.length) throw new RangeError("histogram: no distributions given");
   const bins = options.bins ?? 50;
   if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`histogram: bins must be a positive whole number, not ${bins}`);
-  let [lo, hi] = options.range ?? [Infinity, -Infinity];
-  if (!options.range) {
-    for (const [, xs] of named) for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) { lo = Math.min(lo, xs[i]); hi = Math.max(hi, xs[i]); }
-    if (lo > hi) { lo = 0; hi = 1; }
-  }
-  if (!(hi >= lo)) throw new RangeError(`histogram: range must be [min, max] with min ≤ max, not [${lo}, ${hi}]`);
-  if (hi === lo) { lo -= 0.5; hi += 0.5; }
-  const width = (hi - lo) / bins;
+  const shared = options.shared !== false || options.range !== undefined;
+  const rangeOf = (lists: Array<ArrayLike<number>>): [number, number] => {
+    let [lo, hi] = options.range ?? [Infinity, -Infinity];
+    if (!options.range) {
+      for (const xs of lists) for (let i = 0; i < xs.length; i++) if (Number.isFinite(xs[i])) { lo = Math.min(lo, xs[i]); hi = Math.max(hi, xs[i]); }
+      if (lo > hi) [lo, hi] = [0, 1];
+    }
+    if (!(hi >= lo)) throw new RangeError(`histogram: range must be [min, max] with min ≤ max, not [${lo}, ${hi}]`);
+    return hi === lo ? [lo - 0.5, hi + 0.5] : [lo, hi];
+  };
+  const common = shared ? rangeOf(named.map(([, xs]) => xs)) : null;
   const summaries: Summary[] = named.map(([name, xs]) => {
+    const [lo, hi] = common ?? rangeOf([xs]);
+    const width = (hi - lo) / bins;
     const counts = new Array<number>(bins).fill(0);
     let n = 0, dropped = 0, sum = 0, sq = 0, min = Infinity, max = -Infinity;
     for (let i = 0; i < xs.length; i++) {
@@ -66,18 +76,18 @@ export function histogram(values: Values | Record<string, Values>, options: Hist
       counts[Math.min(bins - 1, Math.floor((v - lo) / width))]++;
     }
     const mean = n ? sum / n : NaN;
-    return { name, n, dropped, mean, std: n > 1 ? Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1))) : NaN, min, max, counts };
+    return { name, n, dropped, mean, std: n > 1 ? Math.sqrt(Math.max(0, (sq - n * mean * mean) / (n - 1))) : NaN, min, max, counts, lo, width };
   });
   const fraction = options.y === "fraction";
   const data = summaries.flatMap((s) => s.counts.map((c, b) => ({
-    name: s.name, bin_start: round6(lo + b * width), bin_end: round6(lo + (b + 1) * width), count: c, fraction: round6(s.n ? c / s.n : 0),
+    name: s.name, bin_start: round6(s.lo + b * s.width), bin_end: round6(s.lo + (b + 1) * s.width), count: c, fraction: round6(s.n ? c / s.n : 0),
   })));
   const several = summaries.length > 1;
   const facet = several && options.facet !== false;
   const title = options.title ?? (several ? "Distributions" : "Distribution");
   const y = { field: fraction ? "fraction" : "count", type: "quantitative", title: fraction ? "fraction of values" : "count", ...(options.log ? { scale: { type: "symlog" } } : {}), ...(fraction ? { axis: { format: "%" } } : {}) };
   const encoding: Record<string, unknown> = {
-    x: { field: "bin_start", type: "quantitative", title: options.xTitle ?? "value", bin: { binned: true, step: round6(width) } },
+    x: { field: "bin_start", type: "quantitative", title: options.xTitle ?? "value", bin: shared ? { binned: true, step: round6(summaries[0].width) } : { binned: true } },
     x2: { field: "bin_end" },
     y,
     tooltip: [
@@ -95,15 +105,16 @@ export function histogram(values: Values | Record<string, Values>, options: Hist
         data: { values: data },
         facet: { field: "name", type: "nominal", title: null, sort: summaries.map((s) => s.name), header: { labelFontWeight: "bold" } },
         columns: options.columns ?? 3,
-        resolve: { scale: { y: "independent" } },
+        resolve: { scale: shared ? { y: "independent" } : { x: "independent", y: "independent" } },
         spec: { width: w, height: h, mark, encoding },
       })
     : topLevel(title, options.subtitle, { width: w, height: h, data: { values: data }, mark, encoding });
-  return new Chart(spec, text(title, summaries, lo, hi, bins));
+  return new Chart(spec, text(title, summaries, common, bins));
 }
 
-function text(title: string, summaries: Summary[], lo: number, hi: number, bins: number): string {
+function text(title: string, summaries: Summary[], common: [number, number] | null, bins: number): string {
   const header = ["distribution", "values", "mean", "std", "min", "max"];
   const body = summaries.map((s) => [s.name || "values", `${s.n}${s.dropped ? ` (+${s.dropped} not finite)` : ""}`, fmt(s.mean), fmt(s.std), fmt(s.n ? s.min : NaN), fmt(s.n ? s.max : NaN)]);
-  return [title, `${bins} bins over [${fmt(lo)}, ${fmt(hi)}].`, "", textTable(header, body)].join("\n");
+  const over = common ? `${bins} bins over [${fmt(common[0])}, ${fmt(common[1])}].` : `${bins} bins over each distribution's own range.`;
+  return [title, over, "", textTable(header, body)].join("\n");
 }

@@ -465,6 +465,11 @@ describe("plots: histogram", () => {
     assert.match(chart.text, /3 \(\+2 not finite\)/);
     assert.strictEqual(JSON.stringify((chart.spec as any).encoding.y.scale), JSON.stringify({ type: "symlog" }));
     assert.throws(() => histogram([1], { bins: 0 }), /bins must be a positive whole number/);
+    assert.throws(() => histogram([1], { range: [2, 1] }), /range must be \[min, max\] with min ≤ max/);
+    const own = histogram({ small: [0, 0.001, 0.002], big: [0, 100, 200] }, { bins: 2, shared: false });
+    const ownRows = (own.spec.data as { values: Array<{ name: string; bin_end: number; count: number }> }).values;
+    assert.deepStrictEqual(ownRows.map((r) => [r.name, r.bin_end, r.count]), [["small", 0.001, 1], ["small", 0.002, 2], ["big", 100, 1], ["big", 200, 2]]);
+    assert.match(own.text, /each distribution's own range/);
     assert.throws(() => histogram({ x: "nope" as unknown as number[] }), /"x" must be a tensor or an array of numbers/);
   });
 });
@@ -536,6 +541,7 @@ describe("plots: every spec", () => {
       () => histogram(torch.tensor([0, 1, 1, 2, 3])),
       () => histogram({ "layer 1": torch.tensor([0, 1, 1]), "layer 2": [2, 3, NaN] }, { bins: 4, log: true }),
       () => histogram({ a: [0, 1], b: [1, 2] }, { facet: false, y: "fraction" }),
+      () => histogram({ a: [0, 1], b: [10, 20] }, { shared: false }),
       () => confusionMatrix([0, 1, 1], [0, 1, 0], { classes: ["cat", "dog"] }),
       () => confusionMatrix(torch.tensor([[2, 1], [0, 3]]), torch.tensor([0, 0], { dtype: torch.int64 }), { normalize: "true" }),
       () => trainingCurves({ loss: { train: [1, 0.5], test: [1.2, 0.7] }, accuracy: { test: [0.6, 0.8] } }),
