@@ -48,7 +48,8 @@ copyTree("node_modules/@types/node", path.join(types, "@types", "node"), (f) => 
 // its typings; `npm pack dist/actnb` makes the tarball
 const pkg = path.join("dist", "actnb");
 fs.rmSync(pkg, { recursive: true, force: true });
-await esbuild.build({ ...common, sourcemap: false, entryPoints: ["kernel/index.ts"], outfile: path.join(pkg, "index.js") });
+// keepNames: modules print their class's name, which the bundle must not change
+await esbuild.build({ ...common, sourcemap: false, keepNames: true, entryPoints: ["kernel/index.ts"], outfile: path.join(pkg, "index.js") });
 copyTree(path.join(types, "actnb"), pkg, (f) => f.endsWith(".d.ts"));
 const version = JSON.parse(fs.readFileSync("kernel/package.json", "utf8")).version;
 fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({

@@ -23,7 +23,9 @@ export class Sequential extends Module {
   /** seq[start:end]: a Sequential of those modules (the same modules, not copies), keeping their names. */
   slice(start?: number, end?: number): Sequential {
     const entries = [...this.named_children()].slice(start, end);
-    return new Sequential(Object.fromEntries(entries));
+    // as PyTorch's self.__class__(...); naming the class here would make bundlers rename it
+    const Same = this.constructor as new (modules: Record<string, Module>) => Sequential;
+    return new Same(Object.fromEntries(entries));
   }
   append(m: Module): this { this.add_module(String(this.length), m); return this; }
   [Symbol.iterator](): Iterator<Module> { return this.children(); }
