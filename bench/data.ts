@@ -1,0 +1,73 @@
+// `npm run bench`, real data: loading Fashion-MNIST, one epoch of the guide's 784→512→256→256→128→10
+// MLP (notebook 09) and training steps of a small CNN, in the engine and in PyTorch (one thread,
+// bench/torch_data_bench.py) in the same run, with the issue's targets judged from these figures.
+// Not a test: nothing here asserts a time.
+import { spawnSync } from "child_process";
+import * as path from "path";
+import { performance } from "perf_hooks";
+import { torch, nn, F, optim, torchvision } from "../kernel/index";
+import type { Tensor } from "../kernel/index";
+
+const DEBIAN = "/usr/share/datasets/fashion-mnist";
+const CNN_STEPS = 20;
+const { datasets, transforms } = torchvision;
+const { DataLoader } = torch.utils.data;
+
+function median(xs: number[]): number { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
+
+const tf = () => new transforms.Compose([new transforms.ToTensor(), new transforms.Normalize([0.5], [0.5])]);
+const loads: number[] = [];
+let train = new datasets.FashionMNIST(DEBIAN, { train: true, transform: tf() });
+for (let i = 0; i < 3; i++) {
+  const t0 = performance.now();
+  train = new datasets.FashionMNIST(DEBIAN, { train: true, transform: tf() });
+  new datasets.FashionMNIST(DEBIAN, { train: false, transform: tf() });
+  loads.push(performance.now() - t0);
+}
+
+torch.manual_seed(42);
+const mlp = new nn.Sequential(new nn.Flatten(), new nn.Linear(784, 512), new nn.ReLU(), new nn.Linear(512, 256), new nn.ReLU(),
+  new nn.Linear(256, 256), new nn.ReLU(), new nn.Linear(256, 128), new nn.ReLU(), new nn.Linear(128, 10));
+let opt = new optim.SGD(mlp.parameters(), { lr: 0.01, momentum: 0.9 });
+let t0 = performance.now();
+for (const [x, y] of new DataLoader(train, { batch_size: 256, shuffle: true }) as Iterable<[Tensor, Tensor]>) {
+  opt.zero_grad();
+  F.cross_entropy(mlp(x), y).backward();
+  opt.step();
+}
+const mlpEpoch = performance.now() - t0;
+
+torch.manual_seed(0);
+const cnn = new nn.Sequential(new nn.Conv2d(1, 16, 3, { padding: 1 }), new nn.ReLU(), new nn.MaxPool2d(2), new nn.Conv2d(16, 32, 3, { padding: 1 }), new nn.ReLU(),
+  new nn.MaxPool2d(2), new nn.Flatten(), new nn.Linear(32 * 7 * 7, 128), new nn.ReLU(), new nn.Linear(128, 10));
+opt = new optim.SGD(cnn.parameters(), { lr: 0.01, momentum: 0.9 });
+const batches = (new DataLoader(train, { batch_size: 256, shuffle: true }) as Iterable<[Tensor, Tensor]>)[Symbol.iterator]();
+const steps: number[] = [];
+for (let i = 0; i < CNN_STEPS + 2; i++) {
+  const [x, y] = batches.next().value as [Tensor, Tensor];
+  t0 = performance.now();
+  opt.zero_grad();
+  F.cross_entropy(cnn(x), y).backward();
+  opt.step();
+  steps.push(performance.now() - t0);
+}
+const cnnStep = median(steps.slice(2));
+
+const py = spawnSync("/usr/bin/python3", [path.join(__dirname, "../../bench/torch_data_bench.py"), String(CNN_STEPS)], { encoding: "utf8" });
+const torchFigures = py.status === 0 ? JSON.parse(py.stdout.trim().split("\n").pop()!) as { torch: string; load_ms: number; mlp_epoch_ms: number; cnn_step_ms: number } : null;
+const epochSteps = Math.ceil(60000 / 256);
+/** A table row; `judge` gets the engine/PyTorch ratio (NaN without PyTorch) and the engine's ms. */
+const row = (what: string, ours: number, theirs: number | undefined, target: string, judge: (ratio: number, ours: number) => boolean | null) => {
+  const ratio = theirs ? ours / theirs : NaN;
+  const met = judge(ratio, ours);
+  return `| ${what} | ${ours.toFixed(0)} | ${theirs === undefined ? "—" : theirs.toFixed(0)} | ${Number.isFinite(ratio) ? `${ratio.toFixed(2)}×` : "—"} | ${target} | ${met === null ? "?" : met ? "met" : "not met"} |`;
+};
+const byRatio = (limit: number) => (r: number) => (Number.isFinite(r) ? r <= limit : null);
+console.log(`\nReal data (Fashion-MNIST): the engine next to PyTorch${torchFigures ? ` ${torchFigures.torch}` : " (not available)"} on one thread\n`);
+console.log("| item | engine ms | PyTorch ms | engine/PyTorch | target | |");
+console.log("| --- | --- | --- | --- | --- | --- |");
+console.log(row("load both splits (best of 3)", Math.min(...loads), torchFigures?.load_ms, "under 1 s", (_r, ours) => ours < 1000));
+console.log(row("MLP epoch, batch 256, ToTensor+Normalize", mlpEpoch, torchFigures?.mlp_epoch_ms, "≤ 1.5× PyTorch", byRatio(1.5)));
+console.log(row(`CNN train step, batch 256 (median of ${CNN_STEPS})`, cnnStep, torchFigures?.cnn_step_ms, "≤ 2× PyTorch", byRatio(2)));
+console.log(`\nA CNN epoch is ${epochSteps} such steps: about ${(cnnStep * epochSteps / 1000).toFixed(0)} s here${torchFigures ? `, ${(torchFigures.cnn_step_ms * epochSteps / 1000).toFixed(0)} s in PyTorch` : ""}.`);
+if (!torchFigures) console.log(`(PyTorch side failed: ${py.stderr.trim().split("\n").pop()})`);
