@@ -4,12 +4,9 @@
 torchvision reads root/FashionMNIST/raw/<file> unpacked, so Debian's .gz files are unpacked into
 a temporary folder first (not timed); actnb reads the .gz files themselves.
 """
-import gzip
 import json
 import os
-import shutil
 import sys
-import tempfile
 import time
 
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
@@ -20,18 +17,16 @@ import torch.nn as nn  # noqa: E402
 import torch.nn.functional as F  # noqa: E402
 from torchvision import datasets, transforms  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "test", "golden"))
+from golden_common import fashion_mnist_root  # noqa: E402
+
 torch.set_num_threads(1)
-DEBIAN = "/usr/share/datasets/fashion-mnist"
-
-
 def main():
-    cnn_steps = int(sys.argv[1])
-    root = tempfile.mkdtemp()
-    raw = os.path.join(root, "FashionMNIST", "raw")
-    os.makedirs(raw)
-    for name in os.listdir(DEBIAN):
-        with gzip.open(os.path.join(DEBIAN, name)) as src, open(os.path.join(raw, name[:-3]), "wb") as dst:
-            shutil.copyfileobj(src, dst)
+    with fashion_mnist_root() as root:
+        print(json.dumps(measure(root, int(sys.argv[1]))))
+
+
+def measure(root, cnn_steps):
     tf = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.5,), (0.5,))])
     loads = []
     for _ in range(3):
@@ -63,9 +58,8 @@ def main():
         F.cross_entropy(cnn(x), y).backward()
         opt.step()
         steps.append((time.perf_counter() - t0) * 1000)
-    shutil.rmtree(root)
     steps = sorted(steps[2:])
-    print(json.dumps({"torch": torch.__version__, "load_ms": min(loads), "mlp_epoch_ms": mlp_epoch, "cnn_step_ms": steps[len(steps) // 2]}))
+    return {"torch": torch.__version__, "load_ms": min(loads), "mlp_epoch_ms": mlp_epoch, "cnn_step_ms": steps[len(steps) // 2]}
 
 
 if __name__ == "__main__":

@@ -25,19 +25,13 @@ This generator takes about a minute and a half.
 torchvision reads root/FashionMNIST/raw/<file> (unpacked); Debian ships the .gz files in
 /usr/share/datasets/fashion-mnist, so they are unpacked into a temporary root first.
 """
-import gzip
-import os
-import shutil
-import tempfile
-
 import torch
 from torch import nn
 from torch.utils.data import DataLoader
 from torchvision import datasets, transforms
 
-from golden_common import dumps, fixture_path, setup_torch, write_fixture
+from golden_common import dumps, fashion_mnist_root, fixture_path, setup_torch, write_fixture
 
-DEBIAN = "/usr/share/datasets/fashion-mnist"
 SEED = 42
 EPOCHS = 2
 BATCH_SIZE = 256
@@ -105,13 +99,7 @@ def run(name, make_act, train, test):
 
 def main():
     setup_torch()
-    root = tempfile.mkdtemp()
-    try:
-        raw = os.path.join(root, "FashionMNIST", "raw")
-        os.makedirs(raw)
-        for name in os.listdir(DEBIAN):
-            with gzip.open(os.path.join(DEBIAN, name)) as src, open(os.path.join(raw, name[:-3]), "wb") as dst:
-                shutil.copyfileobj(src, dst)
+    with fashion_mnist_root() as root:
         tf = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.5,), (0.5,))])
         train = datasets.FashionMNIST(root, train=True, transform=tf)
         test = datasets.FashionMNIST(root, train=False, transform=tf)
@@ -122,8 +110,6 @@ def main():
                         "normalize": [0.5, 0.5], "train_len": len(train), "test_len": len(test)},
             "runs": [run(name, make_act, train, test) for name, make_act in ACTIVATIONS.items()],
         }
-    finally:
-        shutil.rmtree(root)
     write_fixture(fixture_path("mlp.json"), dumps(doc))
 
 

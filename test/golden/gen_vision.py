@@ -5,28 +5,20 @@ fixtures/vision.json; test/golden/vision.test.ts compares actnb's datasets and t
 torchvision reads root/FashionMNIST/raw/<file> (unpacked); Debian ships the .gz files in
 /usr/share/datasets/fashion-mnist, so they are unpacked into a temporary root first.
 """
-import gzip
-import os
-import shutil
-import tempfile
-
 import torch
 import torchvision
 from torchvision import datasets, transforms
 
-from golden_common import dumps, fixture_path, setup_torch, write_fixture
-
-DEBIAN = "/usr/share/datasets/fashion-mnist"
+from golden_common import dumps, fashion_mnist_root, fixture_path, setup_torch, write_fixture
 
 
 def main():
     setup_torch()
-    root = tempfile.mkdtemp()
-    raw = os.path.join(root, "FashionMNIST", "raw")
-    os.makedirs(raw)
-    for name in os.listdir(DEBIAN):
-        with gzip.open(os.path.join(DEBIAN, name)) as src, open(os.path.join(raw, name[:-3]), "wb") as dst:
-            shutil.copyfileobj(src, dst)
+    with fashion_mnist_root() as root:
+        write_fixture(fixture_path("vision.json"), dumps(describe(root)))
+
+
+def describe(root):
     doc = {"torchvision": torchvision.__version__, "splits": {}}
     tf = transforms.Compose([transforms.ToTensor(), transforms.Normalize((0.5,), (0.5,))])
     for train in (True, False):
@@ -50,8 +42,7 @@ def main():
     grid = torchvision.utils.make_grid(floats, nrow=2, normalize=True, scale_each=True)
     doc["make_grid_normalized"] = {"shape": list(grid.shape), "sum": float(grid.double().sum()), "row20": grid[1, 20].tolist()}
     doc["to_tensor_row"] = transforms.ToTensor()(datasets.FashionMNIST(root, train=True).data[0].numpy())[0, 10].tolist()
-    shutil.rmtree(root)
-    write_fixture(fixture_path("vision.json"), dumps(doc))
+    return doc
 
 
 if __name__ == "__main__":

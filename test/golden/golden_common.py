@@ -115,3 +115,30 @@ def randn(name, *shape, scale=1.0):
 def rand(name, *shape):
     """Uniforms in [0, 1) from a generator seeded with crc(name)."""
     return torch.rand(shape, generator=gen(crc(name)))
+
+
+# ----------------------------------------------------------------------------- Fashion-MNIST
+DEBIAN_FASHION_MNIST = "/usr/share/datasets/fashion-mnist"
+
+
+class fashion_mnist_root:
+    """`with fashion_mnist_root() as root:` a temporary torchvision root holding Debian's
+    Fashion-MNIST (apt-get install dataset-fashion-mnist) unpacked in root/FashionMNIST/raw, where
+    torchvision reads it (it does not read the .gz files Debian ships); removed afterwards."""
+
+    def __enter__(self):
+        import gzip
+        import shutil
+        import tempfile
+        self.root = tempfile.mkdtemp()
+        raw = os.path.join(self.root, "FashionMNIST", "raw")
+        os.makedirs(raw)
+        for name in os.listdir(DEBIAN_FASHION_MNIST):
+            with gzip.open(os.path.join(DEBIAN_FASHION_MNIST, name)) as src, open(os.path.join(raw, name[:-3]), "wb") as dst:
+                shutil.copyfileobj(src, dst)
+        return self.root
+
+    def __exit__(self, *exc):
+        import shutil
+        shutil.rmtree(self.root, ignore_errors=True)
+        return False
