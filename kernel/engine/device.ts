@@ -11,12 +11,10 @@ export class Device {
   readonly index: number | null;
   constructor(type: string | Device, index: number | null = null) {
     if (type instanceof Device) { this.type = type.type; this.index = type.index; return; }
-    const m = /^([a-z]+)(?::(\d+))?$/.exec(String(type));
-    if (!m || !TYPES.includes(m[1])) {
-      throw new RuntimeError(`Expected one of ${TYPES.join(", ")} device type at start of device string: ${String(type)}`);
-    }
-    this.type = m[1];
-    this.index = m[2] !== undefined ? Number(m[2]) : index;
+    const parsed = parseDevice(type);
+    if (!parsed) throw new RuntimeError(`Expected one of ${TYPES.join(", ")} device type at start of device string: ${String(type)}`);
+    this.type = parsed.type;
+    this.index = parsed.index ?? index;
   }
   toString(): string { return this.index === null ? this.type : `${this.type}:${this.index}`; }
   /** As Python prints it: device(type='cpu'). */
@@ -35,9 +33,15 @@ export function availableDevice(d: Device | string): Device {
   return device;
 }
 
+/** "cuda:1" → { type: "cuda", index: 1 }; null for anything that names no device type. */
+function parseDevice(s: unknown): { type: string; index: number | null } | null {
+  const m = typeof s === "string" ? /^([a-z]+)(?::(\d+))?$/.exec(s) : null;
+  return m && TYPES.includes(m[1]) ? { type: m[1], index: m[2] !== undefined ? Number(m[2]) : null } : null;
+}
+
 /** Whether a string names a device (rather than a dtype). */
 export function isDeviceName(s: unknown): s is string {
-  return typeof s === "string" && /^([a-z]+)(:\d+)?$/.test(s) && TYPES.includes(s.replace(/:\d+$/, ""));
+  return parseDevice(s) !== null;
 }
 
 export function device(type: string | Device, index?: number): Device {

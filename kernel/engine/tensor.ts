@@ -274,16 +274,9 @@ export class Tensor {
    * copy }, as PyTorch: the tensor itself when nothing changes, unless copy.
    */
   to(...args: unknown[]): Tensor {
-    let first = args[0];
-    let rest = args.slice(1);
-    if (first instanceof Tensor) { rest = [first.dtype, ...rest]; first = first.device; }
-    let device: Device | string | null = null;
-    if (first instanceof Device || isDeviceName(first)) { device = first as Device | string; args = rest; }
-    const a = bindArgs("to", args, { dtype: null as DType | string | null, non_blocking: false, copy: false, device: null as Device | string | null }, 1);
-    if (a.device !== null) device = a.device;
-    if (device !== null) availableDevice(device);
-    const out = a.dtype === null ? this : ops.toDtype(this, toDType(a.dtype));
-    return a.copy && out === this ? ops.clone(this) : out;
+    const { dtype, copy } = toArguments(args);
+    const out = dtype === null ? this : ops.toDtype(this, dtype);
+    return copy && out === this ? ops.clone(this) : out;
   }
   type(dtype: DType | string): Tensor { return this.to(dtype); }
   float(): Tensor { return this.to("float32"); }
@@ -438,4 +431,19 @@ export class Tensor {
 
 export function isTensor(x: unknown): x is Tensor {
   return x instanceof Tensor;
+}
+
+/**
+ * The arguments of Tensor.to and Module.to, as PyTorch parses them: to(dtype), to(device[, dtype]),
+ * to(other) (its device and dtype) and the options { device, dtype, non_blocking, copy }. The
+ * device is checked (only the CPU exists); the dtype is null when none was given.
+ */
+export function toArguments(args: readonly unknown[]): { dtype: DType | null; copy: boolean } {
+  let rest = args;
+  let device: Device | string | null = null;
+  if (args[0] instanceof Tensor) rest = [args[0].dtype, ...args.slice(1)];
+  else if (args[0] instanceof Device || isDeviceName(args[0])) { device = args[0] as Device | string; rest = args.slice(1); }
+  const a = bindArgs("to", rest, { dtype: null as DType | string | null, non_blocking: false, copy: false, device: null as Device | string | null }, 1);
+  if (a.device !== null || device !== null) availableDevice((a.device ?? device)!);
+  return { dtype: a.dtype === null ? null : toDType(a.dtype), copy: a.copy };
 }

@@ -101,7 +101,7 @@ export class MNIST extends Dataset<[any, any]> {
    * stack them: gathered rows, the transform applied to the whole batch. Null when the transform
    * has no batch form (or there is a target_transform): the DataLoader then goes item by item.
    */
-  getitems(indices: readonly number[]): [Tensor, Tensor] | null {
+  override getitems(indices: readonly number[]): [Tensor, Tensor] | null {
     if (this.target_transform) return null;
     const index = Tensor.empty([indices.length], int64);
     index._data.set(indices);

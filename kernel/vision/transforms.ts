@@ -6,19 +6,16 @@ import { float32 } from "../engine/dtype";
 import { ValueError } from "../engine/errors";
 import { bindArgs } from "../engine/args";
 import { tensor } from "../engine/ops";
+import { callableInstance } from "../engine/callable";
 
 export interface Transform {
   (input: any): any;
 }
 
-/** A callable object: calling it runs `forward`, as calling an nn.Module does. */
+/** A callable object (engine/callable.ts): calling it runs `forward`, as calling an nn.Module does. */
 export abstract class Transform {
   constructor() {
-    const self = ((input: unknown) => self.forward(input)) as unknown as Transform;
-    delete (self as { name?: string }).name;
-    delete (self as { length?: number }).length;
-    Object.setPrototypeOf(self, new.target.prototype);
-    return self;
+    return callableInstance<Transform>(new.target.prototype, (t, [input]) => t.forward(input));
   }
   abstract forward(input: any): any;
   abstract toString(): string;

@@ -7,9 +7,9 @@ import { Tensor } from "../tensor";
 import { RuntimeError, ValueError } from "../errors";
 import { default_generator, Generator } from "../random";
 import { bindArgs } from "../args";
-import { index_select, stack, tensor } from "../ops";
+import { stack, tensor } from "../ops";
 import { int64, float64, bool } from "../dtype";
-import { Dataset, DatasetLike, datasetItem, Subset, TensorDataset } from "./dataset";
+import { Dataset, DatasetLike, datasetItem } from "./dataset";
 import { BatchSampler, drawSeed, RandomSampler, Sampler, SequentialSampler } from "./sampler";
 
 const COLLATE_ERROR = "default_collate: batch must contain tensors, numpy arrays, numbers, dicts or lists; found";
@@ -108,44 +108,11 @@ export class DataLoader<T = any> implements Iterable<T> {
       for (const i of this.sampler) yield this.collate_fn(datasetItem(this.dataset, i) as unknown as unknown[]) as T;
       return;
     }
-    const rows = this.collate_fn === default_collate ? tensorRows(this.dataset) : null;
-    const whole = this.collate_fn === default_collate && !rows ? batchFetcher(this.dataset) : null;
+    // a dataset that collates a whole batch at once (a TensorDataset's gather, a torchvision
+    // dataset's batch transform) gives the same tensors as default_collate of its items
+    const whole = this.collate_fn === default_collate && this.dataset instanceof Dataset ? this.dataset : null;
     for (const batch of this.batch_sampler) {
-      const fetched = whole?.(batch);
-      if (fetched) {
-        yield fetched as unknown as T;
-      } else if (rows) {
-        // the same numbers as stacking the items one by one, in one gather per tensor
-        const index = tensor(rows.map ? batch.map((i) => rows.map![i]) : batch, { dtype: int64 });
-        yield rows.tensors.map((t) => index_select(t, 0, index)) as unknown as T;
-      } else {
-        yield this.collate_fn(batch.map((i) => datasetItem(this.dataset, i))) as T;
-      }
+      yield (whole?.getitems(batch) ?? this.collate_fn(batch.map((i) => datasetItem(this.dataset, i)))) as T;
     }
   }
-}
-
-/** A TensorDataset (or a Subset of one) without gradients: batches are gathered rows. */
-function tensorRows(ds: DatasetLike): { tensors: Tensor[]; map?: readonly number[] } | null {
-  if (ds instanceof TensorDataset) return ds.tensors.every((t) => !t.requires_grad) ? { tensors: ds.tensors } : null;
-  if (ds instanceof Subset && ds.dataset instanceof TensorDataset) {
-    const inner = tensorRows(ds.dataset);
-    return inner && { tensors: inner.tensors, map: ds.indices };
-  }
-  return null;
-}
-
-/**
- * A dataset that collates a whole batch itself (PyTorch 2's __getitems__; the torchvision
- * datasets here): `getitems(indices)` gives what default_collate would make of the items, or
- * null to go item by item. Through a Subset, its indices are mapped first.
- */
-function batchFetcher(ds: DatasetLike): ((indices: number[]) => unknown) | null {
-  const own = (ds as { getitems?: (indices: number[]) => unknown }).getitems;
-  if (ds instanceof Dataset && typeof own === "function") return (indices) => own.call(ds, indices);
-  if (ds instanceof Subset) {
-    const inner = batchFetcher(ds.dataset);
-    return inner && ((indices) => inner(indices.map((i) => ds.indices[i])));
-  }
-  return null;
 }

@@ -4,6 +4,8 @@ import { Tensor } from "../tensor";
 import { AssertionError, IndexError, ValueError } from "../errors";
 import { default_generator, Generator } from "../random";
 import { bindArgs } from "../args";
+import { index_select, tensor } from "../ops";
+import { int64 } from "../dtype";
 
 /**
  * A map-style dataset: `len()` items, `getitem(i)` the i-th. Subclass it and implement both;
@@ -13,6 +15,12 @@ export abstract class Dataset<T = unknown> {
   abstract len(): number;
   abstract getitem(index: number): T;
   get length(): number { return this.len(); }
+  /**
+   * The items at `indices` already collated, as default_collate would make them (PyTorch 2's
+   * __getitems__), for a dataset that can do it at once (a gather, one transform per batch);
+   * null to have the DataLoader go item by item. Null here.
+   */
+  getitems(_indices: readonly number[]): unknown | null { return null; }
   /** getitem for every index in order: `for (const item of dataset)`. */
   *[Symbol.iterator](): Iterator<T> {
     for (let i = 0; i < this.len(); i++) yield this.getitem(i);
@@ -47,6 +55,12 @@ export class TensorDataset extends Dataset<Tensor[]> {
     if (!Number.isInteger(index) || index < -n || index >= n) throw new IndexError(`index ${index} is out of bounds for dimension 0 with size ${n}`);
     return this.tensors.map((t) => t.select(0, index));
   }
+  /** Gathered rows: the same numbers as stacking the items, in one gather per tensor. */
+  override getitems(indices: readonly number[]): Tensor[] | null {
+    if (this.tensors.some((t) => t.requires_grad)) return null; // stacking records StackBackward0
+    const index = tensor(indices as number[], { dtype: int64 });
+    return this.tensors.map((t) => index_select(t, 0, index));
+  }
 }
 
 /** The items of `dataset` at `indices`, in that order. */
@@ -57,6 +71,9 @@ export class Subset<T = unknown> extends Dataset<T> {
     if (index < 0) index += this.indices.length;
     if (index < 0 || index >= this.indices.length) throw new IndexError("list index out of range");
     return datasetItem(this.dataset, this.indices[index]);
+  }
+  override getitems(indices: readonly number[]): unknown | null {
+    return this.dataset instanceof Dataset ? this.dataset.getitems(indices.map((i) => this.indices[i])) : null;
   }
 }
 

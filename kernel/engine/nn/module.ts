@@ -2,17 +2,12 @@
 // prototype chain is the user's class, so subclasses written in a cell work unchanged.
 // Submodules and parameters are discovered from own properties in assignment order, which is
 // the order PyTorch registers them in.
-import { Tensor } from "../tensor";
+import { Tensor, toArguments } from "../tensor";
 import { Parameter } from "./parameter";
 import { no_grad } from "../autograd/grad_mode";
 import { RuntimeError } from "../errors";
-import { DType, float32, float64, toDType } from "../dtype";
-
-/** A dtype, or a dtype's name ("float64"). */
-function isDType(a: unknown): boolean {
-  if (a instanceof DType) return true;
-  try { return typeof a === "string" && toDType(a) instanceof DType; } catch { return false; }
-}
+import { float32, float64 } from "../dtype";
+import { callableInstance } from "../callable";
 
 type Hook = (module: Module, input: unknown[], output: unknown) => unknown;
 type PreHook = (module: Module, input: unknown[]) => unknown;
@@ -28,11 +23,7 @@ export interface Module {
 
 export class Module {
   constructor() {
-    const self = ((...input: unknown[]) => self._call(input)) as unknown as Module;
-    // Functions carry `name` and `length`; a module's attributes must be free to use them.
-    delete (self as { name?: string }).name;
-    delete (self as { length?: number }).length;
-    Object.setPrototypeOf(self, new.target.prototype);
+    const self = callableInstance<Module>(new.target.prototype, (m, input) => m._call(input));
     Object.defineProperty(self, INTERNAL, {
       value: { training: true, buffers: new Set(), hooks: new Map(), preHooks: new Map(), nextHook: 0 } as Internals,
       enumerable: false,
@@ -142,11 +133,8 @@ export class Module {
    * floating-point parameters and buffers converted to `dtype` in place. Only the CPU exists here.
    */
   to(...args: unknown[]): this {
-    const probe = Tensor.empty([0]);
-    const dtype = probe.to(...args).dtype; // checks the device and the arguments as Tensor.to does
-    if (dtype !== probe.dtype || args.some((a) => a instanceof Tensor || (typeof a === "object" && a !== null && "dtype" in a) || isDType(a))) {
-      for (const t of [...this.parameters(), ...this.buffers()]) if (t.dtype.is_floating_point) t.data = t.data.to(dtype);
-    }
+    const { dtype } = toArguments(args);
+    if (dtype) for (const t of [...this.parameters(), ...this.buffers()]) if (t.dtype.is_floating_point) t.data = t.data.to(dtype);
     return this;
   }
   cpu(): this { return this; }
