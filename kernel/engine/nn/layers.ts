@@ -9,14 +9,24 @@ import { Module } from "./module";
 import { Parameter } from "./parameter";
 import { int64 } from "../dtype";
 
-export function dropout(input: Tensor, ...args: unknown[]): Tensor {
-  const { p, training, inplace } = bindArgs("dropout", args, { p: 0.5, training: true, inplace: false });
+const DROPOUT = { p: 0.5, training: true, inplace: false };
+
+function checkProbability(p: number): void {
   if (p < 0 || p > 1) throw new ValueError(`dropout probability has to be between 0 and 1, but got ${p}`);
+}
+
+/** input · mask / (1 - p), the mask drawn with `noiseShape` (per element, or per channel) and broadcast. */
+function dropWith(input: Tensor, { p, training, inplace }: typeof DROPOUT, noiseShape: number[]): Tensor {
   if (!training || p === 0) return input;
   if (p === 1) return input.mul(0);
-  const mask = Tensor.empty(input.shape, input.dtype).bernoulli_(1 - p).div(1 - p);
-  const out = input.mul(mask);
+  const out = input.mul(Tensor.empty(noiseShape, input.dtype).bernoulli_(1 - p).div(1 - p));
   return inplace ? input.copy_(out) : out;
+}
+
+export function dropout(input: Tensor, ...args: unknown[]): Tensor {
+  const a = bindArgs("dropout", args, DROPOUT);
+  checkProbability(a.p);
+  return dropWith(input, a, input.shape);
 }
 
 export class Dropout extends Module {
@@ -25,7 +35,7 @@ export class Dropout extends Module {
   constructor(...args: unknown[]) {
     super();
     const a = bindArgs("Dropout.__init__", args, { p: 0.5, inplace: false }, 1);
-    if (a.p < 0 || a.p > 1) throw new ValueError(`dropout probability has to be between 0 and 1, but got ${a.p}`);
+    checkProbability(a.p);
     Object.defineProperty(this, "p", { value: a.p, writable: true });
     Object.defineProperty(this, "inplace", { value: a.inplace, writable: true });
   }
@@ -169,16 +179,12 @@ export class BatchNorm2d extends BatchNormBase {
 
 /** F.dropout2d: whole channels zeroed (one draw per [N, C]), the rest scaled by 1/(1-p). */
 export function dropout2d(input: Tensor, ...args: unknown[]): Tensor {
-  const { p, training, inplace } = bindArgs("dropout2d", args, { p: 0.5, training: true, inplace: false });
-  if (p < 0 || p > 1) throw new ValueError(`dropout probability has to be between 0 and 1, but got ${p}`);
+  const a = bindArgs("dropout2d", args, DROPOUT);
+  checkProbability(a.p);
   // PyTorch 1.13 warns, then drops whole features along dim 1 whatever the rank (a 3-d input as (N, C, L))
   if (input.ndim !== 3 && input.ndim !== 4) console.warn(`UserWarning: dropout2d: Received a ${input.ndim}-D input to dropout2d, which is deprecated and will result in an error in a future release. To retain the behavior and silence this warning, please use dropout instead. Note that dropout2d exists to provide channel-wise dropout on inputs with 2 spatial dimensions, a channel dimension, and an optional batch dimension (i.e. 3D or 4D inputs).`);
   if (input.ndim === 3) console.warn("UserWarning: dropout2d: Received a 3D input to dropout2d and assuming that channel-wise 1D dropout behavior is desired - input is interpreted as shape (N, C, L), where C is the channel dim. This behavior will change in a future release to interpret the input as one without a batch dimension, i.e. shape (C, H, W). To maintain the 1D channel-wise dropout behavior, please switch to using dropout1d instead.");
-  if (!training || p === 0) return input;
-  const noiseShape = input.shape.map((s, i) => (i < 2 ? s : 1));
-  const noise = p === 1 ? Tensor.empty(noiseShape, input.dtype).fill_(0) : Tensor.empty(noiseShape, input.dtype).bernoulli_(1 - p).div(1 - p);
-  const out = input.mul(noise);
-  return inplace ? input.copy_(out) : out;
+  return dropWith(input, a, input.shape.map((s, i) => (i < 2 ? s : 1)));
 }
 
 export class Dropout2d extends Dropout {
