@@ -106,6 +106,13 @@ describe("torch.utils.data: the API around the numbers", () => {
     const viaRows = [...new DataLoader(new TensorDataset(x, y), { batch_size: 4, collate_fn: (b: any[]) => default_collate(b) })];
     const fast = [...new DataLoader(new TensorDataset(x, y), { batch_size: 4 })];
     assert.deepStrictEqual(fast.map((b: any) => b.map((t: any) => t.tolist())), viaRows.map((b: any) => b.map((t: any) => t.tolist())));
+    // through random_split's Subset (its indices mapped first), and with a tensor needing grad (item by item)
+    const [part] = random_split(new TensorDataset(x, y), [6, 3]);
+    const subsetFast = [...new DataLoader(part, { batch_size: 4 })];
+    const subsetItems = [...new DataLoader(part, { batch_size: 4, collate_fn: (b: any[]) => default_collate(b) })];
+    assert.deepStrictEqual(subsetFast.map((b: any) => b.map((t: any) => t.tolist())), subsetItems.map((b: any) => b.map((t: any) => t.tolist())));
+    const [withGrad] = [...new DataLoader(new TensorDataset(x.requires_grad_()), { batch_size: 3 })] as any[];
+    assert.strictEqual(withGrad[0].grad_fn.name(), "StackBackward0");
   });
 
   it("refuses what PyTorch refuses, with its words", () => {

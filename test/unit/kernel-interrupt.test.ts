@@ -85,6 +85,21 @@ describe("kernel interrupt (fault injection)", function () {
     assert.strictEqual(result(await run(k, "reacted > 0")), "true");
   });
 
+  it("stops a busy loop in an async function an earlier cell defined, awaited by a later cell", async () => {
+    await run(k, "let inner = 0;\nasync function spinLater() {\n  await sleep(5);\n  while (true) inner++;\n}");
+    const r = await interrupted(k, "await spinLater();", 400);
+    assertKept(r);
+    assert.strictEqual(result(await run(k, "inner > 0 && keep === 'kept'")), "true");
+  });
+
+  it("stops busy loops in setImmediate, process.nextTick and queueMicrotask callbacks", async () => {
+    for (const schedule of ["setImmediate", "process.nextTick", "queueMicrotask"]) {
+      const r = await interrupted(k, `let spins_${schedule.replace(".", "_")} = 0;\n${schedule}(() => { while (true) spins_${schedule.replace(".", "_")}++; });\nawait sleep(60_000);`, 300);
+      assertKept(r);
+      assert.strictEqual(result(await run(k, "keep")), "kept", schedule);
+    }
+  });
+
   it("never resumes an interrupted async loop: its counter and prints stop", async () => {
     const r = await interrupted(k, "let counter = 0;\nfor (let i = 0; i < 1e9; i++) {\n  await sleep(50);\n  counter++;\n  console.log('tick', counter);\n}", 700);
     assertKept(r);

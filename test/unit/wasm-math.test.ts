@@ -270,6 +270,21 @@ describe("last bits against PyTorch 1.13 (fixtures/precision.json)", function ()
       }
     });
 
+    it(`${label}: in float64 too, and by a 0-d tensor: x / d is IEEE's correctly rounded division`, function () {
+      if (wasm && !wasmKernels()) this.skip();
+      const was = setWasmEnabled(wasm);
+      try {
+        const values = Array.from(fromBits(fx.div_scalar.input));
+        const x64 = torch.tensor(values, { dtype: torch.float64 });
+        for (const d of [255, 3, 0.3, 1e-3]) {
+          assert.deepStrictEqual(x64.div(d).tolist(), values.map((v) => v / d), `float64 x / ${d}`);
+          assert.deepStrictEqual(toBits(f32(torch.tensor(values).div(torch.tensor(d)))), toBits(Float32Array.from(values, (v) => Math.fround(v / Math.fround(d)))), `x / tensor(${d})`);
+        }
+      } finally {
+        setWasmEnabled(was);
+      }
+    });
+
     it(`${label}: tanh and tanh' at the guide's points (notebook 01) equal PyTorch's bit for bit, and print alike`, function () {
       if (wasm && !wasmKernels()) this.skip();
       for (const g of fx.guide.filter((e: any) => e.x === "points")) {
