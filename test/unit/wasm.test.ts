@@ -219,7 +219,7 @@ describe("wasm SIMD kernels", () => {
   });
 
   describe("sums agree with the JS loops", () => {
-    const shapes: number[][] = [[1000003], [7], [0], [], [37, 129], [129, 37], [5, 6, 7], [3, 0, 4], [64, 256]];
+    const shapes: number[][] = [[1000003], [7], [0], [], [37, 129], [129, 37], [5, 6, 7], [3, 0, 4], [64, 256], [6, 5, 9, 11]];
     for (const shape of shapes) {
       it(`sum and mean over ${JSON.stringify(shape)}`, () => {
         torch.manual_seed(shape.length * 100 + shape.reduce((p, d) => p + d, 0));
@@ -227,6 +227,8 @@ describe("wasm SIMD kernels", () => {
         const dimsList: Array<number | number[] | null> = [null];
         for (let d = 0; d < shape.length; d++) dimsList.push(d, -1 - d);
         if (shape.length === 3) dimsList.push([0, 1], [1, 2], [0, 2]);
+        // BatchNorm2d's statistics and a convolution bias's gradient: leading and trailing dims around the kept one
+        if (shape.length === 4) dimsList.push([0, 2, 3], [0, 1, 3], [0, 3], [1, 2]);
         const [w, j] = bothPaths(() => dimsList.flatMap((dims) => [
           values(dims === null ? x.sum() : x.sum(dims)), values(dims === null ? x.mean() : x.mean(dims, true)),
         ]));
@@ -247,6 +249,73 @@ describe("wasm SIMD kernels", () => {
       const [w, j] = bothPaths(() => values(g.sum(0)));
       exact(w, j, "sum over dim 0", w);
     });
+  });
+
+  describe("convolution's data movement and max pooling repeat the JS loops exactly", () => {
+    // one-hot filters make conv2d's output its patches (im2col) and its input gradient the
+    // patches summed back (col2im): products by 1 and 0, exact on both paths
+    const geometries: Array<[string, number[], Record<string, unknown>]> = [
+      ["3x3, padding 1", [2, 3, 9, 8], { padding: 1 }],
+      ["stride 2, padding 2, 4x3 kernel", [3, 2, 11, 10], { stride: 2, padding: 2 }],
+      ["dilation 2, stride (1, 3), padding (0, 3)", [2, 2, 12, 13], { stride: [1, 3], padding: [0, 3], dilation: 2 }],
+      ["padding 'same', 5x5", [1, 4, 7, 6], { padding: "same" }],
+      ["a kernel wider than the padded row in places (padding 4)", [1, 1, 3, 2], { padding: 4 }],
+    ];
+    for (const [what, [N, C, H, W], options] of geometries) {
+      it(`im2col and col2im: ${what}`, () => {
+        const [kH, kW] = what.startsWith("stride 2") ? [4, 3] : what.includes("5x5") ? [5, 5] : [3, 3];
+        torch.manual_seed(N * 1000 + H);
+        const x = torch.randn(N, C, H, W).mul(10);
+        const taps = C * kH * kW;
+        const weight = torch.eye(taps).view([taps, C, kH, kW]);
+        const run = () => {
+          const xr = x.clone().requires_grad_();
+          const y = F.conv2d(xr, weight, null, options);
+          torch.manual_seed(1);
+          y.backward(torch.randint(-3, 4, y.shape).float()); // small integers: every sum exact
+          return [values(y), values(xr.grad!)];
+        };
+        const [[wy, wg], [jy, jg]] = bothPaths(run);
+        exact(wy, jy, "patches", wy);
+        exact(wg, jg, "patches summed back", wg);
+      });
+    }
+    it("conv2d with bias, forward and all gradients (within float32 accumulation error), and a non-contiguous input", () => {
+      torch.manual_seed(5);
+      const x = torch.randn(3, 8, 5, 4).permute([0, 3, 1, 2]); // [3, 4, 8, 5], not contiguous
+      const w = torch.randn(6, 4, 3, 3), b = torch.randn(6);
+      const run = () => {
+        const [xr, wr, br] = [x.detach().requires_grad_(), w.clone().requires_grad_(), b.clone().requires_grad_()];
+        const y = F.conv2d(xr, wr, br, { padding: 1, stride: [2, 1] });
+        y.pow(2).sum().backward();
+        return [values(y), values(xr.grad!), values(wr.grad!), values(br.grad!)];
+      };
+      const [w1, j1] = bothPaths(run);
+      w1.forEach((v, i) => close(1e-4, 1e-4)(v, j1[i], ["y", "dx", "dw", "db"][i], v));
+    });
+    const pools: Array<[string, number[], Record<string, unknown>]> = [
+      ["2x2 (the plain path)", [2, 3, 8, 10], { kernel_size: 2 }],
+      ["3x3 stride 2 padding 1", [2, 2, 9, 7], { kernel_size: 3, stride: 2, padding: 1 }],
+      ["dilation 2, ceil_mode", [1, 2, 10, 9], { kernel_size: 2, stride: 3, dilation: 2, ceil_mode: true }],
+      ["(3, 2) kernel, stride (1, 2), odd sizes", [3, 1, 7, 5], { kernel_size: [3, 2], stride: [1, 2] }],
+    ];
+    for (const [what, shape, options] of pools) {
+      it(`max_pool2d ${what}: values, indices and gradients, with ties, -inf and nan`, () => {
+        torch.manual_seed(shape.reduce((p, d) => p + d, 0));
+        // few distinct values: ties everywhere, so "the first maximum" is tested
+        const flat = torch.randint(-3, 3, shape).float().view([-1]).tolist() as number[];
+        [flat[3], flat[8], flat[9]] = [-Infinity, NaN, NaN];
+        const x = torch.tensor(flat).view(shape);
+        const run = () => {
+          const xr = x.clone().requires_grad_();
+          const [y, idx] = F.max_pool2d(xr, { ...options, return_indices: true }) as [Tensor, Tensor];
+          y.backward(torch.arange(y.numel()).view(y.shape).float());
+          return [values(y), Float32Array.from(idx.view([-1]).tolist() as number[]), values(xr.grad!)];
+        };
+        const [w, j] = bothPaths(run);
+        w.forEach((v, i) => exact(v, j[i], ["values", "indices", "gradient"][i], v));
+      });
+    }
   });
 
   describe("matrix products agree with the JS product within float32 accumulation error", () => {

@@ -12,9 +12,10 @@ import { RuntimeError, ValueError } from "../errors";
 import { int64, TypedArray } from "../dtype";
 import { bindArgs } from "../args";
 import { record } from "../autograd/node";
-import { no_grad } from "../autograd/grad_mode";
+import { no_grad, is_grad_enabled } from "../autograd/grad_mode";
 import { contiguousData } from "./strided";
 import { mm } from "./linalg";
+import { ConvGeometry as Geometry, convOutput, convPatches, maxPool, maxPoolBackward } from "../wasm/ops";
 
 type Pair = [number, number];
 
@@ -37,8 +38,6 @@ function batched(fn: string, input: Tensor): { x: Tensor; unbatch: (t: Tensor) =
   if (input.ndim === 3) return { x: input.unsqueeze(0), unbatch: (t) => t.squeeze(0) };
   throw new RuntimeError(`Expected 3D (unbatched) or 4D (batched) input to ${fn}, but got input of size: [${input.shape.join(", ")}]`);
 }
-
-interface Geometry { N: number; C: number; H: number; W: number; kH: number; kW: number; sH: number; sW: number; pT: number; pL: number; dH: number; dW: number; oH: number; oW: number }
 
 /**
  * cols [C·kH·kW, N·oH·oW]: column n·L + l holds the patch output position l of sample n sees
@@ -76,14 +75,14 @@ function patches(g: Geometry, image: TypedArray, cols: TypedArray, gather: boole
 
 function im2col(x: Tensor, g: Geometry): Tensor {
   const cols = Tensor.empty([g.C * g.kH * g.kW, g.N * g.oH * g.oW], x.dtype);
-  patches(g, contiguousData(x), cols._data, true);
+  if (!convPatches(true, x.contiguous(), cols, g)) patches(g, contiguousData(x), cols._data, true);
   return cols;
 }
 
 function col2im(cols: Tensor, g: Geometry): Tensor {
   const out = Tensor.empty([g.N, g.C, g.H, g.W], cols.dtype);
   out._data.fill(0);
-  patches(g, out._data, contiguousData(cols), false);
+  if (!convPatches(false, out, cols.contiguous(), g)) patches(g, out._data, contiguousData(cols), false);
   return out;
 }
 
@@ -125,21 +124,25 @@ export function conv2d(input: Tensor, weight: Tensor, ...args: unknown[]): Tenso
   const geo: Geometry = { N, C, H, W, kH, kW, sH, sW, pT, pL, dH, dW, oH: Math.floor((H + pT + pB - eH) / sH) + 1, oW: Math.floor((W + pL + pR - eW) / sW) + 1 };
   const L = geo.oH * geo.oW;
   const bias = a.bias;
+  // the patches are kept for the weight's gradient (PyTorch recomputes them; memory for speed)
+  let cols: Tensor | null = im2col(x.detach(), geo);
   const out = no_grad(() => {
-    const w2 = weight.reshape([O, C * kH * kW]);
-    // [O, N·L] → [N, O, oH, oW]
-    let y = mm(w2, im2col(x.detach(), geo)).view([O, N, geo.oH, geo.oW]).permute([1, 0, 2, 3]).contiguous();
-    if (bias) y = y.add(bias.detach().view([1, O, 1, 1]));
-    return y;
+    const product = mm(weight.detach().reshape([O, C * kH * kW]), cols!); // [O, N·L]
+    const y = Tensor.empty([N, O, geo.oH, geo.oW], x.dtype);
+    if (convOutput(product, bias && bias.detach().contiguous(), y, N, O, L)) return y;
+    const planes = product.view([O, N, geo.oH, geo.oW]).permute([1, 0, 2, 3]);
+    return bias ? planes.add(bias.detach().view([1, O, 1, 1])) : planes.contiguous();
   });
+  if (!(weight.requires_grad && is_grad_enabled())) cols = null;
   const result = record(out, "ConvolutionBackward0", [x, weight, bias], (g, [xs, ws]) => {
     once("conv2d", g);
     return no_grad(() => {
       const gT = g.permute([1, 0, 2, 3]).reshape([O, N * L]); // [O, N·L]
       const w2 = ws!.reshape([O, C * kH * kW]);
       const dx = x.requires_grad ? col2im(mm(w2.t(), gT), geo) : null;
-      const dw = weight.requires_grad ? mm(gT, im2col(xs!, geo).t()).view(weight.shape) : null;
-      const db = bias?.requires_grad ? g.sum([0, 2, 3]) : null;
+      const dw = weight.requires_grad ? mm(gT, (cols ?? im2col(xs!, geo)).t()).view(weight.shape) : null;
+      const db = bias?.requires_grad ? gT.sum(1) : null;
+      cols = null;
       return [dx, dw, db];
     });
   }, [x, weight]);
@@ -169,16 +172,9 @@ function poolGeometry(fn: string, x: Tensor, a: PoolArgs): Geometry {
   return { N, C, H, W, kH, kW, sH, sW, pT, pL, dH, dW, oH, oW };
 }
 
-/** F.max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False). */
-export function max_pool2d(input: Tensor, ...args: unknown[]): Tensor | [Tensor, Tensor] {
-  const a = bindArgs("max_pool2d", args, { kernel_size: undefined as unknown as number | number[], stride: null as number | number[] | null, padding: 0 as number | number[], dilation: 1 as number | number[], ceil_mode: false, return_indices: false }, 1);
-  const { x, unbatch } = batched("max_pool2d", input);
-  const geo = poolGeometry("max_pool2d", x, a);
+/** Max pooling's JS loop (the wasm kernel's reference): each window's maximum and its index in the plane. */
+function maxPoolLoops(geo: Geometry, src: TypedArray, dst: TypedArray, idx: TypedArray): void {
   const { N, C, H, W, kH, kW, sH, sW, pT, pL, dH, dW, oH, oW } = geo;
-  const src = contiguousData(x);
-  const out = Tensor.empty([N, C, oH, oW], x.dtype);
-  const indices = Tensor.empty([N, C, oH, oW], int64);
-  const dst = out._data, idx = indices._data;
   // each window's taps inside the input, worked out once: [first, last] kernel row and column
   const inside = (start: number, k: number, d: number, size: number) => [Math.max(0, Math.ceil(-start / d)), Math.min(k - 1, Math.floor((size - 1 - start) / d))];
   const rowTaps = Array.from({ length: oH }, (_, oh) => inside(oh * sH - pT, kH, dH, H));
@@ -206,13 +202,25 @@ export function max_pool2d(input: Tensor, ...args: unknown[]): Tensor | [Tensor,
       }
     }
   }
+}
+
+/** F.max_pool2d(input, kernel_size, stride=None, padding=0, dilation=1, ceil_mode=False, return_indices=False). */
+export function max_pool2d(input: Tensor, ...args: unknown[]): Tensor | [Tensor, Tensor] {
+  const a = bindArgs("max_pool2d", args, { kernel_size: undefined as unknown as number | number[], stride: null as number | number[] | null, padding: 0 as number | number[], dilation: 1 as number | number[], ceil_mode: false, return_indices: false }, 1);
+  const { x, unbatch } = batched("max_pool2d", input);
+  const geo = poolGeometry("max_pool2d", x, a);
+  const { N, C, H, W, oH, oW } = geo;
+  const out = Tensor.empty([N, C, oH, oW], x.dtype);
+  const indices = Tensor.empty([N, C, oH, oW], int64);
+  if (!maxPool(x.detach().contiguous(), out, indices, geo)) maxPoolLoops(geo, contiguousData(x), out._data, indices._data);
   const result = record(out, "MaxPool2DWithIndicesBackward0", [x], (g) => {
     once("max_pool2d", g);
-    const gd = contiguousData(g);
     const dx = Tensor.empty([N, C, H, W], x.dtype);
-    const d = dx._data;
-    d.fill(0);
-    for (let k = 0; k < gd.length; k++) d[Math.floor(k / (oH * oW)) * H * W + idx[k]] += gd[k];
+    if (!maxPoolBackward(g.contiguous(), indices, dx, geo)) {
+      const gd = contiguousData(g), idx = indices._data, d = dx._data;
+      d.fill(0);
+      for (let k = 0, L = oH * oW; k < gd.length; k++) d[Math.floor(k / L) * H * W + idx[k]] += gd[k];
+    }
     return [dx];
   }, [x, indices]);
   return a.return_indices ? [unbatch(result), unbatch(indices)] : unbatch(result);

@@ -5,7 +5,7 @@ import { markView, markMultiOutput } from "../autograd/views";
 import { bindArgs } from "../args";
 import { pyTypeName } from "../pyrepr";
 import { RuntimeError, IndexError } from "../errors";
-import { contiguousData, normalizeDim, isContiguousLayout } from "./strided";
+import { contiguousData, copyRowMajor, normalizeDim, isContiguousLayout } from "./strided";
 import { scatterAlong } from "./reduce";
 import { int64, promoteTypes } from "../dtype";
 
@@ -172,14 +172,14 @@ export function expand(x: Tensor, sizes: number[]): Tensor {
 
 export function clone(x: Tensor): Tensor {
   const out = Tensor.empty(x.shape, x.dtype);
-  out._data.set(contiguousData(x));
+  copyRowMajor(x, out._data);
   return record(out, "CloneBackward0", [x], (g) => [g]);
 }
 
 export function contiguous(x: Tensor): Tensor {
   if (x.is_contiguous()) return x;
   const out = Tensor.empty(x.shape, x.dtype);
-  out._data.set(contiguousData(x));
+  copyRowMajor(x, out._data);
   return record(out, "CloneBackward0", [x], (g) => [g]);
 }
 

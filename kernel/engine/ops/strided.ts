@@ -120,11 +120,23 @@ export function contiguousData(t: Tensor): TypedArray {
     return t.offset === 0 && data.length === n ? data : pinnedSubarray(data, t.offset, t.offset + n);
   }
   const out = new (data.constructor as { new (n: number): TypedArray })(n);
+  copyRowMajor(t, out);
+  return out;
+}
+
+/** Writes t's elements in row-major order into `out` (which must hold t.numel()). */
+export function copyRowMajor(t: Tensor, out: TypedArray): void {
+  const data = t._data;
   let o = 0;
   forEachRow(t.shape, [t.strides], [t.offset], (pos, len, inner) => {
     const s = inner[0];
     let i = pos[0];
+    // a permutation that keeps whole rows (conv's [O, N, L] → [N, O, L]) copies them as blocks
+    if (s === 1 && len >= 16) {
+      out.set(data.subarray(i, i + len), o);
+      o += len;
+      return;
+    }
     for (let j = 0; j < len; j++, i += s) out[o++] = data[i];
   });
-  return out;
 }

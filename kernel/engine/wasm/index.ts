@@ -22,9 +22,16 @@ export interface WasmKernels {
   sum_blocks(p: Ptr, blocks: number, len: number, out: Ptr): void;
   sum_rows(p: Ptr, rows: number, cols: number, out: Ptr, divisor: number): void;
   sum_cols(p: Ptr, rows: number, cols: number, out: Ptr, divisor: number, acc: Ptr): void;
+  sum_middle(p: Ptr, outer: number, kept: number, inner: number, out: Ptr, divisor: number, acc: Ptr): void;
   gemm_scratch_bytes(): number;
   gemm(m: number, n: number, k: number, a: Ptr, sar: number, sac: number, b: Ptr, sbr: number, sbc: number, c: Ptr, bias: Ptr, scratch: Ptr): void;
   [name: `math_${string}`]: (x: Ptr, out: Ptr, n: number) => void;
+  // convolution (assembly/conv.ts): geometry is N, C, H, W, kH, kW, sH, sW, pT, pL, dH, dW, oH, oW
+  im2col(image: Ptr, cols: Ptr, channels: number, ...geometry: number[]): void;
+  col2im(cols: Ptr, image: Ptr, channels: number, ...geometry: number[]): void;
+  max_pool2d(src: Ptr, dst: Ptr, idx: Ptr, planes: number, H: number, W: number, kH: number, kW: number, sH: number, sW: number, pT: number, pL: number, dH: number, dW: number, oH: number, oW: number): void;
+  max_pool2d_backward(g: Ptr, idx: Ptr, dx: Ptr, planes: number, HW: number, L: number): void;
+  conv_output(rows: Ptr, bias: Ptr, out: Ptr, samples: number, N: number, O: number, L: number): void;
 }
 
 let instance: WasmKernels | null | undefined;

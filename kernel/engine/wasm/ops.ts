@@ -179,33 +179,35 @@ function sumAll(k: WasmKernels, p: number, n: number): number {
 
 /**
  * Sum (or mean, divisor = count) of a contiguous float32 x over `dims` (sorted), when those are
- * all dims, trailing dims or leading dims; null otherwise.
+ * all dims, or some leading dims and some trailing dims (either may be none) around the kept
+ * ones; null otherwise.
  */
 export function sumDims(x: Tensor, dims: readonly number[], outShape: number[], divisor: number): Tensor | null {
   const k = wasmKernels();
   if (!k || !denseF32(x)) return null;
   const nd = x.ndim, nr = dims.length;
-  let trailing = true, leading = true;
-  for (let i = 0; i < nr; i++) {
-    if (dims[i] !== nd - nr + i) trailing = false;
-    if (dims[i] !== i) leading = false;
-  }
-  if (!trailing && !leading) return null;
-  const reduced = dims.reduce((p, d) => p * x.shape[d], 1);
+  // dims = [0, lead) ∪ [nd - trail, nd)
+  let lead = 0;
+  while (lead < nr && dims[lead] === lead) lead++;
+  const trail = nr - lead;
+  for (let i = lead; i < nr; i++) if (dims[i] !== nd - trail + (i - lead)) return null;
+  const outer = x.shape.slice(0, lead).reduce((p, d) => p * d, 1);
+  const inner = x.shape.slice(nd - trail).reduce((p, d) => p * d, 1);
   const total = x.numel();
   const out = Tensor.empty(outShape, float32);
   const kept = out.numel();
-  if (reduced === 0 || kept === 0) {
+  if (outer * inner === 0 || kept === 0) {
     if (kept > 0) out._data.fill(0 / divisor, 0, kept);
     return out;
   }
-  if (nr === nd || total === reduced) {
+  if (nr === nd || total === outer * inner) {
     out._data[0] = sumAll(k, addressOf(x), total) / divisor;
-  } else if (trailing) {
-    k.sum_rows(addressOf(x), kept, reduced, addressOf(out), divisor);
+  } else if (outer === 1) {
+    k.sum_rows(addressOf(x), kept, inner, addressOf(out), divisor);
   } else {
     const acc = new Storage(float64, kept);
-    k.sum_cols(addressOf(x), reduced, kept, addressOf(out), divisor, acc.byteOffset);
+    if (inner === 1) k.sum_cols(addressOf(x), outer, kept, addressOf(out), divisor, acc.byteOffset);
+    else k.sum_middle(addressOf(x), outer, kept, inner, addressOf(out), divisor, acc.byteOffset);
     acc.free();
   }
   return out;
@@ -268,6 +270,78 @@ export function gemmInto(
     count: m, minChunk: Math.max(MIN_GEMM_ROWS, Math.ceil(MIN_GEMM_CHUNK / (n * k))), align: 4,
     args: [m, n, k, pa, sar, sac, pb, sbr, sbc, pc, pbias, 0], perUnit: [0, 0, 0, 4 * sar, 0, 0, 0, 0, 0, 4 * n], countArg: 0,
     perThread: [11, (threads) => [gemmScratch(w, threads), gemmScratchBytes(w)]],
+  });
+  return true;
+}
+
+// ------------------------------------------------------------------------------- convolution
+
+/** A convolution's or pooling's shape: input [N, C, H, W], kernel, stride, padding, dilation, output. */
+export interface ConvGeometry { N: number; C: number; H: number; W: number; kH: number; kW: number; sH: number; sW: number; pT: number; pL: number; dH: number; dW: number; oH: number; oW: number }
+
+/** The geometry in the kernels' argument order. */
+function geometryArgs(g: ConvGeometry): number[] {
+  return [g.N, g.C, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pT, g.pL, g.dH, g.dW, g.oH, g.oW];
+}
+
+/** Elements moved per chunk at least (channels or planes are the units). */
+const MIN_CONV_CHUNK = 1 << 16;
+
+/**
+ * cols ← im2col(image) when `gather`, else image += col2im(cols), for contiguous float32 image
+ * [N, C, H, W] and cols [C·kH·kW, N·oH·oW]; false when the kernels don't apply. Threads take
+ * whole input channels, so no two write the same element.
+ */
+export function convPatches(gather: boolean, image: Tensor, cols: Tensor, g: ConvGeometry): boolean {
+  const k = wasmKernels();
+  if (!k || !denseF32(image) || !denseF32(cols)) return false;
+  const perChannel = g.kH * g.kW * g.N * g.oH * g.oW;
+  const [pImage, pCols] = [addressOf(image), addressOf(cols)];
+  runSplit(k, gather ? "im2col" : "col2im", {
+    count: g.C, minChunk: Math.ceil(MIN_CONV_CHUNK / Math.max(1, perChannel)), align: 1,
+    args: gather ? [pImage, pCols, g.C, ...geometryArgs(g)] : [pCols, pImage, g.C, ...geometryArgs(g)],
+    perUnit: gather ? [4 * g.H * g.W, 4 * perChannel] : [4 * perChannel, 4 * g.H * g.W], countArg: 2,
+  });
+  return true;
+}
+
+/** Max pooling of contiguous float32 x into out, with int64 indices; false when the kernels don't apply. */
+export function maxPool(x: Tensor, out: Tensor, indices: Tensor, g: ConvGeometry): boolean {
+  const k = wasmKernels();
+  if (!k || !denseF32(x) || !denseF32(out) || !indices.is_contiguous()) return false;
+  const [HW, L] = [g.H * g.W, g.oH * g.oW];
+  runSplit(k, "max_pool2d", {
+    count: g.N * g.C, minChunk: Math.ceil(MIN_CONV_CHUNK / Math.max(1, L * g.kH * g.kW)), align: 1,
+    args: [addressOf(x), addressOf(out), indices.storage.byteOffset + indices.offset * 8, g.N * g.C, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pT, g.pL, g.dH, g.dW, g.oH, g.oW],
+    perUnit: [4 * HW, 4 * L, 8 * L], countArg: 3,
+  });
+  return true;
+}
+
+/** dx ← zeros, plus g at max pooling's indices; false when the kernels don't apply. */
+export function maxPoolBackward(g: Tensor, indices: Tensor, dx: Tensor, geo: ConvGeometry): boolean {
+  const k = wasmKernels();
+  if (!k || !denseF32(g) || !denseF32(dx) || !indices.is_contiguous()) return false;
+  const [HW, L] = [geo.H * geo.W, geo.oH * geo.oW];
+  runSplit(k, "max_pool2d_backward", {
+    count: geo.N * geo.C, minChunk: Math.ceil(MIN_CONV_CHUNK / Math.max(1, HW)), align: 1,
+    args: [addressOf(g), indices.storage.byteOffset + indices.offset * 8, addressOf(dx), geo.N * geo.C, HW, L],
+    perUnit: [4 * L, 8 * L, 4 * HW], countArg: 3,
+  });
+  return true;
+}
+
+/**
+ * out [N, O, L] ← rows [O, N·L] (+ bias [O]): the convolution's product put in PyTorch's layout,
+ * bias added on the way; false when the kernels don't apply.
+ */
+export function convOutput(rows: Tensor, bias: Tensor | null, out: Tensor, N: number, O: number, L: number): boolean {
+  const k = wasmKernels();
+  if (!k || !denseF32(rows) || !denseF32(out) || (bias && !denseF32(bias))) return false;
+  runSplit(k, "conv_output", {
+    count: N, minChunk: Math.ceil(MIN_CONV_CHUNK / Math.max(1, O * L)), align: 1,
+    args: [addressOf(rows), bias ? addressOf(bias) : 0, addressOf(out), N, N, O, L],
+    perUnit: [4 * L, 0, 4 * O * L], countArg: 3,
   });
   return true;
 }

@@ -4,4 +4,5 @@ export * from "./activations";
 export * from "./arith";
 export * from "./reduce";
 export * from "./gemm";
+export * from "./conv";
 export * from "./mathtest";

@@ -58,3 +58,19 @@ export function sum_cols(p: usize, rows: i32, cols: i32, out: usize, divisor: f6
   }
   for (let c: usize = 0; c < n; c++) store<f32>(out + (c << 2), <f32>(load<f64>(acc + (c << 3)) / divisor));
 }
+
+/**
+ * out[k] = fround(sum over a and b of p[a, k, b] / divisor) for a contiguous outer x kept x inner
+ * block (a reduction over leading and trailing dims, as BatchNorm's and a bias gradient's over
+ * [0, 2, 3]): each run of `inner` values summed as sum_all does, added in order a into doubles.
+ * acc: kept doubles of scratch.
+ */
+export function sum_middle(p: usize, outer: i32, kept: i32, inner: i32, out: usize, divisor: f64, acc: usize): void {
+  const n = <usize>kept;
+  memory.fill(acc, 0, n << 3);
+  const run = <usize>inner << 2;
+  for (let a = 0; a < outer; a++) {
+    for (let k: usize = 0; k < n; k++, p += run) store<f64>(acc + (k << 3), load<f64>(acc + (k << 3)) + sum_all(p, inner));
+  }
+  for (let k: usize = 0; k < n; k++) store<f32>(out + (k << 2), <f32>(load<f64>(acc + (k << 3)) / divisor));
+}
