@@ -171,6 +171,27 @@ describe("wasm SIMD kernels", () => {
     });
   });
 
+  /** [N, C, H, W] tensors of the special values against per-channel operands in every form the kernels take. */
+  function channelCases(): Array<[string, () => Tensor]> {
+    const special = specialInputs();
+    const W = Math.floor(special.length / 24);
+    const full = () => torch.tensor(special.slice(0, 24 * W)).view([2, 3, 4, W]);
+    const perChannel = () => torch.tensor([0.1, -0, 1e30]);
+    const expanded = () => perChannel().view([1, 3, 1, 1]).expand([2, 3, 4, W]);
+    return [
+      ["x + c[1, C, 1, 1]", () => full().add(perChannel().view([1, 3, 1, 1]))],
+      ["x - c[C, 1, 1]", () => full().sub(perChannel().view([3, 1, 1]))],
+      ["x * c expanded (stride 0)", () => full().mul(expanded())],
+      ["x / c[1, C, 1, 1]", () => full().div(perChannel().view([1, 3, 1, 1]))],
+      ["c[1, C, 1, 1] - x (the broadcast operand on the left)", () => perChannel().view([1, 3, 1, 1]).sub(full())],
+      ["c expanded / x", () => expanded().div(full())],
+      ["c[1, C, 1, 1] * x", () => perChannel().view([1, 3, 1, 1]).mul(full())],
+      ["x + c[1, 1, H, 1] (a middle block of dims)", () => full().add(torch.tensor([1, -2, 0.5, 1e-30]).view([1, 1, 4, 1]))],
+      ["x[2, 1, 4, W] * c[1, C, 1, 1] (both broadcast: the JS loop)", () => full().narrow(1, 0, 1).mul(perChannel().view([1, 3, 1, 1]))],
+      ["x * c[1, C, 1, 1] viewed through a transpose (not a block: the JS loop)", () => full().mul(torch.tensor(special.slice(0, 3 * W)).view([W, 3]).t().view([1, 3, 1, W]))],
+    ];
+  }
+
   describe("arithmetic is bit-identical to the JS loops", () => {
     const special = f32(specialInputs());
     const n = special.length;
@@ -202,6 +223,8 @@ describe("wasm SIMD kernels", () => {
       ["rows + bias", () => { torch.manual_seed(5); return torch.randn(67, 3).mul(2).add(torch.tensor([0.1, -0, 1e30])); }],
       ["a + 0-d tensor", () => A().add(torch.tensor(-1.5))],
       ["a + true", () => A().add(true as unknown as number)],
+      // per-channel operands, as BatchNorm2d's: special values spread over [N, C, H, W] = [2, 3, 4, n/24]
+      ...channelCases(),
     ];
     for (const [what, fn] of cases) {
       it(what, () => {

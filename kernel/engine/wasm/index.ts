@@ -15,6 +15,8 @@ export interface WasmKernels {
   // binary: <op>_tt(a, b, out, n) tensor with tensor, <op>_ts(a, s, out, n) tensor with scalar
   [name: `${string}_tt`]: (a: Ptr, b: Ptr, out: Ptr, n: number) => void;
   [name: `${string}_ts`]: (a: Ptr, s: number, out: Ptr, n: number) => void;
+  // <op>_ch(a, b, out, outer, channels, inner): out[o, c, i] = a[o, c, i] op b[c]
+  [name: `${string}_ch`]: (a: Ptr, b: Ptr, out: Ptr, outer: number, channels: number, inner: number) => void;
   axpy(a: Ptr, b: Ptr, out: Ptr, n: number, alpha: number): void;
   neg(a: Ptr, out: Ptr, n: number): void;
   add_row(a: Ptr, row: Ptr, out: Ptr, rows: number, cols: number): void;

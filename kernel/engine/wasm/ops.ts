@@ -19,6 +19,32 @@ function denseF32(t: Tensor): boolean {
 }
 
 
+/**
+ * When `small` (contiguous float32) broadcasts against the dense float32 `full` as a block of
+ * full's dims with 1s on either side ([1, C, 1, 1] against [N, C, H, W]), full seen as
+ * [outer, size, inner]; null otherwise.
+ */
+function channelBlock(full: Tensor, small: Tensor): { full: Tensor; outer: number; size: number; inner: number } | null {
+  if (!denseF32(full) || small.dtype !== float32 || small.ndim > full.ndim || small === full) return null;
+  const pad = full.ndim - small.ndim;
+  // small's size along each of full's dims, 1 where it is broadcast (missing, size 1, or expanded: stride 0)
+  const dims = full.shape.map((_, i) => (i < pad || small.strides[i - pad] === 0 ? 1 : small.shape[i - pad]));
+  let lo = 0, hi = full.ndim;
+  while (lo < hi && dims[lo] === 1) lo++;
+  while (hi > lo && dims[hi - 1] === 1) hi--;
+  let stride = 1;
+  for (let i = hi - 1; i >= lo; i--) {
+    if (dims[i] !== full.shape[i] || (dims[i] !== 1 && small.strides[i - pad] !== stride)) return null;
+    stride *= dims[i];
+  }
+  const product = (from: number, to: number) => full.shape.slice(from, to).reduce((p, d) => p * d, 1);
+  const [outer, size, inner] = [product(0, lo), product(lo, hi), product(hi, full.ndim)];
+  // the output is full's shape: small must not broadcast full anywhere
+  if (small.shape.some((d, i) => d !== 1 && d !== full.shape[i + pad])) return null;
+  // worth it for rows long enough to amortise a call per row
+  return outer * size * inner > 0 && inner >= 8 ? { full, outer, size, inner } : null;
+}
+
 /** Every stride is 0: one value seen at every position (an expanded scalar). */
 function broadcastScalar(t: Tensor): boolean {
   return t.strides.every((s, i) => s === 0 || t.shape[i] === 1);
@@ -96,7 +122,23 @@ function scalarValue(b: Tensor | number | boolean): number | null {
  */
 export function binary(op: BinaryOp, a: Tensor, b: Tensor | number | boolean, reversed = false): Tensor | null {
   const k = wasmKernels();
-  if (!k || !denseF32(a)) return null;
+  if (!k) return null;
+  if (b instanceof Tensor && b.ndim > 0 && !reversed) {
+    const channels = channelBlock(a, b) ?? channelBlock(b, a);
+    if (channels) {
+      // the full operand first; a broadcast left operand makes sub and div reversed
+      const [full, small] = channels.full === a ? [a, b] : [b, a];
+      const name = full === a || op === "add" || op === "mul" ? `${op}_ch` : `r${op}_ch`;
+      const out = Tensor.empty(full.shape, float32);
+      const { outer, size, inner } = channels;
+      runSplit(k, name, {
+        count: outer, minChunk: Math.ceil(MIN_CHUNK_CHEAP / (size * inner)), align: 1,
+        args: [addressOf(full), addressOf(small), addressOf(out), outer, size, inner], perUnit: [4 * size * inner, 0, 4 * size * inner], countArg: 3,
+      });
+      return out;
+    }
+  }
+  if (!denseF32(a)) return null;
   if (b instanceof Tensor && b.ndim > 0) {
     if (reversed || b.dtype !== float32 || !b.is_contiguous()) return null;
     if (sameShape(a.shape, b.shape)) {

@@ -65,6 +65,24 @@ export function neg(a: usize, out: usize, n: i32): void {
   if (rem) storeTail(out, v128.xor(loadTail(a, rem), sign), rem);
 }
 
+/**
+ * out[o, c, i] = a[o, c, i] op b[c] over a contiguous outer x channels x inner block: an operand
+ * broadcast along leading and trailing dims, as BatchNorm2d's per-channel statistics and affine
+ * parameters ([1, C, 1, 1]) are.
+ */
+@inline function runChannels<K>(a: usize, b: usize, out: usize, outer: i32, channels: i32, inner: i32): void {
+  const stride = <usize>inner << 2;
+  for (let o = 0; o < outer; o++) {
+    for (let c = 0; c < channels; c++, a += stride, out += stride) runTS<K>(a, load<f32>(b + (<usize>c << 2)), out, inner);
+  }
+}
+export function add_ch(a: usize, b: usize, out: usize, outer: i32, channels: i32, inner: i32): void { runChannels<Add>(a, b, out, outer, channels, inner); }
+export function sub_ch(a: usize, b: usize, out: usize, outer: i32, channels: i32, inner: i32): void { runChannels<Sub>(a, b, out, outer, channels, inner); }
+export function mul_ch(a: usize, b: usize, out: usize, outer: i32, channels: i32, inner: i32): void { runChannels<Mul>(a, b, out, outer, channels, inner); }
+export function div_ch(a: usize, b: usize, out: usize, outer: i32, channels: i32, inner: i32): void { runChannels<Div>(a, b, out, outer, channels, inner); }
+export function rsub_ch(a: usize, b: usize, out: usize, outer: i32, channels: i32, inner: i32): void { runChannels<RSub>(a, b, out, outer, channels, inner); }
+export function rdiv_ch(a: usize, b: usize, out: usize, outer: i32, channels: i32, inner: i32): void { runChannels<RDiv>(a, b, out, outer, channels, inner); }
+
 /** out[r, c] = a[r, c] + row[c] over a contiguous rows x cols block (a bias added to every row). */
 export function add_row(a: usize, row: usize, out: usize, rows: i32, cols: i32): void {
   const stride = <usize>cols << 2;

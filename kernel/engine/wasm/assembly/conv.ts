@@ -111,7 +111,10 @@ export function max_pool2d(src: usize, dst: usize, idx: usize, planes: i32, H: i
             const rowAt = (h0 + i) * W + ow * sW;
             for (let j = 0; j < kW; j++) {
               const v = load<f32>(src + (<usize>(rowAt + j) << 2));
-              if (v > best || v != v) { best = v; at = rowAt + j; }
+              // select, not a branch: on real data "greater?" is a coin toss the CPU mispredicts
+              const take = v > best || v != v;
+              best = select<f32>(v, best, take);
+              at = select<i32>(rowAt + j, at, take);
             }
           }
           store<f32>(dst, best);
@@ -130,7 +133,9 @@ export function max_pool2d(src: usize, dst: usize, idx: usize, planes: i32, H: i
           for (let j = j0; j < j1; j++) {
             const k = rowAt + j * dW;
             const v = load<f32>(src + (<usize>k << 2));
-            if (v > best || v != v) { best = v; at = k; }
+            const take = v > best || v != v;
+            best = select<f32>(v, best, take);
+            at = select<i32>(k, at, take);
           }
         }
         store<f32>(dst, best);
