@@ -125,38 +125,36 @@ abstract class BatchNormBase extends Module {
     this.checkInput(input);
     const dims = input.shape.map((_, i) => i).filter((i) => i !== 1);
     const shape = input.shape.map((_, i) => (i === 1 ? this.num_features : 1));
-    let mean: Tensor, variance: Tensor;
-    if (this.training || !this.track_running_stats) {
-      mean = input.mean(dims, true);
-      const centered = input.sub(mean);
-      variance = centered.mul(centered).mean(dims, true);
-      if (this.training && this.track_running_stats) {
-        const n = input.numel() / this.num_features;
-        no_grad(() => {
-          this.running_mean.mul_(1 - this.momentum).add_(mean.reshape([this.num_features]).mul(this.momentum));
-          this.running_var.mul_(1 - this.momentum).add_(variance.reshape([this.num_features]).mul(this.momentum * n / Math.max(n - 1, 1)));
-          this.num_batches_tracked.add_(1);
-        });
-      }
-    } else {
-      mean = this.running_mean.reshape(shape);
-      variance = this.running_var.reshape(shape);
-    }
-    const [m, v] = [mean.detach(), variance.detach()];
     const batchStats = this.training || !this.track_running_stats;
-    return fused("NativeBatchNormBackward0", [input, this.weight, this.bias], (x, w, b) => {
-      // in training the statistics depend on the batch, so their gradient flows too
-      let mu = m, va = v;
+    // the batch's statistics, computed once inside the node and kept for the running averages
+    let batchMean: Tensor | null = null, batchVar: Tensor | null = null;
+    const out = fused("NativeBatchNormBackward0", [input, this.weight, this.bias], (x, w, b) => {
+      let centered: Tensor, variance: Tensor;
       if (batchStats) {
-        mu = x!.mean(dims, true);
-        const c = x!.sub(mu);
-        va = c.mul(c).mean(dims, true);
+        // in training the statistics depend on the batch, so their gradient flows too
+        const mean = x!.mean(dims, true);
+        centered = x!.sub(mean);
+        variance = centered.mul(centered).mean(dims, true);
+        [batchMean, batchVar] = [mean.detach(), variance.detach()];
+      } else {
+        centered = x!.sub(this.running_mean.reshape(shape));
+        variance = this.running_var.reshape(shape);
       }
-      let out = x!.sub(mu).mul(va.add(this.eps).rsqrt());
-      if (w) out = out.mul(w.reshape(shape));
-      if (b) out = out.add(b.reshape(shape));
-      return out;
+      let y = centered.mul(variance.add(this.eps).rsqrt());
+      if (w) y = y.mul(w.reshape(shape));
+      if (b) y = y.add(b.reshape(shape));
+      return y;
     });
+    if (this.training && this.track_running_stats) {
+      const n = input.numel() / this.num_features;
+      const [mean, variance] = [batchMean!, batchVar!];
+      no_grad(() => {
+        this.running_mean.mul_(1 - this.momentum).add_(mean.reshape([this.num_features]).mul(this.momentum));
+        this.running_var.mul_(1 - this.momentum).add_(variance.reshape([this.num_features]).mul(this.momentum * n / Math.max(n - 1, 1)));
+        this.num_batches_tracked.add_(1);
+      });
+    }
+    return out;
   }
   override extra_repr(): string {
     return `${this.num_features}, eps=${pyFloat(this.eps)}, momentum=${pyFloat(this.momentum)}, affine=${this.affine ? "True" : "False"}, track_running_stats=${this.track_running_stats ? "True" : "False"}`;
