@@ -1,5 +1,5 @@
 // The guide ships with its outputs saved; every notebook must reproduce them in a fresh kernel
-// (`actnb run --check`), and the guide must be complete: nine parts, titled, in order.
+// (`actnb run --check`), and the guide must be complete: ten parts, titled, in order.
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -13,8 +13,8 @@ const files = fs.existsSync(DIR) ? fs.readdirSync(DIR).filter((f) => f.endsWith(
 describe("the guide's notebooks", function () {
   this.timeout(300000);
 
-  it("are the nine parts, numbered and titled", () => {
-    assert.deepStrictEqual(files.map((f) => f.slice(0, 3)), ["01-", "02-", "03-", "04-", "05-", "06-", "07-", "08-", "09-"]);
+  it("are the ten parts, numbered and titled", () => {
+    assert.deepStrictEqual(files.map((f) => f.slice(0, 3)), ["01-", "02-", "03-", "04-", "05-", "06-", "07-", "08-", "09-", "10-"]);
     for (const f of files) {
       const nb = parseNotebookBytes(fs.readFileSync(path.join(DIR, f)), f);
       assert.ok(nb.metadata.title, `${f} has a title`);

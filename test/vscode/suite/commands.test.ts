@@ -20,7 +20,7 @@ describe("commands", function () {
 
   it("Open Activation Guide copies every part into the chosen folder and opens the one picked", async () => {
     const shipped = fs.readdirSync(path.join(vscode.extensions.getExtension(extensionId())!.extensionPath, "notebooks")).filter((f) => f.endsWith(".actnb")).sort();
-    assert.equal(shipped.length, 9);
+    assert.equal(shipped.length, 10);
     const opened = (await vscode.commands.executeCommand("actnb.openGuide", vscode.Uri.file(dir), "03-relu-in-practice.actnb")) as vscode.Uri;
     const copied = fs.readdirSync(path.join(dir, "activation-guide")).sort();
     assert.deepEqual(copied, shipped);
