@@ -110,6 +110,24 @@ describe("kernels split across threads", function () {
     assert.deepStrictEqual(threadStatus(), { wanted: 2, running: 2, reason: "" });
   });
 
+  it("convolution, pooling, per-channel arithmetic and sums over [0, 2, 3] give the same bits, forward and backward", async () => {
+    // the first of these kernels to take more than 14 arguments broke the split path silently
+    torch.manual_seed(8);
+    const x = torch.randn(6, 5, 13, 11), w = torch.randn(7, 5, 3, 3), b = torch.randn(7);
+    const perChannel = torch.randn(1, 5, 1, 1);
+    const run = () => {
+      const [xr, wr, br] = [x.detach().requires_grad_(), w.detach().requires_grad_(), b.detach().requires_grad_()];
+      const y = F.conv2d(xr, wr, br, { padding: [1, 2], stride: [1, 2], dilation: [2, 1] });
+      const [p, idx] = F.max_pool2d(y, { kernel_size: 2, return_indices: true }) as [Tensor, Tensor];
+      const q = F.max_pool2d(y, 3, { stride: 2, padding: 1 }) as Tensor;
+      p.pow(2).sum().add(q.sum()).backward();
+      return [y.detach(), p.detach(), idx.float(), xr.grad!, wr.grad!, br.grad!,
+        x.mul(perChannel), perChannel.sub(x), x.div(perChannel.expand(x.shape)), x.sum([0, 2, 3]), x.mean([0, 3])];
+    };
+    const [alone, split] = await alongside(run);
+    alone.forEach((t, i) => sameBits(t, split[i], `#${i}`));
+  });
+
   it("matrix products give the same bits, with bias, transposed and batched", async () => {
     torch.manual_seed(5);
     const a = torch.randn(403, 257), b = torch.randn(257, 311), bias = torch.randn(311);

@@ -38,7 +38,7 @@ const MAX_THREADS = 16;
 const INT_WORDS = RAN + MAX_THREADS;
 // Float64 words: each argument's value for unit 0 and its increase per unit, then the per-thread
 // argument's value for thread 0 and its increase per thread.
-const MAX_ARGS = 14;
+const MAX_ARGS = 20;
 const BASE = 0;
 const PER_UNIT = MAX_ARGS;
 const THREAD_BASE = 2 * MAX_ARGS;
@@ -223,6 +223,8 @@ export interface SplitJob {
  */
 export function runSplit(k: WasmKernels, name: string, job: SplitJob): void {
   const { count, align, args, perUnit, countArg, perThread } = job;
+  // the control block has room for MAX_ARGS: more would overwrite the per-unit steps
+  if (args.length > MAX_ARGS) throw new Error(`actnb: kernel ${name} takes ${args.length} arguments; threads pass at most ${MAX_ARGS}`);
   const minChunk = eager ? align : job.minChunk;
   const p = count >= 2 * minChunk ? currentPool() : null;
   if (!p) {
