@@ -10,7 +10,7 @@ import { RuntimeError, ValueError } from "./errors";
 import { formatTensor } from "./printing";
 import { pyTypeName } from "./pyrepr";
 import * as ops from "./ops";
-import { bindArgs } from "./args";
+import { bindArgs, checkTensor, isOptions, splitSizes } from "./args";
 import { availableDevice, cpu, Device, isDeviceName } from "./device";
 
 export type Scalar = number | boolean;
@@ -164,6 +164,33 @@ export class Tensor {
     this.strides.splice(0, this.strides.length, ...value.strides);
   }
 
+  /**
+   * PyTorch's resize_, as out= arguments and resize_ use it: contiguous strides for `shape`,
+   * keeping the elements in memory order. A storage too small for them is replaced by a larger
+   * one holding the old elements first (PyTorch grows the storage itself, which its other views
+   * then see; here they keep the old one).
+   */
+  _resize(shape: readonly number[]): void {
+    const needed = this.offset + numelOf(shape);
+    if (needed > this.storage.size) {
+      const grown = new Storage(this.dtype, needed);
+      grown.data.set(this.storage.data);
+      this.storage = grown;
+      this._view = null; // it shares nothing with its base now
+    }
+    this.shape.splice(0, this.shape.length, ...shape);
+    this.strides.splice(0, this.strides.length, ...contiguousStrides(shape));
+  }
+
+  /** x.resize_(2, 3) or x.resize_([2, 3]): see _resize; a tensor that requires grad is refused. */
+  resize_(...args: unknown[]): this {
+    const { size, rest } = splitSizes("resize_", args);
+    bindArgs("resize_", rest, { memory_format: null }, 1 + size.length);
+    if (this.requires_grad) throw new RuntimeError("cannot resize variables that require grad");
+    this._resize(size);
+    return this;
+  }
+
   /** The typed array under this tensor (all of the storage; index it with offset and strides). */
   get _data(): TypedArray { return this.storage.data; }
 
@@ -304,10 +331,10 @@ export class Tensor {
   get [Symbol.toStringTag](): string { return "Tensor"; }
 
   // ---- arithmetic ----
-  add(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.add(this, other, ...rest); }
-  sub(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.sub(this, other, ...rest); }
+  add(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.add(this, other, ...noOut("add", rest)); }
+  sub(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.sub(this, other, ...noOut("sub", rest)); }
   mul(other: TensorOrScalar): Tensor { return ops.mul(this, other); }
-  div(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.div(this, other, ...rest); }
+  div(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.div(this, other, ...noOut("div", rest)); }
   true_divide(other: TensorOrScalar): Tensor { return ops.div(this, other); }
   rsub(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.rsub(this, other, ...rest); }
   neg(): Tensor { return ops.neg(this); }
@@ -318,12 +345,12 @@ export class Tensor {
   mv(other: Tensor): Tensor { return ops.mv(this, other); }
   dot(other: Tensor): Tensor { return ops.dot(this, other); }
   bmm(other: Tensor): Tensor { return ops.bmm(this, other); }
-  add_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.add(this, other, ...rest), undefined, [other]); }
-  sub_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.sub(this, other, ...rest), undefined, [other]); }
+  add_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.add(this, other, ...noOut("add_", rest)), undefined, [other]); }
+  sub_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.sub(this, other, ...noOut("sub_", rest)), undefined, [other]); }
   mul_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.mul(this, other), undefined, [other]); }
-  div_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.div(this, other, ...rest), undefined, [other]); }
-  pow_(exponent: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.pow(this, exponent), ops.POW_CAST_ERROR, [exponent]); }
-  clamp_(...args: unknown[]): this { return ops.inplaceFrom(this, () => ops.clamp(this, ...args), ops.CLAMP_CAST_ERROR, args); }
+  div_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.div(this, other, ...noOut("div_", rest)), undefined, [other]); }
+  pow_(exponent: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.pow(this, exponent), ops.SAME_DTYPE_ERROR, [exponent]); }
+  clamp_(...args: unknown[]): this { return ops.inplaceFrom(this, () => ops.clamp(this, ...noOut("clamp_", args)), ops.CLAMP_CAST_ERROR, args); }
   clip_(...args: unknown[]): this { return this.clamp_(...args); }
   neg_(): this { return ops.inplaceFrom(this, () => ops.neg(this)); }
   negative_(): this { return this.neg_(); }
@@ -358,8 +385,8 @@ export class Tensor {
   sin(): Tensor { return ops.sin(this); }
   cos(): Tensor { return ops.cos(this); }
   erf(): Tensor { return ops.erf(this); }
-  clamp(...args: unknown[]): Tensor { return ops.clamp(this, ...args); }
-  clip(...args: unknown[]): Tensor { return ops.clamp(this, ...args); }
+  clamp(...args: unknown[]): Tensor { return ops.clamp(this, ...noOut("clamp", args)); }
+  clip(...args: unknown[]): Tensor { return ops.clamp(this, ...noOut("clip", args)); }
   maximum(other: Tensor): Tensor { return ops.maximum(this, other); }
   minimum(other: Tensor): Tensor { return ops.minimum(this, other); }
   isnan(): Tensor { return ops.isnan(this); }
@@ -370,8 +397,8 @@ export class Tensor {
   lt(other: TensorOrScalar): Tensor { return ops.lt(this, other); }
   le(other: TensorOrScalar): Tensor { return ops.le(this, other); }
   logical_not(): Tensor { return ops.logical_not(this); }
-  logical_and(other: Tensor): Tensor { return ops.logical_and(this, other); }
-  logical_or(other: Tensor): Tensor { return ops.logical_or(this, other); }
+  logical_and(other: Tensor): Tensor { checkTensor("logical_and", "other", 1, other); return ops.logical_and(this, other); }
+  logical_or(other: Tensor): Tensor { checkTensor("logical_or", "other", 1, other); return ops.logical_or(this, other); }
   masked_fill(mask: Tensor, value: number): Tensor { return ops.masked_fill(this, mask, value); }
   where(condition: Tensor, other: TensorOrScalar): Tensor { return ops.where(condition, this, other); }
   allclose(other: Tensor, ...rest: unknown[]): boolean { return ops.allclose(this, other, ...rest); }
@@ -389,12 +416,12 @@ export class Tensor {
   max(other: Tensor): Tensor;
   max(dim: number, keepdim?: boolean): ops.ValuesIndices;
   max(options: { dim: number; keepdim?: boolean }): ops.ValuesIndices;
-  max(...args: unknown[]): any { return ops.max(this, ...args); }
+  max(...args: unknown[]): any { return ops.max(this, ...noOut("max", args)); }
   min(): Tensor;
   min(other: Tensor): Tensor;
   min(dim: number, keepdim?: boolean): ops.ValuesIndices;
   min(options: { dim: number; keepdim?: boolean }): ops.ValuesIndices;
-  min(...args: unknown[]): any { return ops.min(this, ...args); }
+  min(...args: unknown[]): any { return ops.min(this, ...noOut("min", args)); }
   amax(...args: unknown[]): Tensor { return ops.amax(this, ...args); }
   amin(...args: unknown[]): Tensor { return ops.amin(this, ...args); }
   argmax(...args: unknown[]): Tensor { return ops.argmax(this, ...args); }
@@ -427,6 +454,13 @@ export class Tensor {
   gather(...args: unknown[]): Tensor { const a = bindArgs("gather", args, { dim: REQUIRED, index: REQUIRED_TENSOR }, 1); return ops.gather(this, a.dim, a.index); }
   // (the activations PyTorch has as Tensor methods, x.relu() and the like, are added by
   // activations/generated/tensor_methods.ts, from their definitions)
+}
+
+/** A method's arguments: PyTorch's Tensor methods take no out= (the torch functions do). */
+function noOut(method: string, args: unknown[]): unknown[] {
+  const last = args[args.length - 1];
+  if (isOptions(last) && "out" in last) throw new TypeError(`${method}() got an unexpected keyword argument 'out'`);
+  return args;
 }
 
 export function isTensor(x: unknown): x is Tensor {

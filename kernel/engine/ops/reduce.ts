@@ -3,7 +3,7 @@ import { Tensor, numelOf } from "../tensor";
 import { record } from "../autograd/node";
 import { fused } from "../autograd/fused";
 import { no_grad } from "../autograd/grad_mode";
-import { bindArgs } from "../args";
+import { bindArgs, checksOwnArguments } from "../args";
 import { float32, int64, bool, DType } from "../dtype";
 import { IndexError, RuntimeError } from "../errors";
 import { contiguousData, normalizeDim } from "./strided";
@@ -12,6 +12,7 @@ import { elementwise } from "./elementwise";
 import { where } from "./math";
 import { zeros_like } from "./creation";
 import { sumDims } from "../wasm/ops";
+import { OUT, OutOption, elementwiseOut, produce } from "./out";
 
 type DimArg = number | number[] | null;
 
@@ -266,7 +267,7 @@ function extremeAll(x: Tensor, greater: boolean, name: string): Tensor {
 
 function extreme(x: Tensor, args: unknown[], greater: boolean): Tensor | ValuesIndices {
   const name = greater ? "max" : "min";
-  if (args[0] instanceof Tensor) return greater ? maximum(x, args[0]) : minimum(x, args[0]);
+  if (args[0] instanceof Tensor) return extremeOf(x, args[0], args.slice(1), greater);
   const a = bindArgs(name, args, { dim: null as number | null, keepdim: false });
   if (a.dim === null) return extremeAll(x, greater, name);
   return extremeAlongDim(x, a.dim, a.keepdim, greater, name);
@@ -309,15 +310,20 @@ function argLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
 export function argmax(x: Tensor, ...args: unknown[]): Tensor { return argLike(x, args, true); }
 export function argmin(x: Tensor, ...args: unknown[]): Tensor { return argLike(x, args, false); }
 
-export function maximum(a: Tensor, b: Tensor): Tensor {
-  const out = elementwise(["a", "b"], "(a !== a || b !== b) ? NaN : (a > b ? a : b)", [a, b]);
-  return record(out, "MaximumBackward0", [a, b], (g, [self, other]) => tieBackward(g, self!, other!, true), [a, b]);
+/** maximum and minimum (torch.max(a, b) and torch.min(a, b) too), with out=; nan wins. */
+function extremeOf(a: Tensor, b: Tensor, rest: unknown[], greater: boolean): Tensor {
+  const name = greater ? "maximum" : "minimum";
+  const { out } = bindArgs(name, rest, {}, 2, OUT);
+  return produce(name, elementwiseOut(name), out, [a, b], (dest) => elementwise(["a", "b"], `(a !== a || b !== b) ? NaN : (a ${greater ? ">" : "<"} b ? a : b)`, [a, b], undefined, {}, undefined, dest),
+    (result) => record(result, greater ? "MaximumBackward0" : "MinimumBackward0", [a, b], (g, [self, other]) => tieBackward(g, self!, other!, greater), [a, b]));
 }
 
-export function minimum(a: Tensor, b: Tensor): Tensor {
-  const out = elementwise(["a", "b"], "(a !== a || b !== b) ? NaN : (a < b ? a : b)", [a, b]);
-  return record(out, "MinimumBackward0", [a, b], (g, [self, other]) => tieBackward(g, self!, other!, false), [a, b]);
-}
+export function maximum(a: Tensor, b: Tensor, options?: OutOption): Tensor;
+export function maximum(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor;
+export function maximum(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor { return extremeOf(a, b, rest, true); }
+export function minimum(a: Tensor, b: Tensor, options?: OutOption): Tensor;
+export function minimum(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor;
+export function minimum(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor { return extremeOf(a, b, rest, false); }
 
 /**
  * PyTorch's maximum/minimum backward: where(self == other, grad / 2, grad), zeroed (not
@@ -354,3 +360,5 @@ export function count_nonzero(x: Tensor, ...args: unknown[]): Tensor {
   return sum(x.ne(0).to(int64), a.dim);
 }
 
+// these take out= (ops/out.ts)
+checksOwnArguments(maximum, minimum);
