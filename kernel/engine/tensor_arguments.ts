@@ -18,7 +18,7 @@ const SIGNATURES: Record<string, readonly string[]> = {
   requires_grad_: ["requires_grad?"], size: ["dim?"], stride: ["dim?"], type: ["dtype?"],
   all: ["dim?", "keepdim?"], any: ["dim?", "keepdim?"],
   mul: ["other"], mul_: ["other"], true_divide: ["other"], pow: ["exponent"], pow_: ["exponent"],
-  matmul: ["other"], mm: ["mat2"], mv: ["vec"], maximum: ["other"], minimum: ["other"],
+  matmul: ["other"], mm: ["mat2"], mv: ["vec"], dot: ["tensor"], bmm: ["mat2"], maximum: ["other"], minimum: ["other"],
   eq: ["other"], ne: ["other"], gt: ["other"], ge: ["other"], lt: ["other"], le: ["other"],
   logical_and: ["other"], logical_or: ["other"], equal: ["other"],
   masked_fill: ["mask", "value"], masked_fill_: ["mask", "value"], where: ["condition", "other"],

@@ -131,7 +131,7 @@ export function functionalOf(def: ActivationDefinition, withOut = false): Activa
       throw new TypeError(`${def.name}() takes ${call.length} positional arguments but ${args.length + 1} were given`);
     }
     const { out = null } = bindArgs(def.name, named ? [named] : [], {}, 0, withOut ? OUT : {}) as { out?: unknown };
-    return out === null ? call(input, ...args) : writeOut(def.out!.fn ?? def.name, def.out!.spec, out, [input, ...args], () => call(input, ...args));
+    return out === null ? call(input, ...args) : writeOut(def.out!.fn ?? def.name, def.out!.spec, out, [input, ...args], (dest) => call(input, ...args, dest));
   };
 }
 

@@ -61,7 +61,8 @@ interface Common {
   out?: { forms: readonly ("torch" | "F")[]; spec: OutSpec; fn?: string };
   /**
    * The functional form when it is not `F.<name>(input, ...parameters)`: PReLU's and APL's take
-   * their weights as tensors, heaviside its values.
+   * their weights as tensors, heaviside its values. Its parameters without a default are its
+   * positional arguments; for out=, it is passed the Dest of its result after them.
    */
   call?: (input: Tensor, ...args: any[]) => Tensor;
   /**

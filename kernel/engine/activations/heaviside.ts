@@ -3,15 +3,15 @@ import { Tensor } from "../tensor";
 import { record } from "../autograd/node";
 import { RuntimeError } from "../errors";
 import { elementwise } from "../ops/elementwise";
-import { elementwiseOut, unimplemented } from "../ops/out";
+import { Dest, elementwiseOut, fresh, unimplemented } from "../ops/out";
 import { CompositeActivation, Params } from "./definition";
 
 const DIFFERENT_DTYPES = "heaviside is not yet implemented for tensors with different dtypes.";
 
-export function heavisideOp(x: Tensor, values: Tensor): Tensor {
+export function heavisideOp(x: Tensor, values: Tensor, dest: Dest = fresh): Tensor {
   if (!(values instanceof Tensor)) throw new TypeError("heaviside(): argument 'values' (position 2) must be Tensor");
   if (x.dtype !== values.dtype) throw new RuntimeError(DIFFERENT_DTYPES);
-  const out = elementwise(["x", "v"], "x === 0 ? v : (x > 0 ? 1 : 0)", [x, values], x.dtype);
+  const out = elementwise(["x", "v"], "x === 0 ? v : (x > 0 ? 1 : 0)", [x, values], x.dtype, {}, undefined, dest);
   return record(out, "torch::autograd::NotImplemented", [x, values], unimplemented("heaviside"), [null]);
 }
 
@@ -23,6 +23,6 @@ export const heaviside: CompositeActivation = {
   latex: String.raw`H(x) = \begin{cases} 1 & x > 0 \\ v & x = 0 \\ 0 & x < 0 \end{cases}`,
   description: "The perceptron's all-or-nothing step; its zero gradient is why it cannot be trained by backpropagation.",
   params: [{ name: "values", default: 0.5, type: "float", min: 0, max: 1, step: 0.5, description: "The output v at exactly 0." }],
-  call: (input: Tensor, values: Tensor) => heavisideOp(input, values),
+  call: (input: Tensor, values: Tensor, dest: Dest = fresh) => heavisideOp(input, values, dest),
   apply: (x: Tensor, p: Params) => heavisideOp(x, Tensor.empty([], x.dtype).fill_(p.values as number)),
 };

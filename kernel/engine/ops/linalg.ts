@@ -164,6 +164,14 @@ export function matmul(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor {
   if (a.ndim === 0 || b.ndim === 0) return product(a, b); // its error
   const kind = matmulKind(a, b);
   const spec = { dot: DOT, mv: MV, mm: MM, bmm: BMM }[kind];
+  if (a.ndim === 1 && b.ndim === 2) {
+    // PyTorch's product of a vector and a matrix goes into out seen as [1, n] (resized so, with
+    // its warning even when out was [n]), then squeezes out: two writes
+    writeOut("matmul", spec, out, [a, b], (dest) => mmInto(a.unsqueeze(0), b, dest));
+    (out as Tensor)._resize([b.shape[1]]);
+    (out as Tensor)._bumpVersion();
+    return out as Tensor;
+  }
   // a product of matrices or of vectors is written straight into out; the rest are reshaped after
   return writeOut("matmul", spec, out, [a, b], (dest) => (a.ndim === 2 && b.ndim === 2 ? mmInto(a, b, dest) : kind === "dot" ? dotInto(a, b, dest) : product(a, b)));
 }
