@@ -57,6 +57,18 @@ export function checkedOwnArguments(f: unknown): boolean {
   return typeof f === "function" && (f as unknown as Record<symbol, unknown>)[Symbol.for("actnb.checksOwnArguments")] === true;
 }
 
+/**
+ * PyTorch's TypeError when no overload of `fn` takes the arguments: their types ("Tensor",
+ * "int", keywords as "out=Tensor"), then each overload (`signatures`: PyTorch's text for them,
+ * one a line, with its "didn't match" remarks where PyTorch prints them).
+ */
+export function invalidCombination(fn: string, args: readonly unknown[], signatures: readonly string[]): TypeError {
+  const named = args.length && isOptions(args[args.length - 1]) ? args[args.length - 1] as Record<string, unknown> : null;
+  const positional = named ? args.slice(0, -1) : args;
+  const got = [...positional.map(pyTypeName), ...Object.entries(named ?? {}).map(([k, v]) => `${k}=${pyTypeName(v)}`)];
+  return new TypeError(`${fn}() received an invalid combination of arguments - got (${got.join(", ")}), but expected one of:\n${signatures.map((s) => `${s}\n`).join("")}`);
+}
+
 /** Sizes given as torch.zeros(2, 3) or torch.zeros([2, 3]); returns the sizes and the remaining args. */
 export function splitSizes(fn: string, args: readonly unknown[]): { size: number[]; rest: unknown[] } {
   if (args.length && Array.isArray(args[0])) return { size: checkSizes(fn, args[0] as unknown[]), rest: args.slice(1) };

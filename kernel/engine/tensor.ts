@@ -17,7 +17,6 @@ export type Scalar = number | boolean;
 
 /** A required parameter in a bindArgs spec (no default), typed as what it binds to. */
 const REQUIRED = undefined as unknown as number;
-const REQUIRED_TENSOR = undefined as unknown as Tensor;
 export type TensorOrScalar = Tensor | Scalar;
 export type NestedArray = number | boolean | NestedArray[];
 
@@ -405,12 +404,12 @@ export class Tensor {
   equal(other: Tensor): boolean { return ops.equal(this, other); }
 
   // ---- reductions ----
-  sum(...args: unknown[]): Tensor { return ops.sum(this, ...args); }
-  mean(...args: unknown[]): Tensor { return ops.mean(this, ...args); }
-  var(...args: unknown[]): Tensor { return ops.var_(this, ...args); }
-  std(...args: unknown[]): Tensor { return ops.std(this, ...args); }
+  sum(...args: unknown[]): Tensor { return ops.sum(this, ...noOut("sum", args)); }
+  mean(...args: unknown[]): Tensor { return ops.mean(this, ...noOut("mean", args)); }
+  var(...args: unknown[]): Tensor { return ops.var_(this, ...noOut("var", args)); }
+  std(...args: unknown[]): Tensor { return ops.std(this, ...noOut("std", args)); }
   norm(...args: unknown[]): Tensor { return ops.norm(this, ...args); }
-  prod(...args: unknown[]): Tensor { return ops.prod(this, ...args); }
+  prod(...args: unknown[]): Tensor { return ops.prod(this, ...noOut("prod", args)); }
   sum_to_size(...size: Array<number | number[]>): Tensor { return ops.sumToShape(this, size.flat()); }
   max(): Tensor;
   max(other: Tensor): Tensor;
@@ -422,10 +421,10 @@ export class Tensor {
   min(dim: number, keepdim?: boolean): ops.ValuesIndices;
   min(options: { dim: number; keepdim?: boolean }): ops.ValuesIndices;
   min(...args: unknown[]): any { return ops.min(this, ...noOut("min", args)); }
-  amax(...args: unknown[]): Tensor { return ops.amax(this, ...args); }
-  amin(...args: unknown[]): Tensor { return ops.amin(this, ...args); }
-  argmax(...args: unknown[]): Tensor { return ops.argmax(this, ...args); }
-  argmin(...args: unknown[]): Tensor { return ops.argmin(this, ...args); }
+  amax(...args: unknown[]): Tensor { return ops.amax(this, ...noOut("amax", args)); }
+  amin(...args: unknown[]): Tensor { return ops.amin(this, ...noOut("amin", args)); }
+  argmax(...args: unknown[]): Tensor { return ops.argmax(this, ...noOut("argmax", args)); }
+  argmin(...args: unknown[]): Tensor { return ops.argmin(this, ...noOut("argmin", args)); }
   all(dim?: number, keepdim?: boolean): Tensor { return ops.all(this, dim, keepdim); }
   any(dim?: number, keepdim?: boolean): Tensor { return ops.any(this, dim, keepdim); }
   count_nonzero(...args: unknown[]): Tensor { return ops.count_nonzero(this, ...args); }
@@ -447,11 +446,11 @@ export class Tensor {
   clone(): Tensor { return ops.clone(this); }
   index(...indices: ops.Index[]): Tensor { return ops.index(this, indices); }
   narrow(...args: unknown[]): Tensor { const a = bindArgs("narrow", args, { dim: REQUIRED, start: REQUIRED, length: REQUIRED }, 1); return ops.narrow(this, a.dim, a.start, a.length); }
-  index_select(...args: unknown[]): Tensor { const a = bindArgs("index_select", args, { dim: REQUIRED, index: REQUIRED_TENSOR }, 1); return ops.index_select(this, a.dim, a.index); }
+  index_select(...args: unknown[]): Tensor { return ops.indexSelectCall(this, noOut("index_select", args)); }
   select(...args: unknown[]): Tensor { const a = bindArgs("select", args, { dim: REQUIRED, index: REQUIRED }, 1); return ops.select(this, a.dim, a.index); }
   chunk(...args: unknown[]): Tensor[] { const a = bindArgs("chunk", args, { chunks: REQUIRED, dim: 0 }, 1); return ops.chunk(this, a.chunks, a.dim); }
   split(...args: unknown[]): Tensor[] { const a = bindArgs("split", args, { split_size: undefined as unknown as number | number[], dim: 0 }, 1); return ops.split(this, a.split_size, a.dim); }
-  gather(...args: unknown[]): Tensor { const a = bindArgs("gather", args, { dim: REQUIRED, index: REQUIRED_TENSOR }, 1); return ops.gather(this, a.dim, a.index); }
+  gather(...args: unknown[]): Tensor { return ops.gatherCall(this, noOut("gather", args)); }
   // (the activations PyTorch has as Tensor methods, x.relu() and the like, are added by
   // activations/generated/tensor_methods.ts, from their definitions)
 }

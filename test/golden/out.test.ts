@@ -441,7 +441,153 @@ const ARGS = calls("args/", () => torch.empty(0), {
   })),
 } as Record<string, (e: Env, o: Tensor) => unknown>);
 
-const CASES: Record<string, Case> = { ...VALUES, ...BOOL_VALUES, ...PRODUCTS, ...MORE_VALUES, ...RESIZE, ...DTYPES, ...AUTOGRAD, ...ALIAS, ...VERSION, ...ARGS };
+const long = () => torch.empty(0, int64);
+
+const REDUCE: Record<string, Case> = {
+  "reduce/sum": withOut(() => torch.empty(0), ({ x }, o) => torch.sum(x, 1, { out: o })),
+  "reduce/sum_keepdim": withOut(() => torch.empty(0), ({ x }, o) => torch.sum(x, 0, { keepdim: true, out: o })),
+  "reduce/sum_all_dims": withOut(() => torch.empty(5), ({ x }, o) => torch.sum(x, [0, 1], { out: o })),
+  "reduce/sum_into_long": withOut(long, ({ x }, o) => torch.sum(x, 0, { out: o })),
+  "reduce/sum_into_bool": withOut(() => torch.empty(0, bool), ({ x }, o) => torch.sum(x, 1, { out: o })),
+  "reduce/sum_int64_into_int32": withOut(() => torch.empty(0, int32), ({ xl }, o) => torch.sum(xl, 1, { out: o })),
+  "reduce/sum_dtype_mismatch": withOut(() => torch.empty(0), ({ x }, o) => torch.sum(x, 1, { dtype: torch.float64, out: o })),
+  "reduce/sum_without_dim": withOut(() => torch.empty(0), ({ x }, o) => torch.sum(x, { out: o })),
+  "reduce/mean": withOut(() => torch.empty(0), ({ x }, o) => torch.mean(x, 1, { out: o })),
+  "reduce/mean_into_double": withOut(() => torch.empty(0, float64), ({ x }, o) => torch.mean(x, 1, { out: o })),
+  "reduce/mean_into_long": withOut(long, ({ x }, o) => torch.mean(x, 1, { out: o })),
+  "reduce/mean_int64_input": withOut(() => torch.empty(0), ({ xl }, o) => torch.mean(xl, 1, { out: o })),
+  "reduce/mean_dtype_mismatch": withOut(() => torch.empty(0), ({ x }, o) => torch.mean(x, 1, { dtype: torch.float64, out: o })),
+  "reduce/mean_without_dim": withOut(() => torch.empty(0), ({ x }, o) => torch.mean(x, { out: o })),
+  "reduce/prod_into_long": withOut(long, ({ x }, o) => torch.prod(x, 1, { out: o })),
+  "reduce/prod": withOut(() => torch.empty(0), ({ x }, o) => torch.prod(x, 0, { out: o })),
+  "reduce/prod_without_dim": withOut(() => torch.empty(0), ({ x }, o) => torch.prod(x, { out: o })),
+  "reduce/var": withOut(() => torch.empty(0), ({ x }, o) => torch.var(x, 1, { out: o })),
+  "reduce/var_biased": withOut(() => torch.empty(0), ({ x }, o) => torch.var(x, 1, { unbiased: false, out: o })),
+  "reduce/std_correction": withOut(() => torch.empty(0), ({ x }, o) => torch.std(x, 0, { correction: 0, out: o })),
+  "reduce/var_into_double": withOut(() => torch.empty(0, float64), ({ x }, o) => torch.var(x, 1, { out: o })),
+  "reduce/std_into_long": withOut(long, ({ x }, o) => torch.std(x, 1, { out: o })),
+  "reduce/var_int64_input": withOut(() => torch.empty(0), ({ xl }, o) => torch.var(xl, 1, { out: o })),
+  "reduce/var_without_dim": withOut(() => torch.empty(0), ({ x }, o) => torch.var(x, { out: o })),
+  "reduce/std_without_dim": withOut(() => torch.empty(0), ({ x }, o) => torch.std(x, { out: o })),
+  "reduce/amax": withOut(() => torch.empty(0), ({ x }, o) => torch.amax(x, 1, { out: o })),
+  "reduce/amax_all": withOut(() => torch.empty(0), ({ x }, o) => torch.amax(x, { out: o })),
+  "reduce/amin_keepdim": withOut(() => torch.empty(0), ({ x }, o) => torch.amin(x, 0, { keepdim: true, out: o })),
+  "reduce/amax_into_double": withOut(() => torch.empty(0, float64), ({ x }, o) => torch.amax(x, 1, { out: o })),
+  "reduce/argmax": withOut(long, ({ x }, o) => torch.argmax(x, 1, { out: o })),
+  "reduce/argmax_all": withOut(long, ({ x }, o) => torch.argmax(x, { out: o })),
+  "reduce/argmin": withOut(long, ({ x }, o) => torch.argmin(x, 0, { out: o })),
+  "reduce/argmax_into_int32": withOut(() => torch.empty(0, int32), ({ x }, o) => torch.argmax(x, 1, { out: o })),
+  "reduce/all": withOut(() => torch.empty(0, bool), ({ x }, o) => torch.all(x, 1, { out: o })),
+  "reduce/all_all": withOut(() => torch.empty(0, bool), ({ x }, o) => (torch.all as (...a: unknown[]) => Tensor)(x, { out: o })),
+  "reduce/all_into_uint8": withOut(() => torch.empty(0, uint8), ({ x }, o) => torch.all(x, 1, { out: o })),
+  "reduce/any": withOut(() => torch.empty(0, bool), ({ c }, o) => torch.any(c, 0, { out: o })),
+  "reduce/any_into_long": withOut(long, ({ x }, o) => torch.any(x, 1, { out: o })),
+  ...Object.fromEntries(Object.entries({
+    sum: (a, o) => torch.sum(a, 1, { out: o }),
+    mean: (a, o) => torch.mean(a, 0, { out: o }),
+    prod: (a, o) => torch.prod(a, 1, { out: o }),
+    std: (a, o) => torch.std(a, 1, { out: o }),
+    amax: (a, o) => torch.amax(a, 1, { out: o }),
+    max_dim: (a, o) => torch.max(a, 1, { out: [o, long()] }),
+  } as Record<string, (a: Tensor, o: Tensor) => unknown>).map(([name, call]) => [`reduce/refused/${name}`, ({ x }: Env): Run => {
+    const a = x.clone().requires_grad_();
+    const o = torch.empty(0);
+    return { o, r: call(a, o) };
+  }])),
+  "reduce/all_input_requires_grad": ({ x }) => {
+    const a = x.clone().requires_grad_();
+    const o = torch.empty(0, bool);
+    return { o, r: torch.all(a, 1, { out: o }) };
+  },
+  "reduce/max_dim": ({ x }) => {
+    const o = torch.empty(0), i = long();
+    const m = torch.max(x, 1, { out: [o, i] });
+    return { o, r: m.values, extra: [m.values === o, m.indices === i, i.tolist(), i._version] };
+  },
+  "reduce/min_dim_keepdim_list": ({ x }) => {
+    const o = torch.empty(3), i = long();
+    const m = torch.min(x, 0, { keepdim: true, out: [o, i] });
+    return { o, r: m[0], extra: [m[1] === i, i.tolist()] };
+  },
+  "reduce/max_dim/values_into_double": withOut(() => torch.empty(0), ({ x }) => torch.max(x, 1, { out: [torch.empty(0, float64), long()] })),
+  "reduce/max_dim/indices_into_float": withOut(() => torch.empty(0), ({ x }, o) => torch.max(x, 1, { out: [o, torch.empty(0)] })),
+  "reduce/max_dim/three_outs": withOut(() => torch.empty(0), ({ x }, o) => torch.max(x, 1, { out: [o, long(), torch.empty(0)] })),
+  "reduce/max_dim/not_a_tensor": withOut(() => torch.empty(0), ({ x }, o) => torch.max(x, 1, { out: [o, 3] })),
+  "reduce/max_dim/one_tensor": withOut(() => torch.empty(0), ({ x }, o) => torch.max(x, 1, { out: o })),
+  "reduce/max_dim/without_dim": withOut(() => torch.empty(0), ({ x }, o) => torch.min(x, { out: o })),
+};
+
+const index = (rows: number[][]) => torch.tensor(rows, int64);
+
+const JOIN: Record<string, Case> = {
+  "join/cat": withOut(() => torch.empty(0), ({ x, y }, o) => torch.cat([x, y], { out: o })),
+  "join/cat_dim1_into_double": withOut(() => torch.empty(0, float64), ({ x, y }, o) => torch.cat([x, y], 1, { out: o })),
+  "join/cat_into_long": withOut(long, ({ x, y }, o) => torch.cat([x, y], { out: o })),
+  "join/cat_int64_into_float": withOut(() => torch.empty(0), ({ xl }, o) => torch.cat([xl, xl], { out: o })),
+  "join/cat_mixed": withOut(() => torch.empty(2, 6), ({ x, xl }, o) => torch.cat([x, xl], { dim: 1, out: o })),
+  "join/cat_into_an_input": withOut(({ x }) => x, ({ x, y }, o) => torch.cat([x, y], { out: o })),
+  "join/cat_right_shape": withOut(() => torch.empty(4, 3), ({ x, y }, o) => torch.cat([x, y], { out: o })),
+  "join/concat": withOut(() => torch.empty(3), ({ x, y }, o) => torch.concat([x, y], { out: o })),
+  "join/stack": withOut(() => torch.empty(0), ({ x, y }, o) => torch.stack([x, y], 1, { out: o })),
+  "join/stack_into_long": withOut(long, ({ x, y }, o) => torch.stack([x, y], { out: o })),
+  "join/gather": withOut(() => torch.empty(0), ({ x }, o) => torch.gather(x, 1, index([[0, 2], [1, 1]]), { out: o })),
+  "join/gather_into_double": withOut(() => torch.empty(0, float64), ({ x }, o) => torch.gather(x, 1, index([[0], [2]]), { out: o })),
+  "join/index_select": withOut(() => torch.empty(5), ({ x }, o) => torch.index_select(x, 1, torch.tensor([2, 0], int64), { out: o })),
+  "join/index_select_double": withOut(() => torch.empty(0, float64), ({ x }, o) => torch.index_select(x, 0, torch.tensor([1], int64), { out: o })),
+  ...Object.fromEntries(Object.entries({
+    cat: (e, a, o) => torch.cat([e.y, a], { out: o }),
+    stack: (e, a, o) => torch.stack([a, e.y], { out: o }),
+    gather: (e, a, o) => torch.gather(a, 1, index([[0], [2]]), { out: o }),
+    index_select: (e, a, o) => torch.index_select(a, 0, torch.tensor([1], int64), { out: o }),
+  } as Record<string, (e: Env, a: Tensor, o: Tensor) => unknown>).map(([name, call]) => [`join/refused/${name}`, (e: Env): Run => {
+    const a = e.x.clone().requires_grad_();
+    const o = torch.empty(0);
+    return { o, r: call(e, a, o) };
+  }])),
+  "join/no_out/Tensor.amax": withOut(() => torch.empty(0), ({ x }, o) => x.amax(1, { out: o })),
+};
+
+/** `torch.manual_seed(7); fresh = <call>; torch.manual_seed(7); r = <call with out=o>` */
+const seeded = (out: () => Tensor, call: (options: { out?: Tensor; dtype?: unknown }) => Tensor, dtype?: unknown): Case => () => {
+  torch.manual_seed(7);
+  const fresh = call(dtype ? { dtype } : {});
+  torch.manual_seed(7);
+  const o = out();
+  return { o, r: call({ out: o }), extra: fresh.tolist() };
+};
+
+const FACTORY: Record<string, Case> = {
+  "factory/zeros_into_long": withOut(long, (e, o) => torch.zeros(2, 3, { out: o })),
+  "factory/zeros_tuple": withOut(() => torch.empty(7), (e, o) => torch.zeros([2, 3], { out: o })),
+  "factory/ones": withOut(() => torch.empty(5), (e, o) => torch.ones(2, { out: o })),
+  "factory/full_into_long": withOut(() => torch.empty(2, int64), (e, o) => torch.full([2], 3.5, { out: o })),
+  "factory/full_bool": withOut(() => torch.empty(0), (e, o) => torch.full([2], true, { out: o })),
+  "factory/dtype_mismatch": withOut(long, (e, o) => torch.zeros(2, { dtype: torch.float64, out: o })),
+  "factory/arange": withOut(() => torch.empty(0), (e, o) => torch.arange(5, { out: o })),
+  "factory/arange_into_long": withOut(long, (e, o) => torch.arange(0.5, 3, { out: o })),
+  "factory/arange_resized": withOut(() => torch.empty(2), (e, o) => torch.arange(2, 8, 2, { out: o })),
+  "factory/arange_same_count": withOut(() => torch.empty(3, 1), (e, o) => torch.arange(3, { out: o })),
+  "factory/arange_dtype": withOut(() => torch.empty(0), (e, o) => torch.arange(3, { dtype: torch.float64, out: o })),
+  "factory/linspace_into_long": withOut(long, (e, o) => torch.linspace(0, 1, 5, { out: o })),
+  "factory/linspace": withOut(() => torch.empty(2, 2), (e, o) => torch.linspace(-1, 1, 5, { out: o })),
+  "factory/eye": withOut(() => torch.empty(4), (e, o) => torch.eye(2, 3, { out: o })),
+  "factory/rand_into_long": withOut(long, (e, o) => torch.rand(2, { out: o })),
+  "factory/randn_into_long": withOut(long, (e, o) => torch.randn(2, { out: o })),
+  "factory/requires_grad": withOut(() => torch.empty(0), (e, o) => torch.zeros(2, { requires_grad: true, out: o })),
+  "factory/leaf_out": withOut(() => torch.empty(2, grad), (e, o) => torch.ones(2, { out: o })),
+  "factory/rand": seeded(() => torch.empty(0), (options) => torch.rand(2, 3, options)),
+  "factory/randn_double": seeded(() => torch.empty(0, float64), (options) => torch.randn(4, options), torch.float64),
+  "factory/randint": seeded(() => torch.empty(0), (options) => torch.randint(3, 9, [5], options)),
+  "factory/randperm": seeded(() => torch.empty(0), (options) => torch.randperm(6, options)),
+  "factory/empty": () => {
+    const b = torch.zeros(2);
+    const r2 = torch.empty(2, 3, { out: b });
+    const o = torch.zeros(0);
+    return { o, r: o, extra: [b.shape, b._version, r2 === b] };
+  },
+};
+
+const CASES: Record<string, Case> = { ...VALUES, ...BOOL_VALUES, ...PRODUCTS, ...MORE_VALUES, ...RESIZE, ...DTYPES, ...AUTOGRAD, ...ALIAS, ...VERSION, ...ARGS, ...REDUCE, ...JOIN, ...FACTORY };
 
 function env(): Env {
   const x = torch.tensor(fixture.x);

@@ -109,7 +109,9 @@ describe("the typings show out=", () => {
   const SNIPPET = `
 import { torch, F } from "actnb";
 export const withOut = { exp: torch.exp, add: torch.add, div: torch.div, clamp: torch.clamp, eq: torch.eq, where: torch.where, matmul: torch.matmul,
-  mm: torch.mm, maximum: torch.maximum, sigmoid: torch.sigmoid, softmax: torch.softmax, gelu: F.gelu, logsigmoid: F.logsigmoid, true_divide: torch.true_divide };
+  mm: torch.mm, maximum: torch.maximum, sigmoid: torch.sigmoid, softmax: torch.softmax, gelu: F.gelu, logsigmoid: F.logsigmoid, true_divide: torch.true_divide,
+  sum: torch.sum, mean: torch.mean, var: torch.var, amax: torch.amax, argmax: torch.argmax, all: torch.all, max: torch.max, cat: torch.cat, stack: torch.stack,
+  gather: torch.gather, index_select: torch.index_select, zeros: torch.zeros, full: torch.full, arange: torch.arange, linspace: torch.linspace, rand: torch.rand, randperm: torch.randperm };
 export const without = { sigmoid: F.sigmoid, relu: torch.relu, isnan: torch.isnan };
 `;
 

@@ -54,18 +54,30 @@ function denseBlock(t: Tensor): boolean {
 }
 
 /**
- * PyTorch's assert_no_partial_overlap: an operand whose elements partly coincide with the
- * written-to tensor's (judged, as PyTorch judges, only for tensors that fill a block of their
- * storage) is refused.
+ * PyTorch's get_overlap_status between a written-to tensor and an operand: "full" (the same
+ * elements in the same order), "partial", or "none", judged (as PyTorch judges) only for tensors
+ * that fill a block of their storage.
  */
-export function checkNoPartialOverlap(x: Tensor, inputs: readonly unknown[]): void {
+function overlapOf(x: Tensor, t: Tensor): "full" | "partial" | "none" {
+  if (t === x) return "full";
+  if (t.storage !== x.storage || t.numel() === 0 || x.numel() === 0 || !denseBlock(t) || !denseBlock(x)) return "none";
+  const [a0, a1, b0, b1] = [x.offset, x.offset + x.numel(), t.offset, t.offset + t.numel()];
+  if (a0 === b0 && a1 === b1) return x.strides.length === t.strides.length && x.strides.every((s, i) => s === t.strides[i]) ? "full" : "partial";
+  return a0 < b1 && b0 < a1 ? "partial" : "none";
+}
+
+const OVERLAP = "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.";
+
+/**
+ * PyTorch's assert_no_partial_overlap: an operand whose elements partly coincide with the
+ * written-to tensor's is refused; `any` (its assert_no_overlap, for cat's out=): one that shares
+ * any of them.
+ */
+export function checkNoPartialOverlap(x: Tensor, inputs: readonly unknown[], any = false): void {
   for (const t of inputs) {
-    if (!(t instanceof Tensor) || t.storage !== x.storage || t === x || t.numel() === 0 || x.numel() === 0 || !denseBlock(t) || !denseBlock(x)) continue;
-    const [a0, a1, b0, b1] = [x.offset, x.offset + x.numel(), t.offset, t.offset + t.numel()];
-    const same = a0 === b0 && a1 === b1 && x.strides.length === t.strides.length && x.strides.every((s, i) => s === t.strides[i]);
-    if (a0 < b1 && b0 < a1 && !same) {
-      throw new RuntimeError("unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
-    }
+    if (!(t instanceof Tensor)) continue;
+    const overlap = overlapOf(x, t);
+    if (overlap === "partial" || (any && overlap === "full")) throw new RuntimeError(OVERLAP);
   }
 }
 

@@ -50,6 +50,10 @@ export interface OutSpec {
    * Other ops get a temporary when out shares memory with an input.
    */
   elementwise?: boolean;
+  /** Out may share no element with an input, checked once it is resized (cat, stack). */
+  disjoint?: boolean;
+  /** The UserWarning when out had elements and is resized: PyTorch's general one by default; null for none (the factories). */
+  resized?: ((had: readonly number[], shape: readonly number[]) => string) | null;
 }
 
 /**
@@ -76,10 +80,12 @@ function prepare(spec: OutSpec, out: Tensor, shape: readonly number[], dtype: DT
   const refusal = spec.dtype(dtype, out.dtype);
   if (refusal) throw new RuntimeError(refusal);
   if (!sameShape(out.shape, shape)) {
-    if (out.numel() > 0) console.warn(`UserWarning: ${OUTPUT_RESIZED(out.shape, shape)}`);
+    const warning = spec.resized === undefined ? OUTPUT_RESIZED : spec.resized;
+    if (out.numel() > 0 && warning) console.warn(`UserWarning: ${warning(out.shape, shape)}`);
     out._resize(shape);
   }
   if (!spec.elementwise) checkInplace(out, false); // only now, as those ops resize first: no element written twice
+  if (spec.disjoint) checkNoPartialOverlap(out, inputs, true);
   return out.dtype === dtype && out.is_contiguous() && inputs.every((t) => t.storage !== out.storage || (spec.elementwise === true && sameElements(t, out)));
 }
 
@@ -140,3 +146,6 @@ export interface OutOption {
   /** A tensor to write the result into (resized to it, with PyTorch's warning if it had elements); returned. */
   out?: Tensor | null;
 }
+
+/** Arguments ending in an options object that may hold out= (for the typings of functions whose other parameters are untyped). */
+export type ArgsWithOut = [...parameters: unknown[], options: OutOption & Record<string, unknown>];
