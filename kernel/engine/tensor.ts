@@ -408,7 +408,7 @@ export class Tensor {
   mean(...args: unknown[]): Tensor { return ops.mean(this, ...noOut("mean", args)); }
   var(...args: unknown[]): Tensor { return ops.var_(this, ...noOut("var", args)); }
   std(...args: unknown[]): Tensor { return ops.std(this, ...noOut("std", args)); }
-  norm(...args: unknown[]): Tensor { return ops.norm(this, ...args); }
+  norm(...args: unknown[]): Tensor { return ops.norm(this, ...noOut("norm", args)); }
   prod(...args: unknown[]): Tensor { return ops.prod(this, ...noOut("prod", args)); }
   sum_to_size(...size: Array<number | number[]>): Tensor { return ops.sumToShape(this, size.flat()); }
   max(): Tensor;

@@ -5,15 +5,17 @@ Each case is Python source run with fresh inputs (x, y: float32 [2, 3]; xl: int6
 sq: float32 [3, 3]; v: float32 [3]) that sets `o` (the out tensor) and `r` (what the call returned),
 and may set `extra` (anything else to compare: a backward's error through error_of, another view's
 values). Recorded:
-whether r is o; o's shape, dtype, values, version, requires_grad and grad_fn; extra; the
-UserWarnings raised; or the error, as type and message.
+whether r is o; o's shape, dtype, values, version, requires_grad and grad_fn (its type's name);
+extra; the UserWarnings raised; or the error, as type and message.
 
-The groups: every function that takes out=, with an out of the right shape; resizing (silent for an
-empty out, with PyTorch's warning otherwise); out's dtype (cast where allowed, each op's refusal
-where not); autograd (the refusal, named after the ATen op; no_grad; ops without a gradient; the
-ops that give out a grad_fn refusing at backward); out aliasing an input; the version counter; and
-the argument rules (out is keyword-only and must be a tensor; the Tensor methods and the functions
-that have no out= refuse it).
+The groups: every elementwise function, activation and product that takes out=, with an out of
+the right shape; resizing (silent for an empty out, with PyTorch's warning otherwise); out's dtype
+(cast where allowed, each op's refusal where not); autograd (the refusal, named after the ATen op;
+no_grad; ops without a gradient; the ops that give out a grad_fn refusing at backward); out
+aliasing an input; the version counter; the argument rules (out is keyword-only and must be a
+tensor; the Tensor methods and the functions that have no out= refuse it); the reductions (out's
+dtype, torch.norm's two ways, max/min's pair of outs); cat, stack, gather and index_select; and
+the factories (out gives the dtype; the random ones draw the numbers they draw without it).
 """
 import warnings
 
@@ -415,6 +417,28 @@ all_into_uint8      | torch.empty(0, dtype=torch.uint8)      | torch.all(x, 1, o
 any                 | torch.empty(0, dtype=torch.bool)       | torch.any(c, 0, out=o)
 any_into_long       | torch.empty(0, dtype=torch.long)       | torch.any(x, 1, out=o)
 """)
+# torch.norm: the Frobenius norm (p left out) is computed as usual and copied into out
+# (CopyBackwards; any dtype); another p is ATen's norm.out
+table("reduce/norm", """
+fro                 | torch.empty(0)                         | torch.norm(x, dim=1, out=o)
+fro_all             | torch.empty(3)                         | torch.norm(x, out=o)
+fro_into_long       | torch.empty(0, dtype=torch.long)       | torch.norm(x, dim=1, out=o)
+fro_keepdim         | torch.empty(0)                         | torch.norm(x, dim=0, keepdim=True, out=o)
+fro_not_a_tensor    | torch.empty(0)                         | torch.norm(x, out=3)
+p1                  | torch.empty(5)                         | torch.norm(x, 1, 1, out=o)
+p_inf_into_double   | torch.empty(0, dtype=torch.double)     | torch.norm(x, p=float('inf'), dim=1, out=o)
+p3_all              | torch.empty(0)                         | torch.norm(x, p=3, out=o)
+p2_into_long        | torch.empty(0, dtype=torch.long)       | torch.norm(x, p=2, dim=1, out=o)
+""")
+case("reduce/norm/fro_records_a_copy", """
+a = x.clone().requires_grad_()
+o = torch.empty(0)
+r = torch.norm(a, dim=1, out=o)
+r.sum().backward()
+extra = a.grad.tolist()
+""")
+case("reduce/norm/p3_refused", "a = x.clone().requires_grad_()\no = torch.empty(0)\nr = torch.norm(a, p=3, dim=1, out=o)")
+case("reduce/norm/fro_leaf_out", "o = torch.empty(2, requires_grad=True)\nr = torch.norm(x, dim=1, out=o)")
 table("reduce/refused", """
 sum        torch.sum(a, 1, out=o)
 mean       torch.mean(a, 0, out=o)
@@ -574,7 +598,8 @@ def error_of(f):
 
 
 def grad_fn_name(t):
-    return None if t.grad_fn is None else t.grad_fn.name()
+    """type(grad_fn).__name__ (as the other fixtures record it: "NotImplemented", "CopyBackwards"), or None."""
+    return None if t.grad_fn is None else type(t.grad_fn).__name__
 
 
 def run(src):

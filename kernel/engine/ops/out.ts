@@ -75,15 +75,18 @@ export function unimplemented(aten: string): BackwardFn {
 
 const sameElements = (a: Tensor, b: Tensor) => a.storage === b.storage && a.offset === b.offset && sameShape(a.shape, b.shape) && sameShape(a.strides, b.strides);
 
+/** out made of `shape`, if it is not, with `warning` when it had elements (PyTorch's resize_output). */
+export function resizeOut(out: Tensor, shape: readonly number[], warning: OutSpec["resized"] = OUTPUT_RESIZED): void {
+  if (sameShape(out.shape, shape)) return;
+  if (out.numel() > 0 && warning) console.warn(`UserWarning: ${warning(out.shape, shape)}`);
+  out._resize(shape);
+}
+
 /** out's dtype checked and its shape made `shape`: whether the op can then write into it directly. */
 function prepare(spec: OutSpec, out: Tensor, shape: readonly number[], dtype: DType, inputs: readonly Tensor[]): boolean {
   const refusal = spec.dtype(dtype, out.dtype);
   if (refusal) throw new RuntimeError(refusal);
-  if (!sameShape(out.shape, shape)) {
-    const warning = spec.resized === undefined ? OUTPUT_RESIZED : spec.resized;
-    if (out.numel() > 0 && warning) console.warn(`UserWarning: ${warning(out.shape, shape)}`);
-    out._resize(shape);
-  }
+  resizeOut(out, shape, spec.resized === undefined ? OUTPUT_RESIZED : spec.resized);
   if (!spec.elementwise) checkInplace(out, false); // only now, as those ops resize first: no element written twice
   if (spec.disjoint) checkNoPartialOverlap(out, inputs, true);
   return out.dtype === dtype && out.is_contiguous() && inputs.every((t) => t.storage !== out.storage || (spec.elementwise === true && sameElements(t, out)));

@@ -13,7 +13,7 @@ import { elementwise } from "./elementwise";
 import { where } from "./math";
 import { zeros_like } from "./creation";
 import { sumDims } from "../wasm/ops";
-import { ArgsWithOut, CAST, DtypeRule, EXACT, OUT, OutOption, checkOut, elementwiseOut, produce, writeOut } from "./out";
+import { ArgsWithOut, CAST, DtypeRule, EXACT, OUT, OutOption, checkOut, elementwiseOut, produce, resizeOut, writeOut } from "./out";
 
 type DimArg = number | number[] | null;
 
@@ -179,9 +179,27 @@ export function std(x: Tensor, ...args: unknown[]): Tensor {
   ], [x, out]);
 }
 
+export function norm(x: Tensor, ...args: ArgsWithOut): Tensor;
+export function norm(x: Tensor, ...args: unknown[]): Tensor;
 export function norm(x: Tensor, ...args: unknown[]): Tensor {
-  const a = bindArgs("norm", args, { p: 2 as number | "fro", dim: null as DimArg, keepdim: false });
-  const p = a.p === "fro" ? 2 : a.p;
+  const a = bindArgs("norm", args, { p: null as number | "fro" | null, dim: null as DimArg, keepdim: false }, 0, OUT);
+  if (a.out !== null) {
+    const given = { p: a.p ?? 2, dim: a.dim, keepdim: a.keepdim };
+    // PyTorch 1.13's torch.norm: the Frobenius norm (p left out, or "fro") into out is computed as
+    // usual, then copied in (copy_, recorded as CopyBackwards); another p is ATen's norm.out
+    if (a.p === null || a.p === "fro") {
+      const out = checkOut("frobenius_norm", a.out);
+      const result = norm(x, given);
+      resizeOut(out, result.shape);
+      return out.copy_(result);
+    }
+    return writeOut("norm", { aten: "norm", dtype: EXACT }, a.out, [x], () => {
+      const dtype = (a.out as Tensor).dtype;
+      if (!dtype.is_floating_point) throw new RuntimeError(`"norm_cpu" not implemented for '${dtype.scalarType}'`);
+      return norm(x.to(dtype), given);
+    });
+  }
+  const p = a.p === "fro" ? 2 : a.p ?? 2;
   if (!x.dtype.is_floating_point) throw new RuntimeError(`norm(): input dtype should be either floating point or complex. Got ${x.dtype.scalarType} instead.`);
   // the Frobenius norm over two dims is PyTorch's composite frobenius_norm: sqrt(sum(x·x))
   if (a.p === "fro" && Array.isArray(a.dim) && a.dim.length === 2) return sum(x.mul(x), a.dim, a.keepdim).sqrt();
