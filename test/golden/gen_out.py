@@ -529,6 +529,19 @@ extra = [list(b.shape), b._version, r2 is b]
 o = r = torch.zeros(0)
 """)
 
+# ----------------------------------------------------------------------------- F.linear (ATen's linear)
+table("linear", """
+bias                | torch.empty(0)                         | F.linear(x, sq, v, out=o)
+no_bias_resized     | torch.empty(5)                         | F.linear(x, sq, out=o)
+vector              | torch.empty(0)                         | F.linear(v, sq, v, out=o)
+batch_of_matrices   | torch.empty(0)                         | F.linear(torch.stack([x, y]), sq, v, out=o)
+bias_by_name        | torch.empty(0)                         | F.linear(x, sq, bias=v, out=o)
+into_double         | torch.empty(0, dtype=torch.double)     | F.linear(x, sq, v, out=o)
+not_a_tensor        | torch.empty(0)                         | F.linear(x, sq, v, out=3)
+weight_requires_grad| torch.empty(0)                         | F.linear(x, sq.requires_grad_(), out=o)
+layer_norm_has_none | torch.empty(0)                         | F.layer_norm(x, [3], out=o)
+""")
+
 # ----------------------------------------------------------------------------- arguments
 table("args/not_a_tensor", """
 sigmoid       torch.sigmoid(x, out=3)

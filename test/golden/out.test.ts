@@ -569,6 +569,18 @@ const JOIN: Record<string, Case> = {
   "join/no_out/Tensor.amax": withOut(() => torch.empty(0), ({ x }, o) => x.amax(1, { out: o })),
 };
 
+const LINEAR: Record<string, Case> = {
+  "linear/bias": withOut(() => torch.empty(0), ({ x, sq, v }, o) => F.linear(x, sq, v, { out: o })),
+  "linear/no_bias_resized": withOut(() => torch.empty(5), ({ x, sq }, o) => F.linear(x, sq, { out: o })),
+  "linear/vector": withOut(() => torch.empty(0), ({ sq, v }, o) => F.linear(v, sq, v, { out: o })),
+  "linear/batch_of_matrices": withOut(() => torch.empty(0), ({ x, y, sq, v }, o) => F.linear(torch.stack([x, y]), sq, v, { out: o })),
+  "linear/bias_by_name": withOut(() => torch.empty(0), ({ x, sq, v }, o) => F.linear(x, sq, { bias: v, out: o })),
+  "linear/into_double": withOut(() => torch.empty(0, float64), ({ x, sq, v }, o) => F.linear(x, sq, v, { out: o })),
+  "linear/not_a_tensor": withOut(() => torch.empty(0), ({ x, sq, v }) => F.linear(x, sq, v, { out: 3 })),
+  "linear/weight_requires_grad": withOut(() => torch.empty(0), ({ x, sq }, o) => F.linear(x, sq.requires_grad_(), { out: o })),
+  "linear/layer_norm_has_none": withOut(() => torch.empty(0), ({ x }, o) => F.layer_norm(x, [3], { out: o })),
+};
+
 /** `torch.manual_seed(7); fresh = <call>; torch.manual_seed(7); r = <call with out=o>` */
 const seeded = (out: () => Tensor, call: (options: { out?: Tensor; dtype?: unknown }) => Tensor, dtype?: unknown): Case => () => {
   torch.manual_seed(7);
@@ -609,7 +621,7 @@ const FACTORY: Record<string, Case> = {
   },
 };
 
-const CASES: Record<string, Case> = { ...VALUES, ...BOOL_VALUES, ...PRODUCTS, ...MORE_VALUES, ...RESIZE, ...DTYPES, ...AUTOGRAD, ...ALIAS, ...VERSION, ...ARGS, ...REDUCE, ...JOIN, ...FACTORY };
+const CASES: Record<string, Case> = { ...VALUES, ...BOOL_VALUES, ...PRODUCTS, ...MORE_VALUES, ...RESIZE, ...DTYPES, ...AUTOGRAD, ...ALIAS, ...VERSION, ...ARGS, ...REDUCE, ...JOIN, ...FACTORY, ...LINEAR };
 
 function env(): Env {
   const x = torch.tensor(fixture.x);

@@ -49,6 +49,7 @@ const CALLS: Array<[string, (o: Tensor) => Tensor, () => Tensor]> = [
   ["torch.matmul", (o) => torch.matmul(a, b.t(), { out: o }), () => torch.empty(64, 64)],
   ["torch.dot", (o) => torch.dot(x, y, { out: o }), () => torch.empty([])],
   ["torch.bmm", (o) => torch.bmm(batch, batch, { out: o }), () => torch.empty(4, 16, 16)],
+  ["F.linear", (o) => F.linear(a, b, a.index(0), { out: o }), () => torch.empty(64, 64)],
 ];
 
 describe("out= writes straight into out", () => {

@@ -3,6 +3,7 @@ import { Tensor } from "../tensor";
 import { record } from "../autograd/node";
 import { RuntimeError } from "../errors";
 import { promoteTypes } from "../dtype";
+import { elementwise } from "./elementwise";
 import { contiguousData, broadcastShapes } from "./strided";
 import { squeezeDims, unsafeView } from "./shape";
 import { gemmInto } from "../wasm/ops";
@@ -215,15 +216,18 @@ function product(a: Tensor, b: Tensor): Tensor {
 }
 
 
-/** bias + x·w (2-d x), as torch.addmm (nn.Linear's kernel for a batch of vectors). */
-export function addmm(bias: Tensor, x: Tensor, w: Tensor): Tensor {
+/** bias + x·w (2-d x), as torch.addmm (nn.Linear's kernel for a batch of vectors), into what `dest` gives when it can. */
+export function addmm(bias: Tensor, x: Tensor, w: Tensor, dest: Dest = fresh): Tensor {
   if (x.dtype !== w.dtype) throw new RuntimeError("mat1 and mat2 must have the same dtype");
   let out: Tensor | null = null;
-  if (x.ndim === 2 && w.ndim === 2 && bias.ndim === 1 && x.shape[1] === w.shape[0] && bias.shape[0] === w.shape[1] && x.dtype === w.dtype) {
-    // the SIMD product adds the bias as it stores each tile: the same numbers as mm then add
+  if (x.ndim === 2 && w.ndim === 2 && bias.ndim === 1 && x.shape[1] === w.shape[0] && bias.shape[0] === w.shape[1] && bias.dtype === x.dtype) {
     const [m, k] = x.shape, n = w.shape[1];
-    const fused = Tensor.empty([m, n], x.dtype);
-    if (gemmInto(x, x.offset, x.strides, w, w.offset, w.strides, m, k, n, fused, 0, bias)) out = fused;
+    const fused = out = dest([m, n], x.dtype);
+    // the SIMD product adds the bias as it stores each tile: the same numbers as mm then add,
+    // which the JS loops do in place
+    if (!gemmInto(x, x.offset, x.strides, w, w.offset, w.strides, m, k, n, fused, 0, bias)) {
+      elementwise(["a", "b"], "a + b", [mmInto(x, w, () => fused), bias], undefined, {}, undefined, () => fused);
+    }
   }
   if (!out) out = x.detach().mm(w.detach()).add(bias.detach());
   return record(out, "AddmmBackward0", [bias, x, w], (g, [mat1, mat2]) => [
