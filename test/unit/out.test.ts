@@ -90,10 +90,13 @@ describe("out= writes straight into out", () => {
     ];
     torch.mm(a, b); // (the SIMD product's scratch space is made on first use)
     for (const [what, o, call] of cases) {
-      const live = memoryStats().liveBytes, made = storageCount();
+      const { liveBytes: live, collections } = memoryStats(), made = storageCount();
       call(o);
       assert.strictEqual(storageCount(), made + 1, `${what}: one temporary`);
-      assert.strictEqual(memoryStats().liveBytes, live, `${what}: its memory returned`);
+      // (a collection the allocation ran meanwhile may have returned other memory too)
+      const after = memoryStats();
+      if (after.collections === collections) assert.strictEqual(after.liveBytes, live, `${what}: its memory returned`);
+      else assert.ok(after.liveBytes <= live, `${what}: its memory returned`);
     }
   });
 

@@ -86,7 +86,7 @@ export function resizeOut(out: Tensor, shape: readonly number[], warning: OutSpe
 function prepare(spec: OutSpec, out: Tensor, shape: readonly number[], dtype: DType, inputs: readonly Tensor[]): boolean {
   const refusal = spec.dtype(dtype, out.dtype);
   if (refusal) throw new RuntimeError(refusal);
-  resizeOut(out, shape, spec.resized === undefined ? OUTPUT_RESIZED : spec.resized);
+  resizeOut(out, shape, spec.resized);
   if (!spec.elementwise) checkInplace(out, false); // only now, as those ops resize first: no element written twice
   if (spec.disjoint) checkNoPartialOverlap(out, inputs, true);
   return out.dtype === dtype && out.is_contiguous() && inputs.every((t) => t.storage !== out.storage || (spec.elementwise === true && sameElements(t, out)));
