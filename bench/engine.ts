@@ -310,6 +310,57 @@ async function reluWhereTheTimeGoes(): Promise<{ op: number; warmKernel: number;
 }
 
 /**
+ * Milliseconds a call over `calls` calls in a row, the collections they cause included (the
+ * garbage collected before, not between), and how many collections the engine ran meanwhile.
+ */
+async function inARow(run: () => unknown, calls: number): Promise<{ ms: number; collections: number }> {
+  await settle();
+  const before = memoryStats().collections, t0 = performance.now();
+  for (let i = 0; i < calls; i++) run();
+  return { ms: (performance.now() - t0) / calls, collections: memoryStats().collections - before };
+}
+
+interface OutRow { work: string; threads: number; fresh: number; out: number; freshLoop: number; outLoop: number; collections: number }
+
+/**
+ * What out= saves a hot loop: sigmoid, add and threshold over 1e6 floats, each call writing a
+ * fresh output (dropped: its block comes back only through a collection) against the same calls
+ * with out= (torch.sigmoid(x, { out })) writing into one tensor every time. Timed two ways, on
+ * the engine's threads and on one: single calls as the items above (interleaved, in bursts after
+ * a collection: a fresh output costs cold memory there, no collection), and 200 calls in a row,
+ * where the fresh outputs' collections come due as they do in a loop (medians of 3).
+ */
+export async function outVersusFresh(): Promise<OutRow[]> {
+  const n = 1e6;
+  const x = torch.randn(n), y = torch.randn(n), o = torch.empty(n);
+  const works: Array<[string, () => Tensor, () => Tensor]> = [
+    ["torch.sigmoid(x)", () => torch.sigmoid(x), () => torch.sigmoid(x, { out: o })],
+    ["torch.add(x, y)", () => torch.add(x, y), () => torch.add(x, y, { out: o })],
+    // relu's kind (memory-bound): torch.relu has no out=, torch.threshold(x, 0, 0) is relu
+    ["torch.threshold(x, 0, 0)", () => torch.threshold(x, 0, 0), () => torch.threshold(x, 0, 0, { out: o })],
+  ];
+  const rows: OutRow[] = [];
+  for (const threads of [DEFAULT_THREADS, 1]) {
+    setThreads(threads);
+    for (const [work, fresh, into] of works) {
+      const before = () => setThreads(threads);
+      const t = await interleaved({ fresh: { before, run: fresh }, out: { before, run: into } }, 2, 15, undefined, 3);
+      const loops = { fresh: [] as number[], out: [] as number[] };
+      let collections = 0;
+      for (let r = 0; r < 3; r++) {
+        const f = await inARow(fresh, 200);
+        loops.fresh.push(f.ms);
+        collections = f.collections;
+        loops.out.push((await inARow(into, 200)).ms);
+      }
+      rows.push({ work, threads, fresh: t.fresh, out: t.out, freshLoop: median(loops.fresh), outLoop: median(loops.out), collections });
+    }
+  }
+  setThreads(DEFAULT_THREADS);
+  return rows;
+}
+
+/**
  * Whether a training step reuses its buffers: the engine's heap after 100 MLP steps and after
  * 400 more (dead tensors come back through collections; the heap must stop growing).
  */
@@ -386,6 +437,7 @@ async function main(): Promise<void> {
   const alloc = allocationPerOutputByte();
   const heap = trainingHeap();
   const reluParts = wasmKernels() ? await reluWhereTheTimeGoes() : undefined;
+  const outRows = await outVersusFresh();
   const mem = memoryStats();
   const rss = peakRssBytes();
 
@@ -416,6 +468,10 @@ async function main(): Promise<void> {
     `- chunks of shared calls run by each thread over the whole run (calling thread first): ${chunksRun().join(", ")}`,
     `- copy bandwidth: Float32Array.prototype.set of 1e7 floats ${fmtMs(copy.setMs)} ms (${(8e7 / copy.setMs / 1e6).toFixed(1)} GB/s read+write), relu forward of 1e7 floats ${fmtMs(copy.reluMs)} ms (${(8e7 / copy.reluMs / 1e6).toFixed(1)} GB/s), interleaved`,
   ];
+
+  const outTable = markdownTable(["over 1e6 floats", "threads", "fresh output ms", "out= ms", "out= / fresh", "200 in a row: fresh ms (collections)", "out= ms", "out= / fresh"],
+    outRows.map((r) => [r.work, String(r.threads), fmtMs(r.fresh), fmtMs(r.out), fmtRatio(r.out, r.fresh),
+      `${fmtMs(r.freshLoop)} (${r.collections})`, fmtMs(r.outLoop), fmtRatio(r.outLoop, r.freshLoop)]));
 
   const targets = targetRows(outcomes, { copy, worstAlloc, heap, checksOk: outcomes.every((o) => !o.error && o.check?.ok), torch: pt.results !== undefined });
   const targetTable = markdownTable(["target (issue #8)", "measured", "met?"], targets.map((t) => [t.target, t.measured, t.met === undefined ? "–" : t.met ? "yes" : "no"]));
@@ -453,6 +509,12 @@ async function main(): Promise<void> {
     "",
     ...memLines,
     "",
+    "## out= against a fresh output",
+    "",
+    "The same call writing a new tensor each time (dropped: its block comes back only through a collection) and with out= writing into one tensor every time (`torch.sigmoid(x, { out: o })`): single calls timed as the items above (interleaved, in bursts of 3 after a collection, so a fresh output costs cold memory but no collection), and per call over 200 calls in a row, where the collections the fresh outputs cause come due (medians of 3; the collections of one such run in brackets). Ratios below 1× mean out= is faster.",
+    "",
+    outTable,
+    "",
     "## Same numbers? (the engine vs each tfjs backend, same inputs, checked before timing)",
     "",
     ...checkLines,
@@ -471,6 +533,8 @@ async function main(): Promise<void> {
   console.log("");
   console.log(memLines.join("\n"));
   console.log("");
+  console.log(outTable);
+  console.log("");
   console.log(targetTable);
   console.log("results written to bench/RESULTS.md");
   if (failures.length) {
@@ -481,7 +545,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(process.exitCode ?? 0), (e) => {
-  console.error(e);
-  process.exit(1);
-});
+// (run as a program; imported, it only lends its measurements)
+if (require.main === module) {
+  main().then(() => process.exit(process.exitCode ?? 0), (e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

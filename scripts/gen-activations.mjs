@@ -43,6 +43,8 @@ const defName = (d) => `${d.def.name}Def`;
 const imports = (defs, rel) => defs.map((d) => `import { ${d.def.name} as ${defName(d)} } from "${rel}/${d.file}";`).join("\n");
 const has = (d, what) => (d.def.also ?? []).includes(what);
 const hasInplace = (d) => d.def.params.some((p) => p.name === "inplace");
+/** Whether its `form` ("torch" or "F") takes out= (the definition's `out`). */
+const takesOut = (d, form) => (d.def.out?.forms ?? []).includes(form);
 
 function generate(defs) {
   const files = {};
@@ -57,25 +59,32 @@ ${defs.map((d) => `  ${defName(d)},`).join("\n")}
   const fLines = [];
   for (const d of defs) {
     const n = d.def.name;
-    fLines.push(`export const ${n}: Activation = functionalOf(${defName(d)});`);
+    fLines.push(takesOut(d, "F")
+      ? `export const ${n}: ActivationWithOut = functionalOf(${defName(d)}, true);`
+      : `export const ${n}: Activation = functionalOf(${defName(d)});`);
     if (has(d, "F_")) fLines.push(`export const ${n}_: Activation = inplaceFunctionalOf(${defName(d)});`);
   }
+  // torch.<name> is F.<name>, unless one of them takes out= and the other does not (torch.sigmoid
+  // does, F.sigmoid does not); the in-place forms and Tensor methods never take it
+  const sameAsF = (d) => takesOut(d, "torch") === takesOut(d, "F");
+  const withoutOut = (d) => (takesOut(d, "F") ? `functionalOf(${defName(d)})` : `F.${d.def.name}`);
   const torchEntries = [];
   for (const d of defs) {
     const n = d.def.name;
-    if (has(d, "torch")) torchEntries.push(`  ${n},`);
-    if (has(d, "torch_")) torchEntries.push(hasInplace(d) ? `  ${n}_: inplaceFunctionalOf(${defName(d)}),` : `  ${n}_: inplaceMethodOf(${n}),`);
+    if (has(d, "torch")) torchEntries.push(sameAsF(d) ? `  ${n}: F.${n},` : `  ${n}: functionalOf(${defName(d)}, ${takesOut(d, "torch")}) as ${takesOut(d, "torch") ? "ActivationWithOut" : "Activation"},`);
+    if (has(d, "torch_")) torchEntries.push(hasInplace(d) ? `  ${n}_: inplaceFunctionalOf(${defName(d)}),` : `  ${n}_: inplaceMethodOf(${withoutOut(d)}),`);
   }
+  const fTypes = ["Activation", ...(defs.some((d) => takesOut(d, "F")) ? ["ActivationWithOut"] : [])];
   files["functional.ts"] = `${HEADER}// torch.nn.functional's activations (F.relu, F.relu_, ...).
-import { functionalOf, inplaceFunctionalOf, Activation } from "../apply";
+import { functionalOf, inplaceFunctionalOf, ${fTypes.join(", ")} } from "../apply";
 ${imports(defs, "..")}
 
 ${fLines.join("\n")}
 `;
-  const torchDefs = defs.filter((d) => has(d, "torch_") && hasInplace(d));
+  const torchDefs = defs.filter((d) => (has(d, "torch_") && (hasInplace(d) || takesOut(d, "F"))) || (has(d, "torch") && !sameAsF(d)));
   files["torch.ts"] = `${HEADER}// The activations PyTorch's torch namespace has too (torch.relu, torch.relu_, torch.sigmoid, ...).
-import { inplaceFunctionalOf, inplaceMethodOf } from "../apply";
-import { ${[...new Set(defs.filter((d) => has(d, "torch") || has(d, "torch_")).map((d) => d.def.name))].join(", ")} } from "./functional";
+import { ${["functionalOf", "inplaceFunctionalOf", "inplaceMethodOf", "Activation", "ActivationWithOut"].filter((h) => torchEntries.some((e) => new RegExp(`\\b${h}\\b`).test(e))).join(", ")} } from "../apply";
+import * as F from "./functional";
 ${imports(torchDefs, "..")}
 
 export const torchActivations = {
@@ -101,21 +110,25 @@ ${modules.map(moduleLine).join("\n")}
   const consts = [];
   for (const d of defs) {
     const n = d.def.name;
+    // (F.<name> where it takes no out=, as the methods take none)
+    if (takesOut(d, "F") && (has(d, "tensor") || (has(d, "tensor_") && !hasInplace(d)))) consts.push(`const ${n} = functionalOf(${defName(d)});`);
+    const f = takesOut(d, "F") ? n : `F.${n}`;
     if (has(d, "tensor")) {
       decls.push(`    ${n}(...args: unknown[]): Tensor;`);
-      methods.push(`Tensor.prototype.${n} = function (this: Tensor, ...args: unknown[]): Tensor { return F.${n}(this, ...args); };`);
+      methods.push(`Tensor.prototype.${n} = function (this: Tensor, ...args: unknown[]): Tensor { return ${f}(this, ...args); };`);
     }
     if (has(d, "tensor_")) {
       decls.push(`    ${n}_(...args: unknown[]): Tensor;`);
-      consts.push(`const ${n}_ = ${hasInplace(d) ? `inplaceFunctionalOf(${defName(d)})` : `inplaceMethodOf(F.${n})`};`);
+      consts.push(`const ${n}_ = ${hasInplace(d) ? `inplaceFunctionalOf(${defName(d)})` : `inplaceMethodOf(${f})`};`);
       methods.push(`Tensor.prototype.${n}_ = function (this: Tensor, ...args: unknown[]): Tensor { return ${n}_(this, ...args); };`);
     }
   }
+  const methodHelpers = ["inplaceFunctionalOf", "inplaceMethodOf", ...(consts.some((c) => c.includes("functionalOf(") && !c.includes("inplaceFunctionalOf(")) ? ["functionalOf"] : [])];
   files["tensor_methods.ts"] = `${HEADER}// The activations PyTorch has as Tensor methods (x.relu(), x.relu_(), x.softmax(dim), ...).
 import { Tensor } from "../../tensor";
-import { inplaceFunctionalOf, inplaceMethodOf } from "../apply";
+import { ${methodHelpers.join(", ")} } from "../apply";
 import * as F from "./functional";
-${imports(defs.filter((d) => has(d, "tensor_") && hasInplace(d)), "..")}
+${imports(defs.filter((d) => (has(d, "tensor_") && hasInplace(d)) || (takesOut(d, "F") && (has(d, "tensor") || has(d, "tensor_")))), "..")}
 
 declare module "../../tensor" {
   interface Tensor {

@@ -12,9 +12,12 @@ export function isOptions(v: unknown): v is Record<string, unknown> {
 
 /**
  * Binds positional and named arguments to PyTorch's parameter names.
- * `spec` lists the parameters in order with their defaults (undefined = required).
+ * `spec` lists the parameters in order with their defaults (undefined = required);
+ * `keywordOnly` those that may only be named (Python's parameters after `*`, such as out=).
  */
-export function bindArgs<T extends Record<string, unknown>>(fn: string, args: readonly unknown[], spec: T, leading = 0): T {
+export function bindArgs<T extends Record<string, unknown>, K extends Record<string, unknown> = Record<never, never>>(
+  fn: string, args: readonly unknown[], spec: T, leading = 0, keywordOnly?: K,
+): T & K {
   const names = Object.keys(spec);
   let positional = args;
   let named: Record<string, unknown> = {};
@@ -28,10 +31,10 @@ export function bindArgs<T extends Record<string, unknown>>(fn: string, args: re
     const given = leading + positional.length;
     throw new TypeError(`${fn}() takes ${least === most ? most : `from ${least} to ${most}`} positional argument${most === 1 ? "" : "s"} but ${given} ${given === 1 ? "was" : "were"} given`);
   }
-  const out: Record<string, unknown> = { ...spec };
+  const out: Record<string, unknown> = { ...spec, ...keywordOnly };
   positional.forEach((v, i) => { if (v !== undefined) out[names[i]] = v; });
   for (const [k, v] of Object.entries(named)) {
-    if (!(k in spec)) throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'`);
+    if (!(k in out)) throw new TypeError(`${fn}() got an unexpected keyword argument '${k}'`);
     const i = names.indexOf(k);
     if (i < positional.length && positional[i] !== undefined) throw new TypeError(`${fn}() got multiple values for argument '${k}'`);
     if (v !== undefined) out[k] = v;
@@ -39,7 +42,31 @@ export function bindArgs<T extends Record<string, unknown>>(fn: string, args: re
   for (const k of names) {
     if (out[k] === undefined && spec[k] === undefined) throw new TypeError(`${fn}() missing required argument: '${k}'`);
   }
-  return out as T;
+  return out as T & K;
+}
+
+/**
+ * Marks functions that bind all their arguments themselves (the torch functions that take out=):
+ * the torch namespace uses them as they are, not through their Tensor methods' checks. (A
+ * property rather than a set of this module's: the ops mark theirs while modules are loading.)
+ */
+export function checksOwnArguments(...fns: Array<(...args: never[]) => unknown>): void {
+  for (const f of fns) Object.defineProperty(f, Symbol.for("actnb.checksOwnArguments"), { value: true });
+}
+export function checkedOwnArguments(f: unknown): boolean {
+  return typeof f === "function" && (f as unknown as Record<symbol, unknown>)[Symbol.for("actnb.checksOwnArguments")] === true;
+}
+
+/**
+ * PyTorch's TypeError when no overload of `fn` takes the arguments: their types ("Tensor",
+ * "int", keywords as "out=Tensor"), then each overload (`signatures`: PyTorch's text for them,
+ * one a line, with its "didn't match" remarks where PyTorch prints them).
+ */
+export function invalidCombination(fn: string, args: readonly unknown[], signatures: readonly string[]): TypeError {
+  const named = args.length && isOptions(args[args.length - 1]) ? args[args.length - 1] as Record<string, unknown> : null;
+  const positional = named ? args.slice(0, -1) : args;
+  const got = [...positional.map(pyTypeName), ...Object.entries(named ?? {}).map(([k, v]) => `${k}=${pyTypeName(v)}`)];
+  return new TypeError(`${fn}() received an invalid combination of arguments - got (${got.join(", ")}), but expected one of:\n${signatures.map((s) => `${s}\n`).join("")}`);
 }
 
 /** Sizes given as torch.zeros(2, 3) or torch.zeros([2, 3]); returns the sizes and the remaining args. */

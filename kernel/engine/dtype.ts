@@ -60,6 +60,11 @@ export function promoteTypes(a: DType, b: DType): DType {
   return rank(a) >= rank(b) ? a : b;
 }
 
+/** PyTorch's canCast: no float into an integer tensor, nothing but bool into a bool tensor. */
+export function canCast(from: DType, to: DType): boolean {
+  return to.is_floating_point || (!from.is_floating_point && (to.name !== "bool" || from.name === "bool"));
+}
+
 /** The dtype of a tensor combined with a JS number, as PyTorch treats a Python int or float scalar. */
 export function promoteWithScalar(t: DType, s: number | boolean): DType {
   if (typeof s === "boolean") return t;

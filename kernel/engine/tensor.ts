@@ -10,14 +10,13 @@ import { RuntimeError, ValueError } from "./errors";
 import { formatTensor } from "./printing";
 import { pyTypeName } from "./pyrepr";
 import * as ops from "./ops";
-import { bindArgs } from "./args";
+import { bindArgs, checkTensor, isOptions, splitSizes } from "./args";
 import { availableDevice, cpu, Device, isDeviceName } from "./device";
 
 export type Scalar = number | boolean;
 
 /** A required parameter in a bindArgs spec (no default), typed as what it binds to. */
 const REQUIRED = undefined as unknown as number;
-const REQUIRED_TENSOR = undefined as unknown as Tensor;
 export type TensorOrScalar = Tensor | Scalar;
 export type NestedArray = number | boolean | NestedArray[];
 
@@ -164,6 +163,33 @@ export class Tensor {
     this.strides.splice(0, this.strides.length, ...value.strides);
   }
 
+  /**
+   * PyTorch's resize_, as out= arguments and resize_ use it: contiguous strides for `shape`,
+   * keeping the elements in memory order. A storage too small for them is replaced by a larger
+   * one holding the old elements first (PyTorch grows the storage itself, which its other views
+   * then see; here they keep the old one).
+   */
+  _resize(shape: readonly number[]): void {
+    const needed = this.offset + numelOf(shape);
+    if (needed > this.storage.size) {
+      const grown = new Storage(this.dtype, needed);
+      grown.data.set(this.storage.data);
+      this.storage = grown;
+      this._view = null; // it shares nothing with its base now
+    }
+    this.shape.splice(0, this.shape.length, ...shape);
+    this.strides.splice(0, this.strides.length, ...contiguousStrides(shape));
+  }
+
+  /** x.resize_(2, 3) or x.resize_([2, 3]): see _resize; a tensor that requires grad is refused. */
+  resize_(...args: unknown[]): this {
+    const { size, rest } = splitSizes("resize_", args);
+    bindArgs("resize_", rest, { memory_format: null }, 1 + size.length);
+    if (this.requires_grad) throw new RuntimeError("cannot resize variables that require grad");
+    this._resize(size);
+    return this;
+  }
+
   /** The typed array under this tensor (all of the storage; index it with offset and strides). */
   get _data(): TypedArray { return this.storage.data; }
 
@@ -304,10 +330,10 @@ export class Tensor {
   get [Symbol.toStringTag](): string { return "Tensor"; }
 
   // ---- arithmetic ----
-  add(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.add(this, other, ...rest); }
-  sub(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.sub(this, other, ...rest); }
+  add(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.add(this, other, ...noOut("add", rest)); }
+  sub(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.sub(this, other, ...noOut("sub", rest)); }
   mul(other: TensorOrScalar): Tensor { return ops.mul(this, other); }
-  div(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.div(this, other, ...rest); }
+  div(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.div(this, other, ...noOut("div", rest)); }
   true_divide(other: TensorOrScalar): Tensor { return ops.div(this, other); }
   rsub(other: TensorOrScalar, ...rest: unknown[]): Tensor { return ops.rsub(this, other, ...rest); }
   neg(): Tensor { return ops.neg(this); }
@@ -318,12 +344,12 @@ export class Tensor {
   mv(other: Tensor): Tensor { return ops.mv(this, other); }
   dot(other: Tensor): Tensor { return ops.dot(this, other); }
   bmm(other: Tensor): Tensor { return ops.bmm(this, other); }
-  add_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.add(this, other, ...rest), undefined, [other]); }
-  sub_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.sub(this, other, ...rest), undefined, [other]); }
+  add_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.add(this, other, ...noOut("add_", rest)), undefined, [other]); }
+  sub_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.sub(this, other, ...noOut("sub_", rest)), undefined, [other]); }
   mul_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.mul(this, other), undefined, [other]); }
-  div_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.div(this, other, ...rest), undefined, [other]); }
-  pow_(exponent: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.pow(this, exponent), ops.POW_CAST_ERROR, [exponent]); }
-  clamp_(...args: unknown[]): this { return ops.inplaceFrom(this, () => ops.clamp(this, ...args), ops.CLAMP_CAST_ERROR, args); }
+  div_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.div(this, other, ...noOut("div_", rest)), undefined, [other]); }
+  pow_(exponent: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.pow(this, exponent), ops.SAME_DTYPE_ERROR, [exponent]); }
+  clamp_(...args: unknown[]): this { return ops.inplaceFrom(this, () => ops.clamp(this, ...noOut("clamp_", args)), ops.CLAMP_CAST_ERROR, args); }
   clip_(...args: unknown[]): this { return this.clamp_(...args); }
   neg_(): this { return ops.inplaceFrom(this, () => ops.neg(this)); }
   negative_(): this { return this.neg_(); }
@@ -358,8 +384,8 @@ export class Tensor {
   sin(): Tensor { return ops.sin(this); }
   cos(): Tensor { return ops.cos(this); }
   erf(): Tensor { return ops.erf(this); }
-  clamp(...args: unknown[]): Tensor { return ops.clamp(this, ...args); }
-  clip(...args: unknown[]): Tensor { return ops.clamp(this, ...args); }
+  clamp(...args: unknown[]): Tensor { return ops.clamp(this, ...noOut("clamp", args)); }
+  clip(...args: unknown[]): Tensor { return ops.clamp(this, ...noOut("clip", args)); }
   maximum(other: Tensor): Tensor { return ops.maximum(this, other); }
   minimum(other: Tensor): Tensor { return ops.minimum(this, other); }
   isnan(): Tensor { return ops.isnan(this); }
@@ -370,35 +396,35 @@ export class Tensor {
   lt(other: TensorOrScalar): Tensor { return ops.lt(this, other); }
   le(other: TensorOrScalar): Tensor { return ops.le(this, other); }
   logical_not(): Tensor { return ops.logical_not(this); }
-  logical_and(other: Tensor): Tensor { return ops.logical_and(this, other); }
-  logical_or(other: Tensor): Tensor { return ops.logical_or(this, other); }
+  logical_and(other: Tensor): Tensor { checkTensor("logical_and", "other", 1, other); return ops.logical_and(this, other); }
+  logical_or(other: Tensor): Tensor { checkTensor("logical_or", "other", 1, other); return ops.logical_or(this, other); }
   masked_fill(mask: Tensor, value: number): Tensor { return ops.masked_fill(this, mask, value); }
   where(condition: Tensor, other: TensorOrScalar): Tensor { return ops.where(condition, this, other); }
   allclose(other: Tensor, ...rest: unknown[]): boolean { return ops.allclose(this, other, ...rest); }
   equal(other: Tensor): boolean { return ops.equal(this, other); }
 
   // ---- reductions ----
-  sum(...args: unknown[]): Tensor { return ops.sum(this, ...args); }
-  mean(...args: unknown[]): Tensor { return ops.mean(this, ...args); }
-  var(...args: unknown[]): Tensor { return ops.var_(this, ...args); }
-  std(...args: unknown[]): Tensor { return ops.std(this, ...args); }
-  norm(...args: unknown[]): Tensor { return ops.norm(this, ...args); }
-  prod(...args: unknown[]): Tensor { return ops.prod(this, ...args); }
+  sum(...args: unknown[]): Tensor { return ops.sum(this, ...noOut("sum", args)); }
+  mean(...args: unknown[]): Tensor { return ops.mean(this, ...noOut("mean", args)); }
+  var(...args: unknown[]): Tensor { return ops.var_(this, ...noOut("var", args)); }
+  std(...args: unknown[]): Tensor { return ops.std(this, ...noOut("std", args)); }
+  norm(...args: unknown[]): Tensor { return ops.norm(this, ...noOut("norm", args)); }
+  prod(...args: unknown[]): Tensor { return ops.prod(this, ...noOut("prod", args)); }
   sum_to_size(...size: Array<number | number[]>): Tensor { return ops.sumToShape(this, size.flat()); }
   max(): Tensor;
   max(other: Tensor): Tensor;
   max(dim: number, keepdim?: boolean): ops.ValuesIndices;
   max(options: { dim: number; keepdim?: boolean }): ops.ValuesIndices;
-  max(...args: unknown[]): any { return ops.max(this, ...args); }
+  max(...args: unknown[]): any { return ops.max(this, ...noOut("max", args)); }
   min(): Tensor;
   min(other: Tensor): Tensor;
   min(dim: number, keepdim?: boolean): ops.ValuesIndices;
   min(options: { dim: number; keepdim?: boolean }): ops.ValuesIndices;
-  min(...args: unknown[]): any { return ops.min(this, ...args); }
-  amax(...args: unknown[]): Tensor { return ops.amax(this, ...args); }
-  amin(...args: unknown[]): Tensor { return ops.amin(this, ...args); }
-  argmax(...args: unknown[]): Tensor { return ops.argmax(this, ...args); }
-  argmin(...args: unknown[]): Tensor { return ops.argmin(this, ...args); }
+  min(...args: unknown[]): any { return ops.min(this, ...noOut("min", args)); }
+  amax(...args: unknown[]): Tensor { return ops.amax(this, ...noOut("amax", args)); }
+  amin(...args: unknown[]): Tensor { return ops.amin(this, ...noOut("amin", args)); }
+  argmax(...args: unknown[]): Tensor { return ops.argmax(this, ...noOut("argmax", args)); }
+  argmin(...args: unknown[]): Tensor { return ops.argmin(this, ...noOut("argmin", args)); }
   all(dim?: number, keepdim?: boolean): Tensor { return ops.all(this, dim, keepdim); }
   any(dim?: number, keepdim?: boolean): Tensor { return ops.any(this, dim, keepdim); }
   count_nonzero(...args: unknown[]): Tensor { return ops.count_nonzero(this, ...args); }
@@ -420,13 +446,20 @@ export class Tensor {
   clone(): Tensor { return ops.clone(this); }
   index(...indices: ops.Index[]): Tensor { return ops.index(this, indices); }
   narrow(...args: unknown[]): Tensor { const a = bindArgs("narrow", args, { dim: REQUIRED, start: REQUIRED, length: REQUIRED }, 1); return ops.narrow(this, a.dim, a.start, a.length); }
-  index_select(...args: unknown[]): Tensor { const a = bindArgs("index_select", args, { dim: REQUIRED, index: REQUIRED_TENSOR }, 1); return ops.index_select(this, a.dim, a.index); }
+  index_select(...args: unknown[]): Tensor { return ops.indexSelectCall(this, noOut("index_select", args)); }
   select(...args: unknown[]): Tensor { const a = bindArgs("select", args, { dim: REQUIRED, index: REQUIRED }, 1); return ops.select(this, a.dim, a.index); }
   chunk(...args: unknown[]): Tensor[] { const a = bindArgs("chunk", args, { chunks: REQUIRED, dim: 0 }, 1); return ops.chunk(this, a.chunks, a.dim); }
   split(...args: unknown[]): Tensor[] { const a = bindArgs("split", args, { split_size: undefined as unknown as number | number[], dim: 0 }, 1); return ops.split(this, a.split_size, a.dim); }
-  gather(...args: unknown[]): Tensor { const a = bindArgs("gather", args, { dim: REQUIRED, index: REQUIRED_TENSOR }, 1); return ops.gather(this, a.dim, a.index); }
+  gather(...args: unknown[]): Tensor { return ops.gatherCall(this, noOut("gather", args)); }
   // (the activations PyTorch has as Tensor methods, x.relu() and the like, are added by
   // activations/generated/tensor_methods.ts, from their definitions)
+}
+
+/** A method's arguments: PyTorch's Tensor methods take no out= (the torch functions do). */
+function noOut(method: string, args: unknown[]): unknown[] {
+  const last = args[args.length - 1];
+  if (isOptions(last) && "out" in last) throw new TypeError(`${method}() got an unexpected keyword argument 'out'`);
+  return args;
 }
 
 export function isTensor(x: unknown): x is Tensor {

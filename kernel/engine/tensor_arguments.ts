@@ -3,7 +3,7 @@
 // (x.mul({ other: y })), and an unknown name or an argument too many is PyTorch's TypeError
 // rather than silently dropped. (Methods taking `...args` bind their arguments themselves.)
 import { Tensor } from "./tensor";
-import { bindArgs, isOptions } from "./args";
+import { bindArgs, checkedOwnArguments, isOptions } from "./args";
 
 /** Each method's parameters after self, in PyTorch's order; a name ending in "?" may be left out. */
 const SIGNATURES: Record<string, readonly string[]> = {
@@ -18,7 +18,7 @@ const SIGNATURES: Record<string, readonly string[]> = {
   requires_grad_: ["requires_grad?"], size: ["dim?"], stride: ["dim?"], type: ["dtype?"],
   all: ["dim?", "keepdim?"], any: ["dim?", "keepdim?"],
   mul: ["other"], mul_: ["other"], true_divide: ["other"], pow: ["exponent"], pow_: ["exponent"],
-  matmul: ["other"], mm: ["mat2"], mv: ["vec"], maximum: ["other"], minimum: ["other"],
+  matmul: ["other"], mm: ["mat2"], mv: ["vec"], dot: ["tensor"], bmm: ["mat2"], maximum: ["other"], minimum: ["other"],
   eq: ["other"], ne: ["other"], gt: ["other"], ge: ["other"], lt: ["other"], le: ["other"],
   logical_and: ["other"], logical_or: ["other"], equal: ["other"],
   masked_fill: ["mask", "value"], masked_fill_: ["mask", "value"], where: ["condition", "other"],
@@ -43,12 +43,13 @@ const NOT_METHOD_CALLS = new Set([
 
 /**
  * Gives the torch.<name> functions that are these methods with the input first (torch.exp(x) is
- * x.exp()) the same checks; an input that is no tensor goes to the function as it was.
+ * x.exp()) the same checks; an input that is no tensor goes to the function as it was. Functions
+ * that check their own arguments (those taking out=, which the methods do not) stay as they are.
  */
 export function withMethodChecks(torch: Record<string, unknown>): void {
   for (const name of Object.keys(SIGNATURES)) {
     const original = torch[name];
-    if (typeof original !== "function" || NOT_METHOD_CALLS.has(name)) continue;
+    if (typeof original !== "function" || NOT_METHOD_CALLS.has(name) || checkedOwnArguments(original)) continue;
     torch[name] = (input: unknown, ...args: unknown[]) => (input instanceof Tensor
       ? (input as unknown as Record<string, (...a: unknown[]) => unknown>)[name](...args)
       : original(input, ...args));

@@ -9,12 +9,28 @@ import * as random from "./random";
 import * as dtypes from "./dtype";
 import { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "./autograd/grad_mode";
 import { set_printoptions, get_printoptions } from "./printing";
-import { bindArgs } from "./args";
+import { bindArgs, checksOwnArguments } from "./args";
+import { ArgsWithOut, OUT, OutOption, checkOut } from "./ops/out";
 import * as data from "./data";
 import { cuda, device, Device } from "./device";
 import { save, load } from "./serialization";
 
 type T = Tensor;
+const REQUIRED_SIZES = undefined as unknown as number[];
+
+/** A function of a tensor and more arguments, typed as taking out= among them. */
+function withArgs(f: (x: T, args: unknown[]) => T): { (x: T, ...args: ArgsWithOut): T; (x: T, ...args: unknown[]): T } {
+  return (x: T, ...args: unknown[]) => f(x, args);
+}
+
+/** torch.true_divide: torch.div without rounding_mode. */
+function true_divide(a: T, b: T | number, options?: OutOption): T;
+function true_divide(a: T, b: T | number, ...rest: unknown[]): T;
+function true_divide(a: T, b: T | number, ...rest: unknown[]): T {
+  const { out } = bindArgs("true_divide", rest, {}, 2, OUT);
+  return ops.div(a, b, { out: out === null ? null : checkOut("true_divide", out) });
+}
+checksOwnArguments(true_divide);
 
 
 export const torch = {
@@ -35,29 +51,29 @@ export const torch = {
   Generator: random.Generator, default_generator: random.default_generator,
   // arithmetic and math
   add: ops.add, sub: ops.sub, subtract: ops.sub, mul: ops.mul, multiply: ops.mul, div: ops.div, divide: ops.div,
-  true_divide: (a: T, b: T | number) => ops.div(a, b),
+  true_divide,
   rsub: ops.rsub,
   neg: ops.neg, pow: ops.pow, reciprocal: ops.reciprocal,
   exp: ops.exp, log: ops.log, sqrt: ops.sqrt, rsqrt: ops.rsqrt, abs: ops.abs, sign: ops.sign,
   sin: ops.sin, cos: ops.cos, erf: ops.erf,
   clamp: ops.clamp, clip: ops.clamp, where: ops.where, maximum: ops.maximum, minimum: ops.minimum,
   eq: ops.eq, ne: ops.ne, gt: ops.gt, ge: ops.ge, lt: ops.lt, le: ops.le, isnan: ops.isnan,
-  logical_not: ops.logical_not, logical_and: (a: T, b: T) => ops.logical_and(a, b, 2), logical_or: (a: T, b: T) => ops.logical_or(a, b, 2),
+  logical_not: ops.logical_not, logical_and: ops.logical_and, logical_or: ops.logical_or,
   allclose: ops.allclose, equal: ops.equal, masked_fill: ops.masked_fill,
   // linear algebra
   matmul: ops.matmul, mm: ops.mm, mv: ops.mv, dot: ops.dot, bmm: ops.bmm,
   // reductions
-  sum: (x: T, ...a: unknown[]) => ops.sum(x, ...a), mean: (x: T, ...a: unknown[]) => ops.mean(x, ...a),
+  sum: ops.sum, mean: ops.mean,
   var: ops.var_, std: ops.std, norm: ops.norm, prod: ops.prod,
-  max: ops.max as (x: T, ...a: unknown[]) => any, min: ops.min as (x: T, ...a: unknown[]) => any,
+  max: ops.max, min: ops.min,
   amax: ops.amax, amin: ops.amin, argmax: ops.argmax, argmin: ops.argmin,
   all: ops.all, any: ops.any, count_nonzero: ops.count_nonzero,
   // shape
-  reshape: (x: T, shape: number[]) => ops.reshape(x, shape), t: ops.t, transpose: (x: T, ...a: unknown[]) => x.transpose(...a),
-  permute: (x: T, dims: number[]) => ops.permute(x, dims), unsqueeze: (x: T, ...a: unknown[]) => x.unsqueeze(...a), squeeze: (x: T, ...a: unknown[]) => x.squeeze(...a),
+  reshape: (x: T, ...a: unknown[]) => ops.reshape(x, bindArgs("reshape", a, { shape: REQUIRED_SIZES }, 1).shape), t: ops.t, transpose: (x: T, ...a: unknown[]) => x.transpose(...a),
+  permute: (x: T, ...a: unknown[]) => ops.permute(x, bindArgs("permute", a, { dims: REQUIRED_SIZES }, 1).dims), unsqueeze: (x: T, ...a: unknown[]) => x.unsqueeze(...a), squeeze: (x: T, ...a: unknown[]) => x.squeeze(...a),
   flatten: ops.flatten, cat: ops.cat, concat: ops.cat, stack: ops.stack, narrow: (x: T, ...a: unknown[]) => x.narrow(...a), select: (x: T, ...a: unknown[]) => x.select(...a),
-  chunk: (x: T, ...a: unknown[]) => x.chunk(...a), split: (x: T, ...a: unknown[]) => { const b = bindArgs("split", a, { split_size_or_sections: undefined as unknown as number | number[], dim: 0 }, 1); return ops.split(x, b.split_size_or_sections, b.dim); }, gather: (x: T, ...a: unknown[]) => x.gather(...a), clone: ops.clone,
-  index_select: (x: T, ...a: unknown[]) => x.index_select(...a),
+  chunk: (x: T, ...a: unknown[]) => x.chunk(...a), split: (x: T, ...a: unknown[]) => { const b = bindArgs("split", a, { split_size_or_sections: undefined as unknown as number | number[], dim: 0 }, 1); return ops.split(x, b.split_size_or_sections, b.dim); }, gather: withArgs((x: T, a) => ops.gatherCall(x, a)), clone: ops.clone,
+  index_select: withArgs((x: T, a) => ops.indexSelectCall(x, a)),
   // activations PyTorch exposes on torch (from their definitions)
   ...torchActivations,
   // autograd
@@ -70,7 +86,7 @@ export const torch = {
   device, Device, cuda,
   // files: torch.save / torch.load in actnb's own format (docs/tensor-file.md)
   save, load,
-  is_tensor: (x: unknown): x is T => x instanceof Tensor,
+  is_tensor: (x: unknown, ...a: unknown[]): x is T => bindArgs("is_tensor", a, {}, 1) && x instanceof Tensor,
   numel: (x: T) => x.numel(),
 };
 

@@ -6,7 +6,9 @@ import { RuntimeError } from "../errors";
 import { DType, bool, float32 } from "../dtype";
 import { elementwise } from "../ops/elementwise";
 import { inplaceFrom } from "../ops/inplace";
-import { activationForward, activationBackward } from "../wasm/ops";
+import { activationBackward } from "../wasm/ops";
+import { activationForward } from "../ops/into";
+import { Dest, OUT, OutOption, fresh, writeOut } from "../ops/out";
 import { ActivationDefinition, ElementwiseActivation, Params, defaults } from "./definition";
 
 const ARG_KIND = { float: "Number", int: "int", number: "Number", bool: "bool", choice: "str", dim: "int" } as const;
@@ -65,7 +67,7 @@ function outputDtype(def: ActivationDefinition, x: Tensor): DType {
   return rule.kind === "keep" ? x.dtype : float32;
 }
 
-function applyElementwise(def: ElementwiseActivation, x: Tensor, p: Params, inplace: boolean): Tensor {
+function applyElementwise(def: ElementwiseActivation, x: Tensor, p: Params, inplace: boolean, dest: Dest): Tensor {
   const numeric = numericParams(def, p, x);
   const dtype = outputDtype(def, x);
   // The SIMD kernel when there is one and x suits it (else null), the compiled expression otherwise.
@@ -74,8 +76,8 @@ function applyElementwise(def: ElementwiseActivation, x: Tensor, p: Params, inpl
   const forward = expression(def.forward, p);
   // memory-bound kernels (no transcendental function) take larger chunks per thread
   const cheap = def.arithmetic !== undefined;
-  const out = (kernel && activationForward(kernel, x, args, cheap))
-    || elementwise(["x"], dtype.is_floating_point ? forward : `Math.trunc(${forward})`, [x], dtype, numeric);
+  const out = (kernel && activationForward(kernel, x, args, cheap, dest))
+    || elementwise(["x"], dtype.is_floating_point ? forward : `Math.trunc(${forward})`, [x], dtype, numeric, undefined, dest);
   const form = inplace ? def.inplaceForm ?? null : null;
   const fromResult = form?.backward !== undefined;
   const backward = form?.backward ?? expression(def.backward, p);
@@ -90,13 +92,16 @@ function applyElementwise(def: ElementwiseActivation, x: Tensor, p: Params, inpl
   return result;
 }
 
-/** Runs an activation with fully bound parameters (no argument parsing); `inplace` writes the result into x. */
-export function applyActivation(def: ActivationDefinition, x: Tensor, p: Params, weights?: Record<string, Tensor>): Tensor {
+/**
+ * Runs an activation with fully bound parameters (no argument parsing); `inplace` writes the
+ * result into x. An elementwise activation's result goes where `dest` says (out=).
+ */
+export function applyActivation(def: ActivationDefinition, x: Tensor, p: Params, weights?: Record<string, Tensor>, dest: Dest = fresh): Tensor {
   const inplace = p.inplace === true;
   const refusal = def.refuse?.(p);
   if (refusal) throw new RuntimeError(refusal);
   const compute = () => {
-    if (def.kind === "elementwise") return applyElementwise(def, x, p, inplace);
+    if (def.kind === "elementwise") return applyElementwise(def, x, p, inplace, dest);
     outputDtype(def, x);
     return def.apply(x, p, weights);
   };
@@ -106,16 +111,27 @@ export function applyActivation(def: ActivationDefinition, x: Tensor, p: Params,
 /** A torch.nn.functional activation: the input, then PyTorch's parameters. */
 export type Activation = (input: Tensor, ...args: any[]) => Tensor;
 
-/** F.<name>: the definition's own call (PReLU's weight), else the input and its parameters. */
-export function functionalOf(def: ActivationDefinition): Activation {
+/** An activation function that takes out= too: torch.sigmoid(x, { out: y }), F.gelu(x, { approximate: "tanh", out: y }). */
+export interface ActivationWithOut {
+  (input: Tensor, ...args: [...parameters: unknown[], options: Record<string, unknown> & OutOption]): Tensor;
+  (input: Tensor, ...args: unknown[]): Tensor;
+}
+
+/**
+ * F.<name>: the definition's own call (PReLU's weight), else the input and its parameters;
+ * `withOut` for the forms that take out= (the definition's `out`).
+ */
+export function functionalOf(def: ActivationDefinition, withOut = false): Activation {
   const call = def.call;
-  if (!call) return functional(def);
+  if (!call) return functional(def, withOut);
   // a call's own parameters are tensors, given positionally: anything more is an error
   return (input: Tensor, ...args: unknown[]) => {
-    if (args.length > call.length - 1 || isOptions(args[args.length - 1])) {
+    const named = isOptions(args[args.length - 1]) ? args.pop() as Record<string, unknown> : null;
+    if (args.length > call.length - 1) {
       throw new TypeError(`${def.name}() takes ${call.length} positional arguments but ${args.length + 1} were given`);
     }
-    return call(input, ...args);
+    const { out = null } = bindArgs(def.name, named ? [named] : [], {}, 0, withOut ? OUT : {}) as { out?: unknown };
+    return out === null ? call(input, ...args) : writeOut(def.out!.fn ?? def.name, def.out!.spec, out, [input, ...args], (dest) => call(input, ...args, dest));
   };
 }
 
@@ -135,14 +151,15 @@ export function inplaceMethodOf(f: Activation): Activation {
   return (x: Tensor, ...args: unknown[]) => inplaceFrom(x, () => f(x, ...args));
 }
 
-/** The torch.nn.functional form: F.leaky_relu(x, 0.2) or F.leaky_relu(x, { negative_slope: 0.2 }). */
-export function functional(def: ActivationDefinition): (input: Tensor, ...args: unknown[]) => Tensor {
+/** The torch.nn.functional form: F.leaky_relu(x, 0.2) or F.leaky_relu(x, { negative_slope: 0.2 }); `withOut` for out=. */
+export function functional(def: ActivationDefinition, withOut = false): (input: Tensor, ...args: unknown[]) => Tensor {
   const spec = defaults(def);
   return (input: Tensor, ...args: unknown[]) => {
     if (!(input instanceof Tensor)) throw new TypeError(`${def.name}(): argument 'input' (position 1) must be Tensor, not ${typeof input}`);
-    const p = bindArgs(def.name, args, spec, 1);
+    const { out = null, ...p } = bindArgs(def.name, args, spec, 1, withOut ? OUT : {}) as Params & { out?: unknown };
     const last = args[args.length - 1];
     checkParams(def, p, new Set(isOptions(last) ? Object.keys(last) : []));
-    return applyActivation(def, input, p);
+    if (out === null) return applyActivation(def, input, p);
+    return writeOut(def.out!.fn ?? def.name, def.out!.spec, out, [input], (dest) => applyActivation(def, input, p, undefined, dest));
   };
 }

@@ -3,6 +3,7 @@
 // guide) and its math (read by the engine). Elementwise activations give their forward and
 // backward as expressions, compiled to tight loops; the others compose tensor operations.
 import type { Tensor } from "../tensor";
+import type { OutSpec } from "../ops/out";
 
 export type ParamValue = number | string | boolean;
 
@@ -51,8 +52,17 @@ interface Common {
   /** PyTorch's other names for it (see Exposure). */
   also?: readonly Exposure[];
   /**
+   * PyTorch's keyword-only out= (torch.sigmoid(x, { out: y })), where its functions take it:
+   * "torch" for torch.<name>, "F" for F.<name> (F.gelu, which is ATen's own function; F.sigmoid,
+   * a Python wrapper, takes none). `spec` says how out= behaves (ops/out.ts); `fn` is the name a
+   * wrong out is reported under, when not `name` (F.logsigmoid is ATen's log_sigmoid). Modules,
+   * Tensor methods and the in-place forms never take out=.
+   */
+  out?: { forms: readonly ("torch" | "F")[]; spec: OutSpec; fn?: string };
+  /**
    * The functional form when it is not `F.<name>(input, ...parameters)`: PReLU's and APL's take
-   * their weights as tensors, heaviside its values.
+   * their weights as tensors, heaviside its values. Its parameters without a default are its
+   * positional arguments; for out=, it is passed the Dest of its result after them.
    */
   call?: (input: Tensor, ...args: any[]) => Tensor;
   /**

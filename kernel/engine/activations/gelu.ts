@@ -1,4 +1,5 @@
 import { ElementwiseActivation, Params } from "./definition";
+import { SAME, elementwiseOut } from "../ops/out";
 
 // Exact: x·Φ(x) with Φ the standard normal CDF. 'tanh': the approximation BERT and GPT-2 used.
 const EXACT_FWD = "x * 0.5 * (1 + erf(x * Math.SQRT1_2))";
@@ -10,6 +11,8 @@ const TANH_BWD = `g * (0.5 * (1 + Math.tanh(${K} * (x + 0.044715 * x * x * x))) 
 export const gelu: ElementwiseActivation = {
   kind: "elementwise", name: "gelu", module: "GELU", title: "GELU",
   order: 80,
+  // F.gelu is ATen's own function, which takes out= (F.sigmoid, a Python wrapper, does not)
+  out: { forms: ["F"], spec: elementwiseOut("gelu", SAME) },
   latex: String.raw`\mathrm{GELU}(x) = x \, \Phi(x) = \frac{x}{2}\left(1 + \mathrm{erf}\frac{x}{\sqrt{2}}\right)`,
   description: "Weights each input by the probability that a standard normal falls below it: the transformer default.",
   params: [

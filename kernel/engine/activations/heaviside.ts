@@ -3,25 +3,26 @@ import { Tensor } from "../tensor";
 import { record } from "../autograd/node";
 import { RuntimeError } from "../errors";
 import { elementwise } from "../ops/elementwise";
+import { Dest, elementwiseOut, fresh, unimplemented } from "../ops/out";
 import { CompositeActivation, Params } from "./definition";
 
-export function heavisideOp(x: Tensor, values: Tensor): Tensor {
+const DIFFERENT_DTYPES = "heaviside is not yet implemented for tensors with different dtypes.";
+
+export function heavisideOp(x: Tensor, values: Tensor, dest: Dest = fresh): Tensor {
   if (!(values instanceof Tensor)) throw new TypeError("heaviside(): argument 'values' (position 2) must be Tensor");
-  if (x.dtype !== values.dtype) {
-    throw new RuntimeError("heaviside is not yet implemented for tensors with different dtypes.");
-  }
-  const out = elementwise(["x", "v"], "x === 0 ? v : (x > 0 ? 1 : 0)", [x, values], x.dtype);
-  return record(out, "torch::autograd::NotImplemented", [x, values], () => {
-    throw new RuntimeError("derivative for aten::heaviside is not implemented");
-  }, [null]);
+  if (x.dtype !== values.dtype) throw new RuntimeError(DIFFERENT_DTYPES);
+  const out = elementwise(["x", "v"], "x === 0 ? v : (x > 0 ? 1 : 0)", [x, values], x.dtype, {}, undefined, dest);
+  return record(out, "torch::autograd::NotImplemented", [x, values], unimplemented("heaviside"), [null]);
 }
 
 export const heaviside: CompositeActivation = {
   kind: "composite", name: "heaviside", module: "", title: "Step (Heaviside)",
   order: 110, also: ["tensor", "torch"], arithmetic: "piecewise-linear",
+  // no derivative: out= with an input that requires grad gives out a grad_fn that refuses at backward
+  out: { forms: ["torch"], spec: elementwiseOut("heaviside", (r, o) => (r === o ? null : DIFFERENT_DTYPES), "unimplemented") },
   latex: String.raw`H(x) = \begin{cases} 1 & x > 0 \\ v & x = 0 \\ 0 & x < 0 \end{cases}`,
   description: "The perceptron's all-or-nothing step; its zero gradient is why it cannot be trained by backpropagation.",
   params: [{ name: "values", default: 0.5, type: "float", min: 0, max: 1, step: 0.5, description: "The output v at exactly 0." }],
-  call: (input: Tensor, values: Tensor) => heavisideOp(input, values),
+  call: (input: Tensor, values: Tensor, dest: Dest = fresh) => heavisideOp(input, values, dest),
   apply: (x: Tensor, p: Params) => heavisideOp(x, Tensor.empty([], x.dtype).fill_(p.values as number)),
 };

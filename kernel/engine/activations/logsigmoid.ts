@@ -3,6 +3,11 @@ import { ElementwiseActivation } from "./definition";
 export const logsigmoid: ElementwiseActivation = {
   kind: "elementwise", name: "logsigmoid", module: "LogSigmoid", title: "LogSigmoid",
   order: 200,
+  // F.logsigmoid is ATen's log_sigmoid, whose out= runs log_sigmoid_forward: no elementwise op's checks
+  out: {
+    forms: ["F"], fn: "log_sigmoid",
+    spec: { aten: "log_sigmoid_forward", dtype: (r, o) => (r === o ? null : `expected scalar type ${r.scalarType} but found ${o.scalarType}`) },
+  },
   latex: String.raw`\mathrm{LogSigmoid}(x) = \log \frac{1}{1 + e^{-x}}`,
   description: "The log of the sigmoid, computed without overflow; used in log-likelihood losses.",
   params: [],

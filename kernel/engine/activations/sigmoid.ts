@@ -1,8 +1,10 @@
 import { ElementwiseActivation } from "./definition";
+import { elementwiseOut } from "../ops/out";
 
 export const sigmoid: ElementwiseActivation = {
   kind: "elementwise", name: "sigmoid", module: "Sigmoid", title: "Sigmoid",
   order: 90, also: ["tensor", "tensor_", "torch", "torch_"],
+  out: { forms: ["torch"], spec: elementwiseOut("sigmoid") },
   latex: String.raw`\sigma(x) = \frac{1}{1 + e^{-x}}`,
   description: "Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.",
   params: [],

@@ -6,6 +6,7 @@ import { CompositeActivation, Params } from "./definition";
 import { normalizeDim } from "../ops/strided";
 import { RuntimeError } from "../errors";
 import { float32 } from "../dtype";
+import { EXACT } from "../ops/out";
 
 const DIM = { name: "dim", default: null as unknown as number, type: "dim" as const, min: -4, max: 3, step: 1, description: "The dimension that sums to one." };
 
@@ -67,6 +68,8 @@ export function logSoftmaxOp(x: Tensor, dimArg: number | null): Tensor {
 export const softmax: CompositeActivation = {
   kind: "composite", name: "softmax", module: "Softmax", title: "Softmax",
   order: 220, also: ["tensor", "torch"],
+  // torch.softmax's out= (F.softmax has none): out gets a grad_fn that refuses at backward
+  out: { forms: ["torch"], spec: { aten: "softmax", dtype: EXACT, grad: "unimplemented" } },
   latex: String.raw`\mathrm{Softmax}(x)_i = \frac{e^{x_i}}{\sum_j e^{x_j}}`,
   description: "Turns a vector of scores into probabilities that sum to one: the classifier's output layer.",
   params: [DIM], repr: ["dim"],
@@ -76,6 +79,7 @@ export const softmax: CompositeActivation = {
 export const log_softmax: CompositeActivation = {
   kind: "composite", name: "log_softmax", module: "LogSoftmax", title: "LogSoftmax",
   order: 230, also: ["tensor", "torch"],
+  out: { forms: ["torch"], spec: { aten: "log_softmax", dtype: EXACT, grad: "unimplemented" } },
   latex: String.raw`\mathrm{LogSoftmax}(x)_i = x_i - \log \sum_j e^{x_j}`,
   description: "The log of softmax, computed stably; pairs with the negative log-likelihood loss.",
   params: [DIM], repr: ["dim"],

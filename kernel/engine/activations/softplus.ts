@@ -1,8 +1,10 @@
 import { ElementwiseActivation } from "./definition";
+import { SAME, elementwiseOut } from "../ops/out";
 
 export const softplus: ElementwiseActivation = {
   kind: "elementwise", name: "softplus", module: "Softplus", title: "Softplus",
   order: 120,
+  out: { forms: ["F"], spec: elementwiseOut("softplus", SAME) },
   latex: String.raw`\mathrm{Softplus}(x) = \frac{1}{\beta} \log\left(1 + e^{\beta x}\right)`,
   description: "A smooth ReLU; reverts to the identity above the threshold for numerical stability.",
   params: [

@@ -1,8 +1,10 @@
 import { ElementwiseActivation } from "./definition";
+import { elementwiseOut } from "../ops/out";
 
 export const tanh: ElementwiseActivation = {
   kind: "elementwise", name: "tanh", module: "Tanh", title: "Tanh",
   order: 100, also: ["tensor", "tensor_", "torch", "torch_"],
+  out: { forms: ["torch"], spec: elementwiseOut("tanh") },
   latex: String.raw`\tanh(x) = \frac{e^{x} - e^{-x}}{e^{x} + e^{-x}}`,
   description: "Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.",
   params: [],

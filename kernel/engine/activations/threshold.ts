@@ -1,8 +1,10 @@
 import { ElementwiseActivation, INPLACE } from "./definition";
+import { elementwiseOut } from "../ops/out";
 
 export const threshold: ElementwiseActivation = {
   kind: "elementwise", name: "threshold", module: "Threshold", title: "Threshold",
   order: 210, also: ["torch", "torch_", "F_"], arithmetic: "piecewise-linear",
+  out: { forms: ["torch"], spec: elementwiseOut("threshold") },
   latex: String.raw`\mathrm{Threshold}(x) = \begin{cases} x & x > t \\ v & x \le t \end{cases}`,
   description: "Replaces every input at or below a threshold by a fixed value.",
   params: [

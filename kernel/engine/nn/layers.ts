@@ -56,7 +56,8 @@ export class Flatten extends Module {
   override extra_repr(): string { return `start_dim=${this.start_dim}, end_dim=${this.end_dim}`; }
 }
 
-export function layer_norm(input: Tensor, normalized_shape: number[], weight: Tensor | null = null, bias: Tensor | null = null, eps = 1e-5): Tensor {
+export function layer_norm(input: Tensor, ...args: unknown[]): Tensor {
+  const { normalized_shape, weight, bias, eps } = bindArgs("layer_norm", args, { normalized_shape: undefined as unknown as number[], weight: null as Tensor | null, bias: null as Tensor | null, eps: 1e-5 }, 1);
   const dims = normalized_shape.map((_, i) => input.ndim - normalized_shape.length + i);
   const tail = input.shape.slice(input.ndim - normalized_shape.length);
   if (tail.join(",") !== normalized_shape.join(",")) {

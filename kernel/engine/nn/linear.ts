@@ -7,20 +7,27 @@ import { Module } from "./module";
 import { Parameter } from "./parameter";
 import * as init from "./init";
 import { addmm } from "../ops/linalg";
+import { EXACT, OUT, OutOption, produce } from "../ops/out";
 
-export function linear(input: Tensor, weight: Tensor, bias: Tensor | null = null): Tensor {
+/** F.linear(input, weight, bias?), with PyTorch's out= (of the result's dtype): a batch of vectors with a bias is written straight into it. */
+export function linear(input: Tensor, weight: Tensor, bias?: Tensor | null, options?: OutOption): Tensor;
+export function linear(input: Tensor, ...args: unknown[]): Tensor;
+export function linear(input: Tensor, ...args: unknown[]): Tensor {
+  const { weight, bias, out } = bindArgs("linear", args, { weight: undefined as unknown as Tensor, bias: null as Tensor | null }, 1, OUT);
   const inFeatures = weight.shape[weight.ndim - 1];
   if (input.shape[input.ndim - 1] !== inFeatures) {
     const rows = input.ndim === 1 ? 1 : input.numel() / input.shape[input.ndim - 1];
     throw new RuntimeError(`mat1 and mat2 shapes cannot be multiplied (${rows}x${input.shape[input.ndim - 1]} and ${weight.shape[1]}x${weight.shape[0]})`);
   }
-  if (input.ndim === 2 && bias) return addmm(bias, input, weight.t());
-  if (input.ndim === 3 && bias && input.is_contiguous()) {
-    const [a, b, c] = input.shape;
-    return addmm(bias, input.view([a * b, c]), weight.t()).view([a, b, weight.shape[0]]);
-  }
-  const out = input.matmul(weight.t());
-  return bias ? out.add(bias) : out;
+  return produce("linear", { aten: "linear", dtype: EXACT }, out, [input, weight, bias], (dest) => {
+    if (input.ndim === 2 && bias) return addmm(bias, input, weight.t(), dest);
+    if (input.ndim === 3 && bias && input.is_contiguous()) {
+      const [a, b, c] = input.shape;
+      return addmm(bias, input.view([a * b, c]), weight.t()).view([a, b, weight.shape[0]]);
+    }
+    const product = input.matmul(weight.t());
+    return bias ? product.add(bias) : product;
+  }, (result) => result);
 }
 
 export class Linear extends Module {

@@ -3,6 +3,7 @@ import { Tensor } from "../tensor";
 import { DType, bool, float32, promoteTypes, promoteWithScalar } from "../dtype";
 import { Params, rowKernel } from "./codegen";
 import { broadcastShapes, broadcastStrides, forEachRow, Operand } from "./strided";
+import { Dest, fresh } from "./out";
 
 export type Input = Tensor | number | boolean;
 
@@ -35,7 +36,8 @@ export function resultType(inputs: readonly Input[]): DType {
 
 /**
  * out = expr(inputs...) elementwise with broadcasting. `names` name the inputs in `expr`;
- * `computeDtype` is the dtype scalars are rounded to (the inputs' common type by default).
+ * `computeDtype` is the dtype scalars are rounded to (the inputs' common type by default);
+ * `dest` gives the result tensor (contiguous; under out= it may be an input, element for element).
  */
 export function elementwise(
   names: readonly string[],
@@ -44,16 +46,17 @@ export function elementwise(
   outDtype?: DType,
   params: Params = {},
   computeDtype: DType = resultType(inputs),
+  dest: Dest = fresh,
 ): Tensor {
   const operands = inputs.map((x) => (x instanceof Tensor ? { data: x._data, offset: x.offset, strides: x.strides, shape: x.shape } : scalarOperand(x, computeDtype)));
   const shape = broadcastShapes(...operands.map((o) => o.shape));
-  const out = Tensor.empty(shape, outDtype ?? computeDtype);
+  const out = dest(shape, outDtype ?? computeDtype);
   // Allocation may have grown memory: take the data views only now.
   const arrays = inputs.map((x, i) => (x instanceof Tensor ? x._data : operands[i].data));
   const strides = operands.map((o) => broadcastStrides(o, shape));
   const kernel = rowKernel(names, expr, "", computeDtype === float32);
   const od = out._data;
-  forEachRow(shape, [...strides, out.strides], [...operands.map((o) => o.offset), 0], (pos, n, inner) => {
+  forEachRow(shape, [...strides, out.strides], [...operands.map((o) => o.offset), out.offset], (pos, n, inner) => {
     kernel(arrays, pos, inner, od, pos[pos.length - 1], n, params);
   });
   return out;

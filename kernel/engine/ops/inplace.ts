@@ -11,22 +11,24 @@ import { RuntimeError } from "../errors";
 import { bindArgs } from "../args";
 import { default_generator } from "../random";
 import { forEachRow, broadcastShapes, broadcastStrides, contiguousData, sameShape } from "./strided";
-import { DType, float32 } from "../dtype";
+import { DType, canCast, float32 } from "../dtype";
 import { addInPlace } from "../wasm/ops";
 import { storageCount } from "../storage/storage";
 import { zeros_like } from "./creation";
 
 
-/** PyTorch's words when an in-place result cannot be cast back: most ops', and the few kernels that say it their own way. */
+/**
+ * PyTorch's words when an in-place result cannot be cast back: most ops', and the few kernels
+ * that say it their own way (SAME_DTYPE_ERROR: kernels that take nothing but their own dtype,
+ * pow_ in place, and neg, abs or gelu into an out= tensor).
+ */
 export type CastError = (from: DType, to: DType) => string;
-const castError: CastError = (from, to) => `result type ${from.scalarType} can't be cast to the desired output type ${to.scalarType}`;
+export const castError: CastError = (from, to) => `result type ${from.scalarType} can't be cast to the desired output type ${to.scalarType}`;
 export const CLAMP_CAST_ERROR: CastError = (from, to) => `result type ${from.scalarType} can't be cast to the desired output type ${to.cppType}`;
-export const POW_CAST_ERROR: CastError = (from, to) => `Found dtype ${to.scalarType} but expected ${from.scalarType}`;
+export const SAME_DTYPE_ERROR: CastError = (from, to) => `Found dtype ${to.scalarType} but expected ${from.scalarType}`;
 
-/** PyTorch's canCast: no float into an integer tensor, nothing but bool into a bool tensor. */
 function checkCast(from: DType, to: DType, error: CastError = castError): void {
-  const ok = to.is_floating_point || (!from.is_floating_point && (to.name !== "bool" || from.name === "bool"));
-  if (!ok) throw new RuntimeError(error(from, to));
+  if (!canCast(from, to)) throw new RuntimeError(error(from, to));
 }
 
 /** PyTorch's check that an in-place result fits its tensor (a result that broadcasts wider does not). */
@@ -38,17 +40,44 @@ function checkFits(x: Tensor, src: Tensor): void {
 }
 
 /**
- * PyTorch's assert_no_partial_overlap: an operand whose elements partly coincide with the
- * written-to tensor's (judged, as PyTorch judges, only for contiguous tensors) is refused.
+ * Whether a tensor's elements fill a block of its storage, each once, in some order of its
+ * dimensions (a contiguous tensor, or a transposed one): PyTorch's is_non_overlapping_and_dense.
  */
-function checkNoPartialOverlap(x: Tensor, inputs: readonly unknown[]): void {
+function denseBlock(t: Tensor): boolean {
+  const dims = t.shape.map((n, i) => [n, t.strides[i]]).filter(([n]) => n !== 1).sort((a, b) => a[1] - b[1]);
+  let expected = 1;
+  for (const [n, stride] of dims) {
+    if (stride !== expected) return false;
+    expected *= n;
+  }
+  return true;
+}
+
+/**
+ * PyTorch's get_overlap_status between a written-to tensor and an operand: "full" (the same
+ * elements in the same order), "partial", or "none", judged (as PyTorch judges) only for tensors
+ * that fill a block of their storage.
+ */
+function overlapOf(x: Tensor, t: Tensor): "full" | "partial" | "none" {
+  if (t === x) return "full";
+  if (t.storage !== x.storage || t.numel() === 0 || x.numel() === 0 || !denseBlock(t) || !denseBlock(x)) return "none";
+  const [a0, a1, b0, b1] = [x.offset, x.offset + x.numel(), t.offset, t.offset + t.numel()];
+  if (a0 === b0 && a1 === b1) return x.strides.length === t.strides.length && x.strides.every((s, i) => s === t.strides[i]) ? "full" : "partial";
+  return a0 < b1 && b0 < a1 ? "partial" : "none";
+}
+
+const OVERLAP = "unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.";
+
+/**
+ * PyTorch's assert_no_partial_overlap: an operand whose elements partly coincide with the
+ * written-to tensor's is refused; `any` (its assert_no_overlap, for cat's out=): one that shares
+ * any of them.
+ */
+export function checkNoPartialOverlap(x: Tensor, inputs: readonly unknown[], any = false): void {
   for (const t of inputs) {
-    if (!(t instanceof Tensor) || t.storage !== x.storage || t === x || !t.is_contiguous() || !x.is_contiguous()) continue;
-    const [a0, a1, b0, b1] = [x.offset, x.offset + x.numel(), t.offset, t.offset + t.numel()];
-    const same = a0 === b0 && a1 === b1 && x.strides.length === t.strides.length && x.strides.every((s, i) => s === t.strides[i]);
-    if (a0 < b1 && b0 < a1 && !same) {
-      throw new RuntimeError("unsupported operation: some elements of the input tensor and the written-to tensor refer to a single memory location. Please clone() the tensor before performing the operation.");
-    }
+    if (!(t instanceof Tensor)) continue;
+    const overlap = overlapOf(x, t);
+    if (overlap === "partial" || (any && overlap === "full")) throw new RuntimeError(OVERLAP);
   }
 }
 
@@ -59,7 +88,7 @@ function writeInto(x: Tensor, src: Tensor): void {
 }
 
 /** writeInto, for a `src` known to fit x. */
-function copyInto(x: Tensor, src: Tensor): void {
+export function copyInto(x: Tensor, src: Tensor): void {
   const sd = src._data, xd = x._data;
   const integral = !x.dtype.is_floating_point;
   if ((!integral || src.dtype === x.dtype) && x.is_contiguous() && src.is_contiguous() && sameShape(src.shape, x.shape)) {

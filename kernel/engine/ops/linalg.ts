@@ -3,9 +3,12 @@ import { Tensor } from "../tensor";
 import { record } from "../autograd/node";
 import { RuntimeError } from "../errors";
 import { promoteTypes } from "../dtype";
+import { elementwise } from "./elementwise";
 import { contiguousData, broadcastShapes } from "./strided";
 import { squeezeDims, unsafeView } from "./shape";
 import { gemmInto } from "../wasm/ops";
+import { bindArgs, checksOwnArguments } from "../args";
+import { Dest, EXACT, OUT, OutOption, OutSpec, fresh, produce, writeOut } from "./out";
 
 /** C[m,n] = A[m,k] · B[k,n] over row-major arrays (i-k-j order: unit-stride inner loop). */
 function gemm(a: ArrayLike<number>, b: ArrayLike<number>, c: { [i: number]: number; fill(v: number, s?: number, e?: number): unknown }, cOffset: number, m: number, k: number, n: number): void {
@@ -29,7 +32,22 @@ function checkFloat(a: Tensor, b: Tensor): void {
 }
 const cName = (t: Tensor) => t.dtype.scalarType;
 
-export function mm(a: Tensor, b: Tensor): Tensor {
+/** The matrix products' out=: out of the result's dtype exactly (dot says it its own way). */
+const MM = { aten: "mm", dtype: EXACT }, MV = { aten: "mv", dtype: EXACT }, BMM = { aten: "bmm", dtype: EXACT };
+const DOT: OutSpec = { aten: "dot", dtype: (r, o) => (r === o ? null : `result dtype ${o.scalarType} does not match input dtype ${r.scalarType}`) };
+
+export function mm(a: Tensor, b: Tensor, options?: OutOption): Tensor;
+export function mm(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor;
+export function mm(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor {
+  const { out } = bindArgs("mm", rest, {}, 2, OUT);
+  return produce("mm", MM, out, [a, b], (dest) => mmInto(a, b, dest), (result) => record(result, "MmBackward0", [a, b], (g, [self, mat2]) => [
+    mat2 ? mmLaidOutLike(g, mat2.t(), a) : null,
+    self ? mmLaidOutLike(self.t(), g, b) : null,
+  ], [b.requires_grad ? a : null, a.requires_grad ? b : null]));
+}
+
+/** a·b into the tensor `dest` gives, for 2-d a and b. */
+function mmInto(a: Tensor, b: Tensor, dest: Dest): Tensor {
   if (a.ndim !== 2) throw new RuntimeError(`self must be a matrix`);
   if (b.ndim !== 2) throw new RuntimeError(`mat2 must be a matrix`);
   if (a.shape[1] !== b.shape[0]) {
@@ -37,15 +55,12 @@ export function mm(a: Tensor, b: Tensor): Tensor {
   }
   checkFloat(a, b);
   const [m, k] = a.shape, n = b.shape[1];
-  const out = Tensor.empty([m, n], promoteTypes(a.dtype, b.dtype));
+  const out = dest([m, n], promoteTypes(a.dtype, b.dtype));
   // the SIMD kernel reads a and b through their strides (a.t() needs no copy)
   if (!gemmInto(a, a.offset, a.strides, b, b.offset, b.strides, m, k, n, out, 0)) {
-    gemm(contiguousData(a), contiguousData(b), out._data, 0, m, k, n);
+    gemm(contiguousData(a), contiguousData(b), out._data, out.offset, m, k, n);
   }
-  return record(out, "MmBackward0", [a, b], (g, [self, mat2]) => [
-    mat2 ? mmLaidOutLike(g, mat2.t(), a) : null,
-    self ? mmLaidOutLike(self.t(), g, b) : null,
-  ], [b.requires_grad ? a : null, a.requires_grad ? b : null]);
+  return out;
 }
 
 /**
@@ -59,7 +74,15 @@ export function mmLaidOutLike(a: Tensor, b: Tensor, like: Tensor): Tensor {
   return transposed ? mm(b.t(), a.t()).t() : mm(a, b);
 }
 
-export function dot(a: Tensor, b: Tensor): Tensor {
+export function dot(a: Tensor, b: Tensor, options?: OutOption): Tensor;
+export function dot(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor;
+export function dot(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor {
+  const { out } = bindArgs("dot", rest, {}, 2, OUT);
+  return produce("dot", DOT, out, [a, b], (dest) => dotInto(a, b, dest), (result) => record(result, "DotBackward0", [a, b],
+    (g, [self, tensor]) => [tensor ? tensor.mul(g) : null, self ? self.mul(g) : null], [b.requires_grad ? a : null, a.requires_grad ? b : null]));
+}
+
+function dotInto(a: Tensor, b: Tensor, dest: Dest): Tensor {
   if (a.ndim !== 1 || b.ndim !== 1) throw new RuntimeError(`1D tensors expected, but got ${a.ndim}D and ${b.ndim}D tensors`);
   if (a.shape[0] !== b.shape[0]) {
     throw new RuntimeError(`inconsistent tensor size, expected tensor [${a.shape[0]}] and src [${b.shape[0]}] to have the same number of elements, but got ${a.shape[0]} and ${b.shape[0]} elements respectively`);
@@ -68,43 +91,47 @@ export function dot(a: Tensor, b: Tensor): Tensor {
   const x = contiguousData(a), y = contiguousData(b);
   let s = 0;
   for (let i = 0; i < x.length; i++) s += x[i] * y[i];
-  const out = Tensor.empty([], a.dtype);
-  out._data[0] = s;
-  return record(out, "DotBackward0", [a, b], (g, [self, tensor]) => [tensor ? tensor.mul(g) : null, self ? self.mul(g) : null],
-    [b.requires_grad ? a : null, a.requires_grad ? b : null]);
+  const out = dest([], a.dtype);
+  out._data[out.offset] = s;
+  return out;
 }
 
-export function mv(a: Tensor, v: Tensor): Tensor {
+export function mv(a: Tensor, v: Tensor, options?: OutOption): Tensor;
+export function mv(a: Tensor, v: Tensor, ...rest: unknown[]): Tensor;
+export function mv(a: Tensor, v: Tensor, ...rest: unknown[]): Tensor {
+  const { out } = bindArgs("mv", rest, {}, 2, OUT);
   if (a.ndim !== 2 || v.ndim !== 1) throw new RuntimeError(`vector + matrix @ vector expected, got 1, ${a.ndim}, ${v.ndim}`);
   if (a.shape[1] !== v.shape[0]) throw new RuntimeError(`size mismatch, got ${a.shape[0]}, ${a.shape[0]}x${a.shape[1]},${v.shape[0]}`);
-  const out = mm(a.detach(), v.detach().unsqueeze(1)).squeeze(1);
-  return record(out, "MvBackward0", [a, v], (g, [self, vec]) => [
+  return produce("mv", MV, out, [a, v], () => mm(a.detach(), v.detach().unsqueeze(1)).squeeze(1), (result) => record(result, "MvBackward0", [a, v], (g, [self, vec]) => [
     vec ? g.unsqueeze(1).mm(vec.unsqueeze(0)) : null,
     self ? self.t().mv(g) : null,
-  ], [v.requires_grad ? a : null, a.requires_grad ? v : null]);
+  ], [v.requires_grad ? a : null, a.requires_grad ? v : null]));
 }
 
-export function bmm(a: Tensor, b: Tensor): Tensor {
+export function bmm(a: Tensor, b: Tensor, options?: OutOption): Tensor;
+export function bmm(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor;
+export function bmm(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor {
+  const { out } = bindArgs("bmm", rest, {}, 2, OUT);
   if (a.ndim !== 3) throw new RuntimeError(`batch1 must be a 3D tensor`);
   if (b.ndim !== 3) throw new RuntimeError(`batch2 must be a 3D tensor`);
   if (a.shape[0] !== b.shape[0] || a.shape[2] !== b.shape[1]) {
     throw new RuntimeError(`Expected size for first two dimensions of batch2 tensor to be: [${a.shape[0]}, ${a.shape[2]}] but got: [${b.shape[0]}, ${b.shape[1]}].`);
   }
-  return batched(a, b, "BmmBackward0");
+  return out === null ? batched(a, b, "BmmBackward0") : writeOut("bmm", BMM, out, [a, b], (dest) => batched(a, b, "BmmBackward0", dest));
 }
 
 /** Batched product of equal-batch 3-d tensors. */
-function batched(a: Tensor, b: Tensor, name: string): Tensor {
+function batched(a: Tensor, b: Tensor, name: string, dest: Dest = fresh): Tensor {
   checkFloat(a, b);
   const [batch, m, k] = a.shape, n = b.shape[2];
-  const out = Tensor.empty([batch, m, n], a.dtype);
+  const out = dest([batch, m, n], a.dtype);
   let done = true;
   for (let i = 0; i < batch && done; i++) {
     done = gemmInto(a, a.offset + i * a.strides[0], a.strides.slice(1), b, b.offset + i * b.strides[0], b.strides.slice(1), m, k, n, out, i * m * n);
   }
   if (!done) {
     const x = contiguousData(a), y = contiguousData(b);
-    for (let i = 0; i < batch; i++) gemm(x.subarray(i * m * k), y.subarray(i * k * n), out._data, i * m * n, m, k, n);
+    for (let i = 0; i < batch; i++) gemm(x.subarray(i * m * k), y.subarray(i * k * n), out._data, out.offset + i * m * n, m, k, n);
   }
   return record(out, name, [a, b], (g, [self, mat2]) => [
     mat2 ? batched(g, mat2.transpose(1, 2), name) : null,
@@ -121,7 +148,37 @@ function shouldFold(t: Tensor, otherDims: number): boolean {
   return !(t.ndim === 3 && otherDims === 2 && t.strides[2] !== 1 && t.strides[0] === t.shape[1] * t.shape[2]);
 }
 
-export function matmul(a: Tensor, b: Tensor): Tensor {
+/** The product torch.matmul runs for operands of these dimensions: the op its out= is checked as. */
+function matmulKind(a: Tensor, b: Tensor): "dot" | "mv" | "mm" | "bmm" {
+  if (a.ndim === 1 && b.ndim === 1) return "dot";
+  if (a.ndim === 2 && b.ndim <= 2) return b.ndim === 1 ? "mv" : "mm";
+  if (a.ndim === 1 && b.ndim === 2) return "mm";
+  if (shouldFold(a, b.ndim) || shouldFold(b, a.ndim)) return (b.ndim >= 3 ? a.ndim : b.ndim) === 1 ? "mv" : "mm";
+  return "bmm";
+}
+
+export function matmul(a: Tensor, b: Tensor, options?: OutOption): Tensor;
+export function matmul(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor;
+export function matmul(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor {
+  const { out } = bindArgs("matmul", rest, {}, 2, OUT);
+  if (out === null) return product(a, b);
+  if (a.ndim === 0 || b.ndim === 0) return product(a, b); // its error
+  const kind = matmulKind(a, b);
+  const spec = { dot: DOT, mv: MV, mm: MM, bmm: BMM }[kind];
+  if (a.ndim === 1 && b.ndim === 2) {
+    // PyTorch's product of a vector and a matrix goes into out seen as [1, n] (resized so, with
+    // its warning even when out was [n]), then squeezes out: two writes
+    writeOut("matmul", spec, out, [a, b], (dest) => mmInto(a.unsqueeze(0), b, dest));
+    (out as Tensor)._resize([b.shape[1]]);
+    (out as Tensor)._bumpVersion();
+    return out as Tensor;
+  }
+  // a product of matrices or of vectors is written straight into out; the rest are reshaped after
+  return writeOut("matmul", spec, out, [a, b], (dest) => (a.ndim === 2 && b.ndim === 2 ? mmInto(a, b, dest) : kind === "dot" ? dotInto(a, b, dest) : product(a, b)));
+}
+
+/** torch.matmul without out=. */
+function product(a: Tensor, b: Tensor): Tensor {
   if (a.ndim === 0 || b.ndim === 0) {
     throw new RuntimeError(`both arguments to matmul need to be at least 1D, but they are ${a.ndim}D and ${b.ndim}D`);
   }
@@ -159,15 +216,18 @@ export function matmul(a: Tensor, b: Tensor): Tensor {
 }
 
 
-/** bias + x·w (2-d x), as torch.addmm (nn.Linear's kernel for a batch of vectors). */
-export function addmm(bias: Tensor, x: Tensor, w: Tensor): Tensor {
+/** bias + x·w (2-d x), as torch.addmm (nn.Linear's kernel for a batch of vectors), into what `dest` gives when it can. */
+export function addmm(bias: Tensor, x: Tensor, w: Tensor, dest: Dest = fresh): Tensor {
   if (x.dtype !== w.dtype) throw new RuntimeError("mat1 and mat2 must have the same dtype");
   let out: Tensor | null = null;
-  if (x.ndim === 2 && w.ndim === 2 && bias.ndim === 1 && x.shape[1] === w.shape[0] && bias.shape[0] === w.shape[1] && x.dtype === w.dtype) {
-    // the SIMD product adds the bias as it stores each tile: the same numbers as mm then add
+  if (x.ndim === 2 && w.ndim === 2 && bias.ndim === 1 && x.shape[1] === w.shape[0] && bias.shape[0] === w.shape[1] && bias.dtype === x.dtype) {
     const [m, k] = x.shape, n = w.shape[1];
-    const fused = Tensor.empty([m, n], x.dtype);
-    if (gemmInto(x, x.offset, x.strides, w, w.offset, w.strides, m, k, n, fused, 0, bias)) out = fused;
+    const fused = out = dest([m, n], x.dtype);
+    // the SIMD product adds the bias as it stores each tile: the same numbers as mm then add,
+    // which the JS loops do in place
+    if (!gemmInto(x, x.offset, x.strides, w, w.offset, w.strides, m, k, n, fused, 0, bias)) {
+      elementwise(["a", "b"], "a + b", [mmInto(x, w, () => fused), bias], undefined, {}, undefined, () => fused);
+    }
   }
   if (!out) out = x.detach().mm(w.detach()).add(bias.detach());
   return record(out, "AddmmBackward0", [bias, x, w], (g, [mat1, mat2]) => [
@@ -176,3 +236,6 @@ export function addmm(bias: Tensor, x: Tensor, w: Tensor): Tensor {
     mat1 ? mmLaidOutLike(mat1.t(), g, w) : null,
   ], [w.requires_grad ? x : null, x.requires_grad ? w : null]);
 }
+
+// these take out= (ops/out.ts)
+checksOwnArguments(mm, dot, mv, bmm, matmul);

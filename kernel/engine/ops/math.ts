@@ -1,11 +1,12 @@
 // Elementwise math, comparisons and selection, each with its gradient beside it.
 import { Tensor } from "../tensor";
 import { record } from "../autograd/node";
-import { bindArgs, checkOperand, checkTensor } from "../args";
+import { bindArgs, checkOperand, checkTensor, checksOwnArguments } from "../args";
 import { bool, float32, DType } from "../dtype";
 import { RuntimeError } from "../errors";
 import { elementwise, Input, resultType } from "./elementwise";
 import { reduceGrad } from "./arithmetic";
+import { CAST, Dest, OUT, OutOption, SAME, elementwiseOut, produce } from "./out";
 import { contiguousData, sameShape } from "./strided";
 import { zeros_like } from "./creation";
 
@@ -13,37 +14,53 @@ import { zeros_like } from "./creation";
 function floatOf(x: Tensor): DType { return x.dtype.is_floating_point ? x.dtype : float32; }
 
 /**
- * A float function of one tensor. Its derivative is written, as in PyTorch's derivatives.yaml,
- * in terms of the input (`self`) or the result: `uses` says which, and that is what is saved.
+ * A float function of one tensor, as torch.<name>(x, { out }) (`rest`: the arguments after x).
+ * Its derivative is written, as in PyTorch's derivatives.yaml, in terms of the input (`self`) or
+ * the result: `uses` says which, and that is what is saved.
  */
-function floatUnary(name: string, expr: string, x: Tensor, uses: "self" | "result", backward: (g: Tensor, saved: Tensor) => Tensor): Tensor {
-  const out = elementwise(["x"], expr, [x], floatOf(x));
-  return record(out, name, [x], (g, [saved]) => [backward(g, saved!)], [uses === "self" ? x : out]);
+function floatUnary(name: string, gradFn: string, expr: string, x: Tensor, rest: unknown[], uses: "self" | "result", backward: (g: Tensor, saved: Tensor) => Tensor): Tensor {
+  const { out } = bindArgs(name, rest, {}, 1, OUT);
+  return produce(name, elementwiseOut(name), out, [x], (dest) => elementwise(["x"], expr, [x], floatOf(x), {}, undefined, dest),
+    (result) => record(result, gradFn, [x], (g, [saved]) => [backward(g, saved!)], [uses === "self" ? x : result]));
 }
 
-export function exp(x: Tensor): Tensor { return floatUnary("ExpBackward0", "Math.exp(x)", x, "result", (g, result) => g.mul(result)); }
-export function log(x: Tensor): Tensor { return floatUnary("LogBackward0", "Math.log(x)", x, "self", (g, self) => g.div(self)); }
-export function sqrt(x: Tensor): Tensor { return floatUnary("SqrtBackward0", "Math.sqrt(x)", x, "result", (g, result) => g.div(result.mul(2))); }
-export function rsqrt(x: Tensor): Tensor { return floatUnary("RsqrtBackward0", "1 / Math.sqrt(x)", x, "result", (g, result) => g.mul(result.pow(3)).mul(-0.5)); }
-export function sin(x: Tensor): Tensor { return floatUnary("SinBackward0", "Math.sin(x)", x, "self", (g, self) => g.mul(self.cos())); }
-export function cos(x: Tensor): Tensor { return floatUnary("CosBackward0", "Math.cos(x)", x, "self", (g, self) => g.mul(self.sin()).neg()); }
-export function erf(x: Tensor): Tensor {
-  return floatUnary("ErfBackward0", "erf(x)", x, "self", (g, self) => g.mul(self.mul(self).neg().exp().mul(2 / Math.sqrt(Math.PI))));
-}
+type Unary = { (x: Tensor, options?: OutOption): Tensor; (x: Tensor, ...rest: unknown[]): Tensor };
+export const exp: Unary = (x: Tensor, ...rest: unknown[]) => floatUnary("exp", "ExpBackward0", "Math.exp(x)", x, rest, "result", (g, result) => g.mul(result));
+export const log: Unary = (x: Tensor, ...rest: unknown[]) => floatUnary("log", "LogBackward0", "Math.log(x)", x, rest, "self", (g, self) => g.div(self));
+export const sqrt: Unary = (x: Tensor, ...rest: unknown[]) => floatUnary("sqrt", "SqrtBackward0", "Math.sqrt(x)", x, rest, "result", (g, result) => g.div(result.mul(2)));
+export const rsqrt: Unary = (x: Tensor, ...rest: unknown[]) => floatUnary("rsqrt", "RsqrtBackward0", "1 / Math.sqrt(x)", x, rest, "result", (g, result) => g.mul(result.pow(3)).mul(-0.5));
+export const sin: Unary = (x: Tensor, ...rest: unknown[]) => floatUnary("sin", "SinBackward0", "Math.sin(x)", x, rest, "self", (g, self) => g.mul(self.cos()));
+export const cos: Unary = (x: Tensor, ...rest: unknown[]) => floatUnary("cos", "CosBackward0", "Math.cos(x)", x, rest, "self", (g, self) => g.mul(self.sin()).neg());
+export const erf: Unary = (x: Tensor, ...rest: unknown[]) => floatUnary("erf", "ErfBackward0", "erf(x)", x, rest, "self",
+  (g, self) => g.mul(self.mul(self).neg().exp().mul(2 / Math.sqrt(Math.PI))));
 
-export function abs(x: Tensor): Tensor {
+const ABS = elementwiseOut("abs", SAME), SIGN = elementwiseOut("sign", SAME);
+
+export function abs(x: Tensor, options?: OutOption): Tensor;
+export function abs(x: Tensor, ...rest: unknown[]): Tensor;
+export function abs(x: Tensor, ...rest: unknown[]): Tensor {
+  const { out } = bindArgs("abs", rest, {}, 1, OUT);
   if (x.dtype === bool) throw new RuntimeError(`"abs_cpu" not implemented for 'Bool'`);
-  const out = elementwise(["x"], "Math.abs(x)", [x]);
-  return record(out, "AbsBackward0", [x], (g, [self]) => [g.mul(self!.sign())], [x]);
+  return produce("abs", ABS, out, [x], (dest) => elementwise(["x"], "Math.abs(x)", [x], undefined, {}, undefined, dest),
+    (result) => record(result, "AbsBackward0", [x], (g, [self]) => [g.mul(self!.sign())], [x]));
 }
 
-export function sign(x: Tensor): Tensor {
-  const out = elementwise(["x"], "x > 0 ? 1 : x < 0 ? -1 : 0" /* PyTorch: sign(nan) is 0 */, [x]);
-  return record(out, "SignBackward0", [x], (g) => [zeros_like(g)]);
+export function sign(x: Tensor, options?: OutOption): Tensor;
+export function sign(x: Tensor, ...rest: unknown[]): Tensor;
+export function sign(x: Tensor, ...rest: unknown[]): Tensor {
+  const { out } = bindArgs("sign", rest, {}, 1, OUT);
+  return produce("sign", SIGN, out, [x], (dest) => elementwise(["x"], "x > 0 ? 1 : x < 0 ? -1 : 0" /* PyTorch: sign(nan) is 0 */, [x], undefined, {}, undefined, dest),
+    (result) => record(result, "SignBackward0", [x], (g) => [zeros_like(g)]));
 }
 
+/** clamp's kernel for number bounds takes nothing but the result's dtype; with a tensor bound it casts. */
+const CLAMP = elementwiseOut("clamp", SAME), CLAMP_TENSOR = elementwiseOut("clamp");
+
+export function clamp(x: Tensor, min?: number | Tensor | null, max?: number | Tensor | null, options?: OutOption): Tensor;
+export function clamp(x: Tensor, options: { min?: number | Tensor | null; max?: number | Tensor | null } & OutOption): Tensor;
+export function clamp(x: Tensor, ...args: unknown[]): Tensor;
 export function clamp(x: Tensor, ...args: unknown[]): Tensor {
-  const a = bindArgs("clamp", args, { min: null as number | Tensor | null, max: null as number | Tensor | null });
+  const a = bindArgs("clamp", args, { min: null as number | Tensor | null, max: null as number | Tensor | null }, 0, OUT);
   if (a.min === null && a.max === null) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   for (const [name, v] of [["min", a.min], ["max", a.max]] as const) if (v !== null) checkOperand("clamp", name, name === "min" ? 1 : 2, v);
   const lo = a.min ?? -Infinity, hi = a.max ?? Infinity;
@@ -54,14 +71,15 @@ export function clamp(x: Tensor, ...args: unknown[]): Tensor {
   const both = (a.min !== null && a.max !== null) || lo instanceof Tensor || hi instanceof Tensor;
   const expr = both ? "(x !== x || lo !== lo || hi !== hi) ? NaN : Math.min(Math.max(x, lo), hi)"
     : a.min !== null ? "x < lo ? lo : x" : "x > hi ? hi : x";
-  const out = elementwise(["x", "lo", "hi"], expr, [x, lo, hi], dtype, {}, dtype);
   const tlo = lo instanceof Tensor ? lo : null, thi = hi instanceof Tensor ? hi : null;
+  const forward = (dest: Dest) => elementwise(["x", "lo", "hi"], expr, [x, lo, hi], dtype, {}, dtype, dest);
   if (!tlo && !thi) {
-    return record(out, "ClampBackward1", [x], (g, [self]) => [g.masked_fill(self!.ge(lo).logical_and(self!.le(hi)).logical_not(), 0)], [x]);
+    return produce("clamp", CLAMP, a.out, [x], forward,
+      (result) => record(result, "ClampBackward1", [x], (g, [self]) => [g.masked_fill(self!.ge(lo).logical_and(self!.le(hi)).logical_not(), 0)], [x]));
   }
   // tensor bounds get the gradient where they are the result, as PyTorch's
   // clamp_backward_min_max gives it (when min > max, min gets none)
-  return record(out, "ClampBackward0", [x, tlo, thi], (g, [self, min, max]) => {
+  return produce("clamp", CLAMP_TENSOR, a.out, [x, tlo, thi], forward, (result) => record(result, "ClampBackward0", [x, tlo, thi], (g, [self, min, max]) => {
     const where = (pred: Tensor) => g.masked_fill(pred.logical_not(), 0);
     if (min && max) {
       return [
@@ -77,42 +95,66 @@ export function clamp(x: Tensor, ...args: unknown[]): Tensor {
     const inside = typeof other === "number" && Number.isFinite(other) ? kept.logical_and(min ? self!.le(other) : self!.ge(other)) : kept;
     const boundGrad = reduceGrad(where(min ? self!.lt(bound) : self!.gt(bound)), bound);
     return [reduceGrad(where(inside), x), min ? boundGrad : null, max ? boundGrad : null];
-  }, [x, tlo, thi]);
+  }, [x, tlo, thi]));
 }
 
 const COMPARISON_NAMES: Record<string, string> = { "===": "eq", "!==": "ne", ">": "gt", ">=": "ge", "<": "lt", "<=": "le" };
 
-function compare(op: string, a: Tensor, b: Input): Tensor {
-  checkOperand(COMPARISON_NAMES[op], "other", 1, b);
-  return elementwise(["a", "b"], `(a ${op} b) ? 1 : 0`, [a, b], bool);
-}
-export function eq(a: Tensor, b: Input): Tensor { return compare("===", a, b); }
-export function ne(a: Tensor, b: Input): Tensor { return compare("!==", a, b); }
-export function gt(a: Tensor, b: Input): Tensor { return compare(">", a, b); }
-export function ge(a: Tensor, b: Input): Tensor { return compare(">=", a, b); }
-export function lt(a: Tensor, b: Input): Tensor { return compare("<", a, b); }
-export function le(a: Tensor, b: Input): Tensor { return compare("<=", a, b); }
-export function isnan(x: Tensor): Tensor { return elementwise(["x"], "x !== x ? 1 : 0", [x], bool); }
-export function logical_not(x: Tensor): Tensor { return elementwise(["x"], "x === 0 ? 1 : 0", [x], bool); }
-/** `position` is where `other` stands: 1 in the method x.logical_and(other), 2 in torch.logical_and(x, other). */
-export function logical_and(a: Tensor, b: Tensor, position = 1): Tensor {
-  checkTensor("logical_and", "other", position, b);
-  return elementwise(["a", "b"], "(a !== 0 && b !== 0) ? 1 : 0", [a, b], bool);
-}
-export function logical_or(a: Tensor, b: Tensor, position = 1): Tensor {
-  checkTensor("logical_or", "other", position, b);
-  return elementwise(["a", "b"], "(a !== 0 || b !== 0) ? 1 : 0", [a, b], bool);
+/** A comparison or logical op (no gradient): bool, or whatever out= holds (1 and 0). */
+function predicate(name: string, expr: string, inputs: readonly Tensor[], other: Input | null, rest: unknown[]): Tensor {
+  const { out } = bindArgs(name, rest, {}, inputs.length + (other === null ? 0 : 1), OUT);
+  const all = other === null ? inputs : [...inputs, other];
+  return produce(name, elementwiseOut(name, CAST, "none"), out, all, (dest) => elementwise(["a", "b"].slice(0, all.length), expr, all, bool, {}, undefined, dest), (r) => r);
 }
 
-export function where(condition: Tensor, a: Input, b: Input): Tensor {
+type Comparison = { (a: Tensor, b: Input, options?: OutOption): Tensor; (a: Tensor, b: Input, ...rest: unknown[]): Tensor };
+function compare(op: string, a: Tensor, b: Input, rest: unknown[]): Tensor {
+  checkOperand(COMPARISON_NAMES[op], "other", 1, b);
+  return predicate(COMPARISON_NAMES[op], `(a ${op} b) ? 1 : 0`, [a], b, rest);
+}
+export const eq: Comparison = (a: Tensor, b: Input, ...rest: unknown[]) => compare("===", a, b, rest);
+export const ne: Comparison = (a: Tensor, b: Input, ...rest: unknown[]) => compare("!==", a, b, rest);
+export const gt: Comparison = (a: Tensor, b: Input, ...rest: unknown[]) => compare(">", a, b, rest);
+export const ge: Comparison = (a: Tensor, b: Input, ...rest: unknown[]) => compare(">=", a, b, rest);
+export const lt: Comparison = (a: Tensor, b: Input, ...rest: unknown[]) => compare("<", a, b, rest);
+export const le: Comparison = (a: Tensor, b: Input, ...rest: unknown[]) => compare("<=", a, b, rest);
+export function isnan(x: Tensor): Tensor { return elementwise(["x"], "x !== x ? 1 : 0", [x], bool); }
+
+export function logical_not(x: Tensor, options?: OutOption): Tensor;
+export function logical_not(x: Tensor, ...rest: unknown[]): Tensor;
+export function logical_not(x: Tensor, ...rest: unknown[]): Tensor { return predicate("logical_not", "a === 0 ? 1 : 0", [x], null, rest); }
+/** torch.logical_and(x, other): `other` is argument 2 (the Tensor method checks its own, argument 1). */
+export function logical_and(a: Tensor, b: Tensor, options?: OutOption): Tensor;
+export function logical_and(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor;
+export function logical_and(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor {
+  checkTensor("logical_and", "other", 2, b);
+  return predicate("logical_and", "(a !== 0 && b !== 0) ? 1 : 0", [a], b, rest);
+}
+export function logical_or(a: Tensor, b: Tensor, options?: OutOption): Tensor;
+export function logical_or(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor;
+export function logical_or(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor {
+  checkTensor("logical_or", "other", 2, b);
+  return predicate("logical_or", "(a !== 0 || b !== 0) ? 1 : 0", [a], b, rest);
+}
+
+/** where's kernel cannot cast: PyTorch 1.13 fails an internal assertion when out's dtype differs. */
+const WHERE = elementwiseOut("where", (r, o) => (r === o ? null
+  : "!needs_dynamic_casting<func_t>::check(iter) INTERNAL ASSERT FAILED at \"./aten/src/ATen/native/cpu/Loops.h\":308, please report a bug to PyTorch. "));
+
+export function where(condition: Tensor, a: Input, b: Input, options?: OutOption): Tensor;
+export function where(condition: Tensor, a: Input, b: Input, ...rest: unknown[]): Tensor;
+export function where(condition: Tensor, a: Input, b: Input, ...rest: unknown[]): Tensor {
+  const { out } = bindArgs("where", rest, {}, 3, OUT);
+  // only where(condition, input, other) of tensors has out=
+  if (out !== null) ([["input", a], ["other", b]] as const).forEach(([name, v], i) => checkTensor("where", name, i + 2, v));
   const dtype = resultType([a, b]);
-  const out = elementwise(["c", "a", "b"], "c !== 0 ? a : b", [condition, a, b], dtype, {}, dtype);
   const ta = a instanceof Tensor ? a : null, tb = b instanceof Tensor ? b : null;
-  return record(out, "WhereBackward0", [null, ta, tb], (g, [cond]) => [
-    null,
-    ta ? reduceGrad(g.mul(cond!), ta) : null,
-    tb ? reduceGrad(g.mul(cond!.logical_not()), tb) : null,
-  ], [condition]);
+  return produce("where", WHERE, out, [condition, a, b], (dest) => elementwise(["c", "a", "b"], "c !== 0 ? a : b", [condition, a, b], dtype, {}, dtype, dest),
+    (result) => record(result, "WhereBackward0", [null, ta, tb], (g, [cond]) => [
+      null,
+      ta ? reduceGrad(g.mul(cond!), ta) : null,
+      tb ? reduceGrad(g.mul(cond!.logical_not()), tb) : null,
+    ], [condition]));
 }
 
 export function masked_fill(x: Tensor, mask: Tensor, value: number): Tensor {
@@ -134,3 +176,6 @@ export function equal(a: Tensor, b: Tensor): boolean {
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
   return true;
 }
+
+// these take out= (ops/out.ts)
+checksOwnArguments(exp, log, sqrt, rsqrt, sin, cos, erf, abs, sign, clamp, eq, ne, gt, ge, lt, le, logical_not, logical_and, logical_or, where);

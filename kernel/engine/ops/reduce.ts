@@ -3,8 +3,9 @@ import { Tensor, numelOf } from "../tensor";
 import { record } from "../autograd/node";
 import { fused } from "../autograd/fused";
 import { no_grad } from "../autograd/grad_mode";
-import { bindArgs } from "../args";
-import { float32, int64, bool, DType } from "../dtype";
+import { bindArgs, checksOwnArguments, invalidCombination } from "../args";
+import { pyTypeName } from "../pyrepr";
+import { float32, int64, bool, uint8, DType, canCast } from "../dtype";
 import { IndexError, RuntimeError } from "../errors";
 import { contiguousData, normalizeDim } from "./strided";
 import { permute, expand, unsqueezeDims } from "./shape";
@@ -12,6 +13,7 @@ import { elementwise } from "./elementwise";
 import { where } from "./math";
 import { zeros_like } from "./creation";
 import { sumDims } from "../wasm/ops";
+import { ArgsWithOut, CAST, DtypeRule, EXACT, OUT, OutOption, checkOut, elementwiseOut, produce, resizeOut, writeOut } from "./out";
 
 type DimArg = number | number[] | null;
 
@@ -42,13 +44,31 @@ function expandBack(g: Tensor, x: Tensor, dims: number[], keepdim: boolean): Ten
   return expand(gk, x.shape);
 }
 
+/** The overloads PyTorch lists when a reduction is given out= but no dim (`dim`: how it names the dim's type). */
+const reductionOverloads = (dim: "tuple of ints" | "int") => [
+  " * (Tensor input, *, torch.dtype dtype)",
+  ` * (Tensor input, ${dim} dim, bool keepdim, *, torch.dtype dtype, Tensor out)`,
+  ` * (Tensor input, ${dim === "int" ? "name" : "tuple of names"} dim, bool keepdim, *, torch.dtype dtype, Tensor out)`,
+];
+
+function meanDtype(x: Tensor, dtype: DType): void {
+  if (!dtype.is_floating_point) throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${x.dtype.scalarType}`);
+}
+
 function sumLike(fn: string, x: Tensor, args: unknown[], mean: boolean): Tensor {
-  const a = bindArgs(fn, args, { dim: null as DimArg, keepdim: false, dtype: null as DType | null });
+  const a = bindArgs(fn, args, { dim: null as DimArg, keepdim: false, dtype: null as DType | null }, 0, OUT);
+  if (a.out !== null) {
+    // with out=: over the given dims, in out's dtype (the input cast to it first, as PyTorch
+    // does), or for mean in the input's when out cannot take that (refused then)
+    if (a.dim === null) throw invalidCombination(fn, [x, ...args], reductionOverloads("tuple of ints"));
+    const out = checkOut(fn, a.out);
+    if (mean && a.dtype === null) meanDtype(x, x.dtype);
+    const dtype = a.dtype ?? (!mean || canCast(x.dtype, out.dtype) ? out.dtype : x.dtype);
+    return writeOut(fn, { aten: fn, dtype: mean && a.dtype === null ? CAST : EXACT }, out, [x], () => sumLike(fn, x.to(dtype), [a.dim, a.keepdim, dtype], mean));
+  }
   const dims = reducedDims(x, a.dim);
   const outType = a.dtype ?? (mean ? x.dtype : x.dtype.is_floating_point ? x.dtype : int64);
-  if (mean && !outType.is_floating_point) {
-    throw new RuntimeError(`mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: ${x.dtype.scalarType}`);
-  }
+  if (mean) meanDtype(x, outType);
   const size = numelOf(dims.map((i) => x.shape[i]));
   const outShape = a.keepdim ? x.shape.map((d, i) => (dims.includes(i) ? 1 : d)) : x.shape.filter((_, i) => !dims.includes(i));
   let out = outType === float32 ? sumDims(x, dims, outShape, mean ? size : 1) : null;
@@ -60,7 +80,7 @@ function sumLike(fn: string, x: Tensor, args: unknown[], mean: boolean): Tensor 
       let s = 0;
       const base = i * size;
       for (let j = 0; j < size; j++) s += data[base + j];
-      od[i] = mean ? s / size : s;
+      od[i] = mean ? s / size : outType.cast(s);
     }
   }
   const all = a.dim === null;
@@ -68,7 +88,11 @@ function sumLike(fn: string, x: Tensor, args: unknown[], mean: boolean): Tensor 
   return record(out, name, [x], (g) => [expandBack(mean ? g.div(size) : g, x, dims, a.keepdim)]);
 }
 
+export function sum(x: Tensor, ...args: ArgsWithOut): Tensor;
+export function sum(x: Tensor, ...args: unknown[]): Tensor;
 export function sum(x: Tensor, ...args: unknown[]): Tensor { return sumLike("sum", x, args, false); }
+export function mean(x: Tensor, ...args: ArgsWithOut): Tensor;
+export function mean(x: Tensor, ...args: unknown[]): Tensor;
 export function mean(x: Tensor, ...args: unknown[]): Tensor { return sumLike("mean", x, args, true); }
 
 /** Sums a broadcast gradient back to `shape` (the inverse of broadcasting). */
@@ -88,9 +112,29 @@ export function sumToShape(g: Tensor, shape: readonly number[]): Tensor {
 function varArgs(fn: string, x: Tensor, args: unknown[]) {
   if (!x.dtype.is_floating_point) throw new RuntimeError("std and var only support floating point and complex dtypes");
   if (typeof args[0] === "boolean") args = [{ unbiased: args[0] }, ...args.slice(1)];
-  const a = bindArgs(fn, args, { dim: null as DimArg, unbiased: true, keepdim: false, correction: null as number | null });
+  const a = bindArgs(fn, args, { dim: null as DimArg, unbiased: true, keepdim: false, correction: null as number | null }, 0, OUT);
   const dims = reducedDims(x, a.dim);
-  return { dims, keepdim: a.keepdim, all: a.dim === null, correction: a.correction ?? (a.unbiased ? 1 : 0), n: numelOf(dims.map((d) => x.shape[d])) };
+  return { dims, keepdim: a.keepdim, all: a.dim === null, correction: a.correction ?? (a.unbiased ? 1 : 0), n: numelOf(dims.map((d) => x.shape[d])), out: a.out };
+}
+
+const VAR_OVERLOADS = [
+  " * (Tensor input, tuple of ints dim, *, int correction, bool keepdim, Tensor out)",
+  " * (Tensor input, tuple of ints dim, bool unbiased, bool keepdim, *, Tensor out)",
+  " * (Tensor input, bool unbiased)",
+  "      didn't match because some of the keywords were incorrect: out",
+  " * (Tensor input, tuple of names dim, *, int correction, bool keepdim, Tensor out)",
+  " * (Tensor input, tuple of names dim, bool unbiased, bool keepdim, *, Tensor out)",
+];
+
+/** var or std with out=: over the given dims, in out's dtype (a floating one), the input cast to it first. */
+function varianceOut(fn: "var" | "std", x: Tensor, args: unknown[], v: VarArgs): Tensor {
+  if (v.all) throw invalidCombination(fn, [x, ...args], VAR_OVERLOADS);
+  const out = checkOut(fn, v.out);
+  if (!out.dtype.is_floating_point) throw new RuntimeError(`"std_cpu" not implemented for '${out.dtype.scalarType}'`);
+  return writeOut(fn, { aten: fn, dtype: EXACT }, out, [x], () => {
+    const r = variance(x.to(out.dtype), v);
+    return fn === "std" ? r.sqrt() : r;
+  });
 }
 type VarArgs = ReturnType<typeof varArgs>;
 
@@ -115,13 +159,19 @@ function varBackward(g: Tensor, x: Tensor, v: VarArgs): Tensor {
   return gk.mul(2 / dof).mul(centered);
 }
 
+export function var_(x: Tensor, ...args: ArgsWithOut): Tensor;
+export function var_(x: Tensor, ...args: unknown[]): Tensor;
 export function var_(x: Tensor, ...args: unknown[]): Tensor {
   const v = varArgs("var", x, args);
+  if (v.out !== null) return varianceOut("var", x, args, v);
   return record(variance(x, v), "VarBackward0", [x], (g, [self]) => [varBackward(g, self!, v)], [x]);
 }
 
+export function std(x: Tensor, ...args: ArgsWithOut): Tensor;
+export function std(x: Tensor, ...args: unknown[]): Tensor;
 export function std(x: Tensor, ...args: unknown[]): Tensor {
   const v = varArgs("std", x, args);
+  if (v.out !== null) return varianceOut("std", x, args, v);
   const out = variance(x, v).sqrt();
   // PyTorch's std_backward: the gradient through sqrt is taken as 0 where the std is 0
   return record(out, "StdBackward0", [x], (g, [self, result]) => [
@@ -129,9 +179,27 @@ export function std(x: Tensor, ...args: unknown[]): Tensor {
   ], [x, out]);
 }
 
+export function norm(x: Tensor, ...args: ArgsWithOut): Tensor;
+export function norm(x: Tensor, ...args: unknown[]): Tensor;
 export function norm(x: Tensor, ...args: unknown[]): Tensor {
-  const a = bindArgs("norm", args, { p: 2 as number | "fro", dim: null as DimArg, keepdim: false });
-  const p = a.p === "fro" ? 2 : a.p;
+  const a = bindArgs("norm", args, { p: null as number | "fro" | null, dim: null as DimArg, keepdim: false }, 0, OUT);
+  if (a.out !== null) {
+    const given = { p: a.p ?? 2, dim: a.dim, keepdim: a.keepdim };
+    // PyTorch 1.13's torch.norm: the Frobenius norm (p left out, or "fro") into out is computed as
+    // usual, then copied in (copy_, recorded as CopyBackwards); another p is ATen's norm.out
+    if (a.p === null || a.p === "fro") {
+      const out = checkOut("frobenius_norm", a.out);
+      const result = norm(x, given);
+      resizeOut(out, result.shape);
+      return out.copy_(result);
+    }
+    return writeOut("norm", { aten: "norm", dtype: EXACT }, a.out, [x], () => {
+      const dtype = (a.out as Tensor).dtype;
+      if (!dtype.is_floating_point) throw new RuntimeError(`"norm_cpu" not implemented for '${dtype.scalarType}'`);
+      return norm(x.to(dtype), given);
+    });
+  }
+  const p = a.p === "fro" ? 2 : a.p ?? 2;
   if (!x.dtype.is_floating_point) throw new RuntimeError(`norm(): input dtype should be either floating point or complex. Got ${x.dtype.scalarType} instead.`);
   // the Frobenius norm over two dims is PyTorch's composite frobenius_norm: sqrt(sum(x·x))
   if (a.p === "fro" && Array.isArray(a.dim) && a.dim.length === 2) return sum(x.mul(x), a.dim, a.keepdim).sqrt();
@@ -143,8 +211,16 @@ export function norm(x: Tensor, ...args: unknown[]): Tensor {
   }, true);
 }
 
+export function prod(x: Tensor, ...args: ArgsWithOut): Tensor;
+export function prod(x: Tensor, ...args: unknown[]): Tensor;
 export function prod(x: Tensor, ...args: unknown[]): Tensor {
-  const a = bindArgs("prod", args, { dim: null as number | null, keepdim: false });
+  const a = bindArgs("prod", args, { dim: null as number | null, keepdim: false }, 0, OUT);
+  if (a.out !== null) {
+    // over the given dim, in out's dtype (the input cast to it first)
+    if (a.dim === null) throw invalidCombination("prod", [x, ...args], reductionOverloads("int"));
+    const out = checkOut("prod", a.out);
+    return writeOut("prod", { aten: "prod", dtype: CAST }, out, [x], () => prod(x.to(out.dtype), a.dim, a.keepdim));
+  }
   const dims = reducedDims(x, a.dim);
   const { outShape, groups, size, data } = layout(x, dims, a.keepdim);
   const out = Tensor.empty(outShape, x.dtype.is_floating_point ? x.dtype : int64);
@@ -264,20 +340,49 @@ function extremeAll(x: Tensor, greater: boolean, name: string): Tensor {
   }, [x, out]);
 }
 
+const MAX_OVERLOADS = (name: string) => [
+  " * (Tensor input)",
+  " * (Tensor input, Tensor other, *, Tensor out)",
+  " * (Tensor input, int dim, bool keepdim, *, tuple of Tensors out)",
+  " * (Tensor input, name dim, bool keepdim, *, tuple of Tensors out)",
+].map((s) => s.replace("max", name));
+
 function extreme(x: Tensor, args: unknown[], greater: boolean): Tensor | ValuesIndices {
   const name = greater ? "max" : "min";
-  if (args[0] instanceof Tensor) return greater ? maximum(x, args[0]) : minimum(x, args[0]);
-  const a = bindArgs(name, args, { dim: null as number | null, keepdim: false });
+  if (args[0] instanceof Tensor) return extremeOf(x, args[0], args.slice(1), greater);
+  const a = bindArgs(name, args, { dim: null as number | null, keepdim: false }, 0, { out: null as unknown });
+  if (a.out !== null) {
+    // out=(values, indices), along a dim
+    if (a.dim === null || !Array.isArray(a.out)) throw invalidCombination(name, [x, ...args], MAX_OVERLOADS(name));
+    if (a.out.length !== 2) throw new TypeError(`expected tuple of 2 elements but got ${a.out.length}`);
+    a.out.forEach((t, i) => { if (!(t instanceof Tensor)) throw new TypeError(`expected Tensor as element ${i} in argument 3, but got ${pyTypeName(t)}`); });
+    const [values, indices] = a.out as Tensor[];
+    let r: ValuesIndices | null = null;
+    const result = () => (r ??= extremeAlongDim(x, a.dim!, a.keepdim, greater, name));
+    writeOut(name, { aten: name, dtype: EXACT }, values, [x], () => result().values);
+    writeOut(name, { aten: name, dtype: EXACT }, indices, [x], () => result().indices);
+    return valuesIndices(values, indices, `${name}_out`);
+  }
   if (a.dim === null) return extremeAll(x, greater, name);
   return extremeAlongDim(x, a.dim, a.keepdim, greater, name);
 }
 
-export function max(x: Tensor, ...args: unknown[]): any { return extreme(x, args, true); }
-export function min(x: Tensor, ...args: unknown[]): any { return extreme(x, args, false); }
+/** The typings of torch.max and torch.min: of two tensors (out= a tensor), or along a dim (out= [values, indices]). */
+type Extreme = {
+  (x: Tensor, other: Tensor, options?: OutOption): Tensor;
+  (x: Tensor, dim: number, ...args: [...keepdim: unknown[], options: { keepdim?: boolean; out?: Tensor[] | null }]): ValuesIndices;
+  (x: Tensor, ...args: unknown[]): any;
+};
+export const max: Extreme = (x: Tensor, ...args: unknown[]): any => extreme(x, args, true);
+export const min: Extreme = (x: Tensor, ...args: unknown[]): any => extreme(x, args, false);
 
 function amaxLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
   const name = greater ? "amax" : "amin";
-  const a = bindArgs(name, args, { dim: [] as number | number[], keepdim: false });
+  const a = bindArgs(name, args, { dim: [] as number | number[], keepdim: false }, 0, OUT);
+  if (a.out !== null) {
+    const rule: DtypeRule = (r, o) => (r === o ? null : `Expected the dtype for input and out to match, but got ${r.scalarType} for input's dtype and ${o.scalarType} for out's dtype.`);
+    return writeOut(name, { aten: name, dtype: rule }, a.out, [x], () => amaxLike(x, [a.dim, a.keepdim], greater));
+  }
   const all = Array.isArray(a.dim) && a.dim.length === 0;
   if (all && x.numel() === 0) throw new RuntimeError(`${name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.`);
   const dims = reducedDims(x, all ? null : a.dim);
@@ -292,11 +397,17 @@ function amaxLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
     return [mask.mul(expandBack(g, x, dims, a.keepdim)).div(count)];
   }, [x, out]);
 }
+export function amax(x: Tensor, ...args: ArgsWithOut): Tensor;
+export function amax(x: Tensor, ...args: unknown[]): Tensor;
 export function amax(x: Tensor, ...args: unknown[]): Tensor { return amaxLike(x, args, true); }
+export function amin(x: Tensor, ...args: ArgsWithOut): Tensor;
+export function amin(x: Tensor, ...args: unknown[]): Tensor;
 export function amin(x: Tensor, ...args: unknown[]): Tensor { return amaxLike(x, args, false); }
 
 function argLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
-  const a = bindArgs(greater ? "argmax" : "argmin", args, { dim: null as number | null, keepdim: false });
+  const name = greater ? "argmax" : "argmin";
+  const a = bindArgs(name, args, { dim: null as number | null, keepdim: false }, 0, OUT);
+  if (a.out !== null) return writeOut(name, { aten: name, dtype: EXACT }, a.out, [x], () => argLike(x, [a.dim, a.keepdim], greater));
   if (a.dim === null) {
     if (x.numel() === 0) throw new IndexError(`${greater ? "argmax" : "argmin"}(): Expected reduction dim to be specified for input.numel() == 0.`);
     const data = contiguousData(x);
@@ -306,18 +417,27 @@ function argLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
   }
   return extremeAlongDim(x.detach(), a.dim, a.keepdim, greater, greater ? "argmax" : "argmin").indices;
 }
+export function argmax(x: Tensor, ...args: ArgsWithOut): Tensor;
+export function argmax(x: Tensor, ...args: unknown[]): Tensor;
 export function argmax(x: Tensor, ...args: unknown[]): Tensor { return argLike(x, args, true); }
+export function argmin(x: Tensor, ...args: ArgsWithOut): Tensor;
+export function argmin(x: Tensor, ...args: unknown[]): Tensor;
 export function argmin(x: Tensor, ...args: unknown[]): Tensor { return argLike(x, args, false); }
 
-export function maximum(a: Tensor, b: Tensor): Tensor {
-  const out = elementwise(["a", "b"], "(a !== a || b !== b) ? NaN : (a > b ? a : b)", [a, b]);
-  return record(out, "MaximumBackward0", [a, b], (g, [self, other]) => tieBackward(g, self!, other!, true), [a, b]);
+/** maximum and minimum (torch.max(a, b) and torch.min(a, b) too), with out=; nan wins. */
+function extremeOf(a: Tensor, b: Tensor, rest: unknown[], greater: boolean): Tensor {
+  const name = greater ? "maximum" : "minimum";
+  const { out } = bindArgs(name, rest, {}, 2, OUT);
+  return produce(name, elementwiseOut(name), out, [a, b], (dest) => elementwise(["a", "b"], `(a !== a || b !== b) ? NaN : (a ${greater ? ">" : "<"} b ? a : b)`, [a, b], undefined, {}, undefined, dest),
+    (result) => record(result, greater ? "MaximumBackward0" : "MinimumBackward0", [a, b], (g, [self, other]) => tieBackward(g, self!, other!, greater), [a, b]));
 }
 
-export function minimum(a: Tensor, b: Tensor): Tensor {
-  const out = elementwise(["a", "b"], "(a !== a || b !== b) ? NaN : (a < b ? a : b)", [a, b]);
-  return record(out, "MinimumBackward0", [a, b], (g, [self, other]) => tieBackward(g, self!, other!, false), [a, b]);
-}
+export function maximum(a: Tensor, b: Tensor, options?: OutOption): Tensor;
+export function maximum(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor;
+export function maximum(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor { return extremeOf(a, b, rest, true); }
+export function minimum(a: Tensor, b: Tensor, options?: OutOption): Tensor;
+export function minimum(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor;
+export function minimum(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor { return extremeOf(a, b, rest, false); }
 
 /**
  * PyTorch's maximum/minimum backward: where(self == other, grad / 2, grad), zeroed (not
@@ -332,12 +452,22 @@ function tieBackward(g: Tensor, self: Tensor, other: Tensor, greater: boolean): 
 function reduceTo(g: Tensor, x: Tensor): Tensor { return g.ndim === x.ndim && g.shape.every((d, i) => d === x.shape[i]) ? g : sumToShape(g, x.shape); }
 
 /** all(input) or all(input, dim, keepdim): whether every element is nonzero (bool). */
+export function all(x: Tensor, ...args: ArgsWithOut): Tensor;
+export function all(x: Tensor, ...args: unknown[]): Tensor;
 export function all(x: Tensor, ...args: unknown[]): Tensor { return allAny("all", x, args); }
 /** any(input) or any(input, dim, keepdim): whether some element is nonzero (bool). */
+export function any(x: Tensor, ...args: ArgsWithOut): Tensor;
+export function any(x: Tensor, ...args: unknown[]): Tensor;
 export function any(x: Tensor, ...args: unknown[]): Tensor { return allAny("any", x, args); }
 
 function allAny(fn: "all" | "any", x: Tensor, args: unknown[]): Tensor {
-  const a = bindArgs(fn, args, { dim: null as number | null, keepdim: false });
+  const a = bindArgs(fn, args, { dim: null as number | null, keepdim: false }, 0, OUT);
+  if (a.out !== null) {
+    // into bool, or (as PyTorch still allows) uint8, of the input cast to uint8 first
+    const rule: DtypeRule = (r, o) => (o === bool || o === uint8 ? null : `${fn} only supports bool tensor for result, got: ${o.scalarType}`);
+    const out = checkOut(fn, a.out);
+    return writeOut(fn, { aten: fn, dtype: rule, grad: "none" }, out, [x], () => allAny(fn, out.dtype === uint8 ? x.to(uint8) : x, [a.dim, a.keepdim]));
+  }
   if (a.dim === null) {
     const data = contiguousData(x);
     const out = Tensor.empty([], bool);
@@ -354,3 +484,5 @@ export function count_nonzero(x: Tensor, ...args: unknown[]): Tensor {
   return sum(x.ne(0).to(int64), a.dim);
 }
 
+// these take out= (ops/out.ts)
+checksOwnArguments(maximum, minimum, all, any);

@@ -7,7 +7,8 @@ import { pyTypeName } from "../pyrepr";
 import { RuntimeError, IndexError } from "../errors";
 import { contiguousData, copyRowMajor, normalizeDim, isContiguousLayout } from "./strided";
 import { scatterAlong } from "./reduce";
-import { int64, promoteTypes } from "../dtype";
+import { canCast, int64, promoteTypes } from "../dtype";
+import { EXACT, OUT, OutOption, OutSpec, produce, writeOut } from "./out";
 
 /** A view of x: the same elements (and version counter) seen through another shape and strides. */
 function viewOf(x: Tensor, shape: number[], strides: number[], offset = x.offset): Tensor {
@@ -183,8 +184,17 @@ export function contiguous(x: Tensor): Tensor {
   return record(out, "CloneBackward0", [x], (g) => [g]);
 }
 
+/** cat's and stack's out=: a dtype their result casts to, sharing no element with an input. */
+const joinOut = (aten: "cat" | "stack"): OutSpec => ({
+  aten, disjoint: true, dtype: (r, o) => (canCast(r, o) ? null : `torch.cat(): input types can't be cast to the desired output type ${o.scalarType}`),
+});
+
+export function cat(tensors: Tensor[], options?: { dim?: number } & OutOption): Tensor;
+export function cat(tensors: Tensor[], dim: number, options?: OutOption): Tensor;
+export function cat(tensors: Tensor[], ...args: unknown[]): Tensor;
 export function cat(tensors: Tensor[], ...args: unknown[]): Tensor {
-  const { dim } = bindArgs("cat", args, { dim: 0 });
+  const { dim, out: target } = bindArgs("cat", args, { dim: 0 }, 0, OUT);
+  if (target !== null) return writeOut("cat", joinOut("cat"), target, tensors, () => cat(tensors, dim));
   if (!tensors.length) throw new RuntimeError("torch.cat(): expected a non-empty list of Tensors");
   tensors.forEach((t, i) => { if (t.ndim === 0) throw new RuntimeError(`zero-dimensional tensor (at position ${i}) cannot be concatenated`); });
   const parts = tensors.filter((t) => !(t.ndim === 1 && t.shape[0] === 0));
@@ -220,8 +230,12 @@ export function cat(tensors: Tensor[], ...args: unknown[]): Tensor {
   });
 }
 
+export function stack(tensors: Tensor[], options?: { dim?: number } & OutOption): Tensor;
+export function stack(tensors: Tensor[], dim: number, options?: OutOption): Tensor;
+export function stack(tensors: Tensor[], ...args: unknown[]): Tensor;
 export function stack(tensors: Tensor[], ...args: unknown[]): Tensor {
-  const { dim } = bindArgs("stack", args, { dim: 0 });
+  const { dim, out: target } = bindArgs("stack", args, { dim: 0 }, 0, OUT);
+  if (target !== null) return writeOut("stack", joinOut("stack"), target, tensors, () => stack(tensors, dim));
   if (!tensors.length) throw new RuntimeError("stack expects a non-empty TensorList");
   tensors.forEach((p, i) => {
     if (p.shape.length !== tensors[0].shape.length || p.shape.some((s, j) => s !== tensors[0].shape[j])) {
@@ -418,6 +432,21 @@ export function split(x: Tensor, size: number | number[], dim = 0): Tensor[] {
   });
   markMultiOutput(pieces, name);
   return pieces;
+}
+
+const REQUIRED_DIM = undefined as unknown as number, REQUIRED_INDEX = undefined as unknown as Tensor;
+
+/** torch.gather(input, dim, index, { out }) (out of the input's dtype only), and x.gather(dim, index). */
+export function gatherCall(x: Tensor, args: readonly unknown[]): Tensor {
+  const a = bindArgs("gather", args, { dim: REQUIRED_DIM, index: REQUIRED_INDEX }, 1, OUT);
+  return produce("gather", { aten: "gather", dtype: EXACT }, a.out, [x, a.index], () => gather(x, a.dim, a.index), (r) => r);
+}
+
+/** torch.index_select(input, dim, index, { out }) (out of the input's dtype only), and x.index_select(dim, index). */
+export function indexSelectCall(x: Tensor, args: readonly unknown[]): Tensor {
+  const a = bindArgs("index_select", args, { dim: REQUIRED_DIM, index: REQUIRED_INDEX }, 1, OUT);
+  const spec: OutSpec = { aten: "index_select", dtype: (r, o) => (r === o ? null : "index_select(): self and result must have the same scalar type") };
+  return produce("index_select", spec, a.out, [x, a.index], () => index_select(x, a.dim, a.index), (r) => r);
 }
 
 export function gather(x: Tensor, dim: number, indexT: Tensor): Tensor {
