@@ -7,7 +7,7 @@ import { DType, bool, float32 } from "../dtype";
 import { elementwise } from "../ops/elementwise";
 import { inplaceFrom } from "../ops/inplace";
 import { activationBackward } from "../wasm/ops";
-import { activationForward } from "../ops/into";
+import { activationForward } from "../wasm/ops";
 import { Dest, OUT, OutOption, fresh, writeOut } from "../ops/out";
 import { ActivationDefinition, ElementwiseActivation, Params, defaults } from "./definition";
 

@@ -8,8 +8,8 @@ import { elementwise, Input, resultType } from "./elementwise";
 import { sumToShape } from "./reduce";
 import { zeros_like } from "./creation";
 import { sameShape } from "./strided";
-import * as into from "./into";
 import { OUT, OutOption, SAME, elementwiseOut, produce } from "./out";
+import * as simd from "../wasm/ops";
 
 const isT = (x: unknown): x is Tensor => x instanceof Tensor;
 
@@ -31,8 +31,8 @@ export function add(a: Input, b: Input, ...rest: unknown[]): Tensor {
   const { alpha, out } = bindArgs("add", rest, { alpha: 1 as number }, 0, OUT);
   if (!isT(a)) return add(b, a, ...rest);
   return produce("add", ADD, out, [a, b], (dest) => (alpha === 1
-    ? into.binary("add", a, b, false, dest) ?? elementwise(["a", "b"], "a + b", [a, b], undefined, {}, undefined, dest)
-    : (isT(b) ? into.axpy(a, b, alpha, dest) : null)
+    ? simd.binary("add", a, b, false, dest) ?? elementwise(["a", "b"], "a + b", [a, b], undefined, {}, undefined, dest)
+    : (isT(b) ? simd.axpy(a, b, alpha, dest) : null)
       ?? elementwise(["a", "b"], "a + p.alpha * b", [a, b], undefined, { alpha: scalarParam(alpha, a, b) }, undefined, dest)),
   (result) => record(result, "AddBackward0", [a, isT(b) ? b : null],
     (g) => [reduceGrad(g, a), isT(b) ? reduceGrad(alpha === 1 ? g : g.mul(alpha), b) : null]));
@@ -47,11 +47,11 @@ export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor {
   if (!isT(a)) {
     // `2 - x` is PyTorch's rsub
     const t = b as Tensor;
-    return produce("sub", SUB, out, [t], (dest) => (alpha === 1 ? into.binary("sub", t, a, true, dest) : null)
+    return produce("sub", SUB, out, [t], (dest) => (alpha === 1 ? simd.binary("sub", t, a, true, dest) : null)
       ?? elementwise(["a", "b"], "b - p.alpha * a", [t, a], undefined, { alpha: scalarParam(alpha, t, a) }, undefined, dest),
     (result) => record(result, "RsubBackward1", [t], (g) => [reduceGrad(g.mul(-alpha), t)]));
   }
-  return produce("sub", SUB, out, [a, b], (dest) => (alpha === 1 ? into.binary("sub", a, b, false, dest) : isT(b) ? into.axpy(a, b, -alpha, dest) : null)
+  return produce("sub", SUB, out, [a, b], (dest) => (alpha === 1 ? simd.binary("sub", a, b, false, dest) : isT(b) ? simd.axpy(a, b, -alpha, dest) : null)
     ?? elementwise(["a", "b"], alpha === 1 ? "a - b" : "a - p.alpha * b", [a, b], undefined, { alpha: scalarParam(alpha, a, b) }, undefined, dest),
   (result) => record(result, "SubBackward0", [a, isT(b) ? b : null],
     (g) => [reduceGrad(g, a), isT(b) ? reduceGrad(g.mul(-alpha), b) : null]));
@@ -80,7 +80,7 @@ export function mul(a: Input, b: Input, ...rest: unknown[]): Tensor {
   checkOperand("mul", "other", 1, b);
   const { out } = bindArgs("mul", rest, {}, 2, OUT);
   if (!isT(a)) return mul(b, a, ...rest);
-  return produce("mul", MUL, out, [a, b], (dest) => into.binary("mul", a, b, false, dest) ?? elementwise(["a", "b"], "a * b", [a, b], undefined, {}, undefined, dest), (result) => {
+  return produce("mul", MUL, out, [a, b], (dest) => simd.binary("mul", a, b, false, dest) ?? elementwise(["a", "b"], "a * b", [a, b], undefined, {}, undefined, dest), (result) => {
     if (!isT(b)) return record(result, "MulBackward0", [a], (g) => [g.mul(b)], [null]); // the wrapped scalar is saved
     // each side's gradient needs the other side's values: saved only when that gradient is wanted
     return record(result, "MulBackward0", [a, b], (g, [self, other]) => [
@@ -113,12 +113,12 @@ export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
     // values divided by 255: measured against torch, test/golden/ops.test.ts)
     const divisor = isT(b) ? b.item() : Number(b);
     const d = floatType === float32 ? Math.fround(divisor) : divisor;
-    return produce("div", DIV, out, [a, b], (dest) => (floatType === float32 ? into.binary("div", a, d, false, dest) : null)
+    return produce("div", DIV, out, [a, b], (dest) => (floatType === float32 ? simd.binary("div", a, d, false, dest) : null)
       ?? elementwise(["a"], "a / p.d", [a], floatType, { d }, undefined, dest), (result) => (isT(b)
       ? record(result, "DivBackward0", [a, null], (g, [, other]) => [reduceGrad(g.div(other!), a), null], [null, b])
       : record(result, "DivBackward0", [a], (g) => [g.div(divisor)], [null])));
   }
-  return produce("div", DIV, out, [a, b], (dest) => into.binary("div", a, b, false, dest) ?? elementwise(["a", "b"], "a / b", [a, b], floatType, {}, floatType, dest),
+  return produce("div", DIV, out, [a, b], (dest) => simd.binary("div", a, b, false, dest) ?? elementwise(["a", "b"], "a / b", [a, b], floatType, {}, floatType, dest),
     (result) => record(result, "DivBackward0", [a, b], (g, [self, other]) => [
       a.requires_grad ? reduceGrad(g.div(other!), a) : null,
       // PyTorch's -grad · ((self / other) / other): no overflow of other²
@@ -131,7 +131,7 @@ export function neg(x: Tensor, ...rest: unknown[]): Tensor;
 export function neg(x: Tensor, ...rest: unknown[]): Tensor {
   const { out } = bindArgs("neg", rest, {}, 1, OUT);
   if (x.dtype === bool) throw new RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
-  return produce("neg", NEG, out, [x], (dest) => into.negate(x, dest) ?? elementwise(["x"], "-x", [x], undefined, {}, undefined, dest),
+  return produce("neg", NEG, out, [x], (dest) => simd.negate(x, dest) ?? elementwise(["x"], "-x", [x], undefined, {}, undefined, dest),
     (result) => record(result, "NegBackward0", [x], (g) => [g.neg()]));
 }
 
@@ -139,7 +139,7 @@ export function reciprocal(x: Tensor, options?: OutOption): Tensor;
 export function reciprocal(x: Tensor, ...rest: unknown[]): Tensor;
 export function reciprocal(x: Tensor, ...rest: unknown[]): Tensor {
   const { out } = bindArgs("reciprocal", rest, {}, 1, OUT);
-  return produce("reciprocal", RECIPROCAL, out, [x], (dest) => into.binary("div", x, 1, true, dest)
+  return produce("reciprocal", RECIPROCAL, out, [x], (dest) => simd.binary("div", x, 1, true, dest)
     ?? elementwise(["x"], "1 / x", [x], x.dtype.is_floating_point ? x.dtype : float32, {}, undefined, dest),
   (result) => record(result, "ReciprocalBackward0", [x], (g, [r]) => [g.mul(r!.mul(r!)).neg()], [result]));
 }
@@ -164,7 +164,7 @@ export function pow(base: Input, exponent: Input, ...rest: unknown[]): Tensor {
   if (!isT(exponent)) {
     const p = Number(exponent);
     if (!base.dtype.is_floating_point && Number.isInteger(p) && p < 0) throw new RuntimeError("Integers to negative integer powers are not allowed.");
-    return produce("pow", POW_SCALAR, out, [base], (dest) => (p === 2 ? into.binary("mul", base, base, false, dest) : null)
+    return produce("pow", POW_SCALAR, out, [base], (dest) => (p === 2 ? simd.binary("mul", base, base, false, dest) : null)
       ?? elementwise(["a", "b"], p === 2 ? "a * a" : p === 0.5 ? "Math.sqrt(a)" : "Math.pow(a, b)", [base, p], undefined, {}, undefined, dest),
     (result) => record(result, "PowBackward0", [base], (g, [self]) => {
       if (p === 0) return [g.mul(0)];

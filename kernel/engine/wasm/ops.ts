@@ -5,9 +5,16 @@
 import { Tensor } from "../tensor";
 import { sameShape } from "../ops/strided";
 import { float32, float64 } from "../dtype";
+import type { Dest } from "../ops/out";
 import { Storage } from "../storage/storage";
 import { wasmKernels, WasmKernels } from "./index";
 import { runSplit, SplitJob } from "./threads";
+
+/**
+ * Where an op's result goes (ops/out.ts): a new tensor, or under out= the out tensor itself; the
+ * kernels write at whatever address they are given.
+ */
+const newTensor: Dest = (shape, dtype) => Tensor.empty(shape, dtype);
 
 /** Byte address of a tensor's first element. */
 function addressOf(t: Tensor): number {
@@ -72,10 +79,10 @@ function elementJob(n: number, minChunk: number, pointers: number[], rest: numbe
 // ------------------------------------------------------------------------------- activations
 
 /** out = activation(x) through fwd_<kernel>, for a contiguous float32 x. */
-export function activationForward(kernel: string, x: Tensor, args: readonly number[], cheap = false): Tensor | null {
+export function activationForward(kernel: string, x: Tensor, args: readonly number[], cheap = false, dest: Dest = newTensor): Tensor | null {
   const k = wasmKernels();
   if (!k || !denseF32(x)) return null;
-  const out = Tensor.empty(x.shape, float32);
+  const out = dest(x.shape, float32);
   const n = out.numel();
   const [a = 0, b = 0, c = 0, d = 0] = args;
   if (n > 0) {
@@ -120,7 +127,7 @@ function scalarValue(b: Tensor | number | boolean): number | null {
  * number or 0-d float32 tensor), or (add only) a contiguous row of a's last dimension.
  * `reversed` computes b op a (scalar - tensor, scalar / tensor).
  */
-export function binary(op: BinaryOp, a: Tensor, b: Tensor | number | boolean, reversed = false): Tensor | null {
+export function binary(op: BinaryOp, a: Tensor, b: Tensor | number | boolean, reversed = false, dest: Dest = newTensor): Tensor | null {
   const k = wasmKernels();
   if (!k) return null;
   if (b instanceof Tensor && b.ndim > 0 && !reversed) {
@@ -129,7 +136,7 @@ export function binary(op: BinaryOp, a: Tensor, b: Tensor | number | boolean, re
       // the full operand first; a broadcast left operand makes sub and div reversed
       const [full, small] = channels.full === a ? [a, b] : [b, a];
       const name = full === a || op === "add" || op === "mul" ? `${op}_ch` : `r${op}_ch`;
-      const out = Tensor.empty(full.shape, float32);
+      const out = dest(full.shape, float32);
       const { outer, size, inner } = channels;
       runSplit(k, name, {
         count: outer, minChunk: Math.ceil(MIN_CHUNK_CHEAP / (size * inner)), align: 1,
@@ -142,13 +149,13 @@ export function binary(op: BinaryOp, a: Tensor, b: Tensor | number | boolean, re
   if (b instanceof Tensor && b.ndim > 0) {
     if (reversed || b.dtype !== float32 || !b.is_contiguous()) return null;
     if (sameShape(a.shape, b.shape)) {
-      const out = Tensor.empty(a.shape, float32);
+      const out = dest(a.shape, float32);
       runSplit(k, `${op}_tt`, elementJob(out.numel(), op === "div" ? MIN_CHUNK_MATH : MIN_CHUNK_CHEAP, [addressOf(a), addressOf(b), addressOf(out)], []));
       return out;
     }
     const cols = a.shape[a.ndim - 1];
     if (op === "add" && b.ndim === 1 && a.ndim >= 1 && b.shape[0] === cols && cols > 0) {
-      const out = Tensor.empty(a.shape, float32);
+      const out = dest(a.shape, float32);
       const rows = out.numel() / cols;
       runSplit(k, "add_row", {
         count: rows, minChunk: Math.ceil(MIN_CHUNK_CHEAP / cols), align: 1,
@@ -161,7 +168,7 @@ export function binary(op: BinaryOp, a: Tensor, b: Tensor | number | boolean, re
   const s = scalarValue(b);
   if (s === null) return null;
   const name = reversed ? (op === "sub" ? "rsub_ts" : op === "div" ? "rdiv_ts" : `${op}_ts`) : `${op}_ts`;
-  const out = Tensor.empty(a.shape, float32);
+  const out = dest(a.shape, float32);
   runSplit(k, name, {
     count: out.numel(), minChunk: op === "div" ? MIN_CHUNK_MATH : MIN_CHUNK_CHEAP, align: ALIGN,
     args: [addressOf(a), s, addressOf(out), out.numel()], perUnit: [4, 0, 4], countArg: 3,
@@ -181,18 +188,18 @@ export function addInPlace(x: Tensor, b: Tensor): boolean {
 }
 
 /** a + alpha * b in doubles, rounded once, for contiguous float32 tensors of one shape. */
-export function axpy(a: Tensor, b: Tensor, alpha: number): Tensor | null {
+export function axpy(a: Tensor, b: Tensor, alpha: number, dest: Dest = newTensor): Tensor | null {
   const k = wasmKernels();
   if (!k || !denseF32(a) || !denseF32(b) || !sameShape(a.shape, b.shape)) return null;
-  const out = Tensor.empty(a.shape, float32);
+  const out = dest(a.shape, float32);
   runSplit(k, "axpy", elementJob(out.numel(), MIN_CHUNK_CHEAP, [addressOf(a), addressOf(b), addressOf(out)], [Math.fround(alpha)]));
   return out;
 }
 
-export function negate(a: Tensor): Tensor | null {
+export function negate(a: Tensor, dest: Dest = newTensor): Tensor | null {
   const k = wasmKernels();
   if (!k || !denseF32(a)) return null;
-  const out = Tensor.empty(a.shape, float32);
+  const out = dest(a.shape, float32);
   runSplit(k, "neg", elementJob(out.numel(), MIN_CHUNK_CHEAP, [addressOf(a), addressOf(out)], []));
   return out;
 }
