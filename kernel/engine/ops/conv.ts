@@ -15,6 +15,7 @@ import { record } from "../autograd/node";
 import { no_grad, is_grad_enabled } from "../autograd/grad_mode";
 import { contiguousData } from "./strided";
 import { mm } from "./linalg";
+import { storageCount } from "../storage/storage";
 import { ConvGeometry as Geometry, convOutput, convPatches, maxPool, maxPoolBackward } from "../wasm/ops";
 
 type Pair = [number, number];
@@ -74,9 +75,22 @@ function patches(g: Geometry, image: TypedArray, cols: TypedArray, gather: boole
 }
 
 function im2col(x: Tensor, g: Geometry): Tensor {
+  const start = storageCount();
   const cols = Tensor.empty([g.C * g.kH * g.kW, g.N * g.oH * g.oW], x.dtype);
-  if (!convPatches(true, x.contiguous(), cols, g)) patches(g, contiguousData(x), cols._data, true);
+  const image = x.contiguous();
+  if (!convPatches(true, image, cols, g)) patches(g, contiguousData(x), cols._data, true);
+  dispose(image, start);
   return cols;
+}
+
+/**
+ * Returns an intermediate's memory at once if it was made after `since` and shares no storage
+ * with `inUse`: the patches and products here are tens of megabytes for a batch, and a big
+ * evaluation batch would otherwise pile them up in wasm memory (which never shrinks) until a
+ * garbage collection.
+ */
+function dispose(t: Tensor | null, since: number, ...inUse: Array<Tensor | null>): void {
+  if (t && t.storage.serial > since && !inUse.some((u) => u?.storage === t.storage)) t.storage.free();
 }
 
 function col2im(cols: Tensor, g: Geometry): Tensor {
@@ -124,24 +138,44 @@ export function conv2d(input: Tensor, weight: Tensor, ...args: unknown[]): Tenso
   const geo: Geometry = { N, C, H, W, kH, kW, sH, sW, pT, pL, dH, dW, oH: Math.floor((H + pT + pB - eH) / sH) + 1, oW: Math.floor((W + pL + pR - eW) / sW) + 1 };
   const L = geo.oH * geo.oW;
   const bias = a.bias;
+  const start = storageCount();
   // the patches are kept for the weight's gradient (PyTorch recomputes them; memory for speed)
   let cols: Tensor | null = im2col(x.detach(), geo);
   const out = no_grad(() => {
     const product = mm(weight.detach().reshape([O, C * kH * kW]), cols!); // [O, N·L]
     const y = Tensor.empty([N, O, geo.oH, geo.oW], x.dtype);
-    if (convOutput(product, bias && bias.detach().contiguous(), y, N, O, L)) return y;
+    if (convOutput(product, bias && bias.detach().contiguous(), y, N, O, L)) {
+      dispose(product, start);
+      return y;
+    }
+    dispose(y, start);
     const planes = product.view([O, N, geo.oH, geo.oW]).permute([1, 0, 2, 3]);
     return bias ? planes.add(bias.detach().view([1, O, 1, 1])) : planes.contiguous();
   });
-  if (!(weight.requires_grad && is_grad_enabled())) cols = null;
+  if (!(weight.requires_grad && is_grad_enabled())) {
+    dispose(cols, start, out);
+    cols = null;
+  }
   const result = record(out, "ConvolutionBackward0", [x, weight, bias], (g, [xs, ws]) => {
     once("conv2d", g);
     return no_grad(() => {
+      const since = storageCount();
       const gT = g.permute([1, 0, 2, 3]).reshape([O, N * L]); // [O, N·L]
       const w2 = ws!.reshape([O, C * kH * kW]);
-      const dx = x.requires_grad ? col2im(mm(w2.t(), gT), geo) : null;
-      const dw = weight.requires_grad ? mm(gT, (cols ?? im2col(xs!, geo)).t()).view(weight.shape) : null;
+      let dx: Tensor | null = null, dw: Tensor | null = null;
+      if (x.requires_grad) {
+        const colsGrad = mm(w2.t(), gT);
+        dx = col2im(colsGrad, geo);
+        dispose(colsGrad, since);
+      }
+      if (weight.requires_grad) {
+        const patches = cols ?? im2col(xs!, geo);
+        dw = mm(gT, patches.t()).view(weight.shape);
+        // the kept patches were made in forward: this node is their only holder
+        dispose(patches, patches === cols ? start : since, dw);
+      }
       const db = bias?.requires_grad ? gT.sum(1) : null;
+      dispose(gT, since, g, db);
       cols = null;
       return [dx, dw, db];
     });
