@@ -6,8 +6,8 @@ import * as assert from "assert";
 import { torch, F, ACTIVATIONS } from "../../kernel/index";
 import type { Tensor } from "../../kernel/index";
 import type { ElementwiseActivation } from "../../kernel/engine/activations/definition";
-import { chunksRun, setThreads, threadStatus, warmThreads } from "../../kernel/engine/wasm/threads";
-import { wasmStatus } from "../../kernel/engine/wasm/index";
+import { chunksRun, runSplit, setThreads, threadStatus, warmThreads } from "../../kernel/engine/wasm/threads";
+import { wasmKernels, wasmStatus } from "../../kernel/engine/wasm/index";
 
 const N = 600_001;
 
@@ -126,6 +126,13 @@ describe("kernels split across threads", function () {
     };
     const [alone, split] = await alongside(run);
     alone.forEach((t, i) => sameBits(t, split[i], `#${i}`));
+  });
+
+  it("a call with more arguments than the control block holds is refused, not run with the wrong ones", () => {
+    const k = wasmKernels()!;
+    const args = new Array<number>(21).fill(0);
+    assert.throws(() => runSplit(k, "im2col", { count: 1, minChunk: 1, align: 1, args, perUnit: [], countArg: 2 }),
+      /kernel im2col takes 21 arguments; threads pass at most 20/);
   });
 
   it("matrix products give the same bits, with bias, transposed and batched", async () => {

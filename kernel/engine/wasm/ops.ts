@@ -18,7 +18,7 @@ const newTensor: Dest = (shape, dtype) => Tensor.empty(shape, dtype);
 
 /** Byte address of a tensor's first element. */
 function addressOf(t: Tensor): number {
-  return t.storage.byteOffset + t.offset * 4;
+  return t.storage.byteOffset + t.offset * t.dtype.itemsize;
 }
 
 function denseF32(t: Tensor): boolean {
@@ -130,7 +130,14 @@ function scalarValue(b: Tensor | number | boolean): number | null {
 export function binary(op: BinaryOp, a: Tensor, b: Tensor | number | boolean, reversed = false, dest: Dest = newTensor): Tensor | null {
   const k = wasmKernels();
   if (!k) return null;
-  if (b instanceof Tensor && b.ndim > 0 && !reversed) {
+  if (b instanceof Tensor && b.ndim > 0) {
+    if (reversed || b.dtype !== float32) return null;
+    // the common case first: two dense operands of one shape
+    if (denseF32(a) && b.is_contiguous() && sameShape(a.shape, b.shape)) {
+      const out = dest(a.shape, float32);
+      runSplit(k, `${op}_tt`, elementJob(out.numel(), op === "div" ? MIN_CHUNK_MATH : MIN_CHUNK_CHEAP, [addressOf(a), addressOf(b), addressOf(out)], []));
+      return out;
+    }
     const channels = channelBlock(a, b) ?? channelBlock(b, a);
     if (channels) {
       // the full operand first; a broadcast left operand makes sub and div reversed
@@ -144,17 +151,8 @@ export function binary(op: BinaryOp, a: Tensor, b: Tensor | number | boolean, re
       });
       return out;
     }
-  }
-  if (!denseF32(a)) return null;
-  if (b instanceof Tensor && b.ndim > 0) {
-    if (reversed || b.dtype !== float32 || !b.is_contiguous()) return null;
-    if (sameShape(a.shape, b.shape)) {
-      const out = dest(a.shape, float32);
-      runSplit(k, `${op}_tt`, elementJob(out.numel(), op === "div" ? MIN_CHUNK_MATH : MIN_CHUNK_CHEAP, [addressOf(a), addressOf(b), addressOf(out)], []));
-      return out;
-    }
     const cols = a.shape[a.ndim - 1];
-    if (op === "add" && b.ndim === 1 && a.ndim >= 1 && b.shape[0] === cols && cols > 0) {
+    if (op === "add" && denseF32(a) && b.ndim === 1 && b.is_contiguous() && a.ndim >= 1 && b.shape[0] === cols && cols > 0) {
       const out = dest(a.shape, float32);
       const rows = out.numel() / cols;
       runSplit(k, "add_row", {
@@ -165,6 +163,7 @@ export function binary(op: BinaryOp, a: Tensor, b: Tensor | number | boolean, re
     }
     return null;
   }
+  if (!denseF32(a)) return null;
   const s = scalarValue(b);
   if (s === null) return null;
   const name = reversed ? (op === "sub" ? "rsub_ts" : op === "div" ? "rdiv_ts" : `${op}_ts`) : `${op}_ts`;
@@ -361,7 +360,7 @@ export function maxPool(x: Tensor, out: Tensor, indices: Tensor, g: ConvGeometry
   const [HW, L] = [g.H * g.W, g.oH * g.oW];
   runSplit(k, "max_pool2d", {
     count: g.N * g.C, minChunk: Math.ceil(MIN_CONV_CHUNK / Math.max(1, L * g.kH * g.kW)), align: 1,
-    args: [addressOf(x), addressOf(out), indices.storage.byteOffset + indices.offset * 8, g.N * g.C, g.H, g.W, g.kH, g.kW, g.sH, g.sW, g.pT, g.pL, g.dH, g.dW, g.oH, g.oW],
+    args: [addressOf(x), addressOf(out), addressOf(indices), g.N * g.C, ...geometryArgs(g).slice(2)],
     perUnit: [4 * HW, 4 * L, 8 * L], countArg: 3,
   });
   return true;
@@ -374,7 +373,7 @@ export function maxPoolBackward(g: Tensor, indices: Tensor, dx: Tensor, geo: Con
   const [HW, L] = [geo.H * geo.W, geo.oH * geo.oW];
   runSplit(k, "max_pool2d_backward", {
     count: geo.N * geo.C, minChunk: Math.ceil(MIN_CONV_CHUNK / Math.max(1, HW)), align: 1,
-    args: [addressOf(g), indices.storage.byteOffset + indices.offset * 8, addressOf(dx), geo.N * geo.C, HW, L],
+    args: [addressOf(g), addressOf(indices), addressOf(dx), geo.N * geo.C, HW, L],
     perUnit: [4 * L, 8 * L, 4 * HW], countArg: 3,
   });
   return true;
