@@ -5,16 +5,11 @@
 import { Tensor } from "../tensor";
 import { sameShape } from "../ops/strided";
 import { float32, float64 } from "../dtype";
-import type { Dest } from "../ops/out";
+// a cycle (ops/out → ops/inplace → here) that is safe: `fresh` is read only when a kernel runs
+import { Dest, fresh } from "../ops/out";
 import { Storage } from "../storage/storage";
 import { wasmKernels, WasmKernels } from "./index";
 import { runSplit, SplitJob } from "./threads";
-
-/**
- * Where an op's result goes (ops/out.ts): a new tensor, or under out= the out tensor itself; the
- * kernels write at whatever address they are given.
- */
-const newTensor: Dest = (shape, dtype) => Tensor.empty(shape, dtype);
 
 /** Byte address of a tensor's first element. */
 function addressOf(t: Tensor): number {
@@ -79,7 +74,7 @@ function elementJob(n: number, minChunk: number, pointers: number[], rest: numbe
 // ------------------------------------------------------------------------------- activations
 
 /** out = activation(x) through fwd_<kernel>, for a contiguous float32 x. */
-export function activationForward(kernel: string, x: Tensor, args: readonly number[], cheap = false, dest: Dest = newTensor): Tensor | null {
+export function activationForward(kernel: string, x: Tensor, args: readonly number[], cheap = false, dest: Dest = fresh): Tensor | null {
   const k = wasmKernels();
   if (!k || !denseF32(x)) return null;
   const out = dest(x.shape, float32);
@@ -127,7 +122,7 @@ function scalarValue(b: Tensor | number | boolean): number | null {
  * number or 0-d float32 tensor), or (add only) a contiguous row of a's last dimension.
  * `reversed` computes b op a (scalar - tensor, scalar / tensor).
  */
-export function binary(op: BinaryOp, a: Tensor, b: Tensor | number | boolean, reversed = false, dest: Dest = newTensor): Tensor | null {
+export function binary(op: BinaryOp, a: Tensor, b: Tensor | number | boolean, reversed = false, dest: Dest = fresh): Tensor | null {
   const k = wasmKernels();
   if (!k) return null;
   if (b instanceof Tensor && b.ndim > 0) {
@@ -187,7 +182,7 @@ export function addInPlace(x: Tensor, b: Tensor): boolean {
 }
 
 /** a + alpha * b in doubles, rounded once, for contiguous float32 tensors of one shape. */
-export function axpy(a: Tensor, b: Tensor, alpha: number, dest: Dest = newTensor): Tensor | null {
+export function axpy(a: Tensor, b: Tensor, alpha: number, dest: Dest = fresh): Tensor | null {
   const k = wasmKernels();
   if (!k || !denseF32(a) || !denseF32(b) || !sameShape(a.shape, b.shape)) return null;
   const out = dest(a.shape, float32);
@@ -195,7 +190,7 @@ export function axpy(a: Tensor, b: Tensor, alpha: number, dest: Dest = newTensor
   return out;
 }
 
-export function negate(a: Tensor, dest: Dest = newTensor): Tensor | null {
+export function negate(a: Tensor, dest: Dest = fresh): Tensor | null {
   const k = wasmKernels();
   if (!k || !denseF32(a)) return null;
   const out = dest(a.shape, float32);
