@@ -51,7 +51,8 @@ export class Linear extends Module {
    * @example
    * ```ts
    * const fc = new nn.Linear(4, 8);
-   * fc(torch.randn(2, 4)).shape  // [2, 8]
+   * String(fc)                                   // Linear(in_features=4, out_features=8, bias=True)
+   * JSON.stringify(fc(torch.randn(2, 4)).shape)  // [2,8]
    * ```
    * @see PyTorch: `torch.nn.Linear`
    */
@@ -65,7 +66,8 @@ export class Linear extends Module {
    * @example
    * ```ts
    * const fc = new nn.Linear(4, 8);
-   * fc(torch.randn(2, 4)).shape  // [2, 8]
+   * String(fc)                                   // Linear(in_features=4, out_features=8, bias=True)
+   * JSON.stringify(fc(torch.randn(2, 4)).shape)  // [2,8]
    * ```
    * @see PyTorch: `torch.nn.Linear`
    */
@@ -87,7 +89,8 @@ export class Linear extends Module {
    * @example
    * ```ts
    * const fc = new nn.Linear(4, 8);
-   * fc(torch.randn(2, 4)).shape  // [2, 8]
+   * String(fc)                                   // Linear(in_features=4, out_features=8, bias=True)
+   * JSON.stringify(fc(torch.randn(2, 4)).shape)  // [2,8]
    * ```
    * @see PyTorch: `torch.nn.Linear`
    */
@@ -108,7 +111,8 @@ export class Linear extends Module {
    * @example
    * ```ts
    * const fc = new nn.Linear(4, 8);
-   * fc(torch.randn(2, 4)).shape  // [2, 8]
+   * String(fc)                                   // Linear(in_features=4, out_features=8, bias=True)
+   * JSON.stringify(fc(torch.randn(2, 4)).shape)  // [2,8]
    * ```
    * @see PyTorch: `torch.nn.Linear`
    */

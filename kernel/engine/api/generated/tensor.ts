@@ -16,10 +16,10 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
+     * torch.sum(x)                      // tensor(10.)
+     * x.sum(0)                          // tensor([4., 6.])
+     * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
+     *                                   //         [7.]])
      * ```
      * @see PyTorch: `torch.sum`
      */
@@ -34,10 +34,10 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
+     * torch.sum(x)                      // tensor(10.)
+     * x.sum(0)                          // tensor([4., 6.])
+     * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
+     *                                   //         [7.]])
      * ```
      * @see PyTorch: `torch.sum`
      */
@@ -57,10 +57,10 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
+     * torch.sum(x)                      // tensor(10.)
+     * x.sum(0)                          // tensor([4., 6.])
+     * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
+     *                                   //         [7.]])
      * ```
      * @see PyTorch: `torch.sum`
      */

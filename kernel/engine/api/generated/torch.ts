@@ -17,10 +17,10 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
+     * torch.sum(x)                      // tensor(10.)
+     * x.sum(0)                          // tensor([4., 6.])
+     * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
+     *                                   //         [7.]])
      * ```
      * @see PyTorch: `torch.sum`
      */
@@ -38,10 +38,10 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
+     * torch.sum(x)                      // tensor(10.)
+     * x.sum(0)                          // tensor([4., 6.])
+     * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
+     *                                   //         [7.]])
      * ```
      * @see PyTorch: `torch.sum`
      */
@@ -64,10 +64,10 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
+     * torch.sum(x)                      // tensor(10.)
+     * x.sum(0)                          // tensor([4., 6.])
+     * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
+     *                                   //         [7.]])
      * ```
      * @see PyTorch: `torch.sum`
      */
