@@ -63,7 +63,7 @@ const OUT_PARAM = { name: "out", type: "Tensor | null", optional: true, value: n
 function signatureOf(def, { input = true, out = false, inplace = true, module = false } = {}) {
   const own = def.call && !module
     ? Object.keys(def.callParams ?? {}).map((n) => positional(n, "Tensor"))
-    : def.params.filter((p) => inplace || p.name !== "inplace").map((p) => positional(p.name, tsType(p), p.default));
+    : def.params.filter((p) => inplace || p.name !== "inplace").map((p) => positional(p.name, tsType(p), p.required ? undefined : p.default));
   if (def.call && !module && own.length !== def.call.length - 1) throw new Error(`${def.name}: callParams must name call's ${def.call.length - 1} parameters after the input`);
   return { params: [...(input ? [positional("input", "Tensor")] : []), ...own, ...(out ? [OUT_PARAM] : [])], returns: "Tensor" };
 }

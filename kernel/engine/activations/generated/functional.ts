@@ -1247,8 +1247,8 @@ export const threshold: {
    *                    value   otherwise
    *
    * @param input The input tensor, any shape.
-   * @param threshold The threshold t. Default: `0`.
-   * @param value The value v that replaces inputs at or below t. Default: `0`.
+   * @param threshold The threshold t.
+   * @param value The value v that replaces inputs at or below t.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
    * @example
    * ```ts
@@ -1258,7 +1258,7 @@ export const threshold: {
    * ```
    * @see PyTorch: `torch.nn.functional.threshold`
    */
-  (input: Tensor, threshold?: number, value?: number, inplace?: boolean): Tensor;
+  (input: Tensor, threshold: number, value: number, inplace?: boolean): Tensor;
   /**
    * Replaces every input at or below a threshold by a fixed value.
    *
@@ -1266,55 +1266,8 @@ export const threshold: {
    *                    value   otherwise
    *
    * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `threshold`, `value`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-   * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.threshold`
-   */
-  (input: Tensor, options?: {
-    /** The threshold t. Default: `0`. */
-    threshold?: number;
-    /** The value v that replaces inputs at or below t. Default: `0`. */
-    value?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
-  /**
-   * Replaces every input at or below a threshold by a fixed value.
-   *
-   *     Threshold(x) = x       if x > threshold
-   *                    value   otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param threshold The threshold t. Default: `0`.
-   * @param options PyTorch's keyword arguments, by name: `value`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-   * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.threshold`
-   */
-  (input: Tensor, threshold: number, options?: {
-    /** The value v that replaces inputs at or below t. Default: `0`. */
-    value?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
-  /**
-   * Replaces every input at or below a threshold by a fixed value.
-   *
-   *     Threshold(x) = x       if x > threshold
-   *                    value   otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param threshold The threshold t. Default: `0`.
-   * @param value The value v that replaces inputs at or below t. Default: `0`.
+   * @param threshold The threshold t.
+   * @param value The value v that replaces inputs at or below t.
    * @param options PyTorch's keyword arguments, by name: `inplace`.
    * @example
    * ```ts
@@ -1345,8 +1298,8 @@ export const threshold_: {
    *                    value   otherwise
    *
    * @param input The input tensor, any shape.
-   * @param threshold The threshold t. Default: `0`.
-   * @param value The value v that replaces inputs at or below t. Default: `0`.
+   * @param threshold The threshold t.
+   * @param value The value v that replaces inputs at or below t.
    * @example
    * ```ts
    * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
@@ -1355,50 +1308,7 @@ export const threshold_: {
    * ```
    * @see PyTorch: `torch.nn.functional.threshold_`
    */
-  (input: Tensor, threshold?: number, value?: number): Tensor;
-  /**
-   * In place: F.threshold, overwriting the input and returning it. Replaces every input at or below a threshold by a fixed value.
-   *
-   *     Threshold(x) = x       if x > threshold
-   *                    value   otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `threshold`, `value`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-   * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.threshold_`
-   */
-  (input: Tensor, options?: {
-    /** The threshold t. Default: `0`. */
-    threshold?: number;
-    /** The value v that replaces inputs at or below t. Default: `0`. */
-    value?: number;
-  }): Tensor;
-  /**
-   * In place: F.threshold, overwriting the input and returning it. Replaces every input at or below a threshold by a fixed value.
-   *
-   *     Threshold(x) = x       if x > threshold
-   *                    value   otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param threshold The threshold t. Default: `0`.
-   * @param options PyTorch's keyword arguments, by name: `value`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-   * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.threshold_`
-   */
-  (input: Tensor, threshold: number, options?: {
-    /** The value v that replaces inputs at or below t. Default: `0`. */
-    value?: number;
-  }): Tensor;
+  (input: Tensor, threshold: number, value: number): Tensor;
 } = inplaceFunctionalOf(thresholdDef);
 /**
  * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.

@@ -1004,8 +1004,8 @@ export const Threshold: {
    *     Threshold(x) = x       if x > threshold
    *                    value   otherwise
    *
-   * @param threshold The threshold t. Default: `0`.
-   * @param value The value v that replaces inputs at or below t. Default: `0`.
+   * @param threshold The threshold t.
+   * @param value The value v that replaces inputs at or below t.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
    * @example
    * ```ts
@@ -1015,60 +1015,15 @@ export const Threshold: {
    * ```
    * @see PyTorch: `torch.nn.Threshold`
    */
-  new (threshold?: number, value?: number, inplace?: boolean): ActivationModule;
+  new (threshold: number, value: number, inplace?: boolean): ActivationModule;
   /**
    * Replaces every input at or below a threshold by a fixed value.
    *
    *     Threshold(x) = x       if x > threshold
    *                    value   otherwise
    *
-   * @param options PyTorch's keyword arguments, by name: `threshold`, `value`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-   * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.Threshold`
-   */
-  new (options?: {
-    /** The threshold t. Default: `0`. */
-    threshold?: number;
-    /** The value v that replaces inputs at or below t. Default: `0`. */
-    value?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
-  /**
-   * Replaces every input at or below a threshold by a fixed value.
-   *
-   *     Threshold(x) = x       if x > threshold
-   *                    value   otherwise
-   *
-   * @param threshold The threshold t. Default: `0`.
-   * @param options PyTorch's keyword arguments, by name: `value`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-   * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.Threshold`
-   */
-  new (threshold: number, options?: {
-    /** The value v that replaces inputs at or below t. Default: `0`. */
-    value?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
-  /**
-   * Replaces every input at or below a threshold by a fixed value.
-   *
-   *     Threshold(x) = x       if x > threshold
-   *                    value   otherwise
-   *
-   * @param threshold The threshold t. Default: `0`.
-   * @param value The value v that replaces inputs at or below t. Default: `0`.
+   * @param threshold The threshold t.
+   * @param value The value v that replaces inputs at or below t.
    * @param options PyTorch's keyword arguments, by name: `inplace`.
    * @example
    * ```ts

@@ -204,8 +204,8 @@ export const torchActivations = {
      *                    value   otherwise
      *
      * @param input The input tensor, any shape.
-     * @param threshold The threshold t. Default: `0`.
-     * @param value The value v that replaces inputs at or below t. Default: `0`.
+     * @param threshold The threshold t.
+     * @param value The value v that replaces inputs at or below t.
      * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
      * @param options PyTorch's keyword arguments, by name: `out`.
      * @example
@@ -216,7 +216,7 @@ export const torchActivations = {
      * ```
      * @see PyTorch: `torch.threshold`
      */
-    (input: Tensor, threshold?: number, value?: number, inplace?: boolean, options?: {
+    (input: Tensor, threshold: number, value: number, inplace?: boolean, options?: {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
@@ -227,59 +227,8 @@ export const torchActivations = {
      *                    value   otherwise
      *
      * @param input The input tensor, any shape.
-     * @param options PyTorch's keyword arguments, by name: `threshold`, `value`, `inplace`, `out`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-     * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-     * ```
-     * @see PyTorch: `torch.threshold`
-     */
-    (input: Tensor, options?: {
-      /** The threshold t. Default: `0`. */
-      threshold?: number;
-      /** The value v that replaces inputs at or below t. Default: `0`. */
-      value?: number;
-      /** Overwrite the input instead of allocating the output. Default: `false`. */
-      inplace?: boolean;
-      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-      out?: Tensor | null;
-    }): Tensor;
-    /**
-     * Replaces every input at or below a threshold by a fixed value.
-     *
-     *     Threshold(x) = x       if x > threshold
-     *                    value   otherwise
-     *
-     * @param input The input tensor, any shape.
-     * @param threshold The threshold t. Default: `0`.
-     * @param options PyTorch's keyword arguments, by name: `value`, `inplace`, `out`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-     * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-     * ```
-     * @see PyTorch: `torch.threshold`
-     */
-    (input: Tensor, threshold: number, options?: {
-      /** The value v that replaces inputs at or below t. Default: `0`. */
-      value?: number;
-      /** Overwrite the input instead of allocating the output. Default: `false`. */
-      inplace?: boolean;
-      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-      out?: Tensor | null;
-    }): Tensor;
-    /**
-     * Replaces every input at or below a threshold by a fixed value.
-     *
-     *     Threshold(x) = x       if x > threshold
-     *                    value   otherwise
-     *
-     * @param input The input tensor, any shape.
-     * @param threshold The threshold t. Default: `0`.
-     * @param value The value v that replaces inputs at or below t. Default: `0`.
+     * @param threshold The threshold t.
+     * @param value The value v that replaces inputs at or below t.
      * @param options PyTorch's keyword arguments, by name: `inplace`, `out`.
      * @example
      * ```ts
@@ -304,8 +253,8 @@ export const torchActivations = {
      *                    value   otherwise
      *
      * @param input The input tensor, any shape.
-     * @param threshold The threshold t. Default: `0`.
-     * @param value The value v that replaces inputs at or below t. Default: `0`.
+     * @param threshold The threshold t.
+     * @param value The value v that replaces inputs at or below t.
      * @example
      * ```ts
      * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
@@ -314,50 +263,7 @@ export const torchActivations = {
      * ```
      * @see PyTorch: `torch.threshold_`
      */
-    (input: Tensor, threshold?: number, value?: number): Tensor;
-    /**
-     * In place: torch.threshold, overwriting the input and returning it. Replaces every input at or below a threshold by a fixed value.
-     *
-     *     Threshold(x) = x       if x > threshold
-     *                    value   otherwise
-     *
-     * @param input The input tensor, any shape.
-     * @param options PyTorch's keyword arguments, by name: `threshold`, `value`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-     * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-     * ```
-     * @see PyTorch: `torch.threshold_`
-     */
-    (input: Tensor, options?: {
-      /** The threshold t. Default: `0`. */
-      threshold?: number;
-      /** The value v that replaces inputs at or below t. Default: `0`. */
-      value?: number;
-    }): Tensor;
-    /**
-     * In place: torch.threshold, overwriting the input and returning it. Replaces every input at or below a threshold by a fixed value.
-     *
-     *     Threshold(x) = x       if x > threshold
-     *                    value   otherwise
-     *
-     * @param input The input tensor, any shape.
-     * @param threshold The threshold t. Default: `0`.
-     * @param options PyTorch's keyword arguments, by name: `value`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-     * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-     * ```
-     * @see PyTorch: `torch.threshold_`
-     */
-    (input: Tensor, threshold: number, options?: {
-      /** The value v that replaces inputs at or below t. Default: `0`. */
-      value?: number;
-    }): Tensor;
+    (input: Tensor, threshold: number, value: number): Tensor;
   },
   softmax: functionalOf(softmaxDef, true) as {
     /**
