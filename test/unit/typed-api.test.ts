@@ -23,15 +23,34 @@ interface Declared {
   positional: Array<{ name: string; optional: boolean; type: string }>;
   /** Rest parameters typed unknown[] or any[]: what the issue forbids. */
   untyped: string[];
+  /** Whether it (or its first overload) carries a doc comment. */
+  documented: boolean;
+  /** Bound by Python's rules (the engine's namespaces), so its binder can be probed. */
+  bound: boolean;
 }
+
+/** The namespaces a cell reaches, and whether their callables bind by PyTorch's rules. */
+const NAMESPACES: Record<string, { expression: string; bound: boolean }> = {
+  torch: { expression: "torch", bound: true },
+  F: { expression: "F", bound: true },
+  nn: { expression: "nn", bound: true },
+  "nn.init": { expression: "nn.init", bound: true },
+  optim: { expression: "optim", bound: true },
+  "torch.utils.data": { expression: "torch.utils.data", bound: true },
+  plot: { expression: "plot", bound: false },
+  "torchvision.datasets": { expression: "torchvision.datasets", bound: false },
+  "torchvision.transforms": { expression: "torchvision.transforms", bound: false },
+  "torchvision.utils": { expression: "torchvision.utils", bound: false },
+  display: { expression: "{ display, displayBundle, html, markdown, svg, png, json, progress }", bound: false },
+};
 
 /** The public callables of the namespaces a cell imports, as the compiler sees their typings. */
 function declaredCallables(): Declared[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-typed-"));
   const file = path.join(dir, "probe.ts");
   const from = path.join(ROOT, "out/kernel/index").replace(/\\/g, "/");
-  fs.writeFileSync(file, `import { torch, F, nn, optim, Tensor } from "${from}";
-export const namespaces = { torch, F, nn, "nn.init": nn.init, optim, "torch.utils.data": torch.utils.data };
+  fs.writeFileSync(file, `import { torch, F, nn, optim, Tensor, plot, torchvision, display, displayBundle, html, markdown, svg, png, json, progress } from "${from}";
+export const namespaces = { ${Object.entries(NAMESPACES).map(([k, v]) => `"${k}": ${v.expression}`).join(", ")} };
 export declare const tensor: Tensor;
 `);
   const program = ts.createProgram([file], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.NodeJs, types: ["node"], typeRoots: [path.join(ROOT, "node_modules/@types")], skipLibCheck: true });
@@ -41,9 +60,11 @@ export declare const tensor: Tensor;
   const typeOf = (s: ts.Symbol) => checker.getTypeOfSymbolAtLocation(s, source);
   const found: Declared[] = [];
 
-  const describe = (where: string, kind: Declared["kind"], signatures: readonly ts.Signature[]): void => {
+  const describe = (where: string, kind: Declared["kind"], signatures: readonly ts.Signature[], symbol: ts.Symbol, bound: boolean): void => {
     if (!signatures.length) return;
-    const d: Declared = { path: where, kind, names: new Set(), positional: [], untyped: [] };
+    const own = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+    const documented = own.getDocumentationComment(checker).length > 0 || signatures[0].getDocumentationComment(checker).length > 0;
+    const d: Declared = { path: where, kind, names: new Set(), positional: [], untyped: [], documented, bound };
     signatures.forEach((sig, i) => {
       for (const p of sig.parameters) {
         const decl = p.valueDeclaration as ts.ParameterDeclaration | undefined;
@@ -67,14 +88,15 @@ export declare const tensor: Tensor;
         for (const member of checker.getPropertiesOfType(typeOf(ns))) {
           if (member.name.startsWith("_")) continue;
           const t = typeOf(member);
-          describe(`${ns.name}.${member.name}`, "function", t.getCallSignatures());
-          describe(`${ns.name}.${member.name}`, "construct", t.getConstructSignatures());
+          const bound = NAMESPACES[ns.name].bound;
+          describe(`${ns.name}.${member.name}`, "function", t.getCallSignatures(), member, bound);
+          describe(`${ns.name}.${member.name}`, "construct", t.getConstructSignatures(), member, bound);
         }
       }
     } else if (s.name === "tensor") {
       for (const m of checker.getPropertiesOfType(typeOf(s))) {
         if (m.name.startsWith("_") || !(m.flags & ts.SymbolFlags.Method)) continue;
-        describe(`Tensor.${m.name}`, "method", typeOf(m).getCallSignatures());
+        describe(`Tensor.${m.name}`, "method", typeOf(m).getCallSignatures(), m, true);
       }
     }
   }
@@ -149,7 +171,7 @@ describe("the typed API: declarations equal the runtime binders", function () {
 
   it("finds the public callables (torch, F, nn, nn.init, optim, torch.utils.data, Tensor methods)", () => {
     const paths = new Set(declared.map((d) => d.path));
-    for (const p of ["torch.sum", "F.leaky_relu", "nn.Linear", "Tensor.sum", "Tensor.relu", "nn.LeakyReLU"]) assert.ok(paths.has(p), `${p} not found among ${paths.size}`);
+    for (const p of ["torch.sum", "F.leaky_relu", "nn.Linear", "Tensor.sum", "Tensor.relu", "nn.LeakyReLU", "plot.activationPlot", "display.display", "torchvision.transforms.Normalize"]) assert.ok(paths.has(p), `${p} not found among ${paths.size}`);
   });
 
   it("declares no public callable with an untyped rest parameter (...args: unknown[])", () => {
@@ -157,10 +179,15 @@ describe("the typed API: declarations equal the runtime binders", function () {
     assert.deepStrictEqual(bad, [], `${bad.length} callables are declared with untyped rest parameters:\n${bad.join("\n")}`);
   });
 
+  it("documents every public callable (hover, completion details and signature help show it)", () => {
+    const bad = declared.filter((d) => !d.documented && !(d.kind === "method" && JS_METHODS.has(d.path.slice("Tensor.".length)))).map((d) => d.path);
+    assert.deepStrictEqual(bad, [], `${bad.length} callables have no doc comment:\n${bad.join("\n")}`);
+  });
+
   it("declares each callable with exactly the parameter names its binder accepts", () => {
     const problems: string[] = [];
     for (const d of declared) {
-      if (d.untyped.length || (d.kind === "method" && JS_METHODS.has(d.path.slice("Tensor.".length)))) continue; // reported above; not PyTorch's
+      if (!d.bound || d.untyped.length || (d.kind === "method" && JS_METHODS.has(d.path.slice("Tensor.".length)))) continue; // reported above; not PyTorch's
       const accepted = probe(d);
       if (typeof accepted === "string") { problems.push(`${d.path}: ${accepted}`); continue; }
       // a name the binder lists but the callable refuses before binding (a Tensor method's out=,
