@@ -14,9 +14,23 @@ import { threshold as thresholdDef } from "../threshold";
 import { softmax as softmaxDef } from "../softmax";
 import { log_softmax as log_softmaxDef } from "../softmax";
 
-export const torchActivations = {
-  relu: F.relu,
-  relu_: inplaceFunctionalOf(reluDef) as {
+export interface TorchActivations {
+  /**
+   * Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
+   *
+   *     ReLU(x) = max(0, x)
+   *
+   * @see PyTorch: `torch.relu`
+   */
+  relu: typeof F.relu;
+  /**
+   * In place: torch.relu, overwriting the input and returning it. Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
+   *
+   *     ReLU(x) = max(0, x)
+   *
+   * @see PyTorch: `torch.relu_`
+   */
+  relu_: {
     /**
      * In place: torch.relu, overwriting the input and returning it. Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
      *
@@ -33,9 +47,24 @@ export const torchActivations = {
      * @see PyTorch: `torch.relu_`
      */
     (input: Tensor): Tensor;
-  },
-  prelu: F.prelu,
-  sigmoid: functionalOf(sigmoidDef, true) as {
+  };
+  /**
+   * Leaky ReLU whose negative slope is learned during training, one per channel or shared.
+   *
+   *     PReLU(x) = x      if x > 0
+   *              a · x   otherwise      (a learned: one shared, or one per channel)
+   *
+   * @see PyTorch: `torch.prelu`
+   */
+  prelu: typeof F.prelu;
+  /**
+   * Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
+   *
+   *     σ(x) = 1 / (1 + e⁻ˣ)
+   *
+   * @see PyTorch: `torch.sigmoid`
+   */
+  sigmoid: {
     /**
      * Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
      *
@@ -56,8 +85,15 @@ export const torchActivations = {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-  },
-  sigmoid_: inplaceMethodOf(F.sigmoid) as {
+  };
+  /**
+   * In place: torch.sigmoid, overwriting the input and returning it. Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
+   *
+   *     σ(x) = 1 / (1 + e⁻ˣ)
+   *
+   * @see PyTorch: `torch.sigmoid_`
+   */
+  sigmoid_: {
     /**
      * In place: torch.sigmoid, overwriting the input and returning it. Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
      *
@@ -74,8 +110,15 @@ export const torchActivations = {
      * @see PyTorch: `torch.sigmoid_`
      */
     (input: Tensor): Tensor;
-  },
-  tanh: functionalOf(tanhDef, true) as {
+  };
+  /**
+   * Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.
+   *
+   *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
+   *
+   * @see PyTorch: `torch.tanh`
+   */
+  tanh: {
     /**
      * Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.
      *
@@ -96,8 +139,15 @@ export const torchActivations = {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-  },
-  tanh_: inplaceMethodOf(F.tanh) as {
+  };
+  /**
+   * In place: torch.tanh, overwriting the input and returning it. Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.
+   *
+   *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
+   *
+   * @see PyTorch: `torch.tanh_`
+   */
+  tanh_: {
     /**
      * In place: torch.tanh, overwriting the input and returning it. Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.
      *
@@ -114,8 +164,17 @@ export const torchActivations = {
      * @see PyTorch: `torch.tanh_`
      */
     (input: Tensor): Tensor;
-  },
-  heaviside: functionalOf(heavisideDef, true) as {
+  };
+  /**
+   * The perceptron's all-or-nothing step; its zero gradient is why it cannot be trained by backpropagation.
+   *
+   *     H(x) = 0        if x < 0
+   *            values   if x = 0
+   *            1        if x > 0
+   *
+   * @see PyTorch: `torch.heaviside`
+   */
+  heaviside: {
     /**
      * The perceptron's all-or-nothing step; its zero gradient is why it cannot be trained by backpropagation.
      *
@@ -138,9 +197,25 @@ export const torchActivations = {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-  },
-  selu: F.selu,
-  selu_: inplaceFunctionalOf(seluDef) as {
+  };
+  /**
+   * Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising).
+   *
+   *     SELU(x) = λ · x              if x > 0
+   *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
+   *
+   * @see PyTorch: `torch.selu`
+   */
+  selu: typeof F.selu;
+  /**
+   * In place: torch.selu, overwriting the input and returning it. Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising).
+   *
+   *     SELU(x) = λ · x              if x > 0
+   *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
+   *
+   * @see PyTorch: `torch.selu_`
+   */
+  selu_: {
     /**
      * In place: torch.selu, overwriting the input and returning it. Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising).
      *
@@ -157,9 +232,23 @@ export const torchActivations = {
      * @see PyTorch: `torch.selu_`
      */
     (input: Tensor): Tensor;
-  },
-  celu: F.celu,
-  celu_: inplaceFunctionalOf(celuDef) as {
+  };
+  /**
+   * ELU rescaled so that its derivative is continuous for every α.
+   *
+   *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
+   *
+   * @see PyTorch: `torch.celu`
+   */
+  celu: typeof F.celu;
+  /**
+   * In place: torch.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α.
+   *
+   *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
+   *
+   * @see PyTorch: `torch.celu_`
+   */
+  celu_: {
     /**
      * In place: torch.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α.
      *
@@ -195,8 +284,16 @@ export const torchActivations = {
       /** Scale α of the negative side. Default: `1`. */
       alpha?: number;
     }): Tensor;
-  },
-  threshold: functionalOf(thresholdDef, true) as {
+  };
+  /**
+   * Replaces every input at or below a threshold by a fixed value.
+   *
+   *     Threshold(x) = x       if x > threshold
+   *                    value   otherwise
+   *
+   * @see PyTorch: `torch.threshold`
+   */
+  threshold: {
     /**
      * Replaces every input at or below a threshold by a fixed value.
      *
@@ -244,8 +341,16 @@ export const torchActivations = {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-  },
-  threshold_: inplaceFunctionalOf(thresholdDef) as {
+  };
+  /**
+   * In place: torch.threshold, overwriting the input and returning it. Replaces every input at or below a threshold by a fixed value.
+   *
+   *     Threshold(x) = x       if x > threshold
+   *                    value   otherwise
+   *
+   * @see PyTorch: `torch.threshold_`
+   */
+  threshold_: {
     /**
      * In place: torch.threshold, overwriting the input and returning it. Replaces every input at or below a threshold by a fixed value.
      *
@@ -264,8 +369,15 @@ export const torchActivations = {
      * @see PyTorch: `torch.threshold_`
      */
     (input: Tensor, threshold: number, value: number): Tensor;
-  },
-  softmax: functionalOf(softmaxDef, true) as {
+  };
+  /**
+   * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
+   *
+   *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
+   *
+   * @see PyTorch: `torch.softmax`
+   */
+  softmax: {
     /**
      * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
      *
@@ -309,8 +421,15 @@ export const torchActivations = {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-  },
-  log_softmax: functionalOf(log_softmaxDef, true) as {
+  };
+  /**
+   * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
+   *
+   *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
+   *
+   * @see PyTorch: `torch.log_softmax`
+   */
+  log_softmax: {
     /**
      * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
      *
@@ -354,5 +473,24 @@ export const torchActivations = {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-  },
+  };
+}
+
+export const torchActivations: TorchActivations = {
+  relu: F.relu,
+  relu_: inplaceFunctionalOf(reluDef),
+  prelu: F.prelu,
+  sigmoid: functionalOf(sigmoidDef, true),
+  sigmoid_: inplaceMethodOf(F.sigmoid),
+  tanh: functionalOf(tanhDef, true),
+  tanh_: inplaceMethodOf(F.tanh),
+  heaviside: functionalOf(heavisideDef, true),
+  selu: F.selu,
+  selu_: inplaceFunctionalOf(seluDef),
+  celu: F.celu,
+  celu_: inplaceFunctionalOf(celuDef),
+  threshold: functionalOf(thresholdDef, true),
+  threshold_: inplaceFunctionalOf(thresholdDef),
+  softmax: functionalOf(softmaxDef, true),
+  log_softmax: functionalOf(log_softmaxDef, true),
 };
