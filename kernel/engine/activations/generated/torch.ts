@@ -51,8 +51,8 @@ export interface TorchActivations {
   /**
    * Leaky ReLU whose negative slope is learned during training, one per channel or shared.
    *
-   *     PReLU(x) = x      if x > 0
-   *              a · x   otherwise      (a learned: one shared, or one per channel)
+   *     PReLU(x) = x       if x > 0
+   *                a · x   otherwise      (a learned: one shared, or one per channel)
    *
    * @see PyTorch: `torch.prelu`
    */
@@ -265,25 +265,8 @@ export interface TorchActivations {
      * @see PyTorch: `torch.celu_`
      */
     (input: Tensor, alpha?: number): Tensor;
-    /**
-     * In place: torch.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α.
-     *
-     *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
-     *
-     * @param input The input tensor, any shape.
-     * @param options PyTorch's keyword arguments, by name: `alpha`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.celu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
-     * new nn.CELU(0.5)(x)  // tensor([-0.4908, -0.3161,  0.0000,  1.5000])
-     * ```
-     * @see PyTorch: `torch.celu_`
-     */
-    (input: Tensor, options?: {
-      /** Scale α of the negative side. Default: `1`. */
-      alpha?: number;
-    }): Tensor;
+    /** In place: torch.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α. Positionally: `input`; by name: `alpha`. */
+    (input: Tensor, options?: { alpha?: number; }): Tensor;
   };
   /**
    * Replaces every input at or below a threshold by a fixed value.
@@ -317,30 +300,8 @@ export interface TorchActivations {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-    /**
-     * Replaces every input at or below a threshold by a fixed value.
-     *
-     *     Threshold(x) = x       if x > threshold
-     *                    value   otherwise
-     *
-     * @param input The input tensor, any shape.
-     * @param threshold The threshold t.
-     * @param value The value v that replaces inputs at or below t.
-     * @param options PyTorch's keyword arguments, by name: `inplace`, `out`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-     * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-     * ```
-     * @see PyTorch: `torch.threshold`
-     */
-    (input: Tensor, threshold: number, value: number, options?: {
-      /** Overwrite the input instead of allocating the output. Default: `false`. */
-      inplace?: boolean;
-      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-      out?: Tensor | null;
-    }): Tensor;
+    /** Replaces every input at or below a threshold by a fixed value. Positionally: `input`, `threshold`, `value`; by name: `inplace`, `out`. */
+    (input: Tensor, threshold: number, value: number, options?: { inplace?: boolean; out?: Tensor | null; }): Tensor;
   };
   /**
    * In place: torch.threshold, overwriting the input and returning it. Replaces every input at or below a threshold by a fixed value.
@@ -399,28 +360,8 @@ export interface TorchActivations {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-    /**
-     * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
-     *
-     *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
-     *
-     * @param input The input tensor, any shape.
-     * @param options PyTorch's keyword arguments, by name: `dim`, `out`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.softmax(x, 0)       // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-     * x.softmax(0)          // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-     * new nn.Softmax(0)(x)  // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-     * ```
-     * @see PyTorch: `torch.softmax`
-     */
-    (input: Tensor, options?: {
-      /** The dimension that sums to one. Default: `null` (Python's None). */
-      dim?: number | null;
-      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-      out?: Tensor | null;
-    }): Tensor;
+    /** Turns a vector of scores into probabilities that sum to one: the classifier's output layer. Positionally: `input`; by name: `dim`, `out`. */
+    (input: Tensor, options?: { dim?: number | null; out?: Tensor | null; }): Tensor;
   };
   /**
    * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
@@ -451,28 +392,8 @@ export interface TorchActivations {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-    /**
-     * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
-     *
-     *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
-     *
-     * @param input The input tensor, any shape.
-     * @param options PyTorch's keyword arguments, by name: `dim`, `out`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.log_softmax(x, 0)      // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-     * x.log_softmax(0)         // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-     * new nn.LogSoftmax(0)(x)  // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-     * ```
-     * @see PyTorch: `torch.log_softmax`
-     */
-    (input: Tensor, options?: {
-      /** The dimension that sums to one. Default: `null` (Python's None). */
-      dim?: number | null;
-      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-      out?: Tensor | null;
-    }): Tensor;
+    /** The log of softmax, computed stably; pairs with the negative log-likelihood loss. Positionally: `input`; by name: `dim`, `out`. */
+    (input: Tensor, options?: { dim?: number | null; out?: Tensor | null; }): Tensor;
   };
 }
 
