@@ -54,5 +54,8 @@ copyTree(path.join(types, "actnb"), pkg, (f) => f.endsWith(".d.ts"));
 const version = JSON.parse(fs.readFileSync("kernel/package.json", "utf8")).version;
 fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({
   name: "actnb", version, description: "A PyTorch-faithful tensor and autograd engine in TypeScript, with activation plots for notebooks.",
-  license: "MIT", main: "index.js", types: "index.d.ts",
+  license: "MIT", main: "index.js", types: "index.d.ts", bin: { actnb: "cli.js" },
 }, null, 2) + "\n");
+// its command line (`npx actnb export ...`): one file, the version written in (kernel/cli/version.ts)
+await esbuild.build({ ...common, sourcemap: false, keepNames: true, entryPoints: ["kernel/cli/bin.ts"], outfile: path.join(pkg, "cli.js"), define: { ACTNB_PACKAGE_VERSION: JSON.stringify(version) } });
+fs.chmodSync(path.join(pkg, "cli.js"), 0o755);

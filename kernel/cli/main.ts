@@ -7,6 +7,8 @@ import { runNotebook } from "../runner/run";
 import { compareOutputs } from "../runner/compare";
 import { outputText } from "../runner/outputs";
 import { saveFileAtomically, saveTarget, SaveError, reasonOf } from "../files/save";
+import { KERNEL_MAIN } from "../executor/client";
+import { actnbVersion } from "./version";
 
 const USAGE = `Usage:
   actnb run <notebook.actnb|notebook.ipynb> [--out <path>] [--check] [--quiet] [--memory-limit <MB>] [--wait-for-timers <s>]
@@ -60,6 +62,11 @@ async function run(args: string[]): Promise<number> {
   const settleSeconds = Number(values["wait-for-timers"] ?? 10);
   if (!Number.isFinite(settleSeconds) || settleSeconds < 0) throw new UsageError("--wait-for-timers takes a number of seconds, 0 or more");
   if (positionals.length !== 1) throw new UsageError("actnb run takes one notebook");
+  // the npm package carries the engine and this CLI, not the kernel process (nor its TypeScript)
+  if (!fs.existsSync(KERNEL_MAIN)) {
+    process.stderr.write("actnb: this copy of actnb has no notebook kernel, so it cannot run notebooks: run them in Jupyter (tslab) or VS Code (the Activation Notebooks extension); export works here\n");
+    return 1;
+  }
   const file = path.resolve(positionals[0]);
   const stored = readNotebook(file);
   // a notebook in another language (a Python .ipynb) is not run as TypeScript
@@ -135,7 +142,7 @@ export async function main(argv: string[]): Promise<number> {
       return command ? 0 : 2;
     }
     if (command === "--version") {
-      process.stdout.write(`${require("../../../kernel/package.json").version}\n`);
+      process.stdout.write(`${actnbVersion()}\n`);
       return 0;
     }
     if (command === "run") return await run(rest);
