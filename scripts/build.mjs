@@ -57,5 +57,5 @@ fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({
   license: "MIT", main: "index.js", types: "index.d.ts", bin: { actnb: "cli.js" },
 }, null, 2) + "\n");
 // its command line (`npx actnb export ...`): one file, the version written in (kernel/cli/version.ts)
-await esbuild.build({ ...common, sourcemap: false, keepNames: true, entryPoints: ["kernel/cli/bin.ts"], outfile: path.join(pkg, "cli.js"), define: { ACTNB_PACKAGE_VERSION: JSON.stringify(version) } });
+await esbuild.build({ ...common, sourcemap: false, minify: true, entryPoints: ["kernel/cli/bin.ts"], outfile: path.join(pkg, "cli.js"), define: { ACTNB_PACKAGE_VERSION: JSON.stringify(version) } });
 fs.chmodSync(path.join(pkg, "cli.js"), 0o755);

@@ -50,6 +50,17 @@ describe("the packed npm package (npm pack ./dist/actnb) in a clean folder", fun
     assert.deepStrictEqual(parseIpynbBytes(bytes, "relu.ipynb").cells.map((c) => c.source), original.cells.map((c) => c.source));
   });
 
+  it("npx actnb export --to html draws the notebook's charts into one page", () => {
+    fs.copyFileSync(GUIDE, path.join(work, "page.actnb"));
+    const r = sh("npx", ["actnb", "export", "page.actnb", "--to", "html"]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    const html = fs.readFileSync(path.join(work, "page.html"), "utf8");
+    const charts = parseNotebookBytes(fs.readFileSync(GUIDE), GUIDE).cells.flatMap((c) => (c.kind === "code" ? c.outputs : []))
+      .filter((o) => "items" in o && "application/vnd.vegalite.v5+json" in o.items).length;
+    assert.ok(charts > 0, "the notebook has charts");
+    assert.strictEqual((html.match(/<svg\b[^>]*class="marks"/g) ?? []).length, charts);
+  });
+
   it("npx actnb export refuses a missing notebook by name", () => {
     const r = sh("npx", ["actnb", "export", "nowhere.actnb", "--to", "ipynb"]);
     assert.strictEqual(r.code, 1);
