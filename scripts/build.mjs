@@ -17,6 +17,8 @@ run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "."]);
 
 const common = { bundle: true, platform: "node", target: "node20", format: "cjs", sourcemap: "linked", logLevel: "warning" };
 await esbuild.build({ ...common, entryPoints: ["extension/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
+// Export to HTML's page maker (with Vega and Vega-Lite), loaded by the command when first used
+await esbuild.build({ ...common, sourcemap: false, minify: true, entryPoints: ["kernel/export/html.ts"], outfile: "dist/export_html.js" });
 await esbuild.build({ ...common, entryPoints: ["kernel/executor/kernel_main.ts"], outfile: "dist/kernel_main.js", minify: true });
 // the kernel's TypeScript converter runs in a worker thread of its own (kernel/executor/converter_worker.ts)
 await esbuild.build({ ...common, entryPoints: ["kernel/executor/converter_worker.ts"], outfile: "dist/converter_worker.js", minify: true });
