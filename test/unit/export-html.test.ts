@@ -19,8 +19,8 @@ function actnb(...args: string[]) {
 
 const outputsOf = (nb: Notebook): Output[] => nb.cells.flatMap((c) => (c.kind === "code" ? c.outputs : []));
 const svgs = (html: string) => html.match(/<svg\b[\s\S]*?<\/svg>/g) ?? [];
-/** Vega's drawn marks: paths with a shape, rects and text inside its mark groups. */
-const markCount = (svg: string) => (svg.match(/<g class="mark-(line|area|rect|symbol|rule|text|group)[^"]*"[^>]*>[\s\S]*?(<path[^>]* d="M|<rect |<text )/g) ?? []).length;
+/** Vega's drawn data marks: shapes (a path with a `d`, or a rect) inside its role-mark groups, not axes or legends. */
+const markCount = (svg: string) => (svg.match(/<g class="mark-\w+ role-mark\b[^"]*"[^>]*>(?:(?!<\/g>)[\s\S])*?(<path[^>]* d="M|<rect )/g) ?? []).length;
 /** Every address the page would load or link to. */
 const addresses = (html: string) => [...html.matchAll(/\s(?:src|href|srcset|xlink:href)\s*=\s*"([^"]*)"/gi)].map((m) => m[1]);
 
