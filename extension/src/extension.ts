@@ -8,6 +8,7 @@ import { registerCommands } from "./commands";
 import { registerLanguageFeatures } from "./language";
 import { registerPlotActivation } from "./plot";
 import { SaveGuard } from "./save_guard";
+import { registerExportHtml } from "./export_html";
 
 export function activate(context: vscode.ExtensionContext): { kernels: KernelManager; saveGuard: SaveGuard } {
   const log = vscode.window.createOutputChannel("Activation Notebooks");
@@ -23,6 +24,7 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelMan
   registerCommands(context, kernels);
   registerLanguageFeatures(context, kernels);
   registerPlotActivation(context);
+  registerExportHtml(context);
   log.appendLine("Activation Notebooks is ready.");
   return { kernels, saveGuard };
 }

@@ -49,7 +49,7 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-const KERNEL_MAIN = path.join(__dirname, "kernel_main.js");
+export const KERNEL_MAIN = path.join(__dirname, "kernel_main.js");
 
 export class KernelClient extends EventEmitter {
   private child: ChildProcess;

@@ -1,6 +1,6 @@
 // The guide in Jupyter: each guide notebook, exported to .ipynb with kernelspec tslab, executed
 // by Debian's nbconvert through npm's tslab with actnb installed as an ordinary npm package, must
-// print the same text as our own kernel does for the same notebook.
+// print the same text as our own kernel does for the same notebook, and show the same charts.
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -46,6 +46,19 @@ function jupyterTexts(ipynb: { cells: Array<{ cell_type: string; outputs?: Ipynb
   });
 }
 
+const VEGA_LITE = "application/vnd.vegalite.v5+json";
+const isSpec = (v: unknown) => v !== null && typeof v === "object" && "$schema" in v && typeof v.$schema === "string";
+
+/** Per code cell, how many Vega-Lite charts our kernel showed. */
+function ourCharts(nb: Notebook): number[] {
+  return nb.cells.flatMap((c) => (c.kind === "code" ? [c.outputs.filter((o) => "items" in o && isSpec(o.items[VEGA_LITE])).length] : []));
+}
+
+/** Per code cell, how many Vega-Lite charts Jupyter stored, as JSON objects (a string does not count). */
+function jupyterCharts(ipynb: { cells: Array<{ cell_type: string; outputs?: IpynbOut[] }> }): number[] {
+  return ipynb.cells.filter((c) => c.cell_type === "code").map((c) => (c.outputs ?? []).filter((o) => isSpec(o.data?.[VEGA_LITE])).length);
+}
+
 describe("the guide in Jupyter (tslab, nbconvert)", function () {
   this.timeout(600000);
   let work: string;
@@ -73,7 +86,7 @@ describe("the guide in Jupyter (tslab, nbconvert)", function () {
   after(() => { if (work) fs.rmSync(work, { recursive: true, force: true }); });
 
   for (const file of guideNotebooks()) {
-    it(`${path.basename(file)} prints the same text in Jupyter as in our kernel`, async () => {
+    it(`${path.basename(file)} prints the same text and shows the same charts in Jupyter as in our kernel`, async () => {
       const nb = parseNotebookBytes(fs.readFileSync(file), file);
       const name = path.basename(file).replace(/\.actnb$/, "");
       const ipynbFile = path.join(work, `${name}.ipynb`);
@@ -97,6 +110,8 @@ describe("the guide in Jupyter (tslab, nbconvert)", function () {
       const a = ourTexts(ours.notebook), b = jupyterTexts(executed, nb);
       const diffs = a.map((t, i) => (t === b[i] ? "" : `code cell ${i + 1}:\n${diffLines(t, b[i] ?? "").map((p) => p.value.split("\n").filter(Boolean).map((l) => `${p.added ? "+ jupyter " : p.removed ? "- actnb   " : "          "}${l}`).join("\n")).join("\n")}`)).filter(Boolean);
       assert.deepStrictEqual(diffs, [], `text outputs differ:\n${diffs.join("\n\n")}`);
+      // every chart our kernel shows (as a last value or through display()) is a chart in Jupyter
+      assert.deepStrictEqual(jupyterCharts(executed), ourCharts(ours.notebook), "Vega-Lite charts per code cell: Jupyter's, then our kernel's");
     });
   }
 });
