@@ -4,7 +4,7 @@
 import { ChildProcess, fork } from "child_process";
 import { EventEmitter } from "events";
 import * as path from "path";
-import type { CellErrorInfo, HostRequest, KernelMessage } from "./protocol";
+import type { CellErrorInfo, HostRequest, KernelMessage, TensorViewReply, VariablesReply } from "./protocol";
 import type { MimeBundle } from "../display/mime";
 
 export type CellOutput =
@@ -121,7 +121,7 @@ export class KernelClient extends EventEmitter {
     return (await p) as Array<{ cell: number; requestId: number; timers: number }>;
   }
 
-  private request<T>(req: { type: "complete" | "inspect"; code: string; position: number; context?: string[] } | { type: "diagnose"; code: string; context?: string[] }): Promise<T> {
+  private request<T>(req: { type: "complete" | "inspect"; code: string; position: number; context?: string[] } | { type: "diagnose"; code: string; context?: string[] } | { type: "variables" } | { type: "tensor_view"; name: string }): Promise<T> {
     const id = this.nextId++;
     const p = new Promise<T>((resolve, reject) => this.replies.set(id, { resolve: resolve as (v: unknown) => void, reject }));
     this.send({ ...req, id } as HostRequest);
@@ -142,6 +142,18 @@ export class KernelClient extends EventEmitter {
   async diagnose(code: string, context?: string[]): Promise<NonNullable<CellErrorInfo["diagnostics"]>> {
     await this.ready;
     return this.request({ type: "diagnose", code, context });
+  }
+
+  /** The cells' top-level variables; asked after a cell, it waits for that cell to end. */
+  async variables(): Promise<VariablesReply> {
+    await this.ready;
+    return this.request({ type: "variables" });
+  }
+
+  /** The table/heatmap view of the tensor variable `name`. */
+  async tensorView(name: string): Promise<TensorViewReply> {
+    await this.ready;
+    return this.request({ type: "tensor_view", name });
   }
 
   /**

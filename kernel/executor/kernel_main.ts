@@ -115,6 +115,8 @@ async function handle(req: HostRequest): Promise<void> {
     case "complete": return send({ type: "reply", id: req.id, value: session.complete(req.code, req.position, req.context) });
     case "inspect": return send({ type: "reply", id: req.id, value: session.inspect(req.code, req.position, req.context) ?? null });
     case "diagnose": return send({ type: "reply", id: req.id, value: session.diagnose(req.code, req.context) });
+    case "variables": return send({ type: "reply", id: req.id, value: session.variables() });
+    case "tensor_view": return send({ type: "reply", id: req.id, value: session.tensorView(req.name) });
     case "settle": {
       const until = Date.now() + req.timeoutMs;
       while (tasksWithTimers().length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
