@@ -17,7 +17,8 @@ run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "."]);
 
 const common = { bundle: true, platform: "node", target: "node20", format: "cjs", sourcemap: "linked", logLevel: "warning" };
 await esbuild.build({ ...common, entryPoints: ["extension/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
-await esbuild.build({ ...common, entryPoints: ["kernel/executor/kernel_main.ts"], outfile: "dist/kernel_main.js", minify: true });
+// keepNames: modules print their class's name ("Linear(...)", not the minifier's), as in the npm package below
+await esbuild.build({ ...common, entryPoints: ["kernel/executor/kernel_main.ts"], outfile: "dist/kernel_main.js", minify: true, keepNames: true });
 // the kernel's TypeScript converter runs in a worker thread of its own (kernel/executor/converter_worker.ts)
 await esbuild.build({ ...common, entryPoints: ["kernel/executor/converter_worker.ts"], outfile: "dist/converter_worker.js", minify: true });
 

@@ -8,8 +8,9 @@ import { registerCommands } from "./commands";
 import { registerLanguageFeatures } from "./language";
 import { registerPlotActivation } from "./plot";
 import { SaveGuard } from "./save_guard";
+import { registerVariablesView, VariablesProvider } from "./variables";
 
-export function activate(context: vscode.ExtensionContext): { kernels: KernelManager; saveGuard: SaveGuard } {
+export function activate(context: vscode.ExtensionContext): { kernels: KernelManager; saveGuard: SaveGuard; variables: VariablesProvider } {
   const log = vscode.window.createOutputChannel("Activation Notebooks");
   const kernels = new KernelManager(log);
   const controller = new ActnbController(kernels);
@@ -23,8 +24,9 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelMan
   registerCommands(context, kernels);
   registerLanguageFeatures(context, kernels);
   registerPlotActivation(context);
+  const variables = registerVariablesView(context, kernels);
   log.appendLine("Activation Notebooks is ready.");
-  return { kernels, saveGuard };
+  return { kernels, saveGuard, variables };
 }
 
 export function deactivate(): void {}
