@@ -30,7 +30,8 @@ export class KernelManager implements vscode.Disposable {
     const existing = this.peek(nb);
     if (existing) return existing;
     const memoryLimitMb = vscode.workspace.getConfiguration("actnb").get<number>("kernel.memoryLimitMb") || undefined;
-    const k = new KernelClient({ notebookDir: this.folderOf(nb), memoryLimitMb });
+    // tensors' outputs carry their heatmap view too (the actnb-tensor renderer draws it)
+    const k = new KernelClient({ notebookDir: this.folderOf(nb), memoryLimitMb, tensorViews: true });
     const name = path.basename(nb.uri.path);
     this.kernels.set(this.key(nb), k);
     k.ready.then(

@@ -3,7 +3,9 @@
 // The kernel builds this for the Variables view's "open" (and it is plain JSON for a webview).
 import { Tensor } from "../engine/tensor";
 import { contiguousData } from "../engine/ops/strided";
-import type { CellValue, TensorSlice, TensorView } from "./tensor_view_types";
+import { TENSOR_MIME } from "./tensor_view_types";
+import type { CellValue, TensorOutput, TensorSlice, TensorView } from "./tensor_view_types";
+import type { BundleExtras } from "./mime";
 
 export type { CellValue, TensorSlice, TensorView };
 
@@ -76,3 +78,10 @@ export function tensorView(tensor: Tensor): TensorView {
     numel: t.numel(), range: finiteRange(t), rows, cols, slices, notes,
   };
 }
+
+/** A tensor's rich output beside its text: for kernels whose host draws it (VS Code). */
+export const tensorBundleExtras: BundleExtras = (value, text) => {
+  if (!(value instanceof Tensor)) return undefined;
+  const output: TensorOutput = { text, view: tensorView(value) };
+  return { [TENSOR_MIME]: output };
+};

@@ -28,3 +28,12 @@ export interface TensorView {
   /** What the view leaves out or reshapes, in words; empty when every element is shown as it is. */
   notes: string[];
 }
+
+/** The MIME type of a tensor's output in its rich form, beside PyTorch's text/plain. */
+export const TENSOR_MIME = "application/vnd.actnb.tensor+json";
+
+/** What a tensor output carries under TENSOR_MIME: PyTorch's text (shown first) and its table. */
+export interface TensorOutput {
+  text: string;
+  view: TensorView;
+}

@@ -29,6 +29,8 @@ export interface KernelOptions {
   outputLimitMb?: number;
   /** How long an interrupt may take before the kernel is killed instead, in ms. */
   interruptGraceMs?: number;
+  /** Tensors' outputs also carry their heatmap view (application/vnd.actnb.tensor+json). */
+  tensorViews?: boolean;
 }
 
 /** Why a kernel stopped without being asked to. */
@@ -68,7 +70,11 @@ export class KernelClient extends EventEmitter {
   constructor(readonly options: KernelOptions) {
     super();
     const execArgv = options.memoryLimitMb ? [`--max-old-space-size=${options.memoryLimitMb}`] : [];
-    const env = options.outputLimitMb ? { ...process.env, ACTNB_OUTPUT_LIMIT_MB: String(options.outputLimitMb) } : process.env;
+    const env = {
+      ...process.env,
+      ...(options.outputLimitMb ? { ACTNB_OUTPUT_LIMIT_MB: String(options.outputLimitMb) } : {}),
+      ...(options.tensorViews ? { ACTNB_TENSOR_VIEWS: "1" } : {}),
+    };
     this.child = fork(KERNEL_MAIN, [options.notebookDir], { cwd: options.notebookDir, execArgv, env, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced" });
     // The kernel reports cell output over IPC; the raw pipes carry only what bypasses it
     // (fatal errors from V8 itself), kept to explain a death.

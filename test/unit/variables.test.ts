@@ -6,6 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { KernelClient } from "../../kernel/executor/client";
 import type { VariableInfo } from "../../kernel/executor/protocol";
+import { parseTensorOutput } from "../../extension/renderer/tensor";
 
 describe("kernel variables", function () {
   this.timeout(60000);
@@ -85,5 +86,42 @@ describe("kernel variables", function () {
     assert.deepStrictEqual(await k.tensorView("lr"), { error: "lr is not a tensor (it is number)" });
     const missing = await k.tensorView("nothing");
     assert.ok("error" in missing && /no variable named "nothing"/.test(missing.error), JSON.stringify(missing));
+  });
+});
+
+describe("tensor outputs' heatmap view (KernelOptions.tensorViews)", function () {
+  this.timeout(60000);
+  const MIME = "application/vnd.actnb.tensor+json";
+  let dir: string;
+  before(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-views-")); });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  async function bundles(tensorViews: boolean): Promise<Array<Record<string, unknown>>> {
+    const k = new KernelClient({ notebookDir: dir, tensorViews });
+    try {
+      const shown: Array<Record<string, unknown>> = [];
+      const code = `import { torch, display } from "actnb";\ndisplay(torch.tensor([1, 2, 3]));\ndisplay("not a tensor");\ntorch.tensor([[0.5, -1.0]])`;
+      const r = await k.execute(code, (o) => { if (o.kind === "display" || o.kind === "result") shown.push(o.bundle); });
+      assert.strictEqual(r.success, true);
+      return shown;
+    } finally {
+      await k.shutdown();
+    }
+  }
+
+  it("adds the view beside PyTorch's text for tensors shown or returned, when the host asks", async () => {
+    const [shown, text, result] = await bundles(true);
+    assert.deepStrictEqual(Object.keys(text), ["text/plain"]);
+    for (const [bundle, plain, rows] of [[shown, "tensor([1., 2., 3.])", [[1, 2, 3]]], [result, "tensor([[ 0.5000, -1.0000]])", [[0.5, -1]]]] as const) {
+      assert.strictEqual(bundle["text/plain"], plain);
+      // as the renderer reads it
+      const rich = parseTensorOutput(bundle[MIME]);
+      assert.strictEqual(rich.text, plain);
+      assert.deepStrictEqual(rich.view.slices[0].rows, rows);
+    }
+  });
+
+  it("leaves bundles as Jupyter and `actnb run` make them otherwise", async () => {
+    for (const b of await bundles(false)) assert.deepStrictEqual(Object.keys(b), ["text/plain"]);
   });
 });
