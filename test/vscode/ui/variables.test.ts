@@ -2,7 +2,7 @@
 // Explorer lists its tensor with shape and dtype; clicking the row opens the tensor as a heatmap
 // table in a webview, in the theme's chart colours. Screenshot: test-results/vscode/variables-heatmap.png.
 import * as assert from "node:assert/strict";
-import { openFile, runCommand, Session, waitForFrameWith, waitUntil, webviewFrames } from "../browser";
+import { notebookOutputFrames, openFile, runCommand, Session, waitForFrameWith, waitUntil, webviewFrames } from "../browser";
 import { cellState, closeAllEditors, describeFor, EXTENSION_ID, parseColor, RGB, runAll, stableScreenshot, suiteSession } from "./helpers";
 
 const PANE = ".pane:has(.pane-header[aria-label*='Activation Kernel Variables'])";
@@ -23,7 +23,7 @@ describeFor(["default"], "the Variables view", function () {
     const page = session.page;
     await openFile(page, "variables.actnb", { expect: "notebook" });
     await runAll(page);
-    await waitUntil(async () => (await cellState(page, 0)).state === "success", { timeoutMs: 60_000, message: "the cell to run" });
+    await waitUntil(async () => (await cellState(page, 1)).state === "success", { timeoutMs: 60_000, message: "the cells to run" });
 
     await runCommand(page, "View: Show Explorer");
     const header = page.locator(`${PANE} .pane-header`).first();
@@ -48,5 +48,26 @@ describeFor(["default"], "the Variables view", function () {
     assert.ok(high && high[0] > high[2], `4 is drawn in red: ${colours.high}`);
     assert.ok(low && low[2] > low[0], `-2 is drawn in blue: ${colours.low}`);
     await stableScreenshot(page, "variables-heatmap");
+  });
+
+  it("shows a tensor output as PyTorch's text first, and as a heatmap at a click", async function () {
+    const page = session.page;
+    await runCommand(page, "View: Close All Editors");
+    await openFile(page, "variables.actnb", { expect: "notebook" });
+    await runAll(page);
+    await waitUntil(async () => (await cellState(page, 1)).state === "success", { timeoutMs: 60_000, message: "the cells to run" });
+    const { locator } = await waitForFrameWith(page, notebookOutputFrames, ".actnb-tensor-output");
+    const output = locator.first();
+    const text = output.locator("pre");
+    const table = output.locator(".actnb-tensor");
+    assert.equal((await text.innerText()).trim(), "tensor([[-4.,  1.,  2.],\n        [ 6., -2.,  8.]])");
+    assert.equal(await table.isVisible(), false, "the heatmap waits for a click");
+    await output.locator("button.actnb-tensor-toggle", { hasText: "Heatmap" }).click();
+    await waitUntil(async () => table.isVisible(), { timeoutMs: 5000, message: "the heatmap to show" });
+    assert.equal(await text.isVisible(), false, "the text is hidden while the heatmap shows");
+    assert.equal((await table.locator("td.p20").first().innerText()).trim(), "8");
+    await stableScreenshot(page, "tensor-output-heatmap");
+    await output.locator("button.actnb-tensor-toggle", { hasText: "Text" }).click();
+    await waitUntil(async () => text.isVisible(), { timeoutMs: 5000, message: "the text to come back" });
   });
 });
