@@ -3,6 +3,8 @@
 // a webview panel, and a display handle's update() from a later cell replaces the output of the
 // cell that displayed it, in place.
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
 import * as vscode from "vscode";
 import type { KernelManager } from "../../../extension/src/kernels";
 import type { VariablesProvider } from "../../../extension/src/variables";
@@ -85,6 +87,20 @@ const plainTexts = (cell: vscode.NotebookCell) => cell.outputs.map((o) => o.item
     assert.deepEqual(plainTexts(doc.cellAt(0)), ["step 2", ""]);
     assert.equal(doc.cellAt(0).outputs[0].metadata?.display_id, "display-1");
     assert.deepEqual(doc.cellAt(1).outputs.map((o) => o.items.map((i) => decoder.decode(i.data)).join("")), ["updated\n"]);
+    await kernels.shutdown(doc);
+  });
+
+  it("a tensor output carries its heatmap view beside PyTorch's text, and the saved file keeps only the text", async () => {
+    const file = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, "tensor-output.actnb");
+    const cell = { kind: "code", language: "typescript", metadata: {}, source: `import { torch } from "actnb";\ntorch.tensor([[1.0, -2.0]])`, outputs: [] };
+    fs.writeFileSync(file, JSON.stringify({ actnb: 1, metadata: { title: "t", kernel: { name: "actnb", version: "0.1.0" } }, cells: [cell] }));
+    const doc = await vscode.workspace.openNotebookDocument(vscode.Uri.file(file));
+    await runAll(doc);
+    assert.deepEqual(doc.cellAt(0).outputs.map((o) => o.items.map((i) => i.mime)), [["application/vnd.actnb.tensor+json", "text/plain"]]);
+    assert.deepEqual(plainTexts(doc.cellAt(0)), ["tensor([[ 1., -2.]])"]);
+    assert.ok(await doc.save(), "saved");
+    const saved = JSON.parse(fs.readFileSync(file, "utf8")) as { cells: Array<{ outputs: Array<{ items: Record<string, unknown> }> }> };
+    assert.deepEqual(saved.cells[0].outputs.map((o) => o.items), [{ "text/plain": "tensor([[ 1., -2.]])" }]);
     await kernels.shutdown(doc);
   });
 });
