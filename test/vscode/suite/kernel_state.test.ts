@@ -90,6 +90,14 @@ const plainTexts = (cell: vscode.NotebookCell) => cell.outputs.map((o) => o.item
     await kernels.shutdown(doc);
   });
 
+  it("an update() from a timer after its cell ended replaces the output in place too", async () => {
+    const doc = await notebook(`import { display } from "actnb";\nconst late = display("waiting", { display_id: true });\nvoid setTimeout(() => late.update("done later"), 300);`);
+    await runAll(doc);
+    for (let waited = 0; plainTexts(doc.cellAt(0))[0] !== "done later" && waited < 10_000; waited += 100) await sleep(100);
+    assert.deepEqual(plainTexts(doc.cellAt(0)), ["done later"]);
+    await kernels.shutdown(doc);
+  });
+
   it("a tensor output carries its heatmap view beside PyTorch's text, and the saved file keeps only the text", async () => {
     const file = path.join(vscode.workspace.workspaceFolders![0].uri.fsPath, "tensor-output.actnb");
     const cell = { kind: "code", language: "typescript", metadata: {}, source: `import { torch } from "actnb";\ntorch.tensor([[1.0, -2.0]])`, outputs: [] };
