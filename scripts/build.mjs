@@ -21,7 +21,8 @@ const common = { bundle: true, platform: "node", target: "node20", format: "cjs"
 await esbuild.build({ ...common, entryPoints: ["extension/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
 // Export to HTML's page maker (with Vega and Vega-Lite), loaded by the command when first used
 await esbuild.build({ ...common, sourcemap: false, minify: true, entryPoints: ["kernel/export/html.ts"], outfile: "dist/export_html.js" });
-await esbuild.build({ ...common, entryPoints: ["kernel/executor/kernel_main.ts"], outfile: "dist/kernel_main.js", minify: true });
+// keepNames: modules print their class's name ("Linear(...)", not the minifier's), as in the npm package below
+await esbuild.build({ ...common, entryPoints: ["kernel/executor/kernel_main.ts"], outfile: "dist/kernel_main.js", minify: true, keepNames: true });
 // the kernel's TypeScript converter runs in a worker thread of its own (kernel/executor/converter_worker.ts)
 await esbuild.build({ ...common, entryPoints: ["kernel/executor/converter_worker.ts"], outfile: "dist/converter_worker.js", minify: true });
 

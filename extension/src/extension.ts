@@ -9,8 +9,9 @@ import { registerLanguageFeatures } from "./language";
 import { registerPlotActivation } from "./plot";
 import { SaveGuard } from "./save_guard";
 import { registerExportHtml } from "./export_html";
+import { registerVariablesView, VariablesProvider } from "./variables";
 
-export function activate(context: vscode.ExtensionContext): { kernels: KernelManager; saveGuard: SaveGuard } {
+export function activate(context: vscode.ExtensionContext): { kernels: KernelManager; saveGuard: SaveGuard; variables: VariablesProvider } {
   const log = vscode.window.createOutputChannel("Activation Notebooks");
   const kernels = new KernelManager(log);
   const controller = new ActnbController(kernels);
@@ -25,8 +26,9 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelMan
   registerLanguageFeatures(context, kernels);
   registerPlotActivation(context);
   registerExportHtml(context);
+  const variables = registerVariablesView(context, kernels);
   log.appendLine("Activation Notebooks is ready.");
-  return { kernels, saveGuard };
+  return { kernels, saveGuard, variables };
 }
 
 export function deactivate(): void {}

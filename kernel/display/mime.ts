@@ -26,9 +26,24 @@ export function plainText(v: unknown): string {
   return util.format("%s", typeof v === "string" ? v : util.inspect(v));
 }
 
+/**
+ * Extra MIME types a host asked its kernel for (VS Code: a tensor's heatmap view), added to the
+ * bundles of the values it knows. Installed by the kernel process; module copies share it.
+ */
+export type BundleExtras = (value: unknown, text: string) => Record<string, unknown> | undefined;
+const EXTRAS = Symbol.for("actnb.display.extras");
+type Global = typeof globalThis & { [EXTRAS]?: BundleExtras };
+
+export function setBundleExtras(extras: BundleExtras | undefined): void {
+  (globalThis as Global)[EXTRAS] = extras;
+}
+
 /** The MIME bundle for a cell's value or for display(value). */
 export function mimeBundleOf(v: unknown): MimeBundle {
-  if (!hasMimeBundle(v)) return { "text/plain": plainText(v) };
+  if (!hasMimeBundle(v)) {
+    const text = plainText(v);
+    return { ...(globalThis as Global)[EXTRAS]?.(v, text), "text/plain": text };
+  }
   const bundle: unknown = v[JUPYTER_DISPLAY]();
   if (bundle instanceof Promise) throw new TypeError(`[Symbol.for("Jupyter.display")]() returned a Promise; actnb shows only a bundle returned synchronously`);
   if (bundle === null || typeof bundle !== "object" || Array.isArray(bundle)) {

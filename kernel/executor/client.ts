@@ -4,7 +4,7 @@
 import { ChildProcess, fork } from "child_process";
 import { EventEmitter } from "events";
 import * as path from "path";
-import type { CellErrorInfo, HostRequest, KernelMessage } from "./protocol";
+import type { CellErrorInfo, HostRequest, KernelMessage, TensorViewReply, VariablesReply } from "./protocol";
 import type { MimeBundle } from "../display/mime";
 
 export type CellOutput =
@@ -29,6 +29,8 @@ export interface KernelOptions {
   outputLimitMb?: number;
   /** How long an interrupt may take before the kernel is killed instead, in ms. */
   interruptGraceMs?: number;
+  /** Tensors' outputs also carry their heatmap view (application/vnd.actnb.tensor+json). */
+  tensorViews?: boolean;
 }
 
 /** Why a kernel stopped without being asked to. */
@@ -68,7 +70,11 @@ export class KernelClient extends EventEmitter {
   constructor(readonly options: KernelOptions) {
     super();
     const execArgv = options.memoryLimitMb ? [`--max-old-space-size=${options.memoryLimitMb}`] : [];
-    const env = options.outputLimitMb ? { ...process.env, ACTNB_OUTPUT_LIMIT_MB: String(options.outputLimitMb) } : process.env;
+    const env = {
+      ...process.env,
+      ...(options.outputLimitMb ? { ACTNB_OUTPUT_LIMIT_MB: String(options.outputLimitMb) } : {}),
+      ...(options.tensorViews ? { ACTNB_TENSOR_VIEWS: "1" } : {}),
+    };
     this.child = fork(KERNEL_MAIN, [options.notebookDir], { cwd: options.notebookDir, execArgv, env, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced" });
     // The kernel reports cell output over IPC; the raw pipes carry only what bypasses it
     // (fatal errors from V8 itself), kept to explain a death.
@@ -121,7 +127,7 @@ export class KernelClient extends EventEmitter {
     return (await p) as Array<{ cell: number; requestId: number; timers: number }>;
   }
 
-  private request<T>(req: { type: "complete" | "inspect"; code: string; position: number; context?: string[] } | { type: "diagnose"; code: string; context?: string[] }): Promise<T> {
+  private request<T>(req: { type: "complete" | "inspect"; code: string; position: number; context?: string[] } | { type: "diagnose"; code: string; context?: string[] } | { type: "variables" } | { type: "tensor_view"; name: string }): Promise<T> {
     const id = this.nextId++;
     const p = new Promise<T>((resolve, reject) => this.replies.set(id, { resolve: resolve as (v: unknown) => void, reject }));
     this.send({ ...req, id } as HostRequest);
@@ -142,6 +148,18 @@ export class KernelClient extends EventEmitter {
   async diagnose(code: string, context?: string[]): Promise<NonNullable<CellErrorInfo["diagnostics"]>> {
     await this.ready;
     return this.request({ type: "diagnose", code, context });
+  }
+
+  /** The cells' top-level variables; asked after a cell, it waits for that cell to end. */
+  async variables(): Promise<VariablesReply> {
+    await this.ready;
+    return this.request({ type: "variables" });
+  }
+
+  /** The table/heatmap view of the tensor variable `name`. */
+  async tensorView(name: string): Promise<TensorViewReply> {
+    await this.ready;
+    return this.request({ type: "tensor_view", name });
   }
 
   /**

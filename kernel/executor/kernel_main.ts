@@ -4,6 +4,8 @@
 import * as path from "path";
 import { startConverter } from "./converter_proxy";
 import { setDisplaySink } from "../display/display";
+import { setBundleExtras } from "../display/mime";
+import { tensorBundleExtras } from "../display/tensor_view";
 import { createKernelRoot } from "./root";
 import { watchParent } from "./watchdog";
 import { Session } from "./session";
@@ -62,6 +64,8 @@ const session = new Session(converter, root.dir, engine);
 captureStream("stdout");
 captureStream("stderr");
 setDisplaySink((bundle, options) => send({ type: "display", id: outputTarget(), bundle, ...options }));
+// tensors' heatmap view beside their text, for a host that draws it (KernelOptions.tensorViews)
+if (process.env.ACTNB_TENSOR_VIEWS === "1") setBundleExtras(tensorBundleExtras);
 
 /** An error raised after its cell's own code returned: shown under that cell, which fails. */
 function lateError(task: CellTask | null, e: unknown, how: string): void {
@@ -115,6 +119,8 @@ async function handle(req: HostRequest): Promise<void> {
     case "complete": return send({ type: "reply", id: req.id, value: session.complete(req.code, req.position, req.context) });
     case "inspect": return send({ type: "reply", id: req.id, value: session.inspect(req.code, req.position, req.context) ?? null });
     case "diagnose": return send({ type: "reply", id: req.id, value: session.diagnose(req.code, req.context) });
+    case "variables": return send({ type: "reply", id: req.id, value: session.variables() });
+    case "tensor_view": return send({ type: "reply", id: req.id, value: session.tensorView(req.name) });
     case "settle": {
       const until = Date.now() + req.timeoutMs;
       while (tasksWithTimers().length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));

@@ -1,6 +1,8 @@
 // The messages between a kernel process and its host (VS Code, the CLI, tests), over Node's IPC
 // channel. Every request carries an id; replies and outputs name the request they belong to.
 import type { MimeBundle } from "../display/mime";
+import type { TensorView } from "../display/tensor_view";
+import type { VariableInfo } from "./variables";
 
 export interface CellErrorInfo {
   /** "type" (TypeScript diagnostics, nothing ran), "runtime" (an exception), "interrupted". */
@@ -22,6 +24,10 @@ export type HostRequest =
   | { type: "interrupt" }
   // reply: the cells whose timers were still pending after timeoutMs (they are then cancelled)
   | { type: "settle"; id: number; timeoutMs: number }
+  // reply: VariablesReply
+  | { type: "variables"; id: number }
+  // reply: TensorViewReply
+  | { type: "tensor_view"; id: number; name: string }
   | { type: "shutdown" };
 
 export type KernelMessage =
@@ -32,3 +38,9 @@ export type KernelMessage =
   | { type: "error"; id: number; error: CellErrorInfo }
   | { type: "done"; id: number; success: boolean; execution_count: number; duration_ms: number; interrupted: boolean }
   | { type: "reply"; id: number; value: unknown };
+
+/** Reply to "variables": the cells' top-level variables, in definition order. */
+export type VariablesReply = VariableInfo[];
+/** Reply to "tensor_view": the view, or why there is none. */
+export type TensorViewReply = { view: TensorView } | { error: string };
+export type { VariableInfo, TensorView };

@@ -85,6 +85,26 @@ describe("the guide in Jupyter (tslab, nbconvert)", function () {
 
   after(() => { if (work) fs.rmSync(work, { recursive: true, force: true }); });
 
+  it("a display handle's update() from a later cell replaces the earlier cell's output (update_display_data, same display_id)", () => {
+    const code = (source: string) => ({ cell_type: "code", execution_count: null, metadata: {}, outputs: [], source });
+    const ipynb = {
+      nbformat: 4, nbformat_minor: 5,
+      metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
+      cells: [
+        code(`import { display } from "actnb";\nconst h = display("step 1", { display_id: true });`),
+        code(`h.update("step 2");\nconsole.log("updated");`),
+      ],
+    };
+    fs.writeFileSync(path.join(work, "handles.ipynb"), JSON.stringify(ipynb));
+    const run = sh(PYTHON, ["-m", "nbconvert", "--to", "notebook", "--execute", "--output", "handles.executed.ipynb", "handles.ipynb"], { cwd: work, env });
+    assert.strictEqual(run.code, 0, `nbconvert failed:\n${run.out}`);
+    const executed = JSON.parse(fs.readFileSync(path.join(work, "handles.executed.ipynb"), "utf8"));
+    const outputs = executed.cells.map((c: { outputs: IpynbOut[] }) => c.outputs.map((o) => (o.output_type === "stream" ? { stream: join(o.text) } : { [o.output_type]: join(o.data?.["text/plain"]) })));
+    // nbclient applies update_display_data to every output shown with that display_id; a plain
+    // display_data would have added a second output under the later cell instead
+    assert.deepStrictEqual(outputs, [[{ display_data: "step 2" }], [{ stream: "updated\n" }]]);
+  });
+
   for (const file of guideNotebooks()) {
     it(`${path.basename(file)} prints the same text and shows the same charts in Jupyter as in our kernel`, async () => {
       const nb = parseNotebookBytes(fs.readFileSync(file), file);
