@@ -16,10 +16,9 @@ import { runUiSpecs, uiSpecFiles } from "./ui_phase";
 const OUT = path.resolve(__dirname, "..");
 
 export async function runSingle(args: RunnerArgs): Promise<{ tally: Tally; ok: boolean }> {
-  const out = OUT;
   if (args.installVsix && !fs.existsSync(args.installVsix)) throw new UsageError(`--install-vsix: no file ${args.installVsix}`);
-  const entry = path.join(out, "index.js");
-  if (!fs.existsSync(entry) || !fs.existsSync(path.join(out, "browser", "index.js"))) {
+  const entry = path.join(OUT, "index.js");
+  if (!fs.existsSync(entry) || !fs.existsSync(path.join(OUT, "browser", "index.js"))) {
     throw new UsageError(`${rel(entry)} is not built: run \`npx tsc -p .\` (npm run build) first`);
   }
   const fixtures = args.fixtures.length ? args.fixtures : defaultFixtures();
@@ -55,7 +54,7 @@ export async function runSingle(args: RunnerArgs): Promise<{ tally: Tally; ok: b
       phases.push(chosen.launcher === "electron" ? await extensionHostElectron(host, chosen.desktop) : await extensionHostBrowser(host));
     }
     if (!args.noUi) {
-      const files = uiSpecFiles(path.join(out, "ui"));
+      const files = uiSpecFiles(path.join(OUT, "ui"));
       if (chosen.launcher !== "browser") say(`phase 2: ${files.length} UI spec file(s) skipped: they need the browser launcher`);
       else if (files.length === 0) say("phase 2: no UI specs (out/test/vscode/ui/**/*.test.js)");
       else {
