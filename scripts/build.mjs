@@ -6,6 +6,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as esbuild from "esbuild";
+import { nodeLibs } from "./lib/ts-libs.mjs";
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 process.chdir(root);
@@ -26,14 +27,15 @@ await esbuild.build({ ...common, entryPoints: ["kernel/executor/kernel_main.ts"]
 // the kernel's TypeScript converter runs in a worker thread of its own (kernel/executor/converter_worker.ts)
 await esbuild.build({ ...common, entryPoints: ["kernel/executor/converter_worker.ts"], outfile: "dist/converter_worker.js", minify: true });
 
-// the Vega-Lite notebook renderer (browser code, its own type-check)
-run(process.execPath, ["scripts/build-renderer.mjs"]);
-// the Plot activation panel's webview script
-run(process.execPath, ["scripts/build-webview.mjs"]);
+// the Vega-Lite notebook renderer and the Plot activation panel's page (browser code, type-checked
+// on its own), sharing one copy of Vega
+run(process.execPath, ["scripts/build-browser.mjs"]);
 
-// tslab's TypeScript looks for its lib.*.d.ts beside the script that contains it
+// tslab's TypeScript looks for its lib.*.d.ts beside the script that contains it: only those a
+// Node kernel can use (scripts/lib/ts-libs.mjs), and none left from an earlier build
 const tsLib = path.join(root, "node_modules/@tslab/typescript-for-tslab/lib");
-for (const f of fs.readdirSync(tsLib)) if (/^lib\..*\.d\.ts$/.test(f)) fs.copyFileSync(path.join(tsLib, f), path.join("dist", f));
+for (const f of fs.readdirSync("dist")) if (/^lib\..*\.d\.ts$/.test(f)) fs.rmSync(path.join("dist", f));
+for (const f of nodeLibs(tsLib)) fs.copyFileSync(path.join(tsLib, f), path.join("dist", f));
 
 // typings for cells: the actnb package (its compiled declarations) and @types/node
 const types = path.join("dist", "types");

@@ -1,5 +1,5 @@
 // The Vega-Lite notebook renderer (VS Code's notebook renderer API, an ES module bundled by
-// scripts/build-renderer.mjs into dist/renderer/vega.js). Draws application/vnd.vegalite.v5+json
+// scripts/build-browser.mjs into dist/renderer/vega.js). Draws application/vnd.vegalite.v5+json
 // and v4+json outputs with vega-embed: SVG renderer (the theme's CSS variables resolve there),
 // Vega's AST interpreter instead of eval (CSP-safe), a loader that refuses every URL, tooltips
 // styled by the theme, SVG/PNG export buttons, width that follows the output. Never throws out of

@@ -1,11 +1,14 @@
 // "Export to HTML": the open notebook, with its outputs as they are now, as one self-contained
 // offline page beside it (kernel/export/html.ts, the same page `actnb export --to html` writes).
-// The exporter carries Vega and Vega-Lite, so it is a bundle of its own (dist/export_html.js),
-// loaded the first time the command runs rather than with the extension.
+// The page maker is a bundle of its own (dist/export_html.js), loaded the first time the command
+// runs rather than with the extension; it draws charts with the Vega the notebook renderer ships
+// (dist/renderer/svg.js, an ES module sharing the renderer's chunk), so the VSIX holds Vega once.
 import * as path from "path";
+import { pathToFileURL } from "url";
 import * as vscode from "vscode";
 import { saveFileAtomically } from "../../kernel/files/save";
 import type * as HtmlExport from "../../kernel/export/html";
+import type * as ChartSvg from "../../kernel/export/chart_svg";
 import { documentToNotebook } from "./serializer";
 
 let exporter: typeof HtmlExport | undefined;
@@ -13,6 +16,13 @@ function loadExporter(): typeof HtmlExport {
   exporter ??= require(path.join(__dirname, "export_html.js"));
   if (!exporter) throw new Error("the HTML exporter (dist/export_html.js) is missing from this build");
   return exporter;
+}
+
+let drawer: Promise<HtmlExport.ChartDrawer> | undefined;
+function loadChartDrawer(): Promise<HtmlExport.ChartDrawer> {
+  // an ES module: import() from this CommonJS bundle (kept as import() by the build)
+  drawer ??= (import(pathToFileURL(path.join(__dirname, "renderer", "svg.js")).href) as Promise<typeof ChartSvg>).then((m) => m.chartSvg);
+  return drawer;
 }
 
 /** Beside a saved notebook; a save dialog for one that has no file yet. */
@@ -36,7 +46,7 @@ async function exportHtml(nb: vscode.NotebookDocument): Promise<void> {
   if (!target) return;
   const notebook = documentToNotebook(nb);
   const page = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: "Exporting to HTML…" }, () =>
-    loadExporter().notebookHtml(notebook, path.basename(nb.uri.path)));
+    loadChartDrawer().then((draw) => loadExporter().notebookHtml(notebook, path.basename(nb.uri.path), draw)));
   saveFileAtomically(target.fsPath, page.html);
   const where = vscode.workspace.asRelativePath(target);
   if (page.problems.length) {

@@ -10,6 +10,7 @@ import { saveFileAtomically, saveTarget, SaveError, reasonOf } from "../files/sa
 import { KERNEL_MAIN } from "../executor/client";
 import { actnbVersion } from "./version";
 import { notebookHtml } from "../export/html";
+import { chartSvg } from "../export/chart_svg";
 
 const USAGE = `Usage:
   actnb run <notebook.actnb|notebook.ipynb> [--out <path>] [--check] [--quiet] [--memory-limit <MB>] [--wait-for-timers <s>]
@@ -138,7 +139,7 @@ async function exportCommand(args: string[]): Promise<number> {
     return 1;
   }
   if (to === "html") {
-    const page = await notebookHtml(nb, path.basename(input));
+    const page = await notebookHtml(nb, path.basename(input), chartSvg);
     for (const p of page.problems) process.stderr.write(`actnb: ${path.basename(input)}: ${p}\n`);
     saveFileAtomically(out, page.html);
   } else {

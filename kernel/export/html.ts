@@ -3,7 +3,6 @@
 // markdown outputs), Vega-Lite charts drawn as inline SVG, light or dark as the reader's system
 // is. A Content-Security-Policy forbids the page any network request and any script.
 import type { Cell, DisplayOutput, Notebook, Output } from "../format";
-import { chartSvg } from "./chart_svg";
 import { renderMarkdown } from "./markdown";
 import { PAGE_STYLE } from "./page_style";
 
@@ -24,7 +23,14 @@ export function escapeHtml(s: string): string {
 
 const pre = (text: string) => `<pre>${escapeHtml(text.replace(ANSI, ""))}</pre>`;
 
-async function displayHtml(o: DisplayOutput, where: string, problems: string[]): Promise<string> {
+/**
+ * Draws a Vega-Lite chart as SVG markup (chart_svg.ts). Passed in, so that the page maker itself
+ * carries no Vega: the CLI passes chart_svg.ts's, VS Code the same module from the browser
+ * bundle it already ships (dist/renderer/svg.js, sharing the notebook renderer's Vega).
+ */
+export type ChartDrawer = (spec: unknown) => Promise<string>;
+
+async function displayHtml(o: DisplayOutput, where: string, problems: string[], chartSvg: ChartDrawer): Promise<string> {
   const items = o.items;
   const text = typeof items["text/plain"] === "string" ? items["text/plain"] : "";
   const chartMime = CHART_MIMES.find((m) => m in items);
@@ -51,25 +57,25 @@ async function displayHtml(o: DisplayOutput, where: string, problems: string[]):
   return `<div class="output text">${pre(text)}</div>`;
 }
 
-async function outputHtml(o: Output, where: string, problems: string[]): Promise<string> {
+async function outputHtml(o: Output, where: string, problems: string[], chartSvg: ChartDrawer): Promise<string> {
   if ("stream" in o) return `<div class="output ${o.stream}">${pre(o.text)}</div>`;
   if ("error" in o) return `<div class="output error">${pre(o.error.stack ?? `${o.error.name}: ${o.error.message}`)}</div>`;
-  return displayHtml(o, where, problems);
+  return displayHtml(o, where, problems, chartSvg);
 }
 
-async function cellHtml(cell: Cell, index: number, problems: string[]): Promise<string> {
+async function cellHtml(cell: Cell, index: number, problems: string[], chartSvg: ChartDrawer): Promise<string> {
   if (cell.kind === "markdown") return `<section class="cell markdown">${renderMarkdown(cell.source)}</section>`;
   const count = cell.execution ? `<div class="count">[${cell.execution.order}]</div>` : "";
   const outputs: string[] = [];
-  for (const o of cell.outputs) outputs.push(await outputHtml(o, `cell ${index + 1}`, problems));
+  for (const o of cell.outputs) outputs.push(await outputHtml(o, `cell ${index + 1}`, problems, chartSvg));
   return `<section class="cell code">${count}<pre class="source"><code class="language-${escapeHtml(cell.language)}">${escapeHtml(cell.source)}</code></pre>${outputs.join("")}</section>`;
 }
 
 /** The page for `nb`; `fallbackTitle` (e.g. the file's name) when the notebook has no title. */
-export async function notebookHtml(nb: Notebook, fallbackTitle: string): Promise<HtmlPage> {
+export async function notebookHtml(nb: Notebook, fallbackTitle: string, chartSvg: ChartDrawer): Promise<HtmlPage> {
   const problems: string[] = [];
   const cells: string[] = [];
-  for (const [i, cell] of nb.cells.entries()) cells.push(await cellHtml(cell, i, problems));
+  for (const [i, cell] of nb.cells.entries()) cells.push(await cellHtml(cell, i, problems, chartSvg));
   const title = nb.metadata.title ?? fallbackTitle;
   const html = `<!DOCTYPE html>
 <html lang="en">

@@ -1,7 +1,8 @@
 // The .vsix a user installs: what `vsce` would package, per .vscodeignore. It must hold what
-// runs and nothing else (no sources, tests, maps or node_modules).
+// runs and nothing else (no sources, tests, maps or node_modules), and each piece once.
 import * as assert from "assert";
 import { spawnSync } from "child_process";
+import * as fs from "fs";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "../../..");
@@ -26,5 +27,47 @@ describe("the packaged extension", function () {
   it("leaves out sources, tests, source maps and dev dependencies", () => {
     const stray = files.filter((f) => (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)) || /^(test|kernel|extension|bench|scripts|out|node_modules)\//.test(f) || /\.map$/.test(f));
     assert.deepStrictEqual(stray, []);
+  });
+
+  // The kernel's converter compiles cells for Node with lib es2022: the browser and Windows Script
+  // Host libraries (1.1 MB) are never read (scripts/lib/ts-libs.mjs), while every lib es2022
+  // reaches must be there, or each cell would fail to type-check.
+  it("ships the TypeScript libraries a Node kernel reads, and no browser or script-host library", () => {
+    const libs = files.filter((f) => /^dist\/lib\..*\.d\.ts$/.test(f));
+    assert.deepStrictEqual(libs.filter((f) => /^dist\/lib\.(dom|webworker|scripthost)\b/.test(f)), []);
+    const references = (lib: string) =>
+      [...fs.readFileSync(path.join(ROOT, lib), "utf8").matchAll(/^\/\/\/\s*<reference\s+lib="([^"]+)"/gm)].map((m) => `dist/lib.${m[1].toLowerCase()}.d.ts`);
+    const reached = new Set<string>();
+    const visit = (lib: string): void => {
+      if (reached.has(lib)) return;
+      reached.add(lib);
+      assert.ok(libs.includes(lib), `${lib} is missing from the package`);
+      references(lib).forEach(visit);
+    };
+    visit("dist/lib.es2022.d.ts");
+    assert.ok(reached.has("dist/lib.es5.d.ts") && reached.has("dist/lib.decorators.d.ts"), [...reached].join(", "));
+    for (const lib of libs) for (const ref of references(lib)) assert.ok(libs.includes(ref), `${lib} references ${ref}, which is not packaged`);
+  });
+
+  // Vega, vega-lite and vega-embed are bundled once, in a chunk that the notebook renderer and the
+  // Plot activation panel's page both import (scripts/build-browser.mjs).
+  it("ships Vega once, shared by the notebook renderer, the Plot activation page and Export to HTML", () => {
+    const scripts = files.filter((f) => f.endsWith(".js"));
+    const withVega = scripts.filter((f) => fs.readFileSync(path.join(ROOT, f), "utf8").includes("Unrecognized signal name"));
+    assert.strictEqual(withVega.length, 1, `Vega's runtime is in ${withVega.length} packaged files: ${withVega.join(", ")}`);
+    const [chunk] = withVega;
+    // what a module imports, directly or through the chunks it imports
+    const importsOf = (file: string, seen = new Set<string>()): Set<string> => {
+      for (const m of fs.readFileSync(path.join(ROOT, file), "utf8").matchAll(/\b(?:from|import)\s*"(\.\.?\/[^"]+\.js)"/g)) {
+        const dep = path.posix.join(path.posix.dirname(file), m[1]);
+        if (!seen.has(dep)) { seen.add(dep); importsOf(dep, seen); }
+      }
+      return seen;
+    };
+    // the renderer, the Plot activation page and Export to HTML's chart drawer
+    for (const entry of ["dist/renderer/vega.js", "dist/webview/plot.js", "dist/renderer/svg.js"]) {
+      const imports = importsOf(entry);
+      assert.ok(imports.has(chunk), `${entry} does not import ${chunk} (it imports ${[...imports].join(", ") || "nothing"})`);
+    }
   });
 });

@@ -306,7 +306,8 @@ describe("Plot activation: the panel's HTML", () => {
     const scripts = html.match(/<script\b[^>]*>/g) ?? [];
     assert.strictEqual(scripts.length, 2);
     for (const s of scripts) assert.ok(s.includes('nonce="N0nce123"'), s);
-    assert.ok(scripts.some((s) => s.includes('src="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/plot.js"')));
+    // a module script: it imports the chunk it shares with the renderer, under the same nonce
+    assert.ok(scripts.some((s) => s.includes('type="module"') && s.includes('src="https://file+.vscode-resource.vscode-cdn.net/ext/dist/webview/plot.js"')));
     assert.ok(!/https?:\/\/(?!file\+\.vscode-resource)/.test(html.replace(/"\$schema":"[^"]*"/g, "")), "no other URLs");
   });
 

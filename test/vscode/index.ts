@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { format } from "node:util";
 import Mocha from "mocha";
 import { launchOptionsFromEnv } from "./launchOptions";
+import { emptyTally, writeTally } from "../tally";
 
 function testFiles(dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -18,14 +19,7 @@ function testFiles(dir: string): string[] {
   return out.sort();
 }
 
-export interface SuiteResult {
-  passed: number;
-  failed: number;
-  skipped: number;
-  tests: { title: string; state: "passed" | "failed" | "skipped"; durationMs?: number; error?: string }[];
-}
-
-/** Where run() writes its counts for the launcher. */
+/** Where run() writes its tally (test/tally.ts) for the runner. */
 export const RESULTS_FILE = "extension-host-results.json";
 /**
  * Where run() copies mocha's report as it goes: code-server's workbench does not forward the
@@ -65,7 +59,7 @@ export function run(): Promise<void> {
     output = undefined;
   };
 
-  const result: SuiteResult = { passed: 0, failed: 0, skipped: 0, tests: [] };
+  const result = emptyTally();
   return new Promise((resolve, reject) => {
     let runner: Mocha.Runner;
     try {
@@ -73,8 +67,7 @@ export function run(): Promise<void> {
         log(`extension-host: ${result.passed} passed, ${result.failed} failed, ${result.skipped} skipped`);
         finish();
         try {
-          fs.mkdirSync(opts.resultsDir, { recursive: true });
-          fs.writeFileSync(path.join(opts.resultsDir, RESULTS_FILE), JSON.stringify(result, null, 2));
+          writeTally(path.join(opts.resultsDir, RESULTS_FILE), result);
         } catch (e) {
           console.error(`could not write ${RESULTS_FILE}: ${String(e)}`);
         }
@@ -88,17 +81,11 @@ export function run(): Promise<void> {
       reject(e);
       return;
     }
-    runner.on("pass", (t) => {
-      result.passed++;
-      result.tests.push({ title: t.fullTitle(), state: "passed", durationMs: t.duration });
-    });
-    runner.on("fail", (t, err: Error) => {
+    runner.on("pass", () => result.passed++);
+    runner.on("fail", (t, err: unknown) => {
       result.failed++;
-      result.tests.push({ title: t.fullTitle(), state: "failed", error: err?.stack ?? String(err) });
+      result.failures.push({ title: t.fullTitle(), error: err instanceof Error ? err.stack ?? err.message : String(err) });
     });
-    runner.on("pending", (t) => {
-      result.skipped++;
-      result.tests.push({ title: t.fullTitle(), state: "skipped" });
-    });
+    runner.on("pending", () => result.skipped++);
   });
 }

@@ -1,5 +1,6 @@
-// The "Plot activation" panel's HTML: a strict Content-Security-Policy (one nonce'd script from
-// dist/webview, no 'unsafe-eval', nothing from the network), the chart's container
+// The "Plot activation" panel's HTML: a strict Content-Security-Policy (one nonce'd module script
+// from dist/webview, whose import of the renderer's shared chunk carries the same nonce; no
+// 'unsafe-eval', nothing from the network), the chart's container
 // <div id="actnb-plot"> (a stable marker for tests, carrying the chart's title), the controls'
 // container, the "Insert as cell" button, and the first state as inline JSON so the chart draws
 // without waiting for a message. Pure: no vscode.
@@ -105,7 +106,7 @@ ${missing}
 </div>
 </main>
 <script id="${IDS.state}" type="application/json" nonce="${o.nonce}">${inlineJson(o.state)}</script>
-${o.missingScript ? "" : `<script nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>`}
+${o.missingScript ? "" : `<script type="module" nonce="${o.nonce}" src="${escapeHtml(o.scriptUri)}"></script>`}
 </body>
 </html>
 `;

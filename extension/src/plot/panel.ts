@@ -39,7 +39,8 @@ export class PlotPanel implements vscode.Disposable {
     const root = vscode.Uri.joinPath(extensionUri, "dist", "webview");
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, {
       enableScripts: true,
-      localResourceRoots: [root],
+      // plot.js imports Vega and the renderer's modules from the chunk it shares with the renderer
+      localResourceRoots: [root, vscode.Uri.joinPath(extensionUri, "dist", "renderer")],
       retainContextWhenHidden: false,
     });
     return new PlotPanel(panel, root, values, computed, notebooks, log);
@@ -74,7 +75,7 @@ export class PlotPanel implements vscode.Disposable {
   private html(): string {
     const script = vscode.Uri.joinPath(this.root, "plot.js");
     const missing = fs.existsSync(script.fsPath) ? undefined
-      : `${script.fsPath} was not found: build it with "node scripts/build-webview.mjs" (part of npm run build), then run Plot activation again.`;
+      : `${script.fsPath} was not found: build it with "node scripts/build-browser.mjs" (part of npm run build), then run Plot activation again.`;
     return panelHtml({
       cspSource: this.panel.webview.cspSource,
       nonce: nonceFrom(crypto.randomBytes(32)),

@@ -1,4 +1,5 @@
-// The "Plot activation" panel's page (bundled by scripts/build-webview.mjs into dist/webview/plot.js).
+// The "Plot activation" panel's page (bundled by scripts/build-browser.mjs into dist/webview/plot.js,
+// a module script; what it shares with the renderer comes from the renderer's chunk).
 // Draws the spec the extension computed with vega-embed, reusing the notebook renderer's modules:
 // its theme (VS Code CSS variables: a theme switch restyles the chart without recomputing it), its
 // network rule (a loader that refuses every URL), its readable errors and its tooltip formatter.
