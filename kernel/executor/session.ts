@@ -10,6 +10,7 @@ import { CellTask, cancelTask, plainThen, runCellBody } from "./cell_tasks";
 import { isInterrupt, runInFrame } from "./frames";
 import { mimeBundleOf, MimeBundle } from "../display/mime";
 import { CellErrorInfo } from "./protocol";
+import type { CompletionList, DefinitionInfo, SignatureHelpInfo, SymbolInfo } from "./language_info";
 
 export interface CellSink {
   result(bundle: MimeBundle): void;
@@ -146,17 +147,24 @@ export class Session {
     return converted.diagnostics.map(toPosition);
   }
 
-  complete(code: string, position: number, context?: string[]): { start: number; end: number; candidates: string[] } {
-    const c = this.converter.complete(this.declarationsFor(context), code, position);
-    return { start: c.start, end: c.end, candidates: c.candidates };
+  complete(code: string, position: number, context?: string[]): CompletionList {
+    return this.converter.complete(this.declarationsFor(context), code, position);
   }
 
-  inspect(code: string, position: number, context?: string[]): string | undefined {
-    const info = this.converter.inspect(this.declarationsFor(context), code, position);
-    if (!info) return undefined;
-    const text = (info.displayParts ?? []).map((p: { text: string }) => p.text).join("");
-    const doc = (info.documentation ?? []).map((p: { text: string }) => p.text).join("");
-    return doc ? `${text}\n\n${doc}` : text;
+  inspect(code: string, position: number, context?: string[]): SymbolInfo | null {
+    return this.converter.inspect(this.declarationsFor(context), code, position);
+  }
+
+  signatureHelp(code: string, position: number, context?: string[]): SignatureHelpInfo | null {
+    return this.converter.signatureHelp(this.declarationsFor(context), code, position);
+  }
+
+  definition(code: string, position: number, context?: string[]): DefinitionInfo[] {
+    return this.converter.definition(this.declarationsFor(context), code, position);
+  }
+
+  completionDetails(code: string, position: number, name: string, context?: string[]): SymbolInfo | null {
+    return this.converter.completionDetails(this.declarationsFor(context), code, position, name);
   }
 
   /** An exception's traceback with frames in cells shown as cell lines. */

@@ -162,7 +162,7 @@ describe("kernel", function () {
     const c = await k.complete("learn", 5);
     assert.ok(c.candidates.includes("learningRate"), c.candidates.slice(0, 20).join(", "));
     const hover = await k.inspect("learningRate", 3);
-    assert.match(hover ?? "", /const learningRate: 0\.01/);
+    assert.match(hover?.signature ?? "", /const learningRate: 0\.01/);
     const diags = await k.diagnose("const z: number = 'a';");
     assert.deepStrictEqual(diags.map((d) => d.code), [2322]);
   });
