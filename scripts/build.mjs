@@ -13,6 +13,8 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: "inherit" });
 
 // the activations' F functions, nn classes and Tensor methods, from their definitions
 run(process.execPath, ["scripts/gen-activations.mjs"]);
+// the typings of every other public callable, from their API entries (kernel/engine/api/tables/)
+run(process.execPath, ["scripts/gen-api.mjs"]);
 run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "."]);
 
 const common = { bundle: true, platform: "node", target: "node20", format: "cjs", sourcemap: "linked", logLevel: "warning" };

@@ -3,6 +3,8 @@
 import { Tensor } from "./tensor";
 import { RuntimeError } from "./errors";
 import { pyTypeName } from "./pyrepr";
+import { ApiEntry, signaturesOf } from "./api/entry";
+import { bindingSpec } from "./api/signature";
 
 export function isOptions(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== "object" || v instanceof Tensor || Array.isArray(v)) return false;
@@ -43,6 +45,18 @@ export function bindArgs<T extends Record<string, unknown>, K extends Record<str
     if (out[k] === undefined && spec[k] === undefined) throw new TypeError(`${fn}() missing required argument: '${k}'`);
   }
   return out as T & K;
+}
+
+/**
+ * Binds arguments by an API entry's signature (api/entry.ts): the same text the typings are
+ * generated from, so the names, order and defaults a call accepts are the ones it is declared with.
+ * `taken`: how many of the signature's parameters the caller took off first (torch.sum's input);
+ * `leading`: how many Python counts before `args` in its messages (self too: 1 for a constructor).
+ */
+export function bindEntry<T extends Record<string, unknown>>(fn: string, args: readonly unknown[], entry: ApiEntry, taken = 0, leading = taken, overload = 0): T {
+  const sig = signaturesOf(entry, fn)[overload];
+  const { spec, keywordOnly } = bindingSpec(sig, taken);
+  return bindArgs(fn, args, spec, leading, keywordOnly) as unknown as T;
 }
 
 /**

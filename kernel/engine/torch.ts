@@ -1,5 +1,6 @@
 // The torch namespace: factories, operations as functions, autograd switches, dtypes, nn, optim.
 import { Tensor } from "./tensor";
+import type { TorchFunctions } from "./api/generated/torch";
 import * as ops from "./ops";
 import { torchActivations } from "./activations/generated/torch";
 import { withMethodChecks } from "./tensor_arguments";
@@ -33,7 +34,7 @@ function true_divide(a: T, b: T | number, ...rest: unknown[]): T {
 checksOwnArguments(true_divide);
 
 
-export const torch = {
+const torchNamespace = {
   Tensor,
   // dtypes
   float32: dtypes.float32, float: dtypes.float32, float64: dtypes.float64, double: dtypes.float64,
@@ -91,7 +92,10 @@ export const torch = {
 };
 
 // torch.exp(x), torch.mul(x, y), ...: the Tensor methods' argument checks (tensor_arguments.ts)
-withMethodChecks(torch as unknown as Record<string, unknown>);
+withMethodChecks(torchNamespace as unknown as Record<string, unknown>);
+
+/** The torch namespace, its functions typed by their API entries (api/tables/). */
+export const torch: Omit<typeof torchNamespace, keyof TorchFunctions> & TorchFunctions = torchNamespace;
 
 export { nn, optim };
 export const F = nn.functional;

@@ -9,5 +9,12 @@ export { Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d } from "./conv";
 export { MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss } from "./loss";
 export { ActivationModule } from "./activation";
 export * from "./modules";
-export * as init from "./init";
-export * as functional from "./functional";
+import * as initFunctions from "./init";
+import * as functionalFunctions from "./functional";
+import type { InitApi } from "../api/generated/init";
+import type { FunctionalApi } from "../api/generated/functional";
+
+/** torch.nn.init, its functions typed by their API entries (api/tables/). */
+export const init: Omit<typeof initFunctions, keyof InitApi> & InitApi = initFunctions;
+/** torch.nn.functional (F), its functions typed by their API entries (api/tables/) and the activations' definitions. */
+export const functional: Omit<typeof functionalFunctions, keyof FunctionalApi> & FunctionalApi = functionalFunctions;

@@ -1,4 +1,6 @@
 // Reductions (sum, mean, var, max, argmax, ...) over all elements or chosen dims, with gradients.
+import { bindEntry } from "../args";
+import { TORCH_FUNCTIONS_REDUCE } from "../api/tables/reduce";
 import { Tensor, numelOf } from "../tensor";
 import { record } from "../autograd/node";
 import { fused } from "../autograd/fused";
@@ -56,7 +58,7 @@ function meanDtype(x: Tensor, dtype: DType): void {
 }
 
 function sumLike(fn: string, x: Tensor, args: unknown[], mean: boolean): Tensor {
-  const a = bindArgs(fn, args, { dim: null as DimArg, keepdim: false, dtype: null as DType | null }, 0, OUT);
+  const a = bindEntry<{ dim: DimArg; keepdim: boolean; dtype: DType | null; out: unknown }>(fn, args, TORCH_FUNCTIONS_REDUCE[mean ? "mean" : "sum"], 1);
   if (a.out !== null) {
     // with out=: over the given dims, in out's dtype (the input cast to it first, as PyTorch
     // does), or for mean in the input's when out cannot take that (refused then)

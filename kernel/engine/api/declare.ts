@@ -1,0 +1,98 @@
+// Writes a signature (signature.ts) as TypeScript overloads with doc comments, for the published
+// typings: PyTorch's positional order, and a trailing options object naming the parameters not
+// given positionally (F.leaky_relu(x, 0.2), F.leaky_relu(x, { negative_slope: 0.2 }),
+// nn.Conv2d(1, 8, 3, { padding: 1 })), each parameter documented with its default.
+import { Signature, SignatureParam } from "./signature";
+
+/** A torch function's signature as its Tensor method's: without the input (self) and out=. */
+export function asMethod(sig: Signature): Signature {
+  return { params: sig.params.slice(1).filter((p) => p.name !== "out"), returns: sig.returns };
+}
+
+export interface ApiDoc {
+  /** One sentence: what it computes or is. */
+  summary: string;
+  /** For activations: the formula in Unicode, readable in a hover. */
+  formula?: string;
+  /** What each parameter is (by name); the default is added from the signature. */
+  params: Readonly<Record<string, string>>;
+  /** A few lines of TypeScript, with what they print as comments. */
+  example: string;
+  /** PyTorch's name for it: torch.nn.functional.leaky_relu, torch.Tensor.sum, torch.nn.Linear. */
+  pytorch: string;
+}
+
+/** How the overloads are written: `name(...)` (a method), `(...)` (a call signature), `new (...)`, `function name(...)`. */
+export type OverloadForm = { kind: "method"; name: string } | { kind: "call" } | { kind: "construct" } | { kind: "constructor" } | { kind: "function"; name: string };
+
+const shown = (v: unknown): string => (v === null ? "`null` (Python's None)" : `\`${typeof v === "number" && !Number.isFinite(v) ? String(v) : JSON.stringify(v)}\``);
+const described = (doc: ApiDoc, p: SignatureParam, where: string): string => {
+  const text = doc.params[p.name];
+  if (text === undefined) throw new Error(`${where}: parameter '${p.name}' has no description`);
+  return p.optional ? `${text} Default: ${shown(p.value)}.` : text;
+};
+
+/** `{ /** doc *\/ a?: T; ... }`: the options object with the given parameters, each optional unless required. */
+function optionsType(params: readonly SignatureParam[], doc: ApiDoc, where: string, indent: string): string {
+  const members = params.map((p) => `${indent}  /** ${described(doc, p, where)} */\n${indent}  ${p.name}${p.optional ? "?" : ""}: ${p.type};`);
+  return `{\n${members.join("\n")}\n${indent}}`;
+}
+
+function comment(doc: ApiDoc, documented: readonly SignatureParam[], options: readonly SignatureParam[] | null, where: string, indent: string): string {
+  const lines = [doc.summary];
+  if (doc.formula) lines.push("", ...doc.formula.split("\n").map((l) => `    ${l}`));
+  lines.push("");
+  for (const p of documented) lines.push(`@param ${p.name} ${described(doc, p, where)}`);
+  if (options) lines.push(`@param options PyTorch's keyword arguments, by name: ${options.map((p) => `\`${p.name}\``).join(", ")}.`);
+  lines.push("@example", "```ts", ...doc.example.split("\n"), "```", `@see PyTorch: \`${doc.pytorch}\``);
+  return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */`;
+}
+
+function head(form: OverloadForm): string {
+  switch (form.kind) {
+    case "method": return form.name;
+    case "call": return "";
+    case "construct": return "new ";
+    case "constructor": return "constructor";
+    case "function": return `function ${form.name}`;
+  }
+}
+
+/**
+ * Every overload of `signatures` in `form`, each with its doc comment. `leading` counts the
+ * parameters before the ones a method or constructor would see (none for functions).
+ */
+export function declareOverloads(form: OverloadForm, signatures: readonly Signature[], doc: ApiDoc, where: string, indent = ""): string {
+  const out: string[] = [];
+  const returns = (sig: Signature) => (form.kind === "construct" || form.kind === "constructor" ? "" : `: ${sig.returns}`);
+  const write = (sig: Signature, params: readonly SignatureParam[], list: string[], options: readonly SignatureParam[] | null) => {
+    out.push(comment(doc, params, options, where, indent));
+    out.push(`${indent}${head(form)}(${list.join(", ")})${returns(sig)};`);
+  };
+  const arg = (p: SignatureParam, optional: boolean) => `${p.name}${optional ? "?" : ""}: ${p.type}`;
+  for (const sig of signatures) {
+    const positional = sig.params.filter((p) => !p.keywordOnly);
+    const keywordOnly = sig.params.filter((p) => p.keywordOnly);
+    const kwRequired = keywordOnly.some((p) => !p.optional);
+    const opts = (params: readonly SignatureParam[], required: boolean) => `options${required ? "" : "?"}: ${optionsType(params, doc, where, indent)}`;
+    const variadic = positional.findIndex((p) => p.variadic);
+    if (variadic >= 0) {
+      // Python's *size: the sizes one by one, or as one array (then the rest may follow)
+      const before = positional.slice(0, variadic), v = positional[variadic], after = positional.slice(variadic + 1);
+      const named = [...after, ...keywordOnly];
+      if (!kwRequired) write(sig, [...before, v], [...before.map((p) => arg(p, false)), `...${v.name}: ${v.type}[]`], null);
+      if (named.length) write(sig, [...before, v], [...before.map((p) => arg(p, false)), `...args: [...${v.name}: ${v.type}[], options: ${optionsType(named, doc, where, indent)}]`], named);
+      write(sig, [...before, v, ...after], [...before.map((p) => arg(p, false)), `${v.name}: ${v.type}[]`, ...after.map((p) => arg(p, true)), ...(keywordOnly.length ? [opts(keywordOnly, kwRequired)] : [])], keywordOnly.length ? keywordOnly : null);
+      continue;
+    }
+    // everything positionally (keyword-only ones still by name)
+    write(sig, positional, [...positional.map((p) => arg(p, p.optional)), ...(keywordOnly.length ? [opts(keywordOnly, kwRequired)] : [])], keywordOnly.length ? keywordOnly : null);
+    // the first k positionally, the rest by name
+    const required = positional.filter((p) => !p.optional).length;
+    for (let k = required; k < positional.length; k++) {
+      const named = [...positional.slice(k), ...keywordOnly];
+      write(sig, positional.slice(0, k), [...positional.slice(0, k).map((p) => arg(p, false)), opts(named, kwRequired)], named);
+    }
+  }
+  return out.join("\n");
+}
