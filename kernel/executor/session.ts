@@ -148,23 +148,23 @@ export class Session {
   }
 
   complete(code: string, position: number, context?: string[]): CompletionList {
-    return this.converter.complete(this.declarationsFor(context), code, position);
+    return this.converter.complete(this.declarationsFor(context), code, inCell(code, position));
   }
 
   inspect(code: string, position: number, context?: string[]): SymbolInfo | null {
-    return this.converter.inspect(this.declarationsFor(context), code, position);
+    return this.converter.inspect(this.declarationsFor(context), code, inCell(code, position));
   }
 
   signatureHelp(code: string, position: number, context?: string[]): SignatureHelpInfo | null {
-    return this.converter.signatureHelp(this.declarationsFor(context), code, position);
+    return this.converter.signatureHelp(this.declarationsFor(context), code, inCell(code, position));
   }
 
   definition(code: string, position: number, context?: string[]): DefinitionInfo[] {
-    return this.converter.definition(this.declarationsFor(context), code, position);
+    return this.converter.definition(this.declarationsFor(context), code, inCell(code, position));
   }
 
   completionDetails(code: string, position: number, name: string, context?: string[]): SymbolInfo | null {
-    return this.converter.completionDetails(this.declarationsFor(context), code, position, name);
+    return this.converter.completionDetails(this.declarationsFor(context), code, inCell(code, position), name);
   }
 
   /** An exception's traceback with frames in cells shown as cell lines. */
@@ -196,6 +196,12 @@ export class Session {
     const trimmed = (lastCell >= 0 ? shown.slice(0, lastCell + 1) : shown).filter((f, i, all) => i === 0 || f !== all[i - 1]);
     return { kind: "runtime", ename, evalue, traceback: [`${ename}: ${evalue}`, ...trimmed] };
   }
+}
+
+/** A position in `code` (an editor's cursor), refused when it is not one. */
+function inCell(code: string, position: number): number {
+  if (!Number.isInteger(position) || position < 0 || position > code.length) throw new RangeError(`position ${position} is outside the cell (0 to ${code.length})`);
+  return position;
 }
 
 /** What the user reads when a cell was stopped, by where it was. */
