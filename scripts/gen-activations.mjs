@@ -16,6 +16,9 @@ const dir = path.join(root, "kernel/engine/activations");
 const outDir = path.join(dir, "generated");
 const DEFINES = /export const (\w+): (?:ElementwiseActivation|CompositeActivation) = \{/g;
 
+/** api/declare.ts's writer of overloads with doc comments (loaded with the definitions). */
+let declareOverloads;
+
 /** Every definition, with the file and exported name it comes from, in menu order. */
 async function definitions() {
   const sources = fs.readdirSync(dir).filter((f) => f.endsWith(".ts")).sort();
@@ -24,10 +27,11 @@ async function definitions() {
     for (const m of fs.readFileSync(path.join(dir, file), "utf8").matchAll(DEFINES)) found.push({ file: file.slice(0, -3), exported: m[1] });
   }
   // evaluate the definitions themselves (bundled with what they import) to read their fields
-  const contents = found.map((d, i) => `export { ${d.exported} as d${i} } from "./${d.file}";`).join("\n");
+  const contents = [`export { declareOverloads } from "../api/declare";`, ...found.map((d, i) => `export { ${d.exported} as d${i} } from "./${d.file}";`)].join("\n");
   const built = await esbuild.build({ stdin: { contents, resolveDir: dir, loader: "ts" }, bundle: true, write: false, platform: "node", format: "cjs", logLevel: "silent" });
   const module = { exports: {} };
   new Function("module", "exports", "require", built.outputFiles[0].text)(module, module.exports, createRequire(path.join(dir, "index.js")));
+  declareOverloads = module.exports.declareOverloads;
   const defs = found.map((d, i) => ({ ...d, def: module.exports[`d${i}`] }));
   for (const { file, exported, def } of defs) {
     if (def.name !== exported) throw new Error(`${file}.ts: the definition exported as ${exported} is named "${def.name}"; export it under its name`);
@@ -46,6 +50,40 @@ const hasInplace = (d) => d.def.params.some((p) => p.name === "inplace");
 /** Whether its `form` ("torch" or "F") takes out= (the definition's `out`). */
 const takesOut = (d, form) => (d.def.out?.forms ?? []).includes(form);
 
+// ---- typings: each form's PyTorch signature, from the definition's parameters ----
+const TS_TYPE = { float: "number", int: "number", number: "number", bool: "boolean", dim: "number | null" };
+const tsType = (p) => (p.type === "choice" ? p.choices.map((c) => JSON.stringify(c)).join(" | ") : TS_TYPE[p.type]);
+const positional = (name, type, value) => ({ name, type, optional: value !== undefined, value, keywordOnly: false, variadic: false });
+const OUT_PARAM = { name: "out", type: "Tensor | null", optional: true, value: null, keywordOnly: true, variadic: false };
+/**
+ * The functional form's signature: the input, then the definition's parameters (or, for those
+ * with a `call`, its tensors), then out= where that form takes it. `inplace: false` leaves the
+ * inplace flag out (the in-place forms and the Tensor methods, which PyTorch gives none).
+ */
+function signatureOf(def, { input = true, out = false, inplace = true, module = false } = {}) {
+  const own = def.call && !module
+    ? Object.keys(def.callParams ?? {}).map((n) => positional(n, "Tensor"))
+    : def.params.filter((p) => inplace || p.name !== "inplace").map((p) => positional(p.name, tsType(p), p.default));
+  if (def.call && !module && own.length !== def.call.length - 1) throw new Error(`${def.name}: callParams must name call's ${def.call.length - 1} parameters after the input`);
+  return { params: [...(input ? [positional("input", "Tensor")] : []), ...own, ...(out ? [OUT_PARAM] : [])], returns: "Tensor" };
+}
+function docOf(def, pytorch, summary = def.description) {
+  const params = { input: "The input tensor, any shape.", out: "A tensor to write the result into (PyTorch's out=), resized if its shape differs." };
+  for (const p of def.params) params[p.name] = p.description;
+  Object.assign(params, def.callParams ?? {});
+  return { summary, formula: def.formula, params, example: def.example, pytorch };
+}
+/** A const's doc comment: the summary, the formula and PyTorch's name (each overload has the full one). */
+function constComment(def, pytorch, summary = def.description) {
+  const lines = [summary, "", ...def.formula.split("\n").map((l) => `    ${l}`), "", `@see PyTorch: \`${pytorch}\``];
+  return `/**\n${lines.map((l) => ` *${l ? ` ${l}` : ""}`).join("\n")}\n */`;
+}
+/** `{ overloads }`: a callable type of the form's signature, each overload documented. */
+function callableType(def, options, pytorch, summary, indent = "") {
+  return `{\n${declareOverloads({ kind: "call" }, [signatureOf(def, options)], docOf(def, pytorch, summary), def.name, `${indent}  `)}\n${indent}}`;
+}
+const inplaceSummary = (def, of) => `In place: ${of}, overwriting the input and returning it. ${def.description}`;
+
 function generate(defs) {
   const files = {};
   files["definitions.ts"] = `${HEADER}// Every activation, in menu order.
@@ -59,10 +97,12 @@ ${defs.map((d) => `  ${defName(d)},`).join("\n")}
   const fLines = [];
   for (const d of defs) {
     const n = d.def.name;
-    fLines.push(takesOut(d, "F")
-      ? `export const ${n}: ActivationWithOut = functionalOf(${defName(d)}, true);`
-      : `export const ${n}: Activation = functionalOf(${defName(d)});`);
-    if (has(d, "F_")) fLines.push(`export const ${n}_: Activation = inplaceFunctionalOf(${defName(d)});`);
+    const pytorch = `torch.nn.functional.${n}`;
+    fLines.push(`${constComment(d.def, pytorch)}\nexport const ${n}: ${callableType(d.def, { out: takesOut(d, "F") }, pytorch)} = functionalOf(${defName(d)}${takesOut(d, "F") ? ", true" : ""});`);
+    if (has(d, "F_")) {
+      const summary = inplaceSummary(d.def, `F.${n}`);
+      fLines.push(`${constComment(d.def, `${pytorch}_`, summary)}\nexport const ${n}_: ${callableType(d.def, { inplace: false }, `${pytorch}_`, summary)} = inplaceFunctionalOf(${defName(d)});`);
+    }
   }
   // torch.<name> is F.<name>, unless one of them takes out= and the other does not (torch.sigmoid
   // does, F.sigmoid does not); the in-place forms and Tensor methods never take it
@@ -71,19 +111,25 @@ ${defs.map((d) => `  ${defName(d)},`).join("\n")}
   const torchEntries = [];
   for (const d of defs) {
     const n = d.def.name;
-    if (has(d, "torch")) torchEntries.push(sameAsF(d) ? `  ${n}: F.${n},` : `  ${n}: functionalOf(${defName(d)}, ${takesOut(d, "torch")}) as ${takesOut(d, "torch") ? "ActivationWithOut" : "Activation"},`);
-    if (has(d, "torch_")) torchEntries.push(hasInplace(d) ? `  ${n}_: inplaceFunctionalOf(${defName(d)}),` : `  ${n}_: inplaceMethodOf(${withoutOut(d)}),`);
+    if (has(d, "torch")) {
+      torchEntries.push(sameAsF(d) ? `  ${n}: F.${n},` : `  ${n}: functionalOf(${defName(d)}, ${takesOut(d, "torch")}) as ${callableType(d.def, { out: takesOut(d, "torch") }, `torch.${n}`, undefined, "  ")},`);
+    }
+    if (has(d, "torch_")) {
+      const type = callableType(d.def, { inplace: false }, `torch.${n}_`, inplaceSummary(d.def, `torch.${n}`), "  ");
+      torchEntries.push(hasInplace(d) ? `  ${n}_: inplaceFunctionalOf(${defName(d)}) as ${type},` : `  ${n}_: inplaceMethodOf(${withoutOut(d)}) as ${type},`);
+    }
   }
-  const fTypes = ["Activation", ...(defs.some((d) => takesOut(d, "F")) ? ["ActivationWithOut"] : [])];
   files["functional.ts"] = `${HEADER}// torch.nn.functional's activations (F.relu, F.relu_, ...).
-import { functionalOf, inplaceFunctionalOf, ${fTypes.join(", ")} } from "../apply";
+import type { Tensor } from "../../tensor";
+import { functionalOf, inplaceFunctionalOf } from "../apply";
 ${imports(defs, "..")}
 
 ${fLines.join("\n")}
 `;
   const torchDefs = defs.filter((d) => (has(d, "torch_") && (hasInplace(d) || takesOut(d, "F"))) || (has(d, "torch") && !sameAsF(d)));
   files["torch.ts"] = `${HEADER}// The activations PyTorch's torch namespace has too (torch.relu, torch.relu_, torch.sigmoid, ...).
-import { ${["functionalOf", "inplaceFunctionalOf", "inplaceMethodOf", "Activation", "ActivationWithOut"].filter((h) => torchEntries.some((e) => new RegExp(`\\b${h}\\b`).test(e))).join(", ")} } from "../apply";
+import type { Tensor } from "../../tensor";
+import { ${["functionalOf", "inplaceFunctionalOf", "inplaceMethodOf"].filter((h) => torchEntries.some((e) => new RegExp(`\\b${h}\\b`).test(e))).join(", ")} } from "../apply";
 import * as F from "./functional";
 ${imports(torchDefs, "..")}
 
@@ -96,11 +142,18 @@ ${torchEntries.join("\n")}
   const weightsOf = (d) => (d.def.weights ? Object.keys(d.def.weights(Object.fromEntries(d.def.params.map((p) => [p.name, p.default])))) : []);
   const moduleLine = (d) => {
     const w = weightsOf(d);
-    return `export const ${d.def.module} = activationModule(${defName(d)})${w.length ? ` as LearnableModule<${w.map((k) => `"${k}"`).join(" | ")}>` : ""};`;
+    const instance = w.length ? `ActivationModule & Record<${w.map((k) => `"${k}"`).join(" | ")}, Parameter>` : "ActivationModule";
+    const pytorch = `torch.nn.${d.def.module}`;
+    const sig = { ...signatureOf(d.def, { input: false, module: true }), returns: instance };
+    const type = `{\n${declareOverloads({ kind: "construct" }, [sig], docOf(d.def, pytorch), d.def.module, "  ")}\n  /** (what \`m instanceof nn.${d.def.module}\` narrows m to) */\n  readonly prototype: ${instance};\n  definition: ActivationDefinition;\n}`;
+    // a learnable one's instances hold its weights, which the base class does not declare
+    return `${constComment(d.def, pytorch)}\nexport const ${d.def.module}${w.length ? "" : `: ${type}`} = activationModule(${defName(d)})${w.length ? ` as ${type}` : ""};`;
   };
   const learnable = modules.some((d) => weightsOf(d).length);
   files["modules.ts"] = `${HEADER}// The nn module classes (nn.ReLU, nn.LeakyReLU, ...), one per activation.
-import { activationModule${learnable ? ", LearnableModule" : ""} } from "../../nn/activation";
+import { activationModule, ActivationModule } from "../../nn/activation";
+import type { ActivationDefinition } from "../definition";
+${learnable ? `import type { Parameter } from "../../nn/parameter";\n` : ""}
 ${imports(modules, "..")}
 
 ${modules.map(moduleLine).join("\n")}
@@ -112,23 +165,26 @@ ${modules.map(moduleLine).join("\n")}
     const n = d.def.name;
     // (F.<name> where it takes no out=, as the methods take none)
     if (takesOut(d, "F") && (has(d, "tensor") || (has(d, "tensor_") && !hasInplace(d)))) consts.push(`const ${n} = functionalOf(${defName(d)});`);
-    const f = takesOut(d, "F") ? n : `F.${n}`;
+    // the methods take no inplace flag (x.relu(): PyTorch's method has none) and no out=
+    const f = `${n}_method`;
+    const methodSig = signatureOf(d.def, { input: false, inplace: false });
     if (has(d, "tensor")) {
-      decls.push(`    ${n}(...args: unknown[]): Tensor;`);
+      consts.push(`const ${n}_method = functionalOf(withoutInplace(${defName(d)}));`);
+      decls.push(declareOverloads({ kind: "method", name: n }, [methodSig], docOf(d.def, `torch.Tensor.${n}`), n, "    "));
       methods.push(`Tensor.prototype.${n} = function (this: Tensor, ...args: unknown[]): Tensor { return ${f}(this, ...args); };`);
     }
     if (has(d, "tensor_")) {
-      decls.push(`    ${n}_(...args: unknown[]): Tensor;`);
+      decls.push(declareOverloads({ kind: "method", name: `${n}_` }, [{ ...methodSig, returns: "this" }], docOf(d.def, `torch.Tensor.${n}_`, inplaceSummary(d.def, `x.${n}()`)), n, "    "));
       consts.push(`const ${n}_ = ${hasInplace(d) ? `inplaceFunctionalOf(${defName(d)})` : `inplaceMethodOf(${f})`};`);
       methods.push(`Tensor.prototype.${n}_ = function (this: Tensor, ...args: unknown[]): Tensor { return ${n}_(this, ...args); };`);
     }
   }
-  const methodHelpers = ["inplaceFunctionalOf", "inplaceMethodOf", ...(consts.some((c) => c.includes("functionalOf(") && !c.includes("inplaceFunctionalOf(")) ? ["functionalOf"] : [])];
+  const methodHelpers = ["inplaceFunctionalOf", "inplaceMethodOf", ...(consts.some((c) => / functionalOf\(/.test(c)) ? ["functionalOf"] : []), ...(consts.some((c) => c.includes("withoutInplace(")) ? ["withoutInplace"] : [])];
   files["tensor_methods.ts"] = `${HEADER}// The activations PyTorch has as Tensor methods (x.relu(), x.relu_(), x.softmax(dim), ...).
 import { Tensor } from "../../tensor";
 import { ${methodHelpers.join(", ")} } from "../apply";
 import * as F from "./functional";
-${imports(defs.filter((d) => (has(d, "tensor_") && hasInplace(d)) || (takesOut(d, "F") && (has(d, "tensor") || has(d, "tensor_")))), "..")}
+${imports(defs.filter((d) => has(d, "tensor") || (has(d, "tensor_") && (hasInplace(d) || takesOut(d, "F")))), "..")}
 
 declare module "../../tensor" {
   interface Tensor {

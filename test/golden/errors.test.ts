@@ -149,9 +149,13 @@ const CASES: Record<string, () => unknown> = {
   prelu_channel_mismatch: () => new nn.PReLU({ num_parameters: 4 })(torch.ones(2, 3)),
   leaky_relu_string_slope_construct: () => String(new nn.LeakyReLU("a" as any)),
   leaky_relu_string_slope_call: () => new nn.LeakyReLU("a" as any)(torch.ones(3)),
+  // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   leaky_relu_functional_string_slope: () => F.leaky_relu(torch.ones(3), "a"),
+  // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   gelu_bad_approximate: () => F.gelu(torch.ones(3), { approximate: "foo" }),
+  // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   gelu_bad_approximate_module: () => new nn.GELU({ approximate: "foo" })(torch.ones(3)),
+  // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   softplus_beta_string: () => F.softplus(torch.ones(3), { beta: "a" }),
   cross_entropy_target_out_of_bounds: () => F.cross_entropy(torch.ones(2, 3), torch.tensor([0, 3], long())),
   cross_entropy_float_target_wrong_shape: () => F.cross_entropy(torch.ones(2, 3), torch.ones(2)),

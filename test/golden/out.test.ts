@@ -386,6 +386,7 @@ const VERSION: Record<string, Case> = {
 
 /** Calls given `o = torch.empty(0)`, for the argument rules. */
 const ARGS = calls("args/", () => torch.empty(0), {
+  // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   "not_a_tensor/sigmoid": ({ x }) => torch.sigmoid(x, { out: 3 }),
   "not_a_tensor/exp": ({ x }) => torch.exp(x, { out: "s" }),
   "not_a_tensor/logical_and": ({ x, y }) => torch.logical_and(x, y, { out: 1.5 }),
@@ -394,10 +395,15 @@ const ARGS = calls("args/", () => torch.empty(0), {
   "not_a_tensor/matmul": ({ x, y }) => torch.matmul(x, y.t(), { out: 3 }),
   "not_a_tensor/dot": ({ v }) => torch.dot(v, v, { out: "s" }),
   "not_a_tensor/where": ({ c, x, y }) => torch.where(c, x, y, { out: 3 }),
+  // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   "not_a_tensor/heaviside": ({ x, y }) => torch.heaviside(x, y, { out: "s" }),
+  // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   "not_a_tensor/threshold": ({ x }) => torch.threshold(x, 0.0, 1.0, { out: "s" }),
+  // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   "not_a_tensor/F.gelu": ({ x }) => F.gelu(x, { out: 3 }),
+  // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   "not_a_tensor/F.logsigmoid": ({ x }) => F.logsigmoid(x, { out: 3 }),
+  // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   "positional/sigmoid": ({ x }, o) => torch.sigmoid(x, o),
   "positional/exp": ({ x }, o) => torch.exp(x, o),
   "positional/neg": ({ x }, o) => torch.neg(x, o),
@@ -418,9 +424,13 @@ const ARGS = calls("args/", () => torch.empty(0), {
   "no_out/Tensor.logical_and": ({ x, y }, o) => (x.logical_and as (...a: unknown[]) => Tensor)(y, { out: o }),
   "no_out/Tensor.dot": ({ v }, o) => (v.dot as (...a: unknown[]) => Tensor)(v, { out: o }),
   "no_out/Tensor.matmul": ({ x, y }, o) => (x.matmul as (...a: unknown[]) => Tensor)(y.t(), { out: o }),
+  // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   "no_out/F.softmax": ({ x }, o) => F.softmax(x, 1, { out: o }),
+  // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   "no_out/F.log_softmax": ({ x }, o) => F.log_softmax(x, 1, { out: o }),
+  // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   "no_out/F.prelu": ({ x }, o) => F.prelu(x, torch.tensor([0.25]), { out: o }),
+  // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   "no_out/torch.prelu": ({ x }, o) => torch.prelu(x, torch.tensor([0.25]), { out: o }),
   "no_out/torch.reshape": ({ x }, o) => torch.reshape(x, [3, 2], { out: o }),
   "no_out/torch.permute": ({ x }, o) => torch.permute(x, [1, 0], { out: o }),

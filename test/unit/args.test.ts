@@ -11,7 +11,9 @@ describe("PyTorch-style arguments", () => {
   });
 
   it("rejects unknown and doubled keywords with Python's messages", () => {
+    // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
     assert.throws(() => F.gelu(torch.ones(1), { approx: "tanh" }), /gelu\(\) got an unexpected keyword argument 'approx'/);
+    // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
     assert.throws(() => F.leaky_relu(torch.ones(1), 0.1, { negative_slope: 0.2 }), /got multiple values for argument 'negative_slope'/);
     // @ts-expect-error: the typings refuse it before it runs, as the engine does when it runs
     assert.throws(() => new nn.Linear(3), /missing required argument: 'out_features'/);

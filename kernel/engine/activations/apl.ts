@@ -23,6 +23,9 @@ export const apl: CompositeActivation = {
   order: 240,
   latex: String.raw`\mathrm{APL}(x) = \max(0, x) + \sum_{s=1}^{S} a_s \max(0, b_s - x)`,
   description: "A learnable activation: ReLU plus hinges whose slopes and positions are trained.",
+  formula: "APL(x) = max(0, x) + Σₛ aₛ · max(0, −x + bₛ)      (aₛ, bₛ learned per unit)",
+  example: "const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);\nnew nn.APL()(x)  // tensor([0.6000, 0.1000, 0.0000, 1.5000], grad_fn=<AddBackward0>)",
+  callParams: { a: "The hinge slopes aₛ, as nn.APL holds them (its weight `a`).", b: "The hinge positions bₛ, as nn.APL holds them (its weight `b`)." },
   params: [
     { name: "num_hinges", default: 2, type: "int", min: 1, max: 5, step: 1, description: "Number of hinges S." },
     { name: "slope", default: 0.2, type: "float", min: -1, max: 1, step: 0.05, description: "Initial hinge slope a_s (shared by all hinges)." },

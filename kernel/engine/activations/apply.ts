@@ -135,6 +135,11 @@ export function functionalOf(def: ActivationDefinition, withOut = false): Activa
   };
 }
 
+/** The definition without its inplace flag: what a Tensor method binds (x.relu() takes none, as in PyTorch). */
+export function withoutInplace(def: ActivationDefinition): ActivationDefinition {
+  return { ...def, params: def.params.filter((p) => p.name !== "inplace") };
+}
+
 /** F.<name>_ (F.relu_, F.elu_): the activation with inplace=True, which the caller may not pass. */
 export function inplaceFunctionalOf(def: ActivationDefinition): Activation {
   const f = functional(def);

@@ -5,6 +5,8 @@ export const celu: ElementwiseActivation = {
   order: 150, also: ["torch", "torch_", "F_"],
   latex: String.raw`\mathrm{CELU}(x) = \max(0, x) + \min\big(0, \alpha (e^{x/\alpha} - 1)\big)`,
   description: "ELU rescaled so that its derivative is continuous for every α.",
+  formula: "CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))",
+  example: "const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);\nF.celu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])\nnew nn.CELU(0.5)(x)  // tensor([-0.4908, -0.3161,  0.0000,  1.5000])",
   params: [
     { name: "alpha", default: 1, type: "float", min: 0.05, max: 3, step: 0.05, description: "Scale α of the negative side." },
     INPLACE,

@@ -76,6 +76,15 @@ interface Common {
   latex: string;
   /** One line: what it is for. */
   description: string;
+  /** The definition in Unicode, for hovers and completion details (monospace, may span lines). */
+  formula: string;
+  /**
+   * A few lines of TypeScript for the typings' doc comments: a line `expr  // text` says that
+   * String(expr) prints `text` (test/unit/doc-examples.test.ts runs them).
+   */
+  example: string;
+  /** The functional form's own parameters, for those with `call` (F.prelu's weight): name → description, in order. */
+  callParams?: Readonly<Record<string, string>>;
   params: ParamSpec[];
   /** Which parameters the module repr shows (PyTorch's extra_repr), in order. */
   repr?: string[];

@@ -15,6 +15,8 @@ export const gelu: ElementwiseActivation = {
   out: { forms: ["F"], spec: elementwiseOut("gelu", SAME) },
   latex: String.raw`\mathrm{GELU}(x) = x \, \Phi(x) = \frac{x}{2}\left(1 + \mathrm{erf}\frac{x}{\sqrt{2}}\right)`,
   description: "Weights each input by the probability that a standard normal falls below it: the transformer default.",
+  formula: "GELU(x) = x · Φ(x) = x/2 · (1 + erf(x / √2))\napproximate='tanh':  x/2 · (1 + tanh(√(2/π) · (x + 0.044715 · x³)))",
+  example: "const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);\nF.gelu(x)          // tensor([-0.0455, -0.1543,  0.0000,  1.3998])\nF.gelu(x, \"tanh\")  // tensor([-0.0454, -0.1543,  0.0000,  1.3996])\nnew nn.GELU()(x)   // tensor([-0.0455, -0.1543,  0.0000,  1.3998])",
   params: [
     { name: "approximate", default: "none", type: "choice", choices: ["none", "tanh"], description: "'none' for the exact erf form, 'tanh' for the tanh approximation.",
       choiceError: "approximate argument must be either none or tanh." },

@@ -5,6 +5,8 @@ export const hardswish: ElementwiseActivation = {
   order: 180, arithmetic: "float32-rational",
   latex: String.raw`\mathrm{Hardswish}(x) = x \, \frac{\min(\max(x + 3, 0), 6)}{6}`,
   description: "Swish with the sigmoid replaced by Hardsigmoid: MobileNetV3's cheap smooth-ish activation.",
+  formula: "Hardswish(x) = x · min(max(x + 3, 0), 6) / 6",
+  example: "const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);\nF.hardswish(x)         // tensor([-0.3333, -0.2083,  0.0000,  1.1250])\nnew nn.Hardswish()(x)  // tensor([-0.3333, -0.2083,  0.0000,  1.1250])",
   params: [INPLACE],
   reprIfSet: ["inplace"],
   gradFn: "HardswishBackward0",

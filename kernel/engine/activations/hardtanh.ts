@@ -5,6 +5,8 @@ export const hardtanh: ElementwiseActivation = {
   order: 160, also: ["F_"], arithmetic: "piecewise-linear",
   latex: String.raw`\mathrm{Hardtanh}(x) = \min(\max(x, a), b)`,
   description: "A piecewise-linear tanh: identity between the bounds, flat outside.",
+  formula: "Hardtanh(x) = min(max(x, min_val), max_val)",
+  example: "const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);\nF.hardtanh(x)                    // tensor([-1.0000, -0.5000,  0.0000,  1.0000])\nnew nn.Hardtanh(-0.25, 0.25)(x)  // tensor([-0.2500, -0.2500,  0.0000,  0.2500])",
   params: [
     { name: "min_val", default: -1, type: "float", min: -5, max: 0, step: 0.1, description: "Lower bound a." },
     { name: "max_val", default: 1, type: "float", min: 0, max: 5, step: 0.1, description: "Upper bound b." },

@@ -10,6 +10,8 @@ export const logsigmoid: ElementwiseActivation = {
   },
   latex: String.raw`\mathrm{LogSigmoid}(x) = \log \frac{1}{1 + e^{-x}}`,
   description: "The log of the sigmoid, computed without overflow; used in log-likelihood losses.",
+  formula: "LogSigmoid(x) = log σ(x) = −log(1 + e⁻ˣ)",
+  example: "const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);\nF.logsigmoid(x)         // tensor([-2.1269, -0.9741, -0.6931, -0.2014])\nnew nn.LogSigmoid()(x)  // tensor([-2.1269, -0.9741, -0.6931, -0.2014])",
   params: [],
   gradFn: "LogSigmoidBackward0",
   forward: "Math.min(x, 0) - Math.log1p(Math.exp(-Math.abs(x)))",

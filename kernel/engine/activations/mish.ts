@@ -5,6 +5,8 @@ export const mish: ElementwiseActivation = {
   order: 130,
   latex: String.raw`\mathrm{Mish}(x) = x \tanh\big(\mathrm{softplus}(x)\big)`,
   description: "A smooth, non-monotonic self-gated activation close to Swish.",
+  formula: "Mish(x) = x · tanh(softplus(x)) = x · tanh(log(1 + eˣ))",
+  example: "const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);\nF.mish(x)         // tensor([-0.2525, -0.2207,  0.0000,  1.4034])\nnew nn.Mish()(x)  // tensor([-0.2525, -0.2207,  0.0000,  1.4034])",
   params: [INPLACE],
   reprIfSet: ["inplace"],
   gradFn: "MishBackward0",

@@ -5,6 +5,8 @@ export const relu: ElementwiseActivation = {
   order: 10, also: ["tensor", "tensor_", "torch", "torch_", "F_"], arithmetic: "piecewise-linear",
   latex: String.raw`\mathrm{ReLU}(x) = \max(0, x)`,
   description: "Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.",
+  formula: "ReLU(x) = max(0, x)",
+  example: "const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);\nF.relu(x)         // tensor([0.0000, 0.0000, 0.0000, 1.5000])\nnew nn.ReLU()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])\nx.relu()          // tensor([0.0000, 0.0000, 0.0000, 1.5000])",
   params: [INPLACE],
   reprIfSet: ["inplace"],
   gradFn: "ReluBackward0",

@@ -5,6 +5,8 @@ export const silu: ElementwiseActivation = {
   order: 60,
   latex: String.raw`\mathrm{SiLU}(x) = x \, \sigma(x) = \frac{x}{1 + e^{-x}}`,
   description: "Swish: the input gated by its own sigmoid; smooth, non-monotonic, keeps small negative values.",
+  formula: "SiLU(x) = x · σ(x),   σ(x) = 1 / (1 + e⁻ˣ)",
+  example: "const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);\nF.silu(x)         // tensor([-0.2384, -0.1888,  0.0000,  1.2264])\nnew nn.SiLU()(x)  // tensor([-0.2384, -0.1888,  0.0000,  1.2264])",
   params: [INPLACE],
   reprIfSet: ["inplace"],
   gradFn: "SiluBackward0",

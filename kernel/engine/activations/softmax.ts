@@ -72,6 +72,8 @@ export const softmax: CompositeActivation = {
   out: { forms: ["torch"], spec: { aten: "softmax", dtype: EXACT, grad: "unimplemented" } },
   latex: String.raw`\mathrm{Softmax}(x)_i = \frac{e^{x_i}}{\sum_j e^{x_j}}`,
   description: "Turns a vector of scores into probabilities that sum to one: the classifier's output layer.",
+  formula: "Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)",
+  example: "const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);\nF.softmax(x, 0)       // tensor([0.0217, 0.0975, 0.1607, 0.7201])\nx.softmax(0)          // tensor([0.0217, 0.0975, 0.1607, 0.7201])\nnew nn.Softmax(0)(x)  // tensor([0.0217, 0.0975, 0.1607, 0.7201])",
   params: [DIM], repr: ["dim"],
   apply: (x: Tensor, p: Params) => softmaxOp(x, p.dim as number),
 };
@@ -82,6 +84,8 @@ export const log_softmax: CompositeActivation = {
   out: { forms: ["torch"], spec: { aten: "log_softmax", dtype: EXACT, grad: "unimplemented" } },
   latex: String.raw`\mathrm{LogSoftmax}(x)_i = x_i - \log \sum_j e^{x_j}`,
   description: "The log of softmax, computed stably; pairs with the negative log-likelihood loss.",
+  formula: "LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)",
+  example: "const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);\nF.log_softmax(x, 0)      // tensor([-3.8283, -2.3283, -1.8283, -0.3283])\nx.log_softmax(0)         // tensor([-3.8283, -2.3283, -1.8283, -0.3283])\nnew nn.LogSoftmax(0)(x)  // tensor([-3.8283, -2.3283, -1.8283, -0.3283])",
   params: [DIM], repr: ["dim"],
   apply: (x: Tensor, p: Params) => logSoftmaxOp(x, p.dim as number),
 };

@@ -64,7 +64,7 @@ function head(form: OverloadForm): string {
  */
 export function declareOverloads(form: OverloadForm, signatures: readonly Signature[], doc: ApiDoc, where: string, indent = ""): string {
   const out: string[] = [];
-  const returns = (sig: Signature) => (form.kind === "construct" || form.kind === "constructor" ? "" : `: ${sig.returns}`);
+  const returns = (sig: Signature) => (form.kind === "constructor" ? "" : `: ${sig.returns}`);
   const write = (sig: Signature, params: readonly SignatureParam[], list: string[], options: readonly SignatureParam[] | null) => {
     out.push(comment(doc, params, options, where, indent));
     out.push(`${indent}${head(form)}(${list.join(", ")})${returns(sig)};`);

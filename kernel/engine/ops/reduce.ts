@@ -66,7 +66,7 @@ function sumLike(fn: string, x: Tensor, args: unknown[], mean: boolean): Tensor 
     const out = checkOut(fn, a.out);
     if (mean && a.dtype === null) meanDtype(x, x.dtype);
     const dtype = a.dtype ?? (!mean || canCast(x.dtype, out.dtype) ? out.dtype : x.dtype);
-    return writeOut(fn, { aten: fn, dtype: mean && a.dtype === null ? CAST : EXACT }, out, [x], () => sumLike(fn, x.to(dtype), [a.dim, a.keepdim, dtype], mean));
+    return writeOut(fn, { aten: fn, dtype: mean && a.dtype === null ? CAST : EXACT }, out, [x], () => sumLike(fn, x.to(dtype), [a.dim, a.keepdim, { dtype }], mean));
   }
   const dims = reducedDims(x, a.dim);
   const outType = a.dtype ?? (mean ? x.dtype : x.dtype.is_floating_point ? x.dtype : int64);

@@ -2,34 +2,213 @@
 // do not edit: change the activation's own file and build.
 // The activations PyTorch has as Tensor methods (x.relu(), x.relu_(), x.softmax(dim), ...).
 import { Tensor } from "../../tensor";
-import { inplaceFunctionalOf, inplaceMethodOf } from "../apply";
+import { inplaceFunctionalOf, inplaceMethodOf, functionalOf, withoutInplace } from "../apply";
 import * as F from "./functional";
 import { relu as reluDef } from "../relu";
+import { sigmoid as sigmoidDef } from "../sigmoid";
+import { tanh as tanhDef } from "../tanh";
+import { heaviside as heavisideDef } from "../heaviside";
+import { softmax as softmaxDef } from "../softmax";
+import { log_softmax as log_softmaxDef } from "../softmax";
 
 declare module "../../tensor" {
   interface Tensor {
-    relu(...args: unknown[]): Tensor;
-    relu_(...args: unknown[]): Tensor;
-    sigmoid(...args: unknown[]): Tensor;
-    sigmoid_(...args: unknown[]): Tensor;
-    tanh(...args: unknown[]): Tensor;
-    tanh_(...args: unknown[]): Tensor;
-    heaviside(...args: unknown[]): Tensor;
-    softmax(...args: unknown[]): Tensor;
-    log_softmax(...args: unknown[]): Tensor;
+    /**
+     * Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
+     *
+     *     ReLU(x) = max(0, x)
+     *
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
+     * F.relu(x)         // tensor([0.0000, 0.0000, 0.0000, 1.5000])
+     * new nn.ReLU()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])
+     * x.relu()          // tensor([0.0000, 0.0000, 0.0000, 1.5000])
+     * ```
+     * @see PyTorch: `torch.Tensor.relu`
+     */
+    relu(): Tensor;
+    /**
+     * In place: x.relu(), overwriting the input and returning it. Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
+     *
+     *     ReLU(x) = max(0, x)
+     *
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
+     * F.relu(x)         // tensor([0.0000, 0.0000, 0.0000, 1.5000])
+     * new nn.ReLU()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])
+     * x.relu()          // tensor([0.0000, 0.0000, 0.0000, 1.5000])
+     * ```
+     * @see PyTorch: `torch.Tensor.relu_`
+     */
+    relu_(): this;
+    /**
+     * Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
+     *
+     *     σ(x) = 1 / (1 + e⁻ˣ)
+     *
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
+     * torch.sigmoid(x)     // tensor([0.1192, 0.3775, 0.5000, 0.8176])
+     * x.sigmoid()          // tensor([0.1192, 0.3775, 0.5000, 0.8176])
+     * new nn.Sigmoid()(x)  // tensor([0.1192, 0.3775, 0.5000, 0.8176])
+     * ```
+     * @see PyTorch: `torch.Tensor.sigmoid`
+     */
+    sigmoid(): Tensor;
+    /**
+     * In place: x.sigmoid(), overwriting the input and returning it. Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
+     *
+     *     σ(x) = 1 / (1 + e⁻ˣ)
+     *
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
+     * torch.sigmoid(x)     // tensor([0.1192, 0.3775, 0.5000, 0.8176])
+     * x.sigmoid()          // tensor([0.1192, 0.3775, 0.5000, 0.8176])
+     * new nn.Sigmoid()(x)  // tensor([0.1192, 0.3775, 0.5000, 0.8176])
+     * ```
+     * @see PyTorch: `torch.Tensor.sigmoid_`
+     */
+    sigmoid_(): this;
+    /**
+     * Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.
+     *
+     *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
+     *
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
+     * torch.tanh(x)     // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
+     * x.tanh()          // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
+     * new nn.Tanh()(x)  // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
+     * ```
+     * @see PyTorch: `torch.Tensor.tanh`
+     */
+    tanh(): Tensor;
+    /**
+     * In place: x.tanh(), overwriting the input and returning it. Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.
+     *
+     *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
+     *
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
+     * torch.tanh(x)     // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
+     * x.tanh()          // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
+     * new nn.Tanh()(x)  // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
+     * ```
+     * @see PyTorch: `torch.Tensor.tanh_`
+     */
+    tanh_(): this;
+    /**
+     * The perceptron's all-or-nothing step; its zero gradient is why it cannot be trained by backpropagation.
+     *
+     *     H(x) = 0        if x < 0
+     *            values   if x = 0
+     *            1        if x > 0
+     *
+     * @param values The result where the input is exactly 0, broadcast against the input.
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
+     * torch.heaviside(x, torch.tensor([0.5]))  // tensor([0.0000, 0.0000, 0.5000, 1.0000])
+     * x.heaviside(torch.tensor([1.0]))         // tensor([0., 0., 1., 1.])
+     * ```
+     * @see PyTorch: `torch.Tensor.heaviside`
+     */
+    heaviside(values: Tensor): Tensor;
+    /**
+     * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
+     *
+     *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
+     *
+     * @param dim The dimension that sums to one. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
+     * F.softmax(x, 0)       // tensor([0.0217, 0.0975, 0.1607, 0.7201])
+     * x.softmax(0)          // tensor([0.0217, 0.0975, 0.1607, 0.7201])
+     * new nn.Softmax(0)(x)  // tensor([0.0217, 0.0975, 0.1607, 0.7201])
+     * ```
+     * @see PyTorch: `torch.Tensor.softmax`
+     */
+    softmax(dim?: number | null): Tensor;
+    /**
+     * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
+     *
+     *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
+     * F.softmax(x, 0)       // tensor([0.0217, 0.0975, 0.1607, 0.7201])
+     * x.softmax(0)          // tensor([0.0217, 0.0975, 0.1607, 0.7201])
+     * new nn.Softmax(0)(x)  // tensor([0.0217, 0.0975, 0.1607, 0.7201])
+     * ```
+     * @see PyTorch: `torch.Tensor.softmax`
+     */
+    softmax(options?: {
+      /** The dimension that sums to one. Default: `null` (Python's None). */
+      dim?: number | null;
+    }): Tensor;
+    /**
+     * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
+     *
+     *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
+     *
+     * @param dim The dimension that sums to one. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
+     * F.log_softmax(x, 0)      // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
+     * x.log_softmax(0)         // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
+     * new nn.LogSoftmax(0)(x)  // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
+     * ```
+     * @see PyTorch: `torch.Tensor.log_softmax`
+     */
+    log_softmax(dim?: number | null): Tensor;
+    /**
+     * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
+     *
+     *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
+     * F.log_softmax(x, 0)      // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
+     * x.log_softmax(0)         // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
+     * new nn.LogSoftmax(0)(x)  // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
+     * ```
+     * @see PyTorch: `torch.Tensor.log_softmax`
+     */
+    log_softmax(options?: {
+      /** The dimension that sums to one. Default: `null` (Python's None). */
+      dim?: number | null;
+    }): Tensor;
   }
 }
 
+const relu_method = functionalOf(withoutInplace(reluDef));
 const relu_ = inplaceFunctionalOf(reluDef);
-const sigmoid_ = inplaceMethodOf(F.sigmoid);
-const tanh_ = inplaceMethodOf(F.tanh);
+const sigmoid_method = functionalOf(withoutInplace(sigmoidDef));
+const sigmoid_ = inplaceMethodOf(sigmoid_method);
+const tanh_method = functionalOf(withoutInplace(tanhDef));
+const tanh_ = inplaceMethodOf(tanh_method);
+const heaviside_method = functionalOf(withoutInplace(heavisideDef));
+const softmax_method = functionalOf(withoutInplace(softmaxDef));
+const log_softmax_method = functionalOf(withoutInplace(log_softmaxDef));
 
-Tensor.prototype.relu = function (this: Tensor, ...args: unknown[]): Tensor { return F.relu(this, ...args); };
+Tensor.prototype.relu = function (this: Tensor, ...args: unknown[]): Tensor { return relu_method(this, ...args); };
 Tensor.prototype.relu_ = function (this: Tensor, ...args: unknown[]): Tensor { return relu_(this, ...args); };
-Tensor.prototype.sigmoid = function (this: Tensor, ...args: unknown[]): Tensor { return F.sigmoid(this, ...args); };
+Tensor.prototype.sigmoid = function (this: Tensor, ...args: unknown[]): Tensor { return sigmoid_method(this, ...args); };
 Tensor.prototype.sigmoid_ = function (this: Tensor, ...args: unknown[]): Tensor { return sigmoid_(this, ...args); };
-Tensor.prototype.tanh = function (this: Tensor, ...args: unknown[]): Tensor { return F.tanh(this, ...args); };
+Tensor.prototype.tanh = function (this: Tensor, ...args: unknown[]): Tensor { return tanh_method(this, ...args); };
 Tensor.prototype.tanh_ = function (this: Tensor, ...args: unknown[]): Tensor { return tanh_(this, ...args); };
-Tensor.prototype.heaviside = function (this: Tensor, ...args: unknown[]): Tensor { return F.heaviside(this, ...args); };
-Tensor.prototype.softmax = function (this: Tensor, ...args: unknown[]): Tensor { return F.softmax(this, ...args); };
-Tensor.prototype.log_softmax = function (this: Tensor, ...args: unknown[]): Tensor { return F.log_softmax(this, ...args); };
+Tensor.prototype.heaviside = function (this: Tensor, ...args: unknown[]): Tensor { return heaviside_method(this, ...args); };
+Tensor.prototype.softmax = function (this: Tensor, ...args: unknown[]): Tensor { return softmax_method(this, ...args); };
+Tensor.prototype.log_softmax = function (this: Tensor, ...args: unknown[]): Tensor { return log_softmax_method(this, ...args); };
