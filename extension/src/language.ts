@@ -4,6 +4,7 @@
 // above, top to bottom, so a cell can be checked before anything ran. Only notebooks on the
 // Activation Kernel get them (selection.ts): .actnb, and .ipynb while it is selected there.
 import * as vscode from "vscode";
+import type { Queries } from "../../kernel/executor/protocol";
 import { KernelManager } from "./kernels";
 import { KernelSelection } from "./selection";
 import { NOTEBOOK_TYPE } from "./serializer";
@@ -44,6 +45,23 @@ function locate(doc: vscode.TextDocument): { nb: vscode.NotebookDocument; contex
     return { nb, context };
   }
   return undefined;
+}
+
+/**
+ * The kernel's type errors as squiggles. The converter reports each line of a compiler message
+ * as an error of its own, all on the same range ("No overload matches this call.", then what
+ * each overload objected to); one squiggle per range carries them together, as tsc prints them.
+ */
+function squiggles(found: Queries["diagnose"]["reply"]): vscode.Diagnostic[] {
+  const byRange = new Map<string, vscode.Diagnostic>();
+  for (const d of found) {
+    const key = [d.line, d.column, d.endLine, d.endColumn].join(":");
+    const same = byRange.get(key);
+    if (same) { same.message += `\n${d.message}`; continue; }
+    const range = new vscode.Range(d.line - 1, d.column - 1, d.endLine - 1, d.endColumn - 1);
+    byRange.set(key, Object.assign(new vscode.Diagnostic(range, d.message, vscode.DiagnosticSeverity.Error), { source: "ts", code: d.code }));
+  }
+  return [...byRange.values()];
 }
 
 export function registerLanguageFeatures(context: vscode.ExtensionContext, kernels: KernelManager, selection: KernelSelection): void {
@@ -126,10 +144,7 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, kerne
       try {
         const found = await kernels.get(where.nb).diagnose(doc.getText(), where.context);
         if (!usable(where.nb)) return;
-        diagnostics.set(doc.uri, found.map((d) => {
-          const range = new vscode.Range(d.line - 1, d.column - 1, d.endLine - 1, d.endColumn - 1);
-          return Object.assign(new vscode.Diagnostic(range, d.message, vscode.DiagnosticSeverity.Error), { source: "ts", code: d.code });
-        }));
+        diagnostics.set(doc.uri, squiggles(found));
       } catch {
         // the kernel went away (restart, shutdown): the next edit checks again
       }

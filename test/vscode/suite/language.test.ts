@@ -109,9 +109,9 @@ describeIfApplies("language features in notebook cells", function () {
 
     it("hover on F.leaky_relu shows its signature as TypeScript, its parameters and its formula", async () => {
       const text = await hoverAt(cell(1), "leaky_relu");
-      assert.match(text, /```typescript\n[^`]*leaky_relu\(input: Tensor, negative_slope\?: number/, text);
-      assert.match(text, /`negative_slope`/, text);
-      assert.match(text, /negative_slope ·|negative_slope·|negative_slope \* |negative_slope\s*×/, text);
+      assert.match(text, /```typescript\n\(property\) leaky_relu: \(input: Tensor, negative_slope\?: number, inplace\?: boolean\) => Tensor/, text);
+      assert.match(text, /\*@param\* `negative_slope` — Slope α for negative inputs\. Default: `0\.01`/, text);
+      assert.match(text, /LeakyReLU\(x\) = x +if x > 0\n +negative_slope · x +otherwise/, text);
     });
 
     it("hover on nn.Linear shows the constructor's parameters and the example as a code block", async () => {
@@ -135,12 +135,16 @@ describeIfApplies("language features in notebook cells", function () {
 
     it("a misspelled option is a red squiggle at its line and column, before anything ran", async () => {
       const doc = cell(1);
-      const [d] = await diagnosticsOf(doc, true);
+      const [d, ...more] = await diagnosticsOf(doc, true);
       assert.ok(d, `no squiggle on negtive_slope: ${JSON.stringify(vscode.languages.getDiagnostics(doc.uri).map((x) => x.message))}`);
+      assert.deepEqual(more, [], "one squiggle for the call, with every overload's objection");
       assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
-      const col = doc.getText().indexOf("negtive_slope");
-      assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.character], [0, col, col + "negtive_slope".length]);
-      assert.match(d.message, /'negtive_slope' does not exist/);
+      // TypeScript puts "No overload matches this call" on the call: F.leaky_relu(...)
+      const line = doc.getText();
+      const [from, to] = [line.indexOf("F.leaky_relu"), line.indexOf(");") + 1];
+      assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [0, from, 0, to]);
+      assert.match(d.message, /^No overload matches this call\./);
+      assert.match(d.message, /'negtive_slope' does not exist in type '\{ negative_slope\?: number; inplace\?: boolean; \}'\. Did you mean to write 'negative_slope'\?/);
     });
 
     it("go-to-definition opens the typings (.d.ts) at the declaration", async () => {
@@ -181,7 +185,7 @@ describeIfApplies("language features in notebook cells", function () {
       const nb = vscode.workspace.notebookDocuments.find((d) => d.uri.fsPath.endsWith("typescript.ipynb"))!;
       await selectActivationKernel(nb, "actnb-kernel-ipynb");
       const text = await hoverAt(nb.cellAt(1).document, "leaky_relu");
-      assert.match(text, /leaky_relu\(input: Tensor, negative_slope\?: number/, text);
+      assert.match(text, /leaky_relu: \(input: Tensor, negative_slope\?: number/, text);
       const [d] = await diagnosticsOf(nb.cellAt(1).document, true);
       assert.ok(d, "no squiggle on negtive_slope in the .ipynb");
       assert.equal(await vscode.commands.executeCommand("actnb.restartKernel"), "restarted");
