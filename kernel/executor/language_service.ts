@@ -81,7 +81,7 @@ export function createCellLanguageService(rootDir: string): CellLanguageService 
     set(srcFile, src);
     const program = service.getProgram()!;
     const cell = program.getSourceFile(srcFile)!;
-    (cell as { parent?: ts.Node }).parent = program.getSourceFile(declFile);
+    Object.assign(cell, { parent: program.getSourceFile(declFile) });
     return program;
   };
   const at = (position: number) => position + MODULE_PREFIX.length;
