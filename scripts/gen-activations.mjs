@@ -63,7 +63,7 @@ const OUT_PARAM = { name: "out", type: "Tensor | null", optional: true, value: n
 function signatureOf(def, { input = true, out = false, inplace = true, module = false } = {}) {
   const own = def.call && !module
     ? Object.keys(def.callParams ?? {}).map((n) => positional(n, "Tensor"))
-    : def.params.filter((p) => inplace || p.name !== "inplace").map((p) => positional(p.name, tsType(p), p.default));
+    : def.params.filter((p) => inplace || p.name !== "inplace").map((p) => positional(p.name, tsType(p), p.required ? undefined : p.default));
   if (def.call && !module && own.length !== def.call.length - 1) throw new Error(`${def.name}: callParams must name call's ${def.call.length - 1} parameters after the input`);
   return { params: [...(input ? [positional("input", "Tensor")] : []), ...own, ...(out ? [OUT_PARAM] : [])], returns: "Tensor" };
 }
@@ -108,15 +108,24 @@ ${defs.map((d) => `  ${defName(d)},`).join("\n")}
   // does, F.sigmoid does not); the in-place forms and Tensor methods never take it
   const sameAsF = (d) => takesOut(d, "torch") === takesOut(d, "F");
   const withoutOut = (d) => (takesOut(d, "F") ? `functionalOf(${defName(d)})` : `F.${d.def.name}`);
+  // torch.<name>: each member typed by a named interface, so the typings refer to the documented
+  // declarations (an inferred object type would be copied into the .d.ts without its comments)
   const torchEntries = [];
+  const torchTypes = [];
   for (const d of defs) {
     const n = d.def.name;
+    const member = (name, type, value, pytorch, summary = d.def.description) => {
+      torchTypes.push(`${constComment(d.def, pytorch, summary).replace(/^/gm, "  ")}\n  ${name}: ${type};`);
+      torchEntries.push(`  ${name}: ${value},`);
+    };
     if (has(d, "torch")) {
-      torchEntries.push(sameAsF(d) ? `  ${n}: F.${n},` : `  ${n}: functionalOf(${defName(d)}, ${takesOut(d, "torch")}) as ${callableType(d.def, { out: takesOut(d, "torch") }, `torch.${n}`, undefined, "  ")},`);
+      if (sameAsF(d)) member(n, `typeof F.${n}`, `F.${n}`, `torch.${n}`);
+      else member(n, callableType(d.def, { out: takesOut(d, "torch") }, `torch.${n}`, undefined, "  "), `functionalOf(${defName(d)}, ${takesOut(d, "torch")})`, `torch.${n}`);
     }
     if (has(d, "torch_")) {
-      const type = callableType(d.def, { inplace: false }, `torch.${n}_`, inplaceSummary(d.def, `torch.${n}`), "  ");
-      torchEntries.push(hasInplace(d) ? `  ${n}_: inplaceFunctionalOf(${defName(d)}) as ${type},` : `  ${n}_: inplaceMethodOf(${withoutOut(d)}) as ${type},`);
+      const summary = inplaceSummary(d.def, `torch.${n}`);
+      const type = callableType(d.def, { inplace: false }, `torch.${n}_`, summary, "  ");
+      member(`${n}_`, type, hasInplace(d) ? `inplaceFunctionalOf(${defName(d)})` : `inplaceMethodOf(${withoutOut(d)})`, `torch.${n}_`, summary);
     }
   }
   files["functional.ts"] = `${HEADER}// torch.nn.functional's activations (F.relu, F.relu_, ...).
@@ -133,7 +142,11 @@ import { ${["functionalOf", "inplaceFunctionalOf", "inplaceMethodOf"].filter((h)
 import * as F from "./functional";
 ${imports(torchDefs, "..")}
 
-export const torchActivations = {
+export interface TorchActivations {
+${torchTypes.join("\n")}
+}
+
+export const torchActivations: TorchActivations = {
 ${torchEntries.join("\n")}
 };
 `;

@@ -103,10 +103,15 @@ export function displayBundle(bundle: Record<string, unknown>, options: DisplayO
   return show(checkBundle(bundle), options);
 }
 
+/** Shows HTML as the cell's output (its tags stripped for the text fallback). */
 export const html = (html: string): void => void displayBundle({ "text/html": html, "text/plain": html.replace(/<[^>]*>/g, "") });
+/** Shows Markdown as the cell's output. */
 export const markdown = (md: string): void => void displayBundle({ "text/markdown": md, "text/plain": md });
+/** Shows an SVG picture, given as its markup, as the cell's output. */
 export const svg = (svg: string): void => void displayBundle({ "image/svg+xml": svg, "text/plain": "<svg image>" });
+/** Shows a PNG picture, given base64-encoded, as the cell's output. */
 export const png = (base64: string): void => void displayBundle({ "image/png": base64, "text/plain": "<png image>" });
+/** Shows a value as JSON (a collapsible tree where the front end has one) as the cell's output. */
 export const json = (value: unknown): void => void displayBundle({ "application/json": value, "text/plain": JSON.stringify(value, null, 2) });
 
 /** A handle to one output: update() replaces it in place (a progress line, a growing chart). */

@@ -13,6 +13,12 @@ export function isOptions(v: unknown): v is Record<string, unknown> {
 }
 
 /**
+ * What the last binding accepted, by name (read by test/unit/typed-api.test.ts, which compares
+ * every public callable's binder with its typings). Three assignments a call, no allocation.
+ */
+export const lastBinding: { fn: string; spec: Record<string, unknown>; keywordOnly: Record<string, unknown> | undefined } = { fn: "", spec: {}, keywordOnly: undefined };
+
+/**
  * Binds positional and named arguments to PyTorch's parameter names.
  * `spec` lists the parameters in order with their defaults (undefined = required);
  * `keywordOnly` those that may only be named (Python's parameters after `*`, such as out=).
@@ -20,6 +26,7 @@ export function isOptions(v: unknown): v is Record<string, unknown> {
 export function bindArgs<T extends Record<string, unknown>, K extends Record<string, unknown> = Record<never, never>>(
   fn: string, args: readonly unknown[], spec: T, leading = 0, keywordOnly?: K,
 ): T & K {
+  lastBinding.fn = fn; lastBinding.spec = spec; lastBinding.keywordOnly = keywordOnly;
   const names = Object.keys(spec);
   let positional = args;
   let named: Record<string, unknown> = {};

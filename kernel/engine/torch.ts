@@ -2,7 +2,7 @@
 import { Tensor } from "./tensor";
 import type { TorchFunctions } from "./api/generated/torch";
 import * as ops from "./ops";
-import { torchActivations } from "./activations/generated/torch";
+import { torchActivations, TorchActivations } from "./activations/generated/torch";
 import { withMethodChecks } from "./tensor_arguments";
 import * as nn from "./nn";
 import * as optim from "./optim";
@@ -95,7 +95,7 @@ const torchNamespace = {
 withMethodChecks(torchNamespace as unknown as Record<string, unknown>);
 
 /** The torch namespace, its functions typed by their API entries (api/tables/). */
-export const torch: Omit<typeof torchNamespace, keyof TorchFunctions> & TorchFunctions = torchNamespace;
+export const torch: Omit<typeof torchNamespace, keyof TorchFunctions | keyof TorchActivations> & TorchFunctions & TorchActivations = torchNamespace;
 
 export { nn, optim };
 export const F = nn.functional;

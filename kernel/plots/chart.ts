@@ -18,6 +18,16 @@ export interface ChartBundle {
   "text/plain": string;
 }
 
+/**
+ * A Vega-Lite chart: what every plot.* function returns. As a cell's last value (or through
+ * display) it draws in VS Code and Jupyter; where charts cannot draw, its text summary shows.
+ *
+ * @example
+ * ```ts
+ * const chart = plot.activationPlot("gelu");
+ * chart.spec.$schema   // the Vega-Lite specification, ready for any Vega-Lite renderer
+ * ```
+ */
 export class Chart {
   constructor(readonly spec: VegaLiteSpec, readonly text: string) {}
 

@@ -22,6 +22,18 @@ function classIndices(name: string, v: Tensor | readonly number[]): number[] {
   throw new TypeError(`confusionMatrix: ${name} must be a tensor (class indices, or logits [N, classes]) or an array of class indices`);
 }
 
+/**
+ * A confusion matrix as a heatmap: how often each true class (rows) was predicted as each class
+ * (columns), as counts or, with `normalize: "true"`, as fractions of each row.
+ *
+ * @param predicted The predicted classes: indices, or logits [N, classes] (their argmax is taken).
+ * @param target The true class indices, as many as `predicted`.
+ * @param options Class names, normalization, titles and cell size.
+ * @example
+ * ```ts
+ * plot.confusionMatrix(model(images), labels, { classes: ["T-shirt", "Trouser", "Pullover"] })
+ * ```
+ */
 export function confusionMatrix(predicted: Tensor | readonly number[], target: Tensor | readonly number[], options: ConfusionOptions = {}): Chart {
   const pred = classIndices("predicted", predicted);
   const truth = classIndices("target", target);

@@ -66,6 +66,11 @@ function isNormalizing(def: ActivationDefinition): boolean {
   return def.params.some((p) => p.type === "dim");
 }
 
+/**
+ * What a plot's activation argument names: a definition's name ("gelu"), module name ("GELU"),
+ * `{ name, params }`, a definition itself or `{ fn, label }` for a function of your own, resolved
+ * to the function the plots evaluate and its label.
+ */
 export function resolveActivation(a: ActivationSpec): ResolvedActivation {
   if (typeof a === "object" && a !== null && "fn" in a) {
     if (typeof a.fn !== "function") throw new TypeError("activationPlot: 'fn' must be a function of a tensor");

@@ -12,6 +12,7 @@ export interface ImageOptions {
   title?: string;
 }
 
+/** A PNG picture (from plot.image): shows as an image in notebooks, as `text` elsewhere. */
 export class Image {
   constructor(readonly png: Buffer, readonly width: number, readonly height: number, readonly text: string) {}
   [MIMEBUNDLE](): Record<string, string> { return { "image/png": this.png.toString("base64"), "text/plain": this.text }; }

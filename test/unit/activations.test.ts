@@ -26,10 +26,21 @@ describe("activation definitions (the single source of truth)", () => {
     const x = torch.randn(4, 5);
     for (const def of ACTIVATIONS) {
       if (!def.module || def.learnable) continue;
-      const viaModule = new (nn as any)[def.module]()(x);
-      const viaF = (F as any)[def.name](x);
+      // parameters PyTorch gives no default (nn.Threshold's) are passed their plots' starting values
+      const given = def.params.filter((p) => p.required).map((p) => p.default);
+      const viaModule = new (nn as any)[def.module](...given)(x);
+      const viaF = (F as any)[def.name](x, ...given);
       assert.deepStrictEqual(viaModule.tolist(), viaF.tolist(), def.name);
     }
+  });
+
+  it("parameters PyTorch gives no default must be passed (F.threshold's threshold and value)", () => {
+    const x = torch.tensor([-1, 0.5, 2]);
+    // @ts-expect-error: the typings require them too
+    assert.throws(() => F.threshold(x), /threshold\(\) missing required argument: 'threshold'/);
+    // @ts-expect-error: and for the module
+    assert.throws(() => new nn.Threshold(0.1), /Threshold.__init__\(\) missing required argument: 'value'/);
+    assert.strictEqual(String(F.threshold(x, 0.6, 9)), "tensor([9., 9., 2.])");
   });
 
   it("getActivation finds definitions by functional or module name", () => {

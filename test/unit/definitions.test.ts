@@ -15,6 +15,11 @@ describe("one definition per activation", () => {
     assert.strictEqual(r.status, 0, r.stderr);
   });
 
+  it("the API typings (kernel/engine/api/generated and the constructor regions) are what the API tables generate", () => {
+    const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/gen-api.mjs"), "--check"], { encoding: "utf8" });
+    assert.strictEqual(r.status, 0, r.stderr);
+  });
+
   it("lists every activation file, in menu order", () => {
     const dir = path.join(ROOT, "kernel/engine/activations");
     const defined = fs.readdirSync(dir).filter((f) => f.endsWith(".ts"))

@@ -9,7 +9,7 @@ import { inplaceFrom } from "../ops/inplace";
 import { activationBackward } from "../wasm/ops";
 import { activationForward } from "../wasm/ops";
 import { Dest, OUT, OutOption, fresh, writeOut } from "../ops/out";
-import { ActivationDefinition, ElementwiseActivation, Params, defaults } from "./definition";
+import { ActivationDefinition, ElementwiseActivation, Params, bindingDefaults } from "./definition";
 
 const ARG_KIND = { float: "Number", int: "int", number: "Number", bool: "bool", choice: "str", dim: "int" } as const;
 
@@ -158,7 +158,7 @@ export function inplaceMethodOf(f: Activation): Activation {
 
 /** The torch.nn.functional form: F.leaky_relu(x, 0.2) or F.leaky_relu(x, { negative_slope: 0.2 }); `withOut` for out=. */
 export function functional(def: ActivationDefinition, withOut = false): (input: Tensor, ...args: unknown[]) => Tensor {
-  const spec = defaults(def);
+  const spec = bindingDefaults(def);
   return (input: Tensor, ...args: unknown[]) => {
     if (!(input instanceof Tensor)) throw new TypeError(`${def.name}(): argument 'input' (position 1) must be Tensor, not ${typeof input}`);
     const { out = null, ...p } = bindArgs(def.name, args, spec, 1, withOut ? OUT : {}) as Params & { out?: unknown };

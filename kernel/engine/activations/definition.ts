@@ -9,8 +9,10 @@ export type ParamValue = number | string | boolean;
 
 export interface ParamSpec {
   name: string;
-  /** PyTorch's default. */
+  /** PyTorch's default; for a `required` parameter only where plots and sliders start. */
   default: ParamValue;
+  /** PyTorch gives it no default (F.threshold's threshold and value): calls must pass it. */
+  required?: boolean;
   /** How Python shows the value in a module repr ("float" prints 1 as 1.0). */
   type: "float" | "int" | "number" | "bool" | "choice" | "dim";
   description: string;
@@ -158,4 +160,9 @@ export type ActivationDefinition = ElementwiseActivation | CompositeActivation;
 
 export function defaults(def: ActivationDefinition): Params {
   return Object.fromEntries(def.params.map((p) => [p.name, p.default]));
+}
+
+/** What the binder takes: the defaults, with `undefined` (required) for parameters PyTorch gives none. */
+export function bindingDefaults(def: ActivationDefinition): Record<string, ParamValue | undefined> {
+  return Object.fromEntries(def.params.map((p) => [p.name, p.required ? undefined : p.default]));
 }

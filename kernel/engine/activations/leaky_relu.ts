@@ -5,7 +5,7 @@ export const leaky_relu: ElementwiseActivation = {
   order: 20, also: ["F_"], arithmetic: "piecewise-linear",
   latex: String.raw`\mathrm{LeakyReLU}(x) = \begin{cases} x & x > 0 \\ \alpha x & x \le 0 \end{cases}`,
   description: "ReLU with a small fixed slope for negative inputs, so no unit stops learning.",
-  formula: "LeakyReLU(x) = x            if x > 0\n             negative_slope · x  otherwise",
+  formula: "LeakyReLU(x) = x                   if x > 0\n               negative_slope · x  otherwise",
   example: "const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);\nF.leaky_relu(x, 0.1)      // tensor([-0.2000, -0.0500,  0.0000,  1.5000])\nnew nn.LeakyReLU(0.1)(x)  // tensor([-0.2000, -0.0500,  0.0000,  1.5000])",
   params: [
     { name: "negative_slope", default: 0.01, type: "float", min: 0, max: 1, step: 0.01, description: "Slope α for negative inputs." },

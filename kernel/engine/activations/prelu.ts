@@ -36,7 +36,7 @@ export const prelu: CompositeActivation = {
   order: 30, also: ["torch"], arithmetic: "piecewise-linear",
   latex: String.raw`\mathrm{PReLU}(x) = \begin{cases} x & x > 0 \\ a x & x \le 0 \end{cases},\ a \text{ learned}`,
   description: "Leaky ReLU whose negative slope is learned during training, one per channel or shared.",
-  formula: "PReLU(x) = x      if x > 0\n         a · x   otherwise      (a learned: one shared, or one per channel)",
+  formula: "PReLU(x) = x       if x > 0\n           a · x   otherwise      (a learned: one shared, or one per channel)",
   example: "const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);\nF.prelu(x, torch.tensor([0.25]))  // tensor([-0.5000, -0.1250,  0.0000,  1.5000])\nnew nn.PReLU()(x)                 // tensor([-0.5000, -0.1250,  0.0000,  1.5000], grad_fn=<PreluBackward0>)",
   callParams: { weight: "The slopes a for negative inputs: one shared, or one per channel (dim 1 of the input)." },
   params: [

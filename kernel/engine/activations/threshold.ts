@@ -10,8 +10,8 @@ export const threshold: ElementwiseActivation = {
   formula: "Threshold(x) = x       if x > threshold\n               value   otherwise",
   example: "const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);\nF.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])\nnew nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])",
   params: [
-    { name: "threshold", default: 0, type: "float", min: -3, max: 3, step: 0.1, description: "The threshold t." },
-    { name: "value", default: 0, type: "float", min: -3, max: 3, step: 0.1, description: "The value v that replaces inputs at or below t." },
+    { name: "threshold", default: 0, required: true, type: "float", min: -3, max: 3, step: 0.1, description: "The threshold t." },
+    { name: "value", default: 0, required: true, type: "float", min: -3, max: 3, step: 0.1, description: "The value v that replaces inputs at or below t." },
     INPLACE,
   ],
   repr: ["threshold", "value"], reprIfSet: ["inplace"],

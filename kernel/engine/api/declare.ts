@@ -32,19 +32,34 @@ const described = (doc: ApiDoc, p: SignatureParam, where: string): string => {
   return p.optional ? `${text} Default: ${shown(p.value)}.` : text;
 };
 
-/** `{ /** doc *\/ a?: T; ... }`: the options object with the given parameters, each optional unless required. */
-function optionsType(params: readonly SignatureParam[], doc: ApiDoc, where: string, indent: string): string {
-  const members = params.map((p) => `${indent}  /** ${described(doc, p, where)} */\n${indent}  ${p.name}${p.optional ? "?" : ""}: ${p.type};`);
-  return `{\n${members.join("\n")}\n${indent}}`;
+/**
+ * The options object with the given parameters, each optional unless required: documented
+ * member by member (`{ /** doc *\/ a?: T; ... }`), or on one line where the callable's first
+ * overload has documented them already.
+ */
+function optionsType(params: readonly SignatureParam[], doc: ApiDoc, where: string, indent: string, documented: boolean): string {
+  const member = (p: SignatureParam) => `${p.name}${p.optional ? "?" : ""}: ${p.type};`;
+  if (!documented) return `{ ${params.map(member).join(" ")} }`;
+  return `{\n${params.map((p) => `${indent}  /** ${described(doc, p, where)} */\n${indent}  ${member(p)}`).join("\n")}\n${indent}}`;
 }
 
-function comment(doc: ApiDoc, documented: readonly SignatureParam[], options: readonly SignatureParam[] | null, where: string, indent: string): string {
+/**
+ * How much an overload's comment says: all of it (the callable's first overload: hovers show
+ * it), its parameters (each further signature's first form), or one line (the forms that only
+ * move parameters into the options object, which signature help lists after the full one).
+ */
+type Detail = "full" | "params" | "line";
+
+function comment(doc: ApiDoc, documented: readonly SignatureParam[], options: readonly SignatureParam[] | null, where: string, indent: string, detail: Detail): string {
+  const names = (ps: readonly SignatureParam[]) => ps.map((p) => `\`${p.name}\``).join(", ");
+  const named = options ? `PyTorch's keyword arguments, by name: ${names(options)}.` : "";
+  if (detail === "line") return `${indent}/** ${doc.summary}${options ? ` Positionally: ${names(documented) || "nothing"}; by name: ${names(options)}.` : ""} */`;
   const lines = [doc.summary];
-  if (doc.formula) lines.push("", ...doc.formula.split("\n").map((l) => `    ${l}`));
+  if (doc.formula && detail === "full") lines.push("", ...doc.formula.split("\n").map((l) => `    ${l}`));
   lines.push("");
   for (const p of documented) lines.push(`@param ${p.name} ${described(doc, p, where)}`);
-  if (options) lines.push(`@param options PyTorch's keyword arguments, by name: ${options.map((p) => `\`${p.name}\``).join(", ")}.`);
-  lines.push("@example", "```ts", ...doc.example.split("\n"), "```", `@see PyTorch: \`${doc.pytorch}\``);
+  if (options) lines.push(`@param options ${named}`);
+  if (detail === "full") lines.push("@example", "```ts", ...doc.example.split("\n"), "```", `@see PyTorch: \`${doc.pytorch}\``);
   return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */`;
 }
 
@@ -65,25 +80,30 @@ function head(form: OverloadForm): string {
 export function declareOverloads(form: OverloadForm, signatures: readonly Signature[], doc: ApiDoc, where: string, indent = ""): string {
   const out: string[] = [];
   const returns = (sig: Signature) => (form.kind === "constructor" ? "" : `: ${sig.returns}`);
+  let detail: Detail = "full";
   const write = (sig: Signature, params: readonly SignatureParam[], list: string[], options: readonly SignatureParam[] | null) => {
-    out.push(comment(doc, params, options, where, indent));
+    out.push(comment(doc, params, options, where, indent, detail));
     out.push(`${indent}${head(form)}(${list.join(", ")})${returns(sig)};`);
+    detail = "line";
   };
   const arg = (p: SignatureParam, optional: boolean) => `${p.name}${optional ? "?" : ""}: ${p.type}`;
-  for (const sig of signatures) {
+  signatures.forEach((sig, i) => {
+    if (i > 0) detail = "params";
     const positional = sig.params.filter((p) => !p.keywordOnly);
     const keywordOnly = sig.params.filter((p) => p.keywordOnly);
     const kwRequired = keywordOnly.some((p) => !p.optional);
-    const opts = (params: readonly SignatureParam[], required: boolean) => `options${required ? "" : "?"}: ${optionsType(params, doc, where, indent)}`;
+    // (read when the overload is written: documented member by member in the first one only)
+    const options = (params: readonly SignatureParam[]) => optionsType(params, doc, where, indent, detail !== "line");
+    const opts = (params: readonly SignatureParam[], required: boolean) => `options${required ? "" : "?"}: ${options(params)}`;
     const variadic = positional.findIndex((p) => p.variadic);
     if (variadic >= 0) {
       // Python's *size: the sizes one by one, or as one array (then the rest may follow)
       const before = positional.slice(0, variadic), v = positional[variadic], after = positional.slice(variadic + 1);
       const named = [...after, ...keywordOnly];
       if (!kwRequired) write(sig, [...before, v], [...before.map((p) => arg(p, false)), `...${v.name}: ${v.type}[]`], null);
-      if (named.length) write(sig, [...before, v], [...before.map((p) => arg(p, false)), `...args: [...${v.name}: ${v.type}[], options: ${optionsType(named, doc, where, indent)}]`], named);
+      if (named.length) write(sig, [...before, v], [...before.map((p) => arg(p, false)), `...args: [...${v.name}: ${v.type}[], options: ${options(named)}]`], named);
       write(sig, [...before, v, ...after], [...before.map((p) => arg(p, false)), `${v.name}: ${v.type}[]`, ...after.map((p) => arg(p, true)), ...(keywordOnly.length ? [opts(keywordOnly, kwRequired)] : [])], keywordOnly.length ? keywordOnly : null);
-      continue;
+      return;
     }
     // everything positionally (keyword-only ones still by name)
     write(sig, positional, [...positional.map((p) => arg(p, p.optional)), ...(keywordOnly.length ? [opts(keywordOnly, kwRequired)] : [])], keywordOnly.length ? keywordOnly : null);
@@ -93,6 +113,6 @@ export function declareOverloads(form: OverloadForm, signatures: readonly Signat
       const named = [...positional.slice(k), ...keywordOnly];
       write(sig, positional.slice(0, k), [...positional.slice(0, k).map((p) => arg(p, false)), opts(named, kwRequired)], named);
     }
-  }
+  });
   return out.join("\n");
 }

@@ -4,7 +4,7 @@ import { Tensor } from "../tensor";
 import { bindArgs } from "../args";
 import { AssertionError } from "../errors";
 import { pyRepr } from "../pyrepr";
-import { ActivationDefinition, Params, defaults } from "../activations/definition";
+import { ActivationDefinition, Params, bindingDefaults } from "../activations/definition";
 import { applyActivation, checkParams } from "../activations/apply";
 import { Module } from "./module";
 import { Parameter } from "./parameter";
@@ -18,7 +18,7 @@ export class ActivationModule extends Module {
     super();
     const def = (new.target as typeof ActivationModule).definition;
     // PyTorch checks the values only when the module runs (nn.LeakyReLU("a") constructs)
-    const p = bindArgs(`${def.module}.__init__`, args, defaults(def), 1);
+    const p = bindArgs(`${def.module}.__init__`, args, bindingDefaults(def), 1) as Params;
     if (def.moduleAssert && !def.moduleAssert(p)) throw new AssertionError("");
     Object.defineProperty(this, "params", { value: p, enumerable: false });
     // PyTorch exposes constructor arguments as attributes (relu.inplace, leaky.negative_slope)

@@ -51,71 +51,18 @@ export class Linear extends Module {
    * @example
    * ```ts
    * const fc = new nn.Linear(4, 8);
-   * fc(torch.randn(2, 4)).shape  // [2, 8]
+   * String(fc)                                   // Linear(in_features=4, out_features=8, bias=True)
+   * JSON.stringify(fc(torch.randn(2, 4)).shape)  // [2,8]
    * ```
    * @see PyTorch: `torch.nn.Linear`
    */
   constructor(in_features: number, out_features: number, bias?: boolean, device?: Device | string | null, dtype?: DType | null);
-  /**
-   * A fully connected layer: y = x·Wᵀ + b, with W of shape [out_features, in_features].
-   *
-   * @param in_features The size of each input's last dimension.
-   * @param out_features The size of each output's last dimension.
-   * @param options PyTorch's keyword arguments, by name: `bias`, `device`, `dtype`.
-   * @example
-   * ```ts
-   * const fc = new nn.Linear(4, 8);
-   * fc(torch.randn(2, 4)).shape  // [2, 8]
-   * ```
-   * @see PyTorch: `torch.nn.Linear`
-   */
-  constructor(in_features: number, out_features: number, options?: {
-    /** Whether the layer learns an additive bias b. Default: `true`. */
-    bias?: boolean;
-    /** Accepted for PyTorch's code: only the CPU exists here. Default: `null` (Python's None). */
-    device?: Device | string | null;
-    /** The parameters' dtype (float32 by default). Default: `null` (Python's None). */
-    dtype?: DType | null;
-  });
-  /**
-   * A fully connected layer: y = x·Wᵀ + b, with W of shape [out_features, in_features].
-   *
-   * @param in_features The size of each input's last dimension.
-   * @param out_features The size of each output's last dimension.
-   * @param bias Whether the layer learns an additive bias b. Default: `true`.
-   * @param options PyTorch's keyword arguments, by name: `device`, `dtype`.
-   * @example
-   * ```ts
-   * const fc = new nn.Linear(4, 8);
-   * fc(torch.randn(2, 4)).shape  // [2, 8]
-   * ```
-   * @see PyTorch: `torch.nn.Linear`
-   */
-  constructor(in_features: number, out_features: number, bias: boolean, options?: {
-    /** Accepted for PyTorch's code: only the CPU exists here. Default: `null` (Python's None). */
-    device?: Device | string | null;
-    /** The parameters' dtype (float32 by default). Default: `null` (Python's None). */
-    dtype?: DType | null;
-  });
-  /**
-   * A fully connected layer: y = x·Wᵀ + b, with W of shape [out_features, in_features].
-   *
-   * @param in_features The size of each input's last dimension.
-   * @param out_features The size of each output's last dimension.
-   * @param bias Whether the layer learns an additive bias b. Default: `true`.
-   * @param device Accepted for PyTorch's code: only the CPU exists here. Default: `null` (Python's None).
-   * @param options PyTorch's keyword arguments, by name: `dtype`.
-   * @example
-   * ```ts
-   * const fc = new nn.Linear(4, 8);
-   * fc(torch.randn(2, 4)).shape  // [2, 8]
-   * ```
-   * @see PyTorch: `torch.nn.Linear`
-   */
-  constructor(in_features: number, out_features: number, bias: boolean, device: Device | string | null, options?: {
-    /** The parameters' dtype (float32 by default). Default: `null` (Python's None). */
-    dtype?: DType | null;
-  });
+  /** A fully connected layer: y = x·Wᵀ + b, with W of shape [out_features, in_features]. Positionally: `in_features`, `out_features`; by name: `bias`, `device`, `dtype`. */
+  constructor(in_features: number, out_features: number, options?: { bias?: boolean; device?: Device | string | null; dtype?: DType | null; });
+  /** A fully connected layer: y = x·Wᵀ + b, with W of shape [out_features, in_features]. Positionally: `in_features`, `out_features`, `bias`; by name: `device`, `dtype`. */
+  constructor(in_features: number, out_features: number, bias: boolean, options?: { device?: Device | string | null; dtype?: DType | null; });
+  /** A fully connected layer: y = x·Wᵀ + b, with W of shape [out_features, in_features]. Positionally: `in_features`, `out_features`, `bias`, `device`; by name: `dtype`. */
+  constructor(in_features: number, out_features: number, bias: boolean, device: Device | string | null, options?: { dtype?: DType | null; });
   // #endregion api
   constructor(...args: unknown[]) {
     super();

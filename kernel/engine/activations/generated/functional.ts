@@ -53,26 +53,8 @@ export const relu: {
    * @see PyTorch: `torch.nn.functional.relu`
    */
   (input: Tensor, inplace?: boolean): Tensor;
-  /**
-   * Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
-   *
-   *     ReLU(x) = max(0, x)
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.relu(x)         // tensor([0.0000, 0.0000, 0.0000, 1.5000])
-   * new nn.ReLU()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])
-   * x.relu()          // tensor([0.0000, 0.0000, 0.0000, 1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.relu`
-   */
-  (input: Tensor, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
+  /** Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks. Positionally: `input`; by name: `inplace`. */
+  (input: Tensor, options?: { inplace?: boolean; }): Tensor;
 } = functionalOf(reluDef);
 /**
  * In place: F.relu, overwriting the input and returning it. Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
@@ -102,8 +84,8 @@ export const relu_: {
 /**
  * ReLU with a small fixed slope for negative inputs, so no unit stops learning.
  *
- *     LeakyReLU(x) = x            if x > 0
- *                  negative_slope · x  otherwise
+ *     LeakyReLU(x) = x                   if x > 0
+ *                    negative_slope · x  otherwise
  *
  * @see PyTorch: `torch.nn.functional.leaky_relu`
  */
@@ -111,8 +93,8 @@ export const leaky_relu: {
   /**
    * ReLU with a small fixed slope for negative inputs, so no unit stops learning.
    *
-   *     LeakyReLU(x) = x            if x > 0
-   *                  negative_slope · x  otherwise
+   *     LeakyReLU(x) = x                   if x > 0
+   *                    negative_slope · x  otherwise
    *
    * @param input The input tensor, any shape.
    * @param negative_slope Slope α for negative inputs. Default: `0.01`.
@@ -126,55 +108,16 @@ export const leaky_relu: {
    * @see PyTorch: `torch.nn.functional.leaky_relu`
    */
   (input: Tensor, negative_slope?: number, inplace?: boolean): Tensor;
-  /**
-   * ReLU with a small fixed slope for negative inputs, so no unit stops learning.
-   *
-   *     LeakyReLU(x) = x            if x > 0
-   *                  negative_slope · x  otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `negative_slope`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.leaky_relu(x, 0.1)      // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
-   * new nn.LeakyReLU(0.1)(x)  // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.leaky_relu`
-   */
-  (input: Tensor, options?: {
-    /** Slope α for negative inputs. Default: `0.01`. */
-    negative_slope?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
-  /**
-   * ReLU with a small fixed slope for negative inputs, so no unit stops learning.
-   *
-   *     LeakyReLU(x) = x            if x > 0
-   *                  negative_slope · x  otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param negative_slope Slope α for negative inputs. Default: `0.01`.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.leaky_relu(x, 0.1)      // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
-   * new nn.LeakyReLU(0.1)(x)  // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.leaky_relu`
-   */
-  (input: Tensor, negative_slope: number, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
+  /** ReLU with a small fixed slope for negative inputs, so no unit stops learning. Positionally: `input`; by name: `negative_slope`, `inplace`. */
+  (input: Tensor, options?: { negative_slope?: number; inplace?: boolean; }): Tensor;
+  /** ReLU with a small fixed slope for negative inputs, so no unit stops learning. Positionally: `input`, `negative_slope`; by name: `inplace`. */
+  (input: Tensor, negative_slope: number, options?: { inplace?: boolean; }): Tensor;
 } = functionalOf(leaky_reluDef);
 /**
  * In place: F.leaky_relu, overwriting the input and returning it. ReLU with a small fixed slope for negative inputs, so no unit stops learning.
  *
- *     LeakyReLU(x) = x            if x > 0
- *                  negative_slope · x  otherwise
+ *     LeakyReLU(x) = x                   if x > 0
+ *                    negative_slope · x  otherwise
  *
  * @see PyTorch: `torch.nn.functional.leaky_relu_`
  */
@@ -182,8 +125,8 @@ export const leaky_relu_: {
   /**
    * In place: F.leaky_relu, overwriting the input and returning it. ReLU with a small fixed slope for negative inputs, so no unit stops learning.
    *
-   *     LeakyReLU(x) = x            if x > 0
-   *                  negative_slope · x  otherwise
+   *     LeakyReLU(x) = x                   if x > 0
+   *                    negative_slope · x  otherwise
    *
    * @param input The input tensor, any shape.
    * @param negative_slope Slope α for negative inputs. Default: `0.01`.
@@ -196,32 +139,14 @@ export const leaky_relu_: {
    * @see PyTorch: `torch.nn.functional.leaky_relu_`
    */
   (input: Tensor, negative_slope?: number): Tensor;
-  /**
-   * In place: F.leaky_relu, overwriting the input and returning it. ReLU with a small fixed slope for negative inputs, so no unit stops learning.
-   *
-   *     LeakyReLU(x) = x            if x > 0
-   *                  negative_slope · x  otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `negative_slope`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.leaky_relu(x, 0.1)      // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
-   * new nn.LeakyReLU(0.1)(x)  // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.leaky_relu_`
-   */
-  (input: Tensor, options?: {
-    /** Slope α for negative inputs. Default: `0.01`. */
-    negative_slope?: number;
-  }): Tensor;
+  /** In place: F.leaky_relu, overwriting the input and returning it. ReLU with a small fixed slope for negative inputs, so no unit stops learning. Positionally: `input`; by name: `negative_slope`. */
+  (input: Tensor, options?: { negative_slope?: number; }): Tensor;
 } = inplaceFunctionalOf(leaky_reluDef);
 /**
  * Leaky ReLU whose negative slope is learned during training, one per channel or shared.
  *
- *     PReLU(x) = x      if x > 0
- *              a · x   otherwise      (a learned: one shared, or one per channel)
+ *     PReLU(x) = x       if x > 0
+ *                a · x   otherwise      (a learned: one shared, or one per channel)
  *
  * @see PyTorch: `torch.nn.functional.prelu`
  */
@@ -229,8 +154,8 @@ export const prelu: {
   /**
    * Leaky ReLU whose negative slope is learned during training, one per channel or shared.
    *
-   *     PReLU(x) = x      if x > 0
-   *              a · x   otherwise      (a learned: one shared, or one per channel)
+   *     PReLU(x) = x       if x > 0
+   *                a · x   otherwise      (a learned: one shared, or one per channel)
    *
    * @param input The input tensor, any shape.
    * @param weight The slopes a for negative inputs: one shared, or one per channel (dim 1 of the input).
@@ -271,49 +196,10 @@ export const elu: {
    * @see PyTorch: `torch.nn.functional.elu`
    */
   (input: Tensor, alpha?: number, inplace?: boolean): Tensor;
-  /**
-   * Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero.
-   *
-   *     ELU(x) = x              if x > 0
-   *              α · (eˣ − 1)   otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `alpha`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.elu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
-   * new nn.ELU(0.5)(x)  // tensor([-0.4323, -0.1967,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.elu`
-   */
-  (input: Tensor, options?: {
-    /** Saturation value -α for large negative inputs. Default: `1`. */
-    alpha?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
-  /**
-   * Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero.
-   *
-   *     ELU(x) = x              if x > 0
-   *              α · (eˣ − 1)   otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param alpha Saturation value -α for large negative inputs. Default: `1`.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.elu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
-   * new nn.ELU(0.5)(x)  // tensor([-0.4323, -0.1967,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.elu`
-   */
-  (input: Tensor, alpha: number, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
+  /** Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero. Positionally: `input`; by name: `alpha`, `inplace`. */
+  (input: Tensor, options?: { alpha?: number; inplace?: boolean; }): Tensor;
+  /** Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero. Positionally: `input`, `alpha`; by name: `inplace`. */
+  (input: Tensor, alpha: number, options?: { inplace?: boolean; }): Tensor;
 } = functionalOf(eluDef);
 /**
  * In place: F.elu, overwriting the input and returning it. Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero.
@@ -341,26 +227,8 @@ export const elu_: {
    * @see PyTorch: `torch.nn.functional.elu_`
    */
   (input: Tensor, alpha?: number): Tensor;
-  /**
-   * In place: F.elu, overwriting the input and returning it. Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero.
-   *
-   *     ELU(x) = x              if x > 0
-   *              α · (eˣ − 1)   otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `alpha`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.elu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
-   * new nn.ELU(0.5)(x)  // tensor([-0.4323, -0.1967,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.elu_`
-   */
-  (input: Tensor, options?: {
-    /** Saturation value -α for large negative inputs. Default: `1`. */
-    alpha?: number;
-  }): Tensor;
+  /** In place: F.elu, overwriting the input and returning it. Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero. Positionally: `input`; by name: `alpha`. */
+  (input: Tensor, options?: { alpha?: number; }): Tensor;
 } = inplaceFunctionalOf(eluDef);
 /**
  * ReLU capped at 6: a bounded range that survives low-precision (int8) arithmetic on mobile hardware.
@@ -386,25 +254,8 @@ export const relu6: {
    * @see PyTorch: `torch.nn.functional.relu6`
    */
   (input: Tensor, inplace?: boolean): Tensor;
-  /**
-   * ReLU capped at 6: a bounded range that survives low-precision (int8) arithmetic on mobile hardware.
-   *
-   *     ReLU6(x) = min(max(0, x), 6)
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.relu6(x)         // tensor([0.0000, 0.0000, 0.0000, 1.5000])
-   * new nn.ReLU6()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.relu6`
-   */
-  (input: Tensor, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
+  /** ReLU capped at 6: a bounded range that survives low-precision (int8) arithmetic on mobile hardware. Positionally: `input`; by name: `inplace`. */
+  (input: Tensor, options?: { inplace?: boolean; }): Tensor;
 } = functionalOf(relu6Def);
 /**
  * Swish: the input gated by its own sigmoid; smooth, non-monotonic, keeps small negative values.
@@ -430,25 +281,8 @@ export const silu: {
    * @see PyTorch: `torch.nn.functional.silu`
    */
   (input: Tensor, inplace?: boolean): Tensor;
-  /**
-   * Swish: the input gated by its own sigmoid; smooth, non-monotonic, keeps small negative values.
-   *
-   *     SiLU(x) = x · σ(x),   σ(x) = 1 / (1 + e⁻ˣ)
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.silu(x)         // tensor([-0.2384, -0.1888,  0.0000,  1.2264])
-   * new nn.SiLU()(x)  // tensor([-0.2384, -0.1888,  0.0000,  1.2264])
-   * ```
-   * @see PyTorch: `torch.nn.functional.silu`
-   */
-  (input: Tensor, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
+  /** Swish: the input gated by its own sigmoid; smooth, non-monotonic, keeps small negative values. Positionally: `input`; by name: `inplace`. */
+  (input: Tensor, options?: { inplace?: boolean; }): Tensor;
 } = functionalOf(siluDef);
 /**
  * Swish with a trainable sharpness β, interpolating between a linear map and ReLU.
@@ -474,25 +308,8 @@ export const swish: {
    * @see PyTorch: `torch.nn.functional.swish`
    */
   (input: Tensor, beta?: number): Tensor;
-  /**
-   * Swish with a trainable sharpness β, interpolating between a linear map and ReLU.
-   *
-   *     Swish(x) = x · σ(β · x),   σ(x) = 1 / (1 + e⁻ˣ)
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `beta`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.swish(x, 2)      // tensor([-0.0360, -0.1345,  0.0000,  1.4289])
-   * new nn.Swish()(x)  // tensor([-0.2384, -0.1888,  0.0000,  1.2264], grad_fn=<MulBackward0>)
-   * ```
-   * @see PyTorch: `torch.nn.functional.swish`
-   */
-  (input: Tensor, options?: {
-    /** Sharpness β (learned by nn.Swish). Default: `1`. */
-    beta?: number;
-  }): Tensor;
+  /** Swish with a trainable sharpness β, interpolating between a linear map and ReLU. Positionally: `input`; by name: `beta`. */
+  (input: Tensor, options?: { beta?: number; }): Tensor;
 } = functionalOf(swishDef);
 /**
  * Weights each input by the probability that a standard normal falls below it: the transformer default.
@@ -525,29 +342,8 @@ export const gelu: {
     /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
     out?: Tensor | null;
   }): Tensor;
-  /**
-   * Weights each input by the probability that a standard normal falls below it: the transformer default.
-   *
-   *     GELU(x) = x · Φ(x) = x/2 · (1 + erf(x / √2))
-   *     approximate='tanh':  x/2 · (1 + tanh(√(2/π) · (x + 0.044715 · x³)))
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `approximate`, `out`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.gelu(x)          // tensor([-0.0455, -0.1543,  0.0000,  1.3998])
-   * F.gelu(x, "tanh")  // tensor([-0.0454, -0.1543,  0.0000,  1.3996])
-   * new nn.GELU()(x)   // tensor([-0.0455, -0.1543,  0.0000,  1.3998])
-   * ```
-   * @see PyTorch: `torch.nn.functional.gelu`
-   */
-  (input: Tensor, options?: {
-    /** 'none' for the exact erf form, 'tanh' for the tanh approximation. Default: `"none"`. */
-    approximate?: "none" | "tanh";
-    /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-    out?: Tensor | null;
-  }): Tensor;
+  /** Weights each input by the probability that a standard normal falls below it: the transformer default. Positionally: `input`; by name: `approximate`, `out`. */
+  (input: Tensor, options?: { approximate?: "none" | "tanh"; out?: Tensor | null; }): Tensor;
 } = functionalOf(geluDef, true);
 /**
  * Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
@@ -657,51 +453,10 @@ export const softplus: {
     /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
     out?: Tensor | null;
   }): Tensor;
-  /**
-   * A smooth ReLU; reverts to the identity above the threshold for numerical stability.
-   *
-   *     Softplus(x) = (1/β) · log(1 + e^(β·x)),   and x itself where β·x > threshold
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `beta`, `threshold`, `out`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.softplus(x)          // tensor([0.1269, 0.4741, 0.6931, 1.7014])
-   * new nn.Softplus(2)(x)  // tensor([0.0091, 0.1566, 0.3466, 1.5243])
-   * ```
-   * @see PyTorch: `torch.nn.functional.softplus`
-   */
-  (input: Tensor, options?: {
-    /** Sharpness β: larger is closer to ReLU. Default: `1`. */
-    beta?: number;
-    /** Above βx > threshold the output is x. Default: `20`. */
-    threshold?: number;
-    /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-    out?: Tensor | null;
-  }): Tensor;
-  /**
-   * A smooth ReLU; reverts to the identity above the threshold for numerical stability.
-   *
-   *     Softplus(x) = (1/β) · log(1 + e^(β·x)),   and x itself where β·x > threshold
-   *
-   * @param input The input tensor, any shape.
-   * @param beta Sharpness β: larger is closer to ReLU. Default: `1`.
-   * @param options PyTorch's keyword arguments, by name: `threshold`, `out`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.softplus(x)          // tensor([0.1269, 0.4741, 0.6931, 1.7014])
-   * new nn.Softplus(2)(x)  // tensor([0.0091, 0.1566, 0.3466, 1.5243])
-   * ```
-   * @see PyTorch: `torch.nn.functional.softplus`
-   */
-  (input: Tensor, beta: number, options?: {
-    /** Above βx > threshold the output is x. Default: `20`. */
-    threshold?: number;
-    /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-    out?: Tensor | null;
-  }): Tensor;
+  /** A smooth ReLU; reverts to the identity above the threshold for numerical stability. Positionally: `input`; by name: `beta`, `threshold`, `out`. */
+  (input: Tensor, options?: { beta?: number; threshold?: number; out?: Tensor | null; }): Tensor;
+  /** A smooth ReLU; reverts to the identity above the threshold for numerical stability. Positionally: `input`, `beta`; by name: `threshold`, `out`. */
+  (input: Tensor, beta: number, options?: { threshold?: number; out?: Tensor | null; }): Tensor;
 } = functionalOf(softplusDef, true);
 /**
  * A smooth, non-monotonic self-gated activation close to Swish.
@@ -727,25 +482,8 @@ export const mish: {
    * @see PyTorch: `torch.nn.functional.mish`
    */
   (input: Tensor, inplace?: boolean): Tensor;
-  /**
-   * A smooth, non-monotonic self-gated activation close to Swish.
-   *
-   *     Mish(x) = x · tanh(softplus(x)) = x · tanh(log(1 + eˣ))
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.mish(x)         // tensor([-0.2525, -0.2207,  0.0000,  1.4034])
-   * new nn.Mish()(x)  // tensor([-0.2525, -0.2207,  0.0000,  1.4034])
-   * ```
-   * @see PyTorch: `torch.nn.functional.mish`
-   */
-  (input: Tensor, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
+  /** A smooth, non-monotonic self-gated activation close to Swish. Positionally: `input`; by name: `inplace`. */
+  (input: Tensor, options?: { inplace?: boolean; }): Tensor;
 } = functionalOf(mishDef);
 /**
  * Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising).
@@ -773,26 +511,8 @@ export const selu: {
    * @see PyTorch: `torch.nn.functional.selu`
    */
   (input: Tensor, inplace?: boolean): Tensor;
-  /**
-   * Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising).
-   *
-   *     SELU(x) = λ · x              if x > 0
-   *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.selu(x)         // tensor([-1.5202, -0.6918,  0.0000,  1.5761])
-   * new nn.SELU()(x)  // tensor([-1.5202, -0.6918,  0.0000,  1.5761])
-   * ```
-   * @see PyTorch: `torch.nn.functional.selu`
-   */
-  (input: Tensor, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
+  /** Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising). Positionally: `input`; by name: `inplace`. */
+  (input: Tensor, options?: { inplace?: boolean; }): Tensor;
 } = functionalOf(seluDef);
 /**
  * In place: F.selu, overwriting the input and returning it. Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising).
@@ -845,47 +565,10 @@ export const celu: {
    * @see PyTorch: `torch.nn.functional.celu`
    */
   (input: Tensor, alpha?: number, inplace?: boolean): Tensor;
-  /**
-   * ELU rescaled so that its derivative is continuous for every α.
-   *
-   *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `alpha`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.celu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
-   * new nn.CELU(0.5)(x)  // tensor([-0.4908, -0.3161,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.celu`
-   */
-  (input: Tensor, options?: {
-    /** Scale α of the negative side. Default: `1`. */
-    alpha?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
-  /**
-   * ELU rescaled so that its derivative is continuous for every α.
-   *
-   *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
-   *
-   * @param input The input tensor, any shape.
-   * @param alpha Scale α of the negative side. Default: `1`.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.celu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
-   * new nn.CELU(0.5)(x)  // tensor([-0.4908, -0.3161,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.celu`
-   */
-  (input: Tensor, alpha: number, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
+  /** ELU rescaled so that its derivative is continuous for every α. Positionally: `input`; by name: `alpha`, `inplace`. */
+  (input: Tensor, options?: { alpha?: number; inplace?: boolean; }): Tensor;
+  /** ELU rescaled so that its derivative is continuous for every α. Positionally: `input`, `alpha`; by name: `inplace`. */
+  (input: Tensor, alpha: number, options?: { inplace?: boolean; }): Tensor;
 } = functionalOf(celuDef);
 /**
  * In place: F.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α.
@@ -911,25 +594,8 @@ export const celu_: {
    * @see PyTorch: `torch.nn.functional.celu_`
    */
   (input: Tensor, alpha?: number): Tensor;
-  /**
-   * In place: F.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α.
-   *
-   *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `alpha`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.celu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
-   * new nn.CELU(0.5)(x)  // tensor([-0.4908, -0.3161,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.celu_`
-   */
-  (input: Tensor, options?: {
-    /** Scale α of the negative side. Default: `1`. */
-    alpha?: number;
-  }): Tensor;
+  /** In place: F.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α. Positionally: `input`; by name: `alpha`. */
+  (input: Tensor, options?: { alpha?: number; }): Tensor;
 } = inplaceFunctionalOf(celuDef);
 /**
  * A piecewise-linear tanh: identity between the bounds, flat outside.
@@ -957,72 +623,12 @@ export const hardtanh: {
    * @see PyTorch: `torch.nn.functional.hardtanh`
    */
   (input: Tensor, min_val?: number, max_val?: number, inplace?: boolean): Tensor;
-  /**
-   * A piecewise-linear tanh: identity between the bounds, flat outside.
-   *
-   *     Hardtanh(x) = min(max(x, min_val), max_val)
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `min_val`, `max_val`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.hardtanh(x)                    // tensor([-1.0000, -0.5000,  0.0000,  1.0000])
-   * new nn.Hardtanh(-0.25, 0.25)(x)  // tensor([-0.2500, -0.2500,  0.0000,  0.2500])
-   * ```
-   * @see PyTorch: `torch.nn.functional.hardtanh`
-   */
-  (input: Tensor, options?: {
-    /** Lower bound a. Default: `-1`. */
-    min_val?: number;
-    /** Upper bound b. Default: `1`. */
-    max_val?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
-  /**
-   * A piecewise-linear tanh: identity between the bounds, flat outside.
-   *
-   *     Hardtanh(x) = min(max(x, min_val), max_val)
-   *
-   * @param input The input tensor, any shape.
-   * @param min_val Lower bound a. Default: `-1`.
-   * @param options PyTorch's keyword arguments, by name: `max_val`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.hardtanh(x)                    // tensor([-1.0000, -0.5000,  0.0000,  1.0000])
-   * new nn.Hardtanh(-0.25, 0.25)(x)  // tensor([-0.2500, -0.2500,  0.0000,  0.2500])
-   * ```
-   * @see PyTorch: `torch.nn.functional.hardtanh`
-   */
-  (input: Tensor, min_val: number, options?: {
-    /** Upper bound b. Default: `1`. */
-    max_val?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
-  /**
-   * A piecewise-linear tanh: identity between the bounds, flat outside.
-   *
-   *     Hardtanh(x) = min(max(x, min_val), max_val)
-   *
-   * @param input The input tensor, any shape.
-   * @param min_val Lower bound a. Default: `-1`.
-   * @param max_val Upper bound b. Default: `1`.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.hardtanh(x)                    // tensor([-1.0000, -0.5000,  0.0000,  1.0000])
-   * new nn.Hardtanh(-0.25, 0.25)(x)  // tensor([-0.2500, -0.2500,  0.0000,  0.2500])
-   * ```
-   * @see PyTorch: `torch.nn.functional.hardtanh`
-   */
-  (input: Tensor, min_val: number, max_val: number, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
+  /** A piecewise-linear tanh: identity between the bounds, flat outside. Positionally: `input`; by name: `min_val`, `max_val`, `inplace`. */
+  (input: Tensor, options?: { min_val?: number; max_val?: number; inplace?: boolean; }): Tensor;
+  /** A piecewise-linear tanh: identity between the bounds, flat outside. Positionally: `input`, `min_val`; by name: `max_val`, `inplace`. */
+  (input: Tensor, min_val: number, options?: { max_val?: number; inplace?: boolean; }): Tensor;
+  /** A piecewise-linear tanh: identity between the bounds, flat outside. Positionally: `input`, `min_val`, `max_val`; by name: `inplace`. */
+  (input: Tensor, min_val: number, max_val: number, options?: { inplace?: boolean; }): Tensor;
 } = functionalOf(hardtanhDef);
 /**
  * In place: F.hardtanh, overwriting the input and returning it. A piecewise-linear tanh: identity between the bounds, flat outside.
@@ -1049,47 +655,10 @@ export const hardtanh_: {
    * @see PyTorch: `torch.nn.functional.hardtanh_`
    */
   (input: Tensor, min_val?: number, max_val?: number): Tensor;
-  /**
-   * In place: F.hardtanh, overwriting the input and returning it. A piecewise-linear tanh: identity between the bounds, flat outside.
-   *
-   *     Hardtanh(x) = min(max(x, min_val), max_val)
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `min_val`, `max_val`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.hardtanh(x)                    // tensor([-1.0000, -0.5000,  0.0000,  1.0000])
-   * new nn.Hardtanh(-0.25, 0.25)(x)  // tensor([-0.2500, -0.2500,  0.0000,  0.2500])
-   * ```
-   * @see PyTorch: `torch.nn.functional.hardtanh_`
-   */
-  (input: Tensor, options?: {
-    /** Lower bound a. Default: `-1`. */
-    min_val?: number;
-    /** Upper bound b. Default: `1`. */
-    max_val?: number;
-  }): Tensor;
-  /**
-   * In place: F.hardtanh, overwriting the input and returning it. A piecewise-linear tanh: identity between the bounds, flat outside.
-   *
-   *     Hardtanh(x) = min(max(x, min_val), max_val)
-   *
-   * @param input The input tensor, any shape.
-   * @param min_val Lower bound a. Default: `-1`.
-   * @param options PyTorch's keyword arguments, by name: `max_val`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.hardtanh(x)                    // tensor([-1.0000, -0.5000,  0.0000,  1.0000])
-   * new nn.Hardtanh(-0.25, 0.25)(x)  // tensor([-0.2500, -0.2500,  0.0000,  0.2500])
-   * ```
-   * @see PyTorch: `torch.nn.functional.hardtanh_`
-   */
-  (input: Tensor, min_val: number, options?: {
-    /** Upper bound b. Default: `1`. */
-    max_val?: number;
-  }): Tensor;
+  /** In place: F.hardtanh, overwriting the input and returning it. A piecewise-linear tanh: identity between the bounds, flat outside. Positionally: `input`; by name: `min_val`, `max_val`. */
+  (input: Tensor, options?: { min_val?: number; max_val?: number; }): Tensor;
+  /** In place: F.hardtanh, overwriting the input and returning it. A piecewise-linear tanh: identity between the bounds, flat outside. Positionally: `input`, `min_val`; by name: `max_val`. */
+  (input: Tensor, min_val: number, options?: { max_val?: number; }): Tensor;
 } = inplaceFunctionalOf(hardtanhDef);
 /**
  * A piecewise-linear sigmoid that is cheap on mobile hardware.
@@ -1115,25 +684,8 @@ export const hardsigmoid: {
    * @see PyTorch: `torch.nn.functional.hardsigmoid`
    */
   (input: Tensor, inplace?: boolean): Tensor;
-  /**
-   * A piecewise-linear sigmoid that is cheap on mobile hardware.
-   *
-   *     Hardsigmoid(x) = min(max(x/6 + 1/2, 0), 1)
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.hardsigmoid(x)         // tensor([0.1667, 0.4167, 0.5000, 0.7500])
-   * new nn.Hardsigmoid()(x)  // tensor([0.1667, 0.4167, 0.5000, 0.7500])
-   * ```
-   * @see PyTorch: `torch.nn.functional.hardsigmoid`
-   */
-  (input: Tensor, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
+  /** A piecewise-linear sigmoid that is cheap on mobile hardware. Positionally: `input`; by name: `inplace`. */
+  (input: Tensor, options?: { inplace?: boolean; }): Tensor;
 } = functionalOf(hardsigmoidDef);
 /**
  * Swish with the sigmoid replaced by Hardsigmoid: MobileNetV3's cheap smooth-ish activation.
@@ -1159,25 +711,8 @@ export const hardswish: {
    * @see PyTorch: `torch.nn.functional.hardswish`
    */
   (input: Tensor, inplace?: boolean): Tensor;
-  /**
-   * Swish with the sigmoid replaced by Hardsigmoid: MobileNetV3's cheap smooth-ish activation.
-   *
-   *     Hardswish(x) = x · min(max(x + 3, 0), 6) / 6
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.hardswish(x)         // tensor([-0.3333, -0.2083,  0.0000,  1.1250])
-   * new nn.Hardswish()(x)  // tensor([-0.3333, -0.2083,  0.0000,  1.1250])
-   * ```
-   * @see PyTorch: `torch.nn.functional.hardswish`
-   */
-  (input: Tensor, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
+  /** Swish with the sigmoid replaced by Hardsigmoid: MobileNetV3's cheap smooth-ish activation. Positionally: `input`; by name: `inplace`. */
+  (input: Tensor, options?: { inplace?: boolean; }): Tensor;
 } = functionalOf(hardswishDef);
 /**
  * A tanh-like squashing with polynomial rather than exponential tails.
@@ -1247,8 +782,8 @@ export const threshold: {
    *                    value   otherwise
    *
    * @param input The input tensor, any shape.
-   * @param threshold The threshold t. Default: `0`.
-   * @param value The value v that replaces inputs at or below t. Default: `0`.
+   * @param threshold The threshold t.
+   * @param value The value v that replaces inputs at or below t.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
    * @example
    * ```ts
@@ -1258,76 +793,9 @@ export const threshold: {
    * ```
    * @see PyTorch: `torch.nn.functional.threshold`
    */
-  (input: Tensor, threshold?: number, value?: number, inplace?: boolean): Tensor;
-  /**
-   * Replaces every input at or below a threshold by a fixed value.
-   *
-   *     Threshold(x) = x       if x > threshold
-   *                    value   otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `threshold`, `value`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-   * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.threshold`
-   */
-  (input: Tensor, options?: {
-    /** The threshold t. Default: `0`. */
-    threshold?: number;
-    /** The value v that replaces inputs at or below t. Default: `0`. */
-    value?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
-  /**
-   * Replaces every input at or below a threshold by a fixed value.
-   *
-   *     Threshold(x) = x       if x > threshold
-   *                    value   otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param threshold The threshold t. Default: `0`.
-   * @param options PyTorch's keyword arguments, by name: `value`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-   * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.threshold`
-   */
-  (input: Tensor, threshold: number, options?: {
-    /** The value v that replaces inputs at or below t. Default: `0`. */
-    value?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
-  /**
-   * Replaces every input at or below a threshold by a fixed value.
-   *
-   *     Threshold(x) = x       if x > threshold
-   *                    value   otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param threshold The threshold t. Default: `0`.
-   * @param value The value v that replaces inputs at or below t. Default: `0`.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-   * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.threshold`
-   */
-  (input: Tensor, threshold: number, value: number, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): Tensor;
+  (input: Tensor, threshold: number, value: number, inplace?: boolean): Tensor;
+  /** Replaces every input at or below a threshold by a fixed value. Positionally: `input`, `threshold`, `value`; by name: `inplace`. */
+  (input: Tensor, threshold: number, value: number, options?: { inplace?: boolean; }): Tensor;
 } = functionalOf(thresholdDef);
 /**
  * In place: F.threshold, overwriting the input and returning it. Replaces every input at or below a threshold by a fixed value.
@@ -1345,8 +813,8 @@ export const threshold_: {
    *                    value   otherwise
    *
    * @param input The input tensor, any shape.
-   * @param threshold The threshold t. Default: `0`.
-   * @param value The value v that replaces inputs at or below t. Default: `0`.
+   * @param threshold The threshold t.
+   * @param value The value v that replaces inputs at or below t.
    * @example
    * ```ts
    * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
@@ -1355,50 +823,7 @@ export const threshold_: {
    * ```
    * @see PyTorch: `torch.nn.functional.threshold_`
    */
-  (input: Tensor, threshold?: number, value?: number): Tensor;
-  /**
-   * In place: F.threshold, overwriting the input and returning it. Replaces every input at or below a threshold by a fixed value.
-   *
-   *     Threshold(x) = x       if x > threshold
-   *                    value   otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `threshold`, `value`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-   * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.threshold_`
-   */
-  (input: Tensor, options?: {
-    /** The threshold t. Default: `0`. */
-    threshold?: number;
-    /** The value v that replaces inputs at or below t. Default: `0`. */
-    value?: number;
-  }): Tensor;
-  /**
-   * In place: F.threshold, overwriting the input and returning it. Replaces every input at or below a threshold by a fixed value.
-   *
-   *     Threshold(x) = x       if x > threshold
-   *                    value   otherwise
-   *
-   * @param input The input tensor, any shape.
-   * @param threshold The threshold t. Default: `0`.
-   * @param options PyTorch's keyword arguments, by name: `value`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-   * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.functional.threshold_`
-   */
-  (input: Tensor, threshold: number, options?: {
-    /** The value v that replaces inputs at or below t. Default: `0`. */
-    value?: number;
-  }): Tensor;
+  (input: Tensor, threshold: number, value: number): Tensor;
 } = inplaceFunctionalOf(thresholdDef);
 /**
  * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
@@ -1425,26 +850,8 @@ export const softmax: {
    * @see PyTorch: `torch.nn.functional.softmax`
    */
   (input: Tensor, dim?: number | null): Tensor;
-  /**
-   * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
-   *
-   *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `dim`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.softmax(x, 0)       // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-   * x.softmax(0)          // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-   * new nn.Softmax(0)(x)  // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-   * ```
-   * @see PyTorch: `torch.nn.functional.softmax`
-   */
-  (input: Tensor, options?: {
-    /** The dimension that sums to one. Default: `null` (Python's None). */
-    dim?: number | null;
-  }): Tensor;
+  /** Turns a vector of scores into probabilities that sum to one: the classifier's output layer. Positionally: `input`; by name: `dim`. */
+  (input: Tensor, options?: { dim?: number | null; }): Tensor;
 } = functionalOf(softmaxDef);
 /**
  * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
@@ -1471,26 +878,8 @@ export const log_softmax: {
    * @see PyTorch: `torch.nn.functional.log_softmax`
    */
   (input: Tensor, dim?: number | null): Tensor;
-  /**
-   * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
-   *
-   *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
-   *
-   * @param input The input tensor, any shape.
-   * @param options PyTorch's keyword arguments, by name: `dim`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.log_softmax(x, 0)      // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-   * x.log_softmax(0)         // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-   * new nn.LogSoftmax(0)(x)  // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-   * ```
-   * @see PyTorch: `torch.nn.functional.log_softmax`
-   */
-  (input: Tensor, options?: {
-    /** The dimension that sums to one. Default: `null` (Python's None). */
-    dim?: number | null;
-  }): Tensor;
+  /** The log of softmax, computed stably; pairs with the negative log-likelihood loss. Positionally: `input`; by name: `dim`. */
+  (input: Tensor, options?: { dim?: number | null; }): Tensor;
 } = functionalOf(log_softmaxDef);
 /**
  * A learnable activation: ReLU plus hinges whose slopes and positions are trained.

@@ -53,25 +53,8 @@ export const ReLU: {
    * @see PyTorch: `torch.nn.ReLU`
    */
   new (inplace?: boolean): ActivationModule;
-  /**
-   * Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
-   *
-   *     ReLU(x) = max(0, x)
-   *
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.relu(x)         // tensor([0.0000, 0.0000, 0.0000, 1.5000])
-   * new nn.ReLU()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])
-   * x.relu()          // tensor([0.0000, 0.0000, 0.0000, 1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.ReLU`
-   */
-  new (options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
+  /** Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks. Positionally: nothing; by name: `inplace`. */
+  new (options?: { inplace?: boolean; }): ActivationModule;
   /** (what `m instanceof nn.ReLU` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -79,8 +62,8 @@ export const ReLU: {
 /**
  * ReLU with a small fixed slope for negative inputs, so no unit stops learning.
  *
- *     LeakyReLU(x) = x            if x > 0
- *                  negative_slope · x  otherwise
+ *     LeakyReLU(x) = x                   if x > 0
+ *                    negative_slope · x  otherwise
  *
  * @see PyTorch: `torch.nn.LeakyReLU`
  */
@@ -88,8 +71,8 @@ export const LeakyReLU: {
   /**
    * ReLU with a small fixed slope for negative inputs, so no unit stops learning.
    *
-   *     LeakyReLU(x) = x            if x > 0
-   *                  negative_slope · x  otherwise
+   *     LeakyReLU(x) = x                   if x > 0
+   *                    negative_slope · x  otherwise
    *
    * @param negative_slope Slope α for negative inputs. Default: `0.01`.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
@@ -102,47 +85,10 @@ export const LeakyReLU: {
    * @see PyTorch: `torch.nn.LeakyReLU`
    */
   new (negative_slope?: number, inplace?: boolean): ActivationModule;
-  /**
-   * ReLU with a small fixed slope for negative inputs, so no unit stops learning.
-   *
-   *     LeakyReLU(x) = x            if x > 0
-   *                  negative_slope · x  otherwise
-   *
-   * @param options PyTorch's keyword arguments, by name: `negative_slope`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.leaky_relu(x, 0.1)      // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
-   * new nn.LeakyReLU(0.1)(x)  // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.LeakyReLU`
-   */
-  new (options?: {
-    /** Slope α for negative inputs. Default: `0.01`. */
-    negative_slope?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
-  /**
-   * ReLU with a small fixed slope for negative inputs, so no unit stops learning.
-   *
-   *     LeakyReLU(x) = x            if x > 0
-   *                  negative_slope · x  otherwise
-   *
-   * @param negative_slope Slope α for negative inputs. Default: `0.01`.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.leaky_relu(x, 0.1)      // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
-   * new nn.LeakyReLU(0.1)(x)  // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.LeakyReLU`
-   */
-  new (negative_slope: number, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
+  /** ReLU with a small fixed slope for negative inputs, so no unit stops learning. Positionally: nothing; by name: `negative_slope`, `inplace`. */
+  new (options?: { negative_slope?: number; inplace?: boolean; }): ActivationModule;
+  /** ReLU with a small fixed slope for negative inputs, so no unit stops learning. Positionally: `negative_slope`; by name: `inplace`. */
+  new (negative_slope: number, options?: { inplace?: boolean; }): ActivationModule;
   /** (what `m instanceof nn.LeakyReLU` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -150,8 +96,8 @@ export const LeakyReLU: {
 /**
  * Leaky ReLU whose negative slope is learned during training, one per channel or shared.
  *
- *     PReLU(x) = x      if x > 0
- *              a · x   otherwise      (a learned: one shared, or one per channel)
+ *     PReLU(x) = x       if x > 0
+ *                a · x   otherwise      (a learned: one shared, or one per channel)
  *
  * @see PyTorch: `torch.nn.PReLU`
  */
@@ -159,8 +105,8 @@ export const PReLU = activationModule(preluDef) as {
   /**
    * Leaky ReLU whose negative slope is learned during training, one per channel or shared.
    *
-   *     PReLU(x) = x      if x > 0
-   *              a · x   otherwise      (a learned: one shared, or one per channel)
+   *     PReLU(x) = x       if x > 0
+   *                a · x   otherwise      (a learned: one shared, or one per channel)
    *
    * @param num_parameters Number of slopes: 1 shared, or one per input channel. Default: `1`.
    * @param init Initial slope a. Default: `0.25`.
@@ -173,47 +119,10 @@ export const PReLU = activationModule(preluDef) as {
    * @see PyTorch: `torch.nn.PReLU`
    */
   new (num_parameters?: number, init?: number): ActivationModule & Record<"weight", Parameter>;
-  /**
-   * Leaky ReLU whose negative slope is learned during training, one per channel or shared.
-   *
-   *     PReLU(x) = x      if x > 0
-   *              a · x   otherwise      (a learned: one shared, or one per channel)
-   *
-   * @param options PyTorch's keyword arguments, by name: `num_parameters`, `init`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.prelu(x, torch.tensor([0.25]))  // tensor([-0.5000, -0.1250,  0.0000,  1.5000])
-   * new nn.PReLU()(x)                 // tensor([-0.5000, -0.1250,  0.0000,  1.5000], grad_fn=<PreluBackward0>)
-   * ```
-   * @see PyTorch: `torch.nn.PReLU`
-   */
-  new (options?: {
-    /** Number of slopes: 1 shared, or one per input channel. Default: `1`. */
-    num_parameters?: number;
-    /** Initial slope a. Default: `0.25`. */
-    init?: number;
-  }): ActivationModule & Record<"weight", Parameter>;
-  /**
-   * Leaky ReLU whose negative slope is learned during training, one per channel or shared.
-   *
-   *     PReLU(x) = x      if x > 0
-   *              a · x   otherwise      (a learned: one shared, or one per channel)
-   *
-   * @param num_parameters Number of slopes: 1 shared, or one per input channel. Default: `1`.
-   * @param options PyTorch's keyword arguments, by name: `init`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.prelu(x, torch.tensor([0.25]))  // tensor([-0.5000, -0.1250,  0.0000,  1.5000])
-   * new nn.PReLU()(x)                 // tensor([-0.5000, -0.1250,  0.0000,  1.5000], grad_fn=<PreluBackward0>)
-   * ```
-   * @see PyTorch: `torch.nn.PReLU`
-   */
-  new (num_parameters: number, options?: {
-    /** Initial slope a. Default: `0.25`. */
-    init?: number;
-  }): ActivationModule & Record<"weight", Parameter>;
+  /** Leaky ReLU whose negative slope is learned during training, one per channel or shared. Positionally: nothing; by name: `num_parameters`, `init`. */
+  new (options?: { num_parameters?: number; init?: number; }): ActivationModule & Record<"weight", Parameter>;
+  /** Leaky ReLU whose negative slope is learned during training, one per channel or shared. Positionally: `num_parameters`; by name: `init`. */
+  new (num_parameters: number, options?: { init?: number; }): ActivationModule & Record<"weight", Parameter>;
   /** (what `m instanceof nn.PReLU` narrows m to) */
   readonly prototype: ActivationModule & Record<"weight", Parameter>;
   definition: ActivationDefinition;
@@ -244,47 +153,10 @@ export const ELU: {
    * @see PyTorch: `torch.nn.ELU`
    */
   new (alpha?: number, inplace?: boolean): ActivationModule;
-  /**
-   * Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero.
-   *
-   *     ELU(x) = x              if x > 0
-   *              α · (eˣ − 1)   otherwise
-   *
-   * @param options PyTorch's keyword arguments, by name: `alpha`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.elu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
-   * new nn.ELU(0.5)(x)  // tensor([-0.4323, -0.1967,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.ELU`
-   */
-  new (options?: {
-    /** Saturation value -α for large negative inputs. Default: `1`. */
-    alpha?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
-  /**
-   * Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero.
-   *
-   *     ELU(x) = x              if x > 0
-   *              α · (eˣ − 1)   otherwise
-   *
-   * @param alpha Saturation value -α for large negative inputs. Default: `1`.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.elu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
-   * new nn.ELU(0.5)(x)  // tensor([-0.4323, -0.1967,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.ELU`
-   */
-  new (alpha: number, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
+  /** Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero. Positionally: nothing; by name: `alpha`, `inplace`. */
+  new (options?: { alpha?: number; inplace?: boolean; }): ActivationModule;
+  /** Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero. Positionally: `alpha`; by name: `inplace`. */
+  new (alpha: number, options?: { inplace?: boolean; }): ActivationModule;
   /** (what `m instanceof nn.ELU` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -312,24 +184,8 @@ export const ReLU6: {
    * @see PyTorch: `torch.nn.ReLU6`
    */
   new (inplace?: boolean): ActivationModule;
-  /**
-   * ReLU capped at 6: a bounded range that survives low-precision (int8) arithmetic on mobile hardware.
-   *
-   *     ReLU6(x) = min(max(0, x), 6)
-   *
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.relu6(x)         // tensor([0.0000, 0.0000, 0.0000, 1.5000])
-   * new nn.ReLU6()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.ReLU6`
-   */
-  new (options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
+  /** ReLU capped at 6: a bounded range that survives low-precision (int8) arithmetic on mobile hardware. Positionally: nothing; by name: `inplace`. */
+  new (options?: { inplace?: boolean; }): ActivationModule;
   /** (what `m instanceof nn.ReLU6` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -357,24 +213,8 @@ export const SiLU: {
    * @see PyTorch: `torch.nn.SiLU`
    */
   new (inplace?: boolean): ActivationModule;
-  /**
-   * Swish: the input gated by its own sigmoid; smooth, non-monotonic, keeps small negative values.
-   *
-   *     SiLU(x) = x · σ(x),   σ(x) = 1 / (1 + e⁻ˣ)
-   *
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.silu(x)         // tensor([-0.2384, -0.1888,  0.0000,  1.2264])
-   * new nn.SiLU()(x)  // tensor([-0.2384, -0.1888,  0.0000,  1.2264])
-   * ```
-   * @see PyTorch: `torch.nn.SiLU`
-   */
-  new (options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
+  /** Swish: the input gated by its own sigmoid; smooth, non-monotonic, keeps small negative values. Positionally: nothing; by name: `inplace`. */
+  new (options?: { inplace?: boolean; }): ActivationModule;
   /** (what `m instanceof nn.SiLU` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -402,24 +242,8 @@ export const Swish = activationModule(swishDef) as {
    * @see PyTorch: `torch.nn.Swish`
    */
   new (beta?: number): ActivationModule & Record<"beta", Parameter>;
-  /**
-   * Swish with a trainable sharpness β, interpolating between a linear map and ReLU.
-   *
-   *     Swish(x) = x · σ(β · x),   σ(x) = 1 / (1 + e⁻ˣ)
-   *
-   * @param options PyTorch's keyword arguments, by name: `beta`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.swish(x, 2)      // tensor([-0.0360, -0.1345,  0.0000,  1.4289])
-   * new nn.Swish()(x)  // tensor([-0.2384, -0.1888,  0.0000,  1.2264], grad_fn=<MulBackward0>)
-   * ```
-   * @see PyTorch: `torch.nn.Swish`
-   */
-  new (options?: {
-    /** Sharpness β (learned by nn.Swish). Default: `1`. */
-    beta?: number;
-  }): ActivationModule & Record<"beta", Parameter>;
+  /** Swish with a trainable sharpness β, interpolating between a linear map and ReLU. Positionally: nothing; by name: `beta`. */
+  new (options?: { beta?: number; }): ActivationModule & Record<"beta", Parameter>;
   /** (what `m instanceof nn.Swish` narrows m to) */
   readonly prototype: ActivationModule & Record<"beta", Parameter>;
   definition: ActivationDefinition;
@@ -450,26 +274,8 @@ export const GELU: {
    * @see PyTorch: `torch.nn.GELU`
    */
   new (approximate?: "none" | "tanh"): ActivationModule;
-  /**
-   * Weights each input by the probability that a standard normal falls below it: the transformer default.
-   *
-   *     GELU(x) = x · Φ(x) = x/2 · (1 + erf(x / √2))
-   *     approximate='tanh':  x/2 · (1 + tanh(√(2/π) · (x + 0.044715 · x³)))
-   *
-   * @param options PyTorch's keyword arguments, by name: `approximate`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.gelu(x)          // tensor([-0.0455, -0.1543,  0.0000,  1.3998])
-   * F.gelu(x, "tanh")  // tensor([-0.0454, -0.1543,  0.0000,  1.3996])
-   * new nn.GELU()(x)   // tensor([-0.0455, -0.1543,  0.0000,  1.3998])
-   * ```
-   * @see PyTorch: `torch.nn.GELU`
-   */
-  new (options?: {
-    /** 'none' for the exact erf form, 'tanh' for the tanh approximation. Default: `"none"`. */
-    approximate?: "none" | "tanh";
-  }): ActivationModule;
+  /** Weights each input by the probability that a standard normal falls below it: the transformer default. Positionally: nothing; by name: `approximate`. */
+  new (options?: { approximate?: "none" | "tanh"; }): ActivationModule;
   /** (what `m instanceof nn.GELU` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -552,45 +358,10 @@ export const Softplus: {
    * @see PyTorch: `torch.nn.Softplus`
    */
   new (beta?: number, threshold?: number): ActivationModule;
-  /**
-   * A smooth ReLU; reverts to the identity above the threshold for numerical stability.
-   *
-   *     Softplus(x) = (1/β) · log(1 + e^(β·x)),   and x itself where β·x > threshold
-   *
-   * @param options PyTorch's keyword arguments, by name: `beta`, `threshold`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.softplus(x)          // tensor([0.1269, 0.4741, 0.6931, 1.7014])
-   * new nn.Softplus(2)(x)  // tensor([0.0091, 0.1566, 0.3466, 1.5243])
-   * ```
-   * @see PyTorch: `torch.nn.Softplus`
-   */
-  new (options?: {
-    /** Sharpness β: larger is closer to ReLU. Default: `1`. */
-    beta?: number;
-    /** Above βx > threshold the output is x. Default: `20`. */
-    threshold?: number;
-  }): ActivationModule;
-  /**
-   * A smooth ReLU; reverts to the identity above the threshold for numerical stability.
-   *
-   *     Softplus(x) = (1/β) · log(1 + e^(β·x)),   and x itself where β·x > threshold
-   *
-   * @param beta Sharpness β: larger is closer to ReLU. Default: `1`.
-   * @param options PyTorch's keyword arguments, by name: `threshold`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.softplus(x)          // tensor([0.1269, 0.4741, 0.6931, 1.7014])
-   * new nn.Softplus(2)(x)  // tensor([0.0091, 0.1566, 0.3466, 1.5243])
-   * ```
-   * @see PyTorch: `torch.nn.Softplus`
-   */
-  new (beta: number, options?: {
-    /** Above βx > threshold the output is x. Default: `20`. */
-    threshold?: number;
-  }): ActivationModule;
+  /** A smooth ReLU; reverts to the identity above the threshold for numerical stability. Positionally: nothing; by name: `beta`, `threshold`. */
+  new (options?: { beta?: number; threshold?: number; }): ActivationModule;
+  /** A smooth ReLU; reverts to the identity above the threshold for numerical stability. Positionally: `beta`; by name: `threshold`. */
+  new (beta: number, options?: { threshold?: number; }): ActivationModule;
   /** (what `m instanceof nn.Softplus` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -618,24 +389,8 @@ export const Mish: {
    * @see PyTorch: `torch.nn.Mish`
    */
   new (inplace?: boolean): ActivationModule;
-  /**
-   * A smooth, non-monotonic self-gated activation close to Swish.
-   *
-   *     Mish(x) = x · tanh(softplus(x)) = x · tanh(log(1 + eˣ))
-   *
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.mish(x)         // tensor([-0.2525, -0.2207,  0.0000,  1.4034])
-   * new nn.Mish()(x)  // tensor([-0.2525, -0.2207,  0.0000,  1.4034])
-   * ```
-   * @see PyTorch: `torch.nn.Mish`
-   */
-  new (options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
+  /** A smooth, non-monotonic self-gated activation close to Swish. Positionally: nothing; by name: `inplace`. */
+  new (options?: { inplace?: boolean; }): ActivationModule;
   /** (what `m instanceof nn.Mish` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -665,25 +420,8 @@ export const SELU: {
    * @see PyTorch: `torch.nn.SELU`
    */
   new (inplace?: boolean): ActivationModule;
-  /**
-   * Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising).
-   *
-   *     SELU(x) = λ · x              if x > 0
-   *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
-   *
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.selu(x)         // tensor([-1.5202, -0.6918,  0.0000,  1.5761])
-   * new nn.SELU()(x)  // tensor([-1.5202, -0.6918,  0.0000,  1.5761])
-   * ```
-   * @see PyTorch: `torch.nn.SELU`
-   */
-  new (options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
+  /** Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising). Positionally: nothing; by name: `inplace`. */
+  new (options?: { inplace?: boolean; }): ActivationModule;
   /** (what `m instanceof nn.SELU` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -712,45 +450,10 @@ export const CELU: {
    * @see PyTorch: `torch.nn.CELU`
    */
   new (alpha?: number, inplace?: boolean): ActivationModule;
-  /**
-   * ELU rescaled so that its derivative is continuous for every α.
-   *
-   *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
-   *
-   * @param options PyTorch's keyword arguments, by name: `alpha`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.celu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
-   * new nn.CELU(0.5)(x)  // tensor([-0.4908, -0.3161,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.CELU`
-   */
-  new (options?: {
-    /** Scale α of the negative side. Default: `1`. */
-    alpha?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
-  /**
-   * ELU rescaled so that its derivative is continuous for every α.
-   *
-   *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
-   *
-   * @param alpha Scale α of the negative side. Default: `1`.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.celu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
-   * new nn.CELU(0.5)(x)  // tensor([-0.4908, -0.3161,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.CELU`
-   */
-  new (alpha: number, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
+  /** ELU rescaled so that its derivative is continuous for every α. Positionally: nothing; by name: `alpha`, `inplace`. */
+  new (options?: { alpha?: number; inplace?: boolean; }): ActivationModule;
+  /** ELU rescaled so that its derivative is continuous for every α. Positionally: `alpha`; by name: `inplace`. */
+  new (alpha: number, options?: { inplace?: boolean; }): ActivationModule;
   /** (what `m instanceof nn.CELU` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -780,69 +483,12 @@ export const Hardtanh: {
    * @see PyTorch: `torch.nn.Hardtanh`
    */
   new (min_val?: number, max_val?: number, inplace?: boolean): ActivationModule;
-  /**
-   * A piecewise-linear tanh: identity between the bounds, flat outside.
-   *
-   *     Hardtanh(x) = min(max(x, min_val), max_val)
-   *
-   * @param options PyTorch's keyword arguments, by name: `min_val`, `max_val`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.hardtanh(x)                    // tensor([-1.0000, -0.5000,  0.0000,  1.0000])
-   * new nn.Hardtanh(-0.25, 0.25)(x)  // tensor([-0.2500, -0.2500,  0.0000,  0.2500])
-   * ```
-   * @see PyTorch: `torch.nn.Hardtanh`
-   */
-  new (options?: {
-    /** Lower bound a. Default: `-1`. */
-    min_val?: number;
-    /** Upper bound b. Default: `1`. */
-    max_val?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
-  /**
-   * A piecewise-linear tanh: identity between the bounds, flat outside.
-   *
-   *     Hardtanh(x) = min(max(x, min_val), max_val)
-   *
-   * @param min_val Lower bound a. Default: `-1`.
-   * @param options PyTorch's keyword arguments, by name: `max_val`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.hardtanh(x)                    // tensor([-1.0000, -0.5000,  0.0000,  1.0000])
-   * new nn.Hardtanh(-0.25, 0.25)(x)  // tensor([-0.2500, -0.2500,  0.0000,  0.2500])
-   * ```
-   * @see PyTorch: `torch.nn.Hardtanh`
-   */
-  new (min_val: number, options?: {
-    /** Upper bound b. Default: `1`. */
-    max_val?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
-  /**
-   * A piecewise-linear tanh: identity between the bounds, flat outside.
-   *
-   *     Hardtanh(x) = min(max(x, min_val), max_val)
-   *
-   * @param min_val Lower bound a. Default: `-1`.
-   * @param max_val Upper bound b. Default: `1`.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.hardtanh(x)                    // tensor([-1.0000, -0.5000,  0.0000,  1.0000])
-   * new nn.Hardtanh(-0.25, 0.25)(x)  // tensor([-0.2500, -0.2500,  0.0000,  0.2500])
-   * ```
-   * @see PyTorch: `torch.nn.Hardtanh`
-   */
-  new (min_val: number, max_val: number, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
+  /** A piecewise-linear tanh: identity between the bounds, flat outside. Positionally: nothing; by name: `min_val`, `max_val`, `inplace`. */
+  new (options?: { min_val?: number; max_val?: number; inplace?: boolean; }): ActivationModule;
+  /** A piecewise-linear tanh: identity between the bounds, flat outside. Positionally: `min_val`; by name: `max_val`, `inplace`. */
+  new (min_val: number, options?: { max_val?: number; inplace?: boolean; }): ActivationModule;
+  /** A piecewise-linear tanh: identity between the bounds, flat outside. Positionally: `min_val`, `max_val`; by name: `inplace`. */
+  new (min_val: number, max_val: number, options?: { inplace?: boolean; }): ActivationModule;
   /** (what `m instanceof nn.Hardtanh` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -870,24 +516,8 @@ export const Hardsigmoid: {
    * @see PyTorch: `torch.nn.Hardsigmoid`
    */
   new (inplace?: boolean): ActivationModule;
-  /**
-   * A piecewise-linear sigmoid that is cheap on mobile hardware.
-   *
-   *     Hardsigmoid(x) = min(max(x/6 + 1/2, 0), 1)
-   *
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.hardsigmoid(x)         // tensor([0.1667, 0.4167, 0.5000, 0.7500])
-   * new nn.Hardsigmoid()(x)  // tensor([0.1667, 0.4167, 0.5000, 0.7500])
-   * ```
-   * @see PyTorch: `torch.nn.Hardsigmoid`
-   */
-  new (options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
+  /** A piecewise-linear sigmoid that is cheap on mobile hardware. Positionally: nothing; by name: `inplace`. */
+  new (options?: { inplace?: boolean; }): ActivationModule;
   /** (what `m instanceof nn.Hardsigmoid` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -915,24 +545,8 @@ export const Hardswish: {
    * @see PyTorch: `torch.nn.Hardswish`
    */
   new (inplace?: boolean): ActivationModule;
-  /**
-   * Swish with the sigmoid replaced by Hardsigmoid: MobileNetV3's cheap smooth-ish activation.
-   *
-   *     Hardswish(x) = x · min(max(x + 3, 0), 6) / 6
-   *
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.hardswish(x)         // tensor([-0.3333, -0.2083,  0.0000,  1.1250])
-   * new nn.Hardswish()(x)  // tensor([-0.3333, -0.2083,  0.0000,  1.1250])
-   * ```
-   * @see PyTorch: `torch.nn.Hardswish`
-   */
-  new (options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
+  /** Swish with the sigmoid replaced by Hardsigmoid: MobileNetV3's cheap smooth-ish activation. Positionally: nothing; by name: `inplace`. */
+  new (options?: { inplace?: boolean; }): ActivationModule;
   /** (what `m instanceof nn.Hardswish` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -1004,8 +618,8 @@ export const Threshold: {
    *     Threshold(x) = x       if x > threshold
    *                    value   otherwise
    *
-   * @param threshold The threshold t. Default: `0`.
-   * @param value The value v that replaces inputs at or below t. Default: `0`.
+   * @param threshold The threshold t.
+   * @param value The value v that replaces inputs at or below t.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
    * @example
    * ```ts
@@ -1015,73 +629,9 @@ export const Threshold: {
    * ```
    * @see PyTorch: `torch.nn.Threshold`
    */
-  new (threshold?: number, value?: number, inplace?: boolean): ActivationModule;
-  /**
-   * Replaces every input at or below a threshold by a fixed value.
-   *
-   *     Threshold(x) = x       if x > threshold
-   *                    value   otherwise
-   *
-   * @param options PyTorch's keyword arguments, by name: `threshold`, `value`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-   * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.Threshold`
-   */
-  new (options?: {
-    /** The threshold t. Default: `0`. */
-    threshold?: number;
-    /** The value v that replaces inputs at or below t. Default: `0`. */
-    value?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
-  /**
-   * Replaces every input at or below a threshold by a fixed value.
-   *
-   *     Threshold(x) = x       if x > threshold
-   *                    value   otherwise
-   *
-   * @param threshold The threshold t. Default: `0`.
-   * @param options PyTorch's keyword arguments, by name: `value`, `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-   * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.Threshold`
-   */
-  new (threshold: number, options?: {
-    /** The value v that replaces inputs at or below t. Default: `0`. */
-    value?: number;
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
-  /**
-   * Replaces every input at or below a threshold by a fixed value.
-   *
-   *     Threshold(x) = x       if x > threshold
-   *                    value   otherwise
-   *
-   * @param threshold The threshold t. Default: `0`.
-   * @param value The value v that replaces inputs at or below t. Default: `0`.
-   * @param options PyTorch's keyword arguments, by name: `inplace`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-   * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-   * ```
-   * @see PyTorch: `torch.nn.Threshold`
-   */
-  new (threshold: number, value: number, options?: {
-    /** Overwrite the input instead of allocating the output. Default: `false`. */
-    inplace?: boolean;
-  }): ActivationModule;
+  new (threshold: number, value: number, inplace?: boolean): ActivationModule;
+  /** Replaces every input at or below a threshold by a fixed value. Positionally: `threshold`, `value`; by name: `inplace`. */
+  new (threshold: number, value: number, options?: { inplace?: boolean; }): ActivationModule;
   /** (what `m instanceof nn.Threshold` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -1110,25 +660,8 @@ export const Softmax: {
    * @see PyTorch: `torch.nn.Softmax`
    */
   new (dim?: number | null): ActivationModule;
-  /**
-   * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
-   *
-   *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
-   *
-   * @param options PyTorch's keyword arguments, by name: `dim`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.softmax(x, 0)       // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-   * x.softmax(0)          // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-   * new nn.Softmax(0)(x)  // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-   * ```
-   * @see PyTorch: `torch.nn.Softmax`
-   */
-  new (options?: {
-    /** The dimension that sums to one. Default: `null` (Python's None). */
-    dim?: number | null;
-  }): ActivationModule;
+  /** Turns a vector of scores into probabilities that sum to one: the classifier's output layer. Positionally: nothing; by name: `dim`. */
+  new (options?: { dim?: number | null; }): ActivationModule;
   /** (what `m instanceof nn.Softmax` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -1157,25 +690,8 @@ export const LogSoftmax: {
    * @see PyTorch: `torch.nn.LogSoftmax`
    */
   new (dim?: number | null): ActivationModule;
-  /**
-   * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
-   *
-   *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
-   *
-   * @param options PyTorch's keyword arguments, by name: `dim`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * F.log_softmax(x, 0)      // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-   * x.log_softmax(0)         // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-   * new nn.LogSoftmax(0)(x)  // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-   * ```
-   * @see PyTorch: `torch.nn.LogSoftmax`
-   */
-  new (options?: {
-    /** The dimension that sums to one. Default: `null` (Python's None). */
-    dim?: number | null;
-  }): ActivationModule;
+  /** The log of softmax, computed stably; pairs with the negative log-likelihood loss. Positionally: nothing; by name: `dim`. */
+  new (options?: { dim?: number | null; }): ActivationModule;
   /** (what `m instanceof nn.LogSoftmax` narrows m to) */
   readonly prototype: ActivationModule;
   definition: ActivationDefinition;
@@ -1204,66 +720,12 @@ export const APL = activationModule(aplDef) as {
    * @see PyTorch: `torch.nn.APL`
    */
   new (num_hinges?: number, slope?: number, spacing?: number): ActivationModule & Record<"a" | "b", Parameter>;
-  /**
-   * A learnable activation: ReLU plus hinges whose slopes and positions are trained.
-   *
-   *     APL(x) = max(0, x) + Σₛ aₛ · max(0, −x + bₛ)      (aₛ, bₛ learned per unit)
-   *
-   * @param options PyTorch's keyword arguments, by name: `num_hinges`, `slope`, `spacing`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * new nn.APL()(x)  // tensor([0.6000, 0.1000, 0.0000, 1.5000], grad_fn=<AddBackward0>)
-   * ```
-   * @see PyTorch: `torch.nn.APL`
-   */
-  new (options?: {
-    /** Number of hinges S. Default: `2`. */
-    num_hinges?: number;
-    /** Initial hinge slope a_s (shared by all hinges). Default: `0.2`. */
-    slope?: number;
-    /** Initial hinge positions b_s are 0, -spacing, -2·spacing, … Default: `1`. */
-    spacing?: number;
-  }): ActivationModule & Record<"a" | "b", Parameter>;
-  /**
-   * A learnable activation: ReLU plus hinges whose slopes and positions are trained.
-   *
-   *     APL(x) = max(0, x) + Σₛ aₛ · max(0, −x + bₛ)      (aₛ, bₛ learned per unit)
-   *
-   * @param num_hinges Number of hinges S. Default: `2`.
-   * @param options PyTorch's keyword arguments, by name: `slope`, `spacing`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * new nn.APL()(x)  // tensor([0.6000, 0.1000, 0.0000, 1.5000], grad_fn=<AddBackward0>)
-   * ```
-   * @see PyTorch: `torch.nn.APL`
-   */
-  new (num_hinges: number, options?: {
-    /** Initial hinge slope a_s (shared by all hinges). Default: `0.2`. */
-    slope?: number;
-    /** Initial hinge positions b_s are 0, -spacing, -2·spacing, … Default: `1`. */
-    spacing?: number;
-  }): ActivationModule & Record<"a" | "b", Parameter>;
-  /**
-   * A learnable activation: ReLU plus hinges whose slopes and positions are trained.
-   *
-   *     APL(x) = max(0, x) + Σₛ aₛ · max(0, −x + bₛ)      (aₛ, bₛ learned per unit)
-   *
-   * @param num_hinges Number of hinges S. Default: `2`.
-   * @param slope Initial hinge slope a_s (shared by all hinges). Default: `0.2`.
-   * @param options PyTorch's keyword arguments, by name: `spacing`.
-   * @example
-   * ```ts
-   * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-   * new nn.APL()(x)  // tensor([0.6000, 0.1000, 0.0000, 1.5000], grad_fn=<AddBackward0>)
-   * ```
-   * @see PyTorch: `torch.nn.APL`
-   */
-  new (num_hinges: number, slope: number, options?: {
-    /** Initial hinge positions b_s are 0, -spacing, -2·spacing, … Default: `1`. */
-    spacing?: number;
-  }): ActivationModule & Record<"a" | "b", Parameter>;
+  /** A learnable activation: ReLU plus hinges whose slopes and positions are trained. Positionally: nothing; by name: `num_hinges`, `slope`, `spacing`. */
+  new (options?: { num_hinges?: number; slope?: number; spacing?: number; }): ActivationModule & Record<"a" | "b", Parameter>;
+  /** A learnable activation: ReLU plus hinges whose slopes and positions are trained. Positionally: `num_hinges`; by name: `slope`, `spacing`. */
+  new (num_hinges: number, options?: { slope?: number; spacing?: number; }): ActivationModule & Record<"a" | "b", Parameter>;
+  /** A learnable activation: ReLU plus hinges whose slopes and positions are trained. Positionally: `num_hinges`, `slope`; by name: `spacing`. */
+  new (num_hinges: number, slope: number, options?: { spacing?: number; }): ActivationModule & Record<"a" | "b", Parameter>;
   /** (what `m instanceof nn.APL` narrows m to) */
   readonly prototype: ActivationModule & Record<"a" | "b", Parameter>;
   definition: ActivationDefinition;

@@ -136,25 +136,8 @@ declare module "../../tensor" {
      * @see PyTorch: `torch.Tensor.softmax`
      */
     softmax(dim?: number | null): Tensor;
-    /**
-     * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
-     *
-     *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
-     *
-     * @param options PyTorch's keyword arguments, by name: `dim`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.softmax(x, 0)       // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-     * x.softmax(0)          // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-     * new nn.Softmax(0)(x)  // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-     * ```
-     * @see PyTorch: `torch.Tensor.softmax`
-     */
-    softmax(options?: {
-      /** The dimension that sums to one. Default: `null` (Python's None). */
-      dim?: number | null;
-    }): Tensor;
+    /** Turns a vector of scores into probabilities that sum to one: the classifier's output layer. Positionally: nothing; by name: `dim`. */
+    softmax(options?: { dim?: number | null; }): Tensor;
     /**
      * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
      *
@@ -171,25 +154,8 @@ declare module "../../tensor" {
      * @see PyTorch: `torch.Tensor.log_softmax`
      */
     log_softmax(dim?: number | null): Tensor;
-    /**
-     * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
-     *
-     *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
-     *
-     * @param options PyTorch's keyword arguments, by name: `dim`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.log_softmax(x, 0)      // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-     * x.log_softmax(0)         // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-     * new nn.LogSoftmax(0)(x)  // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-     * ```
-     * @see PyTorch: `torch.Tensor.log_softmax`
-     */
-    log_softmax(options?: {
-      /** The dimension that sums to one. Default: `null` (Python's None). */
-      dim?: number | null;
-    }): Tensor;
+    /** The log of softmax, computed stably; pairs with the negative log-likelihood loss. Positionally: nothing; by name: `dim`. */
+    log_softmax(options?: { dim?: number | null; }): Tensor;
   }
 }
 

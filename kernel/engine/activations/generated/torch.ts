@@ -14,9 +14,23 @@ import { threshold as thresholdDef } from "../threshold";
 import { softmax as softmaxDef } from "../softmax";
 import { log_softmax as log_softmaxDef } from "../softmax";
 
-export const torchActivations = {
-  relu: F.relu,
-  relu_: inplaceFunctionalOf(reluDef) as {
+export interface TorchActivations {
+  /**
+   * Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
+   *
+   *     ReLU(x) = max(0, x)
+   *
+   * @see PyTorch: `torch.relu`
+   */
+  relu: typeof F.relu;
+  /**
+   * In place: torch.relu, overwriting the input and returning it. Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
+   *
+   *     ReLU(x) = max(0, x)
+   *
+   * @see PyTorch: `torch.relu_`
+   */
+  relu_: {
     /**
      * In place: torch.relu, overwriting the input and returning it. Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
      *
@@ -33,9 +47,24 @@ export const torchActivations = {
      * @see PyTorch: `torch.relu_`
      */
     (input: Tensor): Tensor;
-  },
-  prelu: F.prelu,
-  sigmoid: functionalOf(sigmoidDef, true) as {
+  };
+  /**
+   * Leaky ReLU whose negative slope is learned during training, one per channel or shared.
+   *
+   *     PReLU(x) = x       if x > 0
+   *                a · x   otherwise      (a learned: one shared, or one per channel)
+   *
+   * @see PyTorch: `torch.prelu`
+   */
+  prelu: typeof F.prelu;
+  /**
+   * Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
+   *
+   *     σ(x) = 1 / (1 + e⁻ˣ)
+   *
+   * @see PyTorch: `torch.sigmoid`
+   */
+  sigmoid: {
     /**
      * Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
      *
@@ -56,8 +85,15 @@ export const torchActivations = {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-  },
-  sigmoid_: inplaceMethodOf(F.sigmoid) as {
+  };
+  /**
+   * In place: torch.sigmoid, overwriting the input and returning it. Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
+   *
+   *     σ(x) = 1 / (1 + e⁻ˣ)
+   *
+   * @see PyTorch: `torch.sigmoid_`
+   */
+  sigmoid_: {
     /**
      * In place: torch.sigmoid, overwriting the input and returning it. Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
      *
@@ -74,8 +110,15 @@ export const torchActivations = {
      * @see PyTorch: `torch.sigmoid_`
      */
     (input: Tensor): Tensor;
-  },
-  tanh: functionalOf(tanhDef, true) as {
+  };
+  /**
+   * Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.
+   *
+   *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
+   *
+   * @see PyTorch: `torch.tanh`
+   */
+  tanh: {
     /**
      * Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.
      *
@@ -96,8 +139,15 @@ export const torchActivations = {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-  },
-  tanh_: inplaceMethodOf(F.tanh) as {
+  };
+  /**
+   * In place: torch.tanh, overwriting the input and returning it. Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.
+   *
+   *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
+   *
+   * @see PyTorch: `torch.tanh_`
+   */
+  tanh_: {
     /**
      * In place: torch.tanh, overwriting the input and returning it. Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.
      *
@@ -114,8 +164,17 @@ export const torchActivations = {
      * @see PyTorch: `torch.tanh_`
      */
     (input: Tensor): Tensor;
-  },
-  heaviside: functionalOf(heavisideDef, true) as {
+  };
+  /**
+   * The perceptron's all-or-nothing step; its zero gradient is why it cannot be trained by backpropagation.
+   *
+   *     H(x) = 0        if x < 0
+   *            values   if x = 0
+   *            1        if x > 0
+   *
+   * @see PyTorch: `torch.heaviside`
+   */
+  heaviside: {
     /**
      * The perceptron's all-or-nothing step; its zero gradient is why it cannot be trained by backpropagation.
      *
@@ -138,9 +197,25 @@ export const torchActivations = {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-  },
-  selu: F.selu,
-  selu_: inplaceFunctionalOf(seluDef) as {
+  };
+  /**
+   * Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising).
+   *
+   *     SELU(x) = λ · x              if x > 0
+   *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
+   *
+   * @see PyTorch: `torch.selu`
+   */
+  selu: typeof F.selu;
+  /**
+   * In place: torch.selu, overwriting the input and returning it. Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising).
+   *
+   *     SELU(x) = λ · x              if x > 0
+   *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
+   *
+   * @see PyTorch: `torch.selu_`
+   */
+  selu_: {
     /**
      * In place: torch.selu, overwriting the input and returning it. Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising).
      *
@@ -157,9 +232,23 @@ export const torchActivations = {
      * @see PyTorch: `torch.selu_`
      */
     (input: Tensor): Tensor;
-  },
-  celu: F.celu,
-  celu_: inplaceFunctionalOf(celuDef) as {
+  };
+  /**
+   * ELU rescaled so that its derivative is continuous for every α.
+   *
+   *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
+   *
+   * @see PyTorch: `torch.celu`
+   */
+  celu: typeof F.celu;
+  /**
+   * In place: torch.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α.
+   *
+   *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
+   *
+   * @see PyTorch: `torch.celu_`
+   */
+  celu_: {
     /**
      * In place: torch.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α.
      *
@@ -176,27 +265,18 @@ export const torchActivations = {
      * @see PyTorch: `torch.celu_`
      */
     (input: Tensor, alpha?: number): Tensor;
-    /**
-     * In place: torch.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α.
-     *
-     *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
-     *
-     * @param input The input tensor, any shape.
-     * @param options PyTorch's keyword arguments, by name: `alpha`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.celu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
-     * new nn.CELU(0.5)(x)  // tensor([-0.4908, -0.3161,  0.0000,  1.5000])
-     * ```
-     * @see PyTorch: `torch.celu_`
-     */
-    (input: Tensor, options?: {
-      /** Scale α of the negative side. Default: `1`. */
-      alpha?: number;
-    }): Tensor;
-  },
-  threshold: functionalOf(thresholdDef, true) as {
+    /** In place: torch.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α. Positionally: `input`; by name: `alpha`. */
+    (input: Tensor, options?: { alpha?: number; }): Tensor;
+  };
+  /**
+   * Replaces every input at or below a threshold by a fixed value.
+   *
+   *     Threshold(x) = x       if x > threshold
+   *                    value   otherwise
+   *
+   * @see PyTorch: `torch.threshold`
+   */
+  threshold: {
     /**
      * Replaces every input at or below a threshold by a fixed value.
      *
@@ -204,8 +284,8 @@ export const torchActivations = {
      *                    value   otherwise
      *
      * @param input The input tensor, any shape.
-     * @param threshold The threshold t. Default: `0`.
-     * @param value The value v that replaces inputs at or below t. Default: `0`.
+     * @param threshold The threshold t.
+     * @param value The value v that replaces inputs at or below t.
      * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
      * @param options PyTorch's keyword arguments, by name: `out`.
      * @example
@@ -216,87 +296,22 @@ export const torchActivations = {
      * ```
      * @see PyTorch: `torch.threshold`
      */
-    (input: Tensor, threshold?: number, value?: number, inplace?: boolean, options?: {
+    (input: Tensor, threshold: number, value: number, inplace?: boolean, options?: {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-    /**
-     * Replaces every input at or below a threshold by a fixed value.
-     *
-     *     Threshold(x) = x       if x > threshold
-     *                    value   otherwise
-     *
-     * @param input The input tensor, any shape.
-     * @param options PyTorch's keyword arguments, by name: `threshold`, `value`, `inplace`, `out`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-     * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-     * ```
-     * @see PyTorch: `torch.threshold`
-     */
-    (input: Tensor, options?: {
-      /** The threshold t. Default: `0`. */
-      threshold?: number;
-      /** The value v that replaces inputs at or below t. Default: `0`. */
-      value?: number;
-      /** Overwrite the input instead of allocating the output. Default: `false`. */
-      inplace?: boolean;
-      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-      out?: Tensor | null;
-    }): Tensor;
-    /**
-     * Replaces every input at or below a threshold by a fixed value.
-     *
-     *     Threshold(x) = x       if x > threshold
-     *                    value   otherwise
-     *
-     * @param input The input tensor, any shape.
-     * @param threshold The threshold t. Default: `0`.
-     * @param options PyTorch's keyword arguments, by name: `value`, `inplace`, `out`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-     * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-     * ```
-     * @see PyTorch: `torch.threshold`
-     */
-    (input: Tensor, threshold: number, options?: {
-      /** The value v that replaces inputs at or below t. Default: `0`. */
-      value?: number;
-      /** Overwrite the input instead of allocating the output. Default: `false`. */
-      inplace?: boolean;
-      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-      out?: Tensor | null;
-    }): Tensor;
-    /**
-     * Replaces every input at or below a threshold by a fixed value.
-     *
-     *     Threshold(x) = x       if x > threshold
-     *                    value   otherwise
-     *
-     * @param input The input tensor, any shape.
-     * @param threshold The threshold t. Default: `0`.
-     * @param value The value v that replaces inputs at or below t. Default: `0`.
-     * @param options PyTorch's keyword arguments, by name: `inplace`, `out`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-     * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-     * ```
-     * @see PyTorch: `torch.threshold`
-     */
-    (input: Tensor, threshold: number, value: number, options?: {
-      /** Overwrite the input instead of allocating the output. Default: `false`. */
-      inplace?: boolean;
-      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-      out?: Tensor | null;
-    }): Tensor;
-  },
-  threshold_: inplaceFunctionalOf(thresholdDef) as {
+    /** Replaces every input at or below a threshold by a fixed value. Positionally: `input`, `threshold`, `value`; by name: `inplace`, `out`. */
+    (input: Tensor, threshold: number, value: number, options?: { inplace?: boolean; out?: Tensor | null; }): Tensor;
+  };
+  /**
+   * In place: torch.threshold, overwriting the input and returning it. Replaces every input at or below a threshold by a fixed value.
+   *
+   *     Threshold(x) = x       if x > threshold
+   *                    value   otherwise
+   *
+   * @see PyTorch: `torch.threshold_`
+   */
+  threshold_: {
     /**
      * In place: torch.threshold, overwriting the input and returning it. Replaces every input at or below a threshold by a fixed value.
      *
@@ -304,8 +319,8 @@ export const torchActivations = {
      *                    value   otherwise
      *
      * @param input The input tensor, any shape.
-     * @param threshold The threshold t. Default: `0`.
-     * @param value The value v that replaces inputs at or below t. Default: `0`.
+     * @param threshold The threshold t.
+     * @param value The value v that replaces inputs at or below t.
      * @example
      * ```ts
      * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
@@ -314,52 +329,16 @@ export const torchActivations = {
      * ```
      * @see PyTorch: `torch.threshold_`
      */
-    (input: Tensor, threshold?: number, value?: number): Tensor;
-    /**
-     * In place: torch.threshold, overwriting the input and returning it. Replaces every input at or below a threshold by a fixed value.
-     *
-     *     Threshold(x) = x       if x > threshold
-     *                    value   otherwise
-     *
-     * @param input The input tensor, any shape.
-     * @param options PyTorch's keyword arguments, by name: `threshold`, `value`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-     * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-     * ```
-     * @see PyTorch: `torch.threshold_`
-     */
-    (input: Tensor, options?: {
-      /** The threshold t. Default: `0`. */
-      threshold?: number;
-      /** The value v that replaces inputs at or below t. Default: `0`. */
-      value?: number;
-    }): Tensor;
-    /**
-     * In place: torch.threshold, overwriting the input and returning it. Replaces every input at or below a threshold by a fixed value.
-     *
-     *     Threshold(x) = x       if x > threshold
-     *                    value   otherwise
-     *
-     * @param input The input tensor, any shape.
-     * @param threshold The threshold t. Default: `0`.
-     * @param options PyTorch's keyword arguments, by name: `value`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
-     * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
-     * ```
-     * @see PyTorch: `torch.threshold_`
-     */
-    (input: Tensor, threshold: number, options?: {
-      /** The value v that replaces inputs at or below t. Default: `0`. */
-      value?: number;
-    }): Tensor;
-  },
-  softmax: functionalOf(softmaxDef, true) as {
+    (input: Tensor, threshold: number, value: number): Tensor;
+  };
+  /**
+   * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
+   *
+   *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
+   *
+   * @see PyTorch: `torch.softmax`
+   */
+  softmax: {
     /**
      * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
      *
@@ -381,30 +360,17 @@ export const torchActivations = {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-    /**
-     * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
-     *
-     *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
-     *
-     * @param input The input tensor, any shape.
-     * @param options PyTorch's keyword arguments, by name: `dim`, `out`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.softmax(x, 0)       // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-     * x.softmax(0)          // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-     * new nn.Softmax(0)(x)  // tensor([0.0217, 0.0975, 0.1607, 0.7201])
-     * ```
-     * @see PyTorch: `torch.softmax`
-     */
-    (input: Tensor, options?: {
-      /** The dimension that sums to one. Default: `null` (Python's None). */
-      dim?: number | null;
-      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-      out?: Tensor | null;
-    }): Tensor;
-  },
-  log_softmax: functionalOf(log_softmaxDef, true) as {
+    /** Turns a vector of scores into probabilities that sum to one: the classifier's output layer. Positionally: `input`; by name: `dim`, `out`. */
+    (input: Tensor, options?: { dim?: number | null; out?: Tensor | null; }): Tensor;
+  };
+  /**
+   * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
+   *
+   *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
+   *
+   * @see PyTorch: `torch.log_softmax`
+   */
+  log_softmax: {
     /**
      * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
      *
@@ -426,27 +392,26 @@ export const torchActivations = {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-    /**
-     * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
-     *
-     *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
-     *
-     * @param input The input tensor, any shape.
-     * @param options PyTorch's keyword arguments, by name: `dim`, `out`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
-     * F.log_softmax(x, 0)      // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-     * x.log_softmax(0)         // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-     * new nn.LogSoftmax(0)(x)  // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
-     * ```
-     * @see PyTorch: `torch.log_softmax`
-     */
-    (input: Tensor, options?: {
-      /** The dimension that sums to one. Default: `null` (Python's None). */
-      dim?: number | null;
-      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-      out?: Tensor | null;
-    }): Tensor;
-  },
+    /** The log of softmax, computed stably; pairs with the negative log-likelihood loss. Positionally: `input`; by name: `dim`, `out`. */
+    (input: Tensor, options?: { dim?: number | null; out?: Tensor | null; }): Tensor;
+  };
+}
+
+export const torchActivations: TorchActivations = {
+  relu: F.relu,
+  relu_: inplaceFunctionalOf(reluDef),
+  prelu: F.prelu,
+  sigmoid: functionalOf(sigmoidDef, true),
+  sigmoid_: inplaceMethodOf(F.sigmoid),
+  tanh: functionalOf(tanhDef, true),
+  tanh_: inplaceMethodOf(F.tanh),
+  heaviside: functionalOf(heavisideDef, true),
+  selu: F.selu,
+  selu_: inplaceFunctionalOf(seluDef),
+  celu: F.celu,
+  celu_: inplaceFunctionalOf(celuDef),
+  threshold: functionalOf(thresholdDef, true),
+  threshold_: inplaceFunctionalOf(thresholdDef),
+  softmax: functionalOf(softmaxDef, true),
+  log_softmax: functionalOf(log_softmaxDef, true),
 };

@@ -16,10 +16,10 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
+     * torch.sum(x)                      // tensor(10.)
+     * x.sum(0)                          // tensor([4., 6.])
+     * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
+     *                                   //         [7.]])
      * ```
      * @see PyTorch: `torch.sum`
      */
@@ -27,49 +27,10 @@ declare module "../../tensor" {
       /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */
       dtype?: DType | null;
     }): Tensor;
-    /**
-     * The sum of the elements: of all of them, or along `dim`.
-     *
-     * @param options PyTorch's keyword arguments, by name: `dim`, `keepdim`, `dtype`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
-     * ```
-     * @see PyTorch: `torch.sum`
-     */
-    sum(options?: {
-      /** The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None). */
-      dim?: Dims | null;
-      /** Keep each reduced dimension as size 1. Default: `false`. */
-      keepdim?: boolean;
-      /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */
-      dtype?: DType | null;
-    }): Tensor;
-    /**
-     * The sum of the elements: of all of them, or along `dim`.
-     *
-     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
-     * @param options PyTorch's keyword arguments, by name: `keepdim`, `dtype`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
-     * ```
-     * @see PyTorch: `torch.sum`
-     */
-    sum(dim: Dims | null, options?: {
-      /** Keep each reduced dimension as size 1. Default: `false`. */
-      keepdim?: boolean;
-      /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */
-      dtype?: DType | null;
-    }): Tensor;
+    /** The sum of the elements: of all of them, or along `dim`. Positionally: nothing; by name: `dim`, `keepdim`, `dtype`. */
+    sum(options?: { dim?: Dims | null; keepdim?: boolean; dtype?: DType | null; }): Tensor;
+    /** The sum of the elements: of all of them, or along `dim`. Positionally: `dim`; by name: `keepdim`, `dtype`. */
+    sum(dim: Dims | null, options?: { keepdim?: boolean; dtype?: DType | null; }): Tensor;
     /**
      * The mean of the elements: of all of them, or along `dim`; floating-point inputs only (or give `dtype`).
      *
@@ -88,44 +49,9 @@ declare module "../../tensor" {
       /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */
       dtype?: DType | null;
     }): Tensor;
-    /**
-     * The mean of the elements: of all of them, or along `dim`; floating-point inputs only (or give `dtype`).
-     *
-     * @param options PyTorch's keyword arguments, by name: `dim`, `keepdim`, `dtype`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);
-     * x.mean()      // tensor(2.5000)
-     * x.mean(1)     // tensor([1.5000, 3.5000])
-     * ```
-     * @see PyTorch: `torch.mean`
-     */
-    mean(options?: {
-      /** The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None). */
-      dim?: Dims | null;
-      /** Keep each reduced dimension as size 1. Default: `false`. */
-      keepdim?: boolean;
-      /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */
-      dtype?: DType | null;
-    }): Tensor;
-    /**
-     * The mean of the elements: of all of them, or along `dim`; floating-point inputs only (or give `dtype`).
-     *
-     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
-     * @param options PyTorch's keyword arguments, by name: `keepdim`, `dtype`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);
-     * x.mean()      // tensor(2.5000)
-     * x.mean(1)     // tensor([1.5000, 3.5000])
-     * ```
-     * @see PyTorch: `torch.mean`
-     */
-    mean(dim: Dims | null, options?: {
-      /** Keep each reduced dimension as size 1. Default: `false`. */
-      keepdim?: boolean;
-      /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */
-      dtype?: DType | null;
-    }): Tensor;
+    /** The mean of the elements: of all of them, or along `dim`; floating-point inputs only (or give `dtype`). Positionally: nothing; by name: `dim`, `keepdim`, `dtype`. */
+    mean(options?: { dim?: Dims | null; keepdim?: boolean; dtype?: DType | null; }): Tensor;
+    /** The mean of the elements: of all of them, or along `dim`; floating-point inputs only (or give `dtype`). Positionally: `dim`; by name: `keepdim`, `dtype`. */
+    mean(dim: Dims | null, options?: { keepdim?: boolean; dtype?: DType | null; }): Tensor;
   }
 }

@@ -17,10 +17,10 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
+     * torch.sum(x)                      // tensor(10.)
+     * x.sum(0)                          // tensor([4., 6.])
+     * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
+     *                                   //         [7.]])
      * ```
      * @see PyTorch: `torch.sum`
      */
@@ -30,55 +30,10 @@ export interface TorchFunctions {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-    /**
-     * The sum of the elements: of all of them, or along `dim`.
-     *
-     * @param input The input tensor.
-     * @param options PyTorch's keyword arguments, by name: `dim`, `keepdim`, `dtype`, `out`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
-     * ```
-     * @see PyTorch: `torch.sum`
-     */
-    (input: Tensor, options?: {
-      /** The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None). */
-      dim?: Dims | null;
-      /** Keep each reduced dimension as size 1. Default: `false`. */
-      keepdim?: boolean;
-      /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */
-      dtype?: DType | null;
-      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-      out?: Tensor | null;
-    }): Tensor;
-    /**
-     * The sum of the elements: of all of them, or along `dim`.
-     *
-     * @param input The input tensor.
-     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
-     * @param options PyTorch's keyword arguments, by name: `keepdim`, `dtype`, `out`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
-     * ```
-     * @see PyTorch: `torch.sum`
-     */
-    (input: Tensor, dim: Dims | null, options?: {
-      /** Keep each reduced dimension as size 1. Default: `false`. */
-      keepdim?: boolean;
-      /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */
-      dtype?: DType | null;
-      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-      out?: Tensor | null;
-    }): Tensor;
+    /** The sum of the elements: of all of them, or along `dim`. Positionally: `input`; by name: `dim`, `keepdim`, `dtype`, `out`. */
+    (input: Tensor, options?: { dim?: Dims | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null; }): Tensor;
+    /** The sum of the elements: of all of them, or along `dim`. Positionally: `input`, `dim`; by name: `keepdim`, `dtype`, `out`. */
+    (input: Tensor, dim: Dims | null, options?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null; }): Tensor;
   };
   /** The mean of the elements: of all of them, or along `dim`; floating-point inputs only (or give `dtype`). (PyTorch: `torch.mean`) */
   mean: {
@@ -103,50 +58,9 @@ export interface TorchFunctions {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
-    /**
-     * The mean of the elements: of all of them, or along `dim`; floating-point inputs only (or give `dtype`).
-     *
-     * @param input The input tensor.
-     * @param options PyTorch's keyword arguments, by name: `dim`, `keepdim`, `dtype`, `out`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);
-     * x.mean()      // tensor(2.5000)
-     * x.mean(1)     // tensor([1.5000, 3.5000])
-     * ```
-     * @see PyTorch: `torch.mean`
-     */
-    (input: Tensor, options?: {
-      /** The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None). */
-      dim?: Dims | null;
-      /** Keep each reduced dimension as size 1. Default: `false`. */
-      keepdim?: boolean;
-      /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */
-      dtype?: DType | null;
-      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-      out?: Tensor | null;
-    }): Tensor;
-    /**
-     * The mean of the elements: of all of them, or along `dim`; floating-point inputs only (or give `dtype`).
-     *
-     * @param input The input tensor.
-     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
-     * @param options PyTorch's keyword arguments, by name: `keepdim`, `dtype`, `out`.
-     * @example
-     * ```ts
-     * const x = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);
-     * x.mean()      // tensor(2.5000)
-     * x.mean(1)     // tensor([1.5000, 3.5000])
-     * ```
-     * @see PyTorch: `torch.mean`
-     */
-    (input: Tensor, dim: Dims | null, options?: {
-      /** Keep each reduced dimension as size 1. Default: `false`. */
-      keepdim?: boolean;
-      /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */
-      dtype?: DType | null;
-      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
-      out?: Tensor | null;
-    }): Tensor;
+    /** The mean of the elements: of all of them, or along `dim`; floating-point inputs only (or give `dtype`). Positionally: `input`; by name: `dim`, `keepdim`, `dtype`, `out`. */
+    (input: Tensor, options?: { dim?: Dims | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null; }): Tensor;
+    /** The mean of the elements: of all of them, or along `dim`; floating-point inputs only (or give `dtype`). Positionally: `input`, `dim`; by name: `keepdim`, `dtype`, `out`. */
+    (input: Tensor, dim: Dims | null, options?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null; }): Tensor;
   };
 }

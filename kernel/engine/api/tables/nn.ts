@@ -13,7 +13,7 @@ export const CONSTRUCTORS_NN = {
       bias: "Whether the layer learns an additive bias b.",
       dtype: "The parameters' dtype (float32 by default).",
     },
-    example: "const fc = new nn.Linear(4, 8);\nfc(torch.randn(2, 4)).shape  // [2, 8]",
+    example: "const fc = new nn.Linear(4, 8);\nString(fc)                                   // Linear(in_features=4, out_features=8, bias=True)\nJSON.stringify(fc(torch.randn(2, 4)).shape)  // [2,8]",
     pytorch: "torch.nn.Linear",
   },
 } satisfies ApiTable;

@@ -10,7 +10,7 @@ export const TORCH_FUNCTIONS_REDUCE = {
     ],
     method: true,
     params: { ...COMMON, dim: "The dimension or dimensions to reduce; `null` reduces all of them." },
-    example: "const x = torch.tensor([[1, 2], [3, 4]]);\ntorch.sum(x)     // tensor(10)\nx.sum(0)         // tensor([4, 6])\nx.sum({ dim: 1, keepdim: true })  // tensor([[3],\n                                  //         [7]])",
+    example: "const x = torch.tensor([[1, 2], [3, 4]]);\ntorch.sum(x)                      // tensor(10.)\nx.sum(0)                          // tensor([4., 6.])\nx.sum({ dim: 1, keepdim: true })  // tensor([[3.],\n                                  //         [7.]])",
     pytorch: "torch.sum",
   },
   mean: {
