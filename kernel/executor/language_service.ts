@@ -91,6 +91,11 @@ export function createCellLanguageService(rootDir: string): CellLanguageService 
       prepare(prevDecl, src);
       const help = service.getSignatureHelpItems(srcFile, at(position), undefined);
       if (!help) return null;
+      // an overload that only moves parameters into the options object may document none of
+      // them: each parameter then shows what another overload says of the parameter of its name
+      const paramDocs = new Map<string, string>();
+      for (const item of help.items) for (const p of item.parameters) if (!paramDocs.get(p.name)) paramDocs.set(p.name, text(p.documentation));
+      const callDoc = help.items.map((item) => text(item.documentation)).find((d) => d !== "") ?? "";
       return {
         activeSignature: help.selectedItemIndex,
         activeParameter: help.argumentIndex,
@@ -101,12 +106,12 @@ export function createCellLanguageService(rootDir: string): CellLanguageService 
             if (i > 0) label += separator;
             const start = label.length;
             label += text(p.displayParts);
-            return { label: label.slice(start), offsets: [start, label.length], documentation: text(p.documentation) };
+            return { label: label.slice(start), offsets: [start, label.length], documentation: text(p.documentation) || (paramDocs.get(p.name) ?? "") };
           });
           label += text(item.suffixDisplayParts);
           return {
             label,
-            documentation: text(item.documentation),
+            documentation: text(item.documentation) || callDoc,
             tags: tagsOf(item.tags),
             parameters,
           };

@@ -192,6 +192,11 @@ describe("kernel", function () {
       for (const p of first.parameters) assert.strictEqual(first.label.slice(...p.offsets), p.label);
       assert.match(first.parameters[0].documentation, /input's last dimension/);
       assert.strictEqual(help.activeParameter, 0);
+      // the overloads that take some of them from an options object show the same docs
+      for (const s of help.signatures) {
+        assert.match(s.documentation, /fully connected layer/, s.label);
+        assert.match(s.parameters[1].documentation, /output's last dimension/, s.label);
+      }
       const second = `${code}4, `;
       assert.strictEqual((await k.signatureHelp(second, second.length))?.activeParameter, 1);
     });
