@@ -19,7 +19,10 @@ run(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "."]);
 
 const common = { bundle: true, platform: "node", target: "node20", format: "cjs", sourcemap: "linked", logLevel: "warning" };
 await esbuild.build({ ...common, entryPoints: ["extension/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
-await esbuild.build({ ...common, entryPoints: ["kernel/executor/kernel_main.ts"], outfile: "dist/kernel_main.js", minify: true });
+// Export to HTML's page maker (with Vega and Vega-Lite), loaded by the command when first used
+await esbuild.build({ ...common, sourcemap: false, minify: true, entryPoints: ["kernel/export/html.ts"], outfile: "dist/export_html.js" });
+// keepNames: modules print their class's name ("Linear(...)", not the minifier's), as in the npm package below
+await esbuild.build({ ...common, entryPoints: ["kernel/executor/kernel_main.ts"], outfile: "dist/kernel_main.js", minify: true, keepNames: true });
 // the kernel's TypeScript converter runs in a worker thread of its own (kernel/executor/converter_worker.ts)
 await esbuild.build({ ...common, entryPoints: ["kernel/executor/converter_worker.ts"], outfile: "dist/converter_worker.js", minify: true });
 
@@ -56,5 +59,8 @@ copyTree(path.join(types, "actnb"), pkg, (f) => f.endsWith(".d.ts"));
 const version = JSON.parse(fs.readFileSync("kernel/package.json", "utf8")).version;
 fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({
   name: "actnb", version, description: "A PyTorch-faithful tensor and autograd engine in TypeScript, with activation plots for notebooks.",
-  license: "MIT", main: "index.js", types: "index.d.ts",
+  license: "MIT", main: "index.js", types: "index.d.ts", bin: { actnb: "cli.js" },
 }, null, 2) + "\n");
+// its command line (`npx actnb export ...`): one file, the version written in (kernel/cli/version.ts)
+await esbuild.build({ ...common, sourcemap: false, minify: true, entryPoints: ["kernel/cli/bin.ts"], outfile: path.join(pkg, "cli.js"), define: { ACTNB_PACKAGE_VERSION: JSON.stringify(version) } });
+fs.chmodSync(path.join(pkg, "cli.js"), 0o755);

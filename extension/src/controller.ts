@@ -4,6 +4,7 @@
 import * as vscode from "vscode";
 import type { CellOutput } from "../../kernel/executor/client";
 import { KernelManager } from "./kernels";
+import { DisplayTargets } from "./display_targets";
 import { kernelOutput, streamItem, STDERR, STDOUT } from "./outputs";
 import { NOTEBOOK_TYPE } from "./serializer";
 import type { KernelSelection } from "./selection";
@@ -22,6 +23,8 @@ export class ActnbController implements vscode.Disposable {
   private runs = 0;
   /** Late outputs are applied one at a time per notebook, each through a short execution. */
   private lateChain: Thenable<void> = Promise.resolve();
+  /** Where each display_id is shown, for updates from later cells and callbacks. */
+  private readonly displayTargets = new DisplayTargets();
 
   private readonly following: vscode.Disposable[] = [];
 
@@ -95,10 +98,14 @@ export class ActnbController implements vscode.Disposable {
         lastStream = null;
         const shown = kernelOutput(out);
         if (out.kind === "display" && out.display_id && out.update) {
-          const target = displays.get(out.display_id);
+          // this run's own display, else one an earlier cell shows (replaced there, in place)
+          const target = displays.get(out.display_id) ?? this.displayTargets.shown(kernel, out.display_id, cell);
           if (target) { await exec.replaceOutputItems(shown.items, target); return; }
         }
-        if (out.kind === "display" && out.display_id) displays.set(out.display_id, shown);
+        if (out.kind === "display" && out.display_id) {
+          displays.set(out.display_id, shown);
+          this.displayTargets.remember(kernel, out.display_id, cell, shown);
+        }
         await exec.appendOutput(shown);
       });
     };
@@ -144,10 +151,18 @@ export class ActnbController implements vscode.Disposable {
     exec.executionOrder = finished?.order;
     exec.start(Date.now());
     const last = cell.outputs[cell.outputs.length - 1];
-    if (out.kind === "stream" && last?.items.length && last.items.every((i) => i.mime === (out.name === "stderr" ? STDERR : STDOUT))) {
+    const kernel = this.kernels.peek(cell.notebook);
+    const target = out.kind === "display" && out.display_id && out.update && kernel ? this.displayTargets.shown(kernel, out.display_id) : undefined;
+    if (out.kind === "display" && target) {
+      await exec.replaceOutputItems(kernelOutput(out).items, target);
+    } else if (out.kind === "stream" && last?.items.length && last.items.every((i) => i.mime === (out.name === "stderr" ? STDERR : STDOUT))) {
       await exec.appendOutputItems(streamItem(out.name, out.text), last);
+    } else if (out.kind === "stream") {
+      await exec.appendOutput(new vscode.NotebookCellOutput([streamItem(out.name, out.text)]));
     } else {
-      await exec.appendOutput(out.kind === "stream" ? new vscode.NotebookCellOutput([streamItem(out.name, out.text)]) : kernelOutput(out));
+      const shown = kernelOutput(out);
+      if (out.kind === "display" && out.display_id && kernel) this.displayTargets.remember(kernel, out.display_id, cell, shown);
+      await exec.appendOutput(shown);
     }
     exec.end(out.kind === "error" ? false : finished?.success, Date.now());
   }

@@ -9,8 +9,10 @@ import { registerLanguageFeatures } from "./language";
 import { registerPlotActivation } from "./plot";
 import { SaveGuard } from "./save_guard";
 import { KernelSelection } from "./selection";
+import { registerExportHtml } from "./export_html";
+import { registerVariablesView, VariablesProvider } from "./variables";
 
-export function activate(context: vscode.ExtensionContext): { kernels: KernelManager; saveGuard: SaveGuard } {
+export function activate(context: vscode.ExtensionContext): { kernels: KernelManager; saveGuard: SaveGuard; variables: VariablesProvider } {
   const log = vscode.window.createOutputChannel("Activation Notebooks");
   const kernels = new KernelManager(log);
   const selection = new KernelSelection();
@@ -25,8 +27,10 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelMan
   registerCommands(context, kernels, selection);
   registerLanguageFeatures(context, kernels, selection);
   registerPlotActivation(context);
+  registerExportHtml(context);
+  const variables = registerVariablesView(context, kernels);
   log.appendLine("Activation Notebooks is ready.");
-  return { kernels, saveGuard };
+  return { kernels, saveGuard, variables };
 }
 
 export function deactivate(): void {}

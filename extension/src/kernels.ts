@@ -7,6 +7,9 @@ import { CellOutput, KernelClient } from "../../kernel/executor/client";
 
 export class KernelManager implements vscode.Disposable {
   private readonly kernels = new Map<string, KernelClient>();
+  private readonly kernelsChanged = new vscode.EventEmitter<vscode.NotebookDocument>();
+  /** A notebook's kernel started, stopped, restarted or died: its variables are new or gone. */
+  readonly onDidChangeKernels = this.kernelsChanged.event;
 
   constructor(private readonly log: vscode.OutputChannel) {}
 
@@ -27,14 +30,16 @@ export class KernelManager implements vscode.Disposable {
     const existing = this.peek(nb);
     if (existing) return existing;
     const memoryLimitMb = vscode.workspace.getConfiguration("actnb").get<number>("kernel.memoryLimitMb") || undefined;
-    const k = new KernelClient({ notebookDir: this.folderOf(nb), memoryLimitMb });
+    // tensors' outputs carry their heatmap view too (the actnb-tensor renderer draws it)
+    const k = new KernelClient({ notebookDir: this.folderOf(nb), memoryLimitMb, tensorViews: true });
     const name = path.basename(nb.uri.path);
     this.kernels.set(this.key(nb), k);
     k.ready.then(
       (r) => this.log.appendLine(`[${name}] kernel started (pid ${r.pid}, ${r.startup_ms} ms)`),
       () => undefined,
     );
-    k.on("died", (e: Error) => this.log.appendLine(`[${name}] ${e.message}`));
+    k.on("died", (e: Error) => { this.log.appendLine(`[${name}] ${e.message}`); this.kernelsChanged.fire(nb); });
+    this.kernelsChanged.fire(nb);
     k.on("output", (o) => this.log.appendLine(`[${name}] output after its cell ended: ${JSON.stringify(o).slice(0, 200)}`));
     return k;
   }
@@ -62,9 +67,11 @@ export class KernelManager implements vscode.Disposable {
     const k = this.kernels.get(this.key(nb));
     this.kernels.delete(this.key(nb));
     if (k) await k.shutdown();
+    if (k) this.kernelsChanged.fire(nb);
   }
 
   dispose(): void {
+    this.kernelsChanged.dispose();
     for (const k of this.kernels.values()) void k.shutdown();
     this.kernels.clear();
   }

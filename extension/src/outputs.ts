@@ -4,6 +4,7 @@ import * as vscode from "vscode";
 import type { CellOutput } from "../../kernel/executor/client";
 import type { JsonValue, Output } from "../../kernel/format";
 import { isJsonMime } from "../../kernel/format";
+import { TENSOR_MIME } from "../../kernel/display/tensor_view_types";
 
 const STDOUT = "application/vnd.code.notebook.stdout";
 const STDERR = "application/vnd.code.notebook.stderr";
@@ -41,6 +42,9 @@ export function fromCellOutput(out: vscode.NotebookCellOutput): Output {
   }
   const bundle: Record<string, JsonValue> = {};
   for (const item of out.items) {
+    // a tensor's heatmap view is the live kernel's (asked for by VS Code); files keep what
+    // `actnb run` and Jupyter make, so that --check and diffs see the same outputs
+    if (item.mime === TENSOR_MIME) continue;
     const text = decoder.decode(item.data);
     bundle[item.mime] = isJsonMime(item.mime) ? JSON.parse(text) : text;
   }

@@ -7,6 +7,9 @@ import { runNotebook } from "../runner/run";
 import { compareOutputs } from "../runner/compare";
 import { outputText } from "../runner/outputs";
 import { saveFileAtomically, saveTarget, SaveError, reasonOf } from "../files/save";
+import { KERNEL_MAIN } from "../executor/client";
+import { actnbVersion } from "./version";
+import { notebookHtml } from "../export/html";
 
 const USAGE = `Usage:
   actnb run <notebook.actnb|notebook.ipynb> [--out <path>] [--check] [--quiet] [--memory-limit <MB>] [--wait-for-timers <s>]
@@ -22,8 +25,10 @@ const USAGE = `Usage:
       Exits 1 when a cell fails (naming the cell) or --check finds differences. A cell also
       fails when a timer or a promise it left behind raises after it finished.
 
-  actnb export <input.actnb|input.ipynb> --to ipynb|actnb [--out <path>] [--force]
+  actnb export <input.actnb|input.ipynb> --to ipynb|actnb|html [--out <path>] [--force]
       Converts between formats (default output: beside the input, with the new extension).
+      --to html writes one self-contained page to read without VS Code, offline: markdown,
+      code, outputs as saved, charts drawn as inline SVG, light or dark as the system is.
       An existing output is replaced only with --force, and never when it is the input.
 
   Notebooks are saved atomically: a save that fails leaves the file on disk as it was.
@@ -60,6 +65,11 @@ async function run(args: string[]): Promise<number> {
   const settleSeconds = Number(values["wait-for-timers"] ?? 10);
   if (!Number.isFinite(settleSeconds) || settleSeconds < 0) throw new UsageError("--wait-for-timers takes a number of seconds, 0 or more");
   if (positionals.length !== 1) throw new UsageError("actnb run takes one notebook");
+  // the npm package carries the engine and this CLI, not the kernel process (nor its TypeScript)
+  if (!fs.existsSync(KERNEL_MAIN)) {
+    process.stderr.write("actnb: this copy of actnb has no notebook kernel, so it cannot run notebooks: run them in Jupyter (tslab) or VS Code (the Activation Notebooks extension); export works here\n");
+    return 1;
+  }
   const file = path.resolve(positionals[0]);
   const stored = readNotebook(file);
   // a notebook in another language (a Python .ipynb) is not run as TypeScript
@@ -108,13 +118,18 @@ async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-function exportCommand(args: string[]): number {
+const EXPORT_FORMATS = ["ipynb", "actnb", "html"] as const;
+type ExportFormat = (typeof EXPORT_FORMATS)[number];
+const isExportFormat = (v: string | undefined): v is ExportFormat => EXPORT_FORMATS.some((f) => f === v);
+
+async function exportCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { to: { type: "string" }, out: { type: "string" }, force: { type: "boolean" } } });
   if (positionals.length !== 1) throw new UsageError("actnb export takes one input notebook");
-  if (values.to !== "ipynb" && values.to !== "actnb") throw new UsageError("--to must be ipynb or actnb");
+  const to = values.to;
+  if (!isExportFormat(to)) throw new UsageError(to === undefined ? "actnb export needs --to ipynb, actnb or html" : `--to must be ipynb, actnb or html, not '${to}'`);
   const input = path.resolve(positionals[0]);
-  const out = path.resolve(values.out ?? input.replace(/\.(actnb|ipynb)$/, "") + `.${values.to}`);
-  if (!out.endsWith(`.${values.to}`)) throw new UsageError(`--out must end in .${values.to}`);
+  const out = path.resolve(values.out ?? input.replace(/\.(actnb|ipynb)$/, "") + `.${to}`);
+  if (!out.endsWith(`.${to}`)) throw new UsageError(`--out must end in .${to}`);
   // (through a symbolic link too)
   if (out === input || saveTarget(out) === saveTarget(input)) throw new UsageError("the output would overwrite the input");
   const nb = readNotebook(input);
@@ -122,7 +137,13 @@ function exportCommand(args: string[]): number {
     process.stderr.write(`actnb: ${path.relative(process.cwd(), out) || out} exists; add --force to replace it\n`);
     return 1;
   }
-  writeNotebook(nb, out);
+  if (to === "html") {
+    const page = await notebookHtml(nb, path.basename(input));
+    for (const p of page.problems) process.stderr.write(`actnb: ${path.basename(input)}: ${p}\n`);
+    saveFileAtomically(out, page.html);
+  } else {
+    writeNotebook(nb, out);
+  }
   process.stdout.write(`${path.relative(process.cwd(), out) || out}\n`);
   return 0;
 }
@@ -135,11 +156,11 @@ export async function main(argv: string[]): Promise<number> {
       return command ? 0 : 2;
     }
     if (command === "--version") {
-      process.stdout.write(`${require("../../../kernel/package.json").version}\n`);
+      process.stdout.write(`${actnbVersion()}\n`);
       return 0;
     }
     if (command === "run") return await run(rest);
-    if (command === "export") return exportCommand(rest);
+    if (command === "export") return await exportCommand(rest);
     throw new UsageError(`unknown command '${command}'`);
   } catch (e) {
     if (e instanceof UsageError || (e instanceof TypeError && (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS"))) {

@@ -30,6 +30,8 @@ export interface KernelOptions {
   outputLimitMb?: number;
   /** How long an interrupt may take before the kernel is killed instead, in ms. */
   interruptGraceMs?: number;
+  /** Tensors' outputs also carry their heatmap view (application/vnd.actnb.tensor+json). */
+  tensorViews?: boolean;
 }
 
 /** Why a kernel stopped without being asked to. */
@@ -50,7 +52,7 @@ interface Pending {
   reject: (e: Error) => void;
 }
 
-const KERNEL_MAIN = path.join(__dirname, "kernel_main.js");
+export const KERNEL_MAIN = path.join(__dirname, "kernel_main.js");
 
 export class KernelClient extends EventEmitter {
   private child: ChildProcess;
@@ -70,7 +72,11 @@ export class KernelClient extends EventEmitter {
   constructor(readonly options: KernelOptions) {
     super();
     const execArgv = options.memoryLimitMb ? [`--max-old-space-size=${options.memoryLimitMb}`] : [];
-    const env = options.outputLimitMb ? { ...process.env, ACTNB_OUTPUT_LIMIT_MB: String(options.outputLimitMb) } : process.env;
+    const env = {
+      ...process.env,
+      ...(options.outputLimitMb ? { ACTNB_OUTPUT_LIMIT_MB: String(options.outputLimitMb) } : {}),
+      ...(options.tensorViews ? { ACTNB_TENSOR_VIEWS: "1" } : {}),
+    };
     this.child = fork(KERNEL_MAIN, [options.notebookDir], { cwd: options.notebookDir, execArgv, env, stdio: ["ignore", "pipe", "pipe", "ipc"], serialization: "advanced" });
     // The kernel reports cell output over IPC; the raw pipes carry only what bypasses it
     // (fatal errors from V8 itself), kept to explain a death.
@@ -160,6 +166,16 @@ export class KernelClient extends EventEmitter {
   /** Type errors in `code`, without running it. */
   diagnose(code: string, context?: string[]): Promise<Queries["diagnose"]["reply"]> {
     return this.request("diagnose", { code, context });
+  }
+
+  /** The cells' top-level variables; asked after a cell, it waits for that cell to end. */
+  variables(): Promise<Queries["variables"]["reply"]> {
+    return this.request("variables", {});
+  }
+
+  /** The table/heatmap view of the tensor variable `name`. */
+  tensorView(name: string): Promise<Queries["tensor_view"]["reply"]> {
+    return this.request("tensor_view", { name });
   }
 
   /**

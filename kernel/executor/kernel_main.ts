@@ -4,6 +4,8 @@
 import * as path from "path";
 import { startConverter } from "./converter_proxy";
 import { setDisplaySink } from "../display/display";
+import { setBundleExtras } from "../display/mime";
+import { tensorBundleExtras } from "../display/tensor_view";
 import { createKernelRoot } from "./root";
 import { watchParent } from "./watchdog";
 import { Session } from "./session";
@@ -62,6 +64,8 @@ const session = new Session(converter, root.dir, engine);
 captureStream("stdout");
 captureStream("stderr");
 setDisplaySink((bundle, options) => send({ type: "display", id: outputTarget(), bundle, ...options }));
+// tensors' heatmap view beside their text, for a host that draws it (KernelOptions.tensorViews)
+if (process.env.ACTNB_TENSOR_VIEWS === "1") setBundleExtras(tensorBundleExtras);
 
 /** An error raised after its cell's own code returned: shown under that cell, which fails. */
 function lateError(task: CellTask | null, e: unknown, how: string): void {
@@ -100,6 +104,8 @@ const answers: { [K in QueryType]: (args: Queries[K]["request"]) => Queries[K]["
   definition: (q) => session.definition(q.code, q.position, q.context),
   completionDetails: (q) => session.completionDetails(q.code, q.position, q.name, q.context),
   diagnose: (q) => session.diagnose(q.code, q.context),
+  variables: () => session.variables(),
+  tensor_view: (q) => session.tensorView(q.name),
   settle: async (q) => {
     const until = Date.now() + q.timeoutMs;
     while (tasksWithTimers().length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));

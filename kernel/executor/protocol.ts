@@ -2,6 +2,8 @@
 // channel. Every request carries an id; replies and outputs name the request they belong to.
 import type { MimeBundle } from "../display/mime";
 import type { CompletionList, DefinitionInfo, SignatureHelpInfo, SymbolInfo } from "./language_info";
+import type { TensorView } from "../display/tensor_view";
+import type { VariableInfo } from "./variables";
 
 export interface CellErrorInfo {
   /** "type" (TypeScript diagnostics, nothing ran), "runtime" (an exception), "interrupted". */
@@ -33,6 +35,10 @@ export interface Queries {
   diagnose: { request: { code: string; context?: string[] }; reply: NonNullable<CellErrorInfo["diagnostics"]> };
   /** The cells whose timers were still pending after timeoutMs (they are then cancelled). */
   settle: { request: { timeoutMs: number }; reply: Array<{ cell: number; requestId: number; timers: number }> };
+  /** The cells' top-level variables (asked after a cell, answered once it ended: queries run in order). */
+  variables: { request: Record<string, never>; reply: VariablesReply };
+  /** The table/heatmap view of the tensor variable `name`. */
+  tensor_view: { request: { name: string }; reply: TensorViewReply };
 }
 export type QueryType = keyof Queries;
 /**
@@ -65,3 +71,9 @@ export type KernelMessage =
 export function isReplyTo<K extends QueryType>(reply: QueryReply, type: K): reply is QueryReply<K> {
   return reply.request === type;
 }
+
+/** Reply to "variables": the cells' top-level variables, in definition order. */
+export type VariablesReply = VariableInfo[];
+/** Reply to "tensor_view": the view, or why there is none. */
+export type TensorViewReply = { view: TensorView } | { error: string };
+export type { VariableInfo, TensorView };

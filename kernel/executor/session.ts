@@ -9,8 +9,11 @@ import type { CellConversion, CellConverter } from "./converter_proxy";
 import { CellTask, cancelTask, plainThen, runCellBody } from "./cell_tasks";
 import { isInterrupt, runInFrame } from "./frames";
 import { mimeBundleOf, MimeBundle } from "../display/mime";
-import { CellErrorInfo } from "./protocol";
+import { CellErrorInfo, TensorViewReply } from "./protocol";
 import type { CompletionList, DefinitionInfo, SignatureHelpInfo, SymbolInfo } from "./language_info";
+import { describeVariables, VariableInfo } from "./variables";
+import { tensorView } from "../display/tensor_view";
+import { Tensor } from "../engine/tensor";
 
 export interface CellSink {
   result(bundle: MimeBundle): void;
@@ -30,6 +33,8 @@ export class Session {
   private readonly lineMaps = new Map<number, number[]>();
   private readonly exportsTarget: Record<string, unknown> = {};
   private readonly exportsProxy: Record<string, unknown>;
+  /** Names bound by imports (the converter defines them as getters): not the cells' variables. */
+  private readonly imported = new Set<string>();
   private readonly cellRequire: (id: string) => unknown;
   private runningTask: CellTask | null = null;
 
@@ -37,9 +42,13 @@ export class Session {
     // Converted code writes variables with defineProperty (getters for imports); store plain
     // values so later cells may reassign them, as tslab does.
     const target = this.exportsTarget;
+    const imported = this.imported;
     this.exportsProxy = new Proxy(target, {
       defineProperty: (_t, prop, attrs) => {
-        if (prop !== "__esModule") target[prop as string] = attrs.get ? attrs.get() : attrs.value;
+        if (prop === "__esModule") return true;
+        if (attrs.get) imported.add(prop as string);
+        else imported.delete(prop as string);
+        target[prop as string] = attrs.get ? attrs.get() : attrs.value;
         return true;
       },
     });
@@ -115,6 +124,19 @@ export class Session {
     }
     // an error from one of its callbacks while it ran was shown already; the cell failed
     return { success: task.lateErrors === 0, interrupted: false };
+  }
+
+  /** The top-level variables the cells defined (imports left out), in definition order. */
+  variables(): VariableInfo[] {
+    return describeVariables(Object.entries(this.exportsTarget).filter(([name]) => !this.imported.has(name)));
+  }
+
+  /** The table/heatmap view of the tensor variable `name`. */
+  tensorView(name: string): TensorViewReply {
+    if (!(name in this.exportsTarget) || this.imported.has(name)) return { error: `there is no variable named ${JSON.stringify(name)} (was the kernel restarted, or the cell that defined it not run?)` };
+    const value = this.exportsTarget[name];
+    if (!(value instanceof Tensor)) return { error: `${name} is not a tensor (it is ${value === null ? "null" : typeof value})` };
+    return { view: tensorView(value) };
   }
 
   private readonly declCache = new Map<string, string>();

@@ -1,11 +1,14 @@
 // The value every plot builder returns: a Vega-Lite v5 spec plus a plain-text fallback. The
-// notebook kernel shows anything with an [actnb.mimebundle]() method as rich output.
+// notebook kernel shows anything with a [Symbol.for("Jupyter.display")]() method as rich output.
+import type { InspectOptions } from "util";
+import { MIMEBUNDLE } from "../display/mime";
+import { inspectDisplayable } from "../display/tslab_value";
 
 /** The Vega-Lite v5 schema id: a name only, never fetched. */
 export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json";
 export const VEGA_LITE_MIME = "application/vnd.vegalite.v5+json";
-/** The kernel's display protocol (the same registered symbol the display module uses). */
-export const MIMEBUNDLE: unique symbol = Symbol.for("actnb.mimebundle");
+/** The display protocol: Deno's Symbol.for("Jupyter.display") (display/mime.ts). */
+export { MIMEBUNDLE };
 
 /** A Vega-Lite v5 top-level spec as plain JSON. */
 export interface VegaLiteSpec {
@@ -42,8 +45,11 @@ export class Chart {
   toJSON(): VegaLiteSpec { return this.spec; }
 
   toString(): string { return this.text; }
-  /** console.log(chart) and util.inspect print the text fallback, as a notebook's text view does. */
-  [Symbol.for("nodejs.util.inspect.custom")](): string { return this.text; }
+  /**
+   * console.log(chart) and util.inspect print the text fallback, as a notebook's text view does;
+   * as a cell's last value under tslab, the chart is displayed (display/tslab_value.ts).
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](depth: number, options: InspectOptions): string { return inspectDisplayable(this, this.text, depth, options); }
 }
 
 /** Builds the top-level spec with the schema first and a title object. */

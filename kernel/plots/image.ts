@@ -2,7 +2,9 @@
 // e.g. a torchvision.utils.make_grid of samples or of misclassified examples. Values are read as
 // torchvision's save_image reads them: floats in [0, 1] (× 255, rounded, clamped), uint8 as is.
 import { Tensor } from "../engine/tensor";
+import type { InspectOptions } from "util";
 import { MIMEBUNDLE } from "./chart";
+import { inspectDisplayable } from "../display/tslab_value";
 import { encodePng } from "../display/png";
 
 export interface ImageOptions {
@@ -17,7 +19,7 @@ export class Image {
   constructor(readonly png: Buffer, readonly width: number, readonly height: number, readonly text: string) {}
   [MIMEBUNDLE](): Record<string, string> { return { "image/png": this.png.toString("base64"), "text/plain": this.text }; }
   toString(): string { return this.text; }
-  [Symbol.for("nodejs.util.inspect.custom")](): string { return this.text; }
+  [Symbol.for("nodejs.util.inspect.custom")](depth: number, options: InspectOptions): string { return inspectDisplayable(this, this.text, depth, options); }
 }
 
 /** A PNG of `img`: [H, W] (grey), [1 | 3, H, W] (channels first, as make_grid gives). */

@@ -1,6 +1,8 @@
 // lossCurve / LossCurve: training loss per epoch (or step) as a Vega-Lite line chart.
 import { Tensor } from "../engine";
+import type { InspectOptions } from "util";
 import { Chart, ChartBundle, MIMEBUNDLE, VegaLiteSpec, topLevel } from "./chart";
+import { inspectDisplayable } from "../display/tslab_value";
 import { fmt, round6 } from "./format";
 
 export interface LossSeries { label: string; values: readonly number[] }
@@ -133,4 +135,6 @@ export class LossCurve {
   [MIMEBUNDLE](): ChartBundle { return this.chart().mimeBundle(); }
   toJSON(): VegaLiteSpec { return this.chart().spec; }
   toString(): string { return this.chart().text; }
+  /** Printed as its chart's text; a cell's last value under tslab is displayed as the chart. */
+  [Symbol.for("nodejs.util.inspect.custom")](depth: number, options: InspectOptions): string { return inspectDisplayable(this, this.chart().text, depth, options); }
 }

@@ -1,6 +1,6 @@
 // The guide in Jupyter: each guide notebook, exported to .ipynb with kernelspec tslab, executed
 // by Debian's nbconvert through npm's tslab with actnb installed as an ordinary npm package, must
-// print the same text as our own kernel does for the same notebook.
+// print the same text as our own kernel does for the same notebook, and show the same charts.
 import * as assert from "assert";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
@@ -46,6 +46,19 @@ function jupyterTexts(ipynb: { cells: Array<{ cell_type: string; outputs?: Ipynb
   });
 }
 
+const VEGA_LITE = "application/vnd.vegalite.v5+json";
+const isSpec = (v: unknown) => v !== null && typeof v === "object" && "$schema" in v && typeof v.$schema === "string";
+
+/** Per code cell, how many Vega-Lite charts our kernel showed. */
+function ourCharts(nb: Notebook): number[] {
+  return nb.cells.flatMap((c) => (c.kind === "code" ? [c.outputs.filter((o) => "items" in o && isSpec(o.items[VEGA_LITE])).length] : []));
+}
+
+/** Per code cell, how many Vega-Lite charts Jupyter stored, as JSON objects (a string does not count). */
+function jupyterCharts(ipynb: { cells: Array<{ cell_type: string; outputs?: IpynbOut[] }> }): number[] {
+  return ipynb.cells.filter((c) => c.cell_type === "code").map((c) => (c.outputs ?? []).filter((o) => isSpec(o.data?.[VEGA_LITE])).length);
+}
+
 describe("the guide in Jupyter (tslab, nbconvert)", function () {
   this.timeout(600000);
   let work: string;
@@ -72,8 +85,28 @@ describe("the guide in Jupyter (tslab, nbconvert)", function () {
 
   after(() => { if (work) fs.rmSync(work, { recursive: true, force: true }); });
 
+  it("a display handle's update() from a later cell replaces the earlier cell's output (update_display_data, same display_id)", () => {
+    const code = (source: string) => ({ cell_type: "code", execution_count: null, metadata: {}, outputs: [], source });
+    const ipynb = {
+      nbformat: 4, nbformat_minor: 5,
+      metadata: { kernelspec: { name: "tslab", display_name: "TypeScript", language: "typescript" } },
+      cells: [
+        code(`import { display } from "actnb";\nconst h = display("step 1", { display_id: true });`),
+        code(`h.update("step 2");\nconsole.log("updated");`),
+      ],
+    };
+    fs.writeFileSync(path.join(work, "handles.ipynb"), JSON.stringify(ipynb));
+    const run = sh(PYTHON, ["-m", "nbconvert", "--to", "notebook", "--execute", "--output", "handles.executed.ipynb", "handles.ipynb"], { cwd: work, env });
+    assert.strictEqual(run.code, 0, `nbconvert failed:\n${run.out}`);
+    const executed = JSON.parse(fs.readFileSync(path.join(work, "handles.executed.ipynb"), "utf8"));
+    const outputs = executed.cells.map((c: { outputs: IpynbOut[] }) => c.outputs.map((o) => (o.output_type === "stream" ? { stream: join(o.text) } : { [o.output_type]: join(o.data?.["text/plain"]) })));
+    // nbclient applies update_display_data to every output shown with that display_id; a plain
+    // display_data would have added a second output under the later cell instead
+    assert.deepStrictEqual(outputs, [[{ display_data: "step 2" }], [{ stream: "updated\n" }]]);
+  });
+
   for (const file of guideNotebooks()) {
-    it(`${path.basename(file)} prints the same text in Jupyter as in our kernel`, async () => {
+    it(`${path.basename(file)} prints the same text and shows the same charts in Jupyter as in our kernel`, async () => {
       const nb = parseNotebookBytes(fs.readFileSync(file), file);
       const name = path.basename(file).replace(/\.actnb$/, "");
       const ipynbFile = path.join(work, `${name}.ipynb`);
@@ -97,6 +130,8 @@ describe("the guide in Jupyter (tslab, nbconvert)", function () {
       const a = ourTexts(ours.notebook), b = jupyterTexts(executed, nb);
       const diffs = a.map((t, i) => (t === b[i] ? "" : `code cell ${i + 1}:\n${diffLines(t, b[i] ?? "").map((p) => p.value.split("\n").filter(Boolean).map((l) => `${p.added ? "+ jupyter " : p.removed ? "- actnb   " : "          "}${l}`).join("\n")).join("\n")}`)).filter(Boolean);
       assert.deepStrictEqual(diffs, [], `text outputs differ:\n${diffs.join("\n\n")}`);
+      // every chart our kernel shows (as a last value or through display()) is a chart in Jupyter
+      assert.deepStrictEqual(jupyterCharts(executed), ourCharts(ours.notebook), "Vega-Lite charts per code cell: Jupyter's, then our kernel's");
     });
   }
 });

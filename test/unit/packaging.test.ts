@@ -18,7 +18,7 @@ describe("the packaged extension", function () {
   });
 
   it("holds the extension, the kernel, the renderer and the typings cells import", () => {
-    for (const f of ["package.json", "LICENSE", "dist/extension.js", "dist/kernel_main.js", "dist/converter_worker.js", "dist/renderer/vega.js", "dist/types/actnb/index.d.ts", "dist/types/actnb/package.json", "dist/types/@types/node/index.d.ts", "dist/lib.es2022.d.ts", "notebooks/01-why-activations.actnb", "notebooks/08-choosing.actnb"]) {
+    for (const f of ["package.json", "LICENSE", "dist/extension.js", "dist/kernel_main.js", "dist/converter_worker.js", "dist/renderer/vega.js", "dist/renderer/tensor.js", "dist/types/actnb/index.d.ts", "dist/types/actnb/package.json", "dist/types/@types/node/index.d.ts", "dist/lib.es2022.d.ts", "notebooks/01-why-activations.actnb", "notebooks/08-choosing.actnb"]) {
       assert.ok(files.includes(f), `${f} is missing from the package`);
     }
   });

@@ -76,7 +76,7 @@ function checkRules(chart: Chart): void {
   const bundle = chart.mimeBundle();
   assert.strictEqual(bundle[VEGA_LITE_MIME], spec);
   assert.strictEqual(bundle["text/plain"], chart.text);
-  const viaSymbol = (chart as unknown as Record<symbol, () => unknown>)[Symbol.for("actnb.mimebundle")]();
+  const viaSymbol = (chart as unknown as Record<symbol, () => unknown>)[Symbol.for("Jupyter.display")]();
   assert.deepStrictEqual(viaSymbol, bundle);
   assert.strictEqual(JSON.stringify(chart), JSON.stringify(spec));
 }
@@ -367,7 +367,7 @@ describe("plots: lossCurve", () => {
     const r = await render(chart!);
     assert.ok(hasText(r, "Loss per epoch"));
     assert.strictEqual(nodes(r, "line").length, 2);
-    const bundle = (curve as unknown as Record<symbol, () => Record<string, unknown>>)[Symbol.for("actnb.mimebundle")]();
+    const bundle = (curve as unknown as Record<symbol, () => Record<string, unknown>>)[Symbol.for("Jupyter.display")]();
     // (compare as JSON: rendering tags the inline data objects with vega's symbol ids)
     assert.strictEqual(JSON.stringify(bundle[VEGA_LITE_MIME]), JSON.stringify(chart!.spec));
     const single = new LossCurve();
@@ -494,7 +494,7 @@ describe("plots: image (PNG)", () => {
     const rgb = torch.tensor([[[10]], [[20]], [[30]]], { dtype: torch.uint8 });
     const big = decode(image(rgb, { scale: 2 }).png);
     assert.deepStrictEqual([big.width, big.height, big.channels, [...big.pixels]], [2, 2, 3, [10, 20, 30, 10, 20, 30, 10, 20, 30, 10, 20, 30]]);
-    const bundle = (image(grey, { title: "two rows" }) as any)[Symbol.for("actnb.mimebundle")]();
+    const bundle = (image(grey, { title: "two rows" }) as any)[Symbol.for("Jupyter.display")]();
     assert.deepStrictEqual(Object.keys(bundle), ["image/png", "text/plain"]);
     assert.strictEqual(bundle["text/plain"], "two rows");
     assert.throws(() => image(torch.zeros(2, 2, 2)), /expected \[H, W\], \[1, H, W\] or \[3, H, W\]/);
