@@ -5,6 +5,7 @@ import { stringifyIpynb, toIpynb } from "../../kernel/format";
 import { KernelManager } from "./kernels";
 import { NOTEBOOK_TYPE, documentToNotebook } from "./serializer";
 import { openGuide } from "./guide";
+import type { KernelSelection } from "./selection";
 
 const STARTER = `import { torch, nn, F, plot } from "actnb";
 
@@ -18,22 +19,46 @@ function activeNotebook(): vscode.NotebookDocument | undefined {
   return nb;
 }
 
-export function registerCommands(context: vscode.ExtensionContext, kernels: KernelManager): void {
+/** What the notebook toolbar passes a command: the notebook it was clicked in. */
+type ToolbarArg = { notebookEditor?: { notebookUri: vscode.Uri } } | undefined;
+
+function notebookOf(arg: ToolbarArg): vscode.NotebookDocument | undefined {
+  const uri = arg?.notebookEditor?.notebookUri;
+  return uri ? vscode.workspace.notebookDocuments.find((d) => d.uri.toString() === uri.toString()) : activeNotebook();
+}
+
+export function registerCommands(context: vscode.ExtensionContext, kernels: KernelManager, selection: KernelSelection): void {
   const reg = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
 
-  reg("actnb.restartKernel", async (arg?: { notebookEditor?: { notebookUri: vscode.Uri } }) => {
-    const nb = arg?.notebookEditor ? vscode.workspace.notebookDocuments.find((d) => d.uri.toString() === arg.notebookEditor!.notebookUri.toString()) : activeNotebook();
-    if (!nb) return;
+  /**
+   * The notebook a kernel command applies to, if it runs on the Activation Kernel. Another
+   * notebook (an .ipynb on a Python kernel, say) is refused with a message: starting a kernel
+   * of ours next to its own would help nobody.
+   */
+  const onActivationKernel = (arg: ToolbarArg, action: string): vscode.NotebookDocument | undefined => {
+    const nb = notebookOf(arg);
+    if (!nb || selection.runsOnActivationKernel(nb)) return nb;
+    const name = nb.uri.path.split("/").pop();
+    void vscode.window.showWarningMessage(`${action} applies only to notebooks on the Activation Kernel; "${name}" uses another kernel, which its own kernel commands manage. Select "Activation Kernel (TypeScript)" with the kernel picker to run it here.`);
+    return undefined;
+  };
+
+  // each returns what it did, for the tests: "refused" when the notebook is not on the Activation Kernel
+  reg("actnb.restartKernel", async (arg?: ToolbarArg) => {
+    const nb = onActivationKernel(arg, "Restart Kernel");
+    if (!nb) return "refused";
     await kernels.restart(nb);
     void vscode.window.showInformationMessage("Kernel restarted: every variable was cleared.");
+    return "restarted";
   });
 
-  reg("actnb.interruptKernel", async () => {
-    const nb = activeNotebook();
-    if (!nb) return;
+  reg("actnb.interruptKernel", async (arg?: ToolbarArg) => {
+    const nb = onActivationKernel(arg, "Interrupt Kernel");
+    if (!nb) return "refused";
     const outcome = await kernels.interrupt(nb);
     const text = { idle: "Nothing is running.", kept: "Interrupted: the cell stopped; the kernel and its variables are kept.", restarted: "The kernel did not respond, so it was restarted: its variables are lost." }[outcome];
     void vscode.window.showInformationMessage(text);
+    return outcome;
   });
 
   reg("actnb.exportIpynb", async () => {

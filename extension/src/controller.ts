@@ -7,6 +7,7 @@ import { KernelManager } from "./kernels";
 import { DisplayTargets } from "./display_targets";
 import { kernelOutput, streamItem, STDERR, STDOUT } from "./outputs";
 import { NOTEBOOK_TYPE } from "./serializer";
+import type { KernelSelection } from "./selection";
 
 export const RESTRICTED_MESSAGE =
   "This workspace is in Restricted Mode, so Activation Notebooks does not run its cells. " +
@@ -25,7 +26,9 @@ export class ActnbController implements vscode.Disposable {
   /** Where each display_id is shown, for updates from later cells and callbacks. */
   private readonly displayTargets = new DisplayTargets();
 
-  constructor(private readonly kernels: KernelManager) {
+  private readonly following: vscode.Disposable[] = [];
+
+  constructor(private readonly kernels: KernelManager, selection: KernelSelection) {
     for (const [id, type] of [["actnb-kernel", NOTEBOOK_TYPE], ["actnb-kernel-ipynb", "jupyter-notebook"]] as const) {
       const c = vscode.notebooks.createNotebookController(id, type, "Activation Kernel (TypeScript)");
       c.supportedLanguages = ["typescript"];
@@ -34,6 +37,7 @@ export class ActnbController implements vscode.Disposable {
       c.executeHandler = (cells, notebook, ctrl) => this.enqueue(notebook, () => this.run(cells, notebook, ctrl));
       c.interruptHandler = async (notebook) => { await this.kernels.interrupt(notebook); };
       this.controllers.push(c);
+      this.following.push(selection.follow(c));
     }
     for (const nb of vscode.workspace.notebookDocuments) this.prefer(nb);
   }
@@ -164,7 +168,7 @@ export class ActnbController implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const c of this.controllers) c.dispose();
+    for (const d of [...this.following, ...this.controllers]) d.dispose();
   }
 }
 

@@ -8,22 +8,24 @@ import { registerCommands } from "./commands";
 import { registerLanguageFeatures } from "./language";
 import { registerPlotActivation } from "./plot";
 import { SaveGuard } from "./save_guard";
+import { KernelSelection } from "./selection";
 import { registerExportHtml } from "./export_html";
 import { registerVariablesView, VariablesProvider } from "./variables";
 
 export function activate(context: vscode.ExtensionContext): { kernels: KernelManager; saveGuard: SaveGuard; variables: VariablesProvider } {
   const log = vscode.window.createOutputChannel("Activation Notebooks");
   const kernels = new KernelManager(log);
-  const controller = new ActnbController(kernels);
+  const selection = new KernelSelection();
+  const controller = new ActnbController(kernels, selection);
   const saveGuard = new SaveGuard(context.globalStorageUri.fsPath, log);
   context.subscriptions.push(
-    log, kernels, controller, saveGuard,
+    log, kernels, selection, controller, saveGuard,
     vscode.workspace.registerNotebookSerializer(NOTEBOOK_TYPE, new ActnbSerializer(), { transientOutputs: false }),
     vscode.workspace.onDidOpenNotebookDocument((nb) => controller.prefer(nb)),
     vscode.workspace.onDidCloseNotebookDocument((nb) => void kernels.shutdown(nb)),
   );
-  registerCommands(context, kernels);
-  registerLanguageFeatures(context, kernels);
+  registerCommands(context, kernels, selection);
+  registerLanguageFeatures(context, kernels, selection);
   registerPlotActivation(context);
   registerExportHtml(context);
   const variables = registerVariablesView(context, kernels);

@@ -4,7 +4,8 @@
 import { ChildProcess, fork } from "child_process";
 import { EventEmitter } from "events";
 import * as path from "path";
-import type { CellErrorInfo, HostRequest, KernelMessage, TensorViewReply, VariablesReply } from "./protocol";
+import { isReplyTo } from "./protocol";
+import type { CellErrorInfo, HostRequest, KernelMessage, Queries, QueryReply, QueryRequest, QueryType } from "./protocol";
 import type { MimeBundle } from "../display/mime";
 
 export type CellOutput =
@@ -57,7 +58,8 @@ export class KernelClient extends EventEmitter {
   private child: ChildProcess;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
-  private readonly replies = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  /** The queries awaiting their reply, by id. */
+  private readonly replies = new Map<number, { take: (reply: QueryReply) => void; reject: (e: Error) => void }>();
   private readonly lateSinks = new Map<number, (out: CellOutput) => void>();
   private stderrTail = "";
   private shuttingDown = false;
@@ -114,52 +116,66 @@ export class KernelClient extends EventEmitter {
     return done;
   }
 
+  /** Sends a query; the reply's value has the type `Queries` gives the query's type. */
+  private async request<K extends QueryType>(type: K, args: Queries[K]["request"]): Promise<Queries[K]["reply"]> {
+    await this.ready;
+    const id = this.nextId++;
+    const req: QueryRequest<K> = { type, id, args };
+    const answered = new Promise<Queries[K]["reply"]>((resolve, reject) => this.replies.set(id, {
+      take: (reply) => (isReplyTo(reply, type) ? resolve(reply.value) : reject(new Error(`the kernel answered a ${type} request with a ${reply.request} reply`))),
+      reject,
+    }));
+    this.send(req);
+    return answered;
+  }
+
   /**
    * Waits until no cell has a timer pending, at most `timeoutMs`; late outputs arrive meanwhile.
    * Returns the cells whose timers were still pending (execution count, the request that ran
    * it, how many timers), which are then cancelled.
    */
-  async settle(timeoutMs: number): Promise<Array<{ cell: number; requestId: number; timers: number }>> {
-    await this.ready;
-    const id = this.nextId++;
-    const p = new Promise<unknown>((resolve, reject) => this.replies.set(id, { resolve, reject }));
-    this.send({ type: "settle", id, timeoutMs });
-    return (await p) as Array<{ cell: number; requestId: number; timers: number }>;
-  }
-
-  private request<T>(req: { type: "complete" | "inspect"; code: string; position: number; context?: string[] } | { type: "diagnose"; code: string; context?: string[] } | { type: "variables" } | { type: "tensor_view"; name: string }): Promise<T> {
-    const id = this.nextId++;
-    const p = new Promise<T>((resolve, reject) => this.replies.set(id, { resolve: resolve as (v: unknown) => void, reject }));
-    this.send({ ...req, id } as HostRequest);
-    return p;
+  settle(timeoutMs: number): Promise<Queries["settle"]["reply"]> {
+    return this.request("settle", { timeoutMs });
   }
 
   /** Completions at `position`; `context` = the sources of the cells above (else: what ran). */
-  async complete(code: string, position: number, context?: string[]): Promise<{ start: number; end: number; candidates: string[] }> {
-    await this.ready;
-    return this.request({ type: "complete", code, position, context });
+  complete(code: string, position: number, context?: string[]): Promise<Queries["complete"]["reply"]> {
+    return this.request("complete", { code, position, context });
   }
 
-  async inspect(code: string, position: number, context?: string[]): Promise<string | null> {
-    await this.ready;
-    return this.request({ type: "inspect", code, position, context });
+  /** The symbol at `position`, for a hover. */
+  inspect(code: string, position: number, context?: string[]): Promise<Queries["inspect"]["reply"]> {
+    return this.request("inspect", { code, position, context });
   }
 
-  async diagnose(code: string, context?: string[]): Promise<NonNullable<CellErrorInfo["diagnostics"]>> {
-    await this.ready;
-    return this.request({ type: "diagnose", code, context });
+  /** The call being typed at `position`: its overloads and the argument at the cursor. */
+  signatureHelp(code: string, position: number, context?: string[]): Promise<Queries["signatureHelp"]["reply"]> {
+    return this.request("signatureHelp", { code, position, context });
+  }
+
+  /** Where the symbol at `position` is declared. */
+  definition(code: string, position: number, context?: string[]): Promise<Queries["definition"]["reply"]> {
+    return this.request("definition", { code, position, context });
+  }
+
+  /** The declaration and documentation of the completion `name` offered at `position`. */
+  completionDetails(code: string, position: number, name: string, context?: string[]): Promise<Queries["completionDetails"]["reply"]> {
+    return this.request("completionDetails", { code, position, name, context });
+  }
+
+  /** Type errors in `code`, without running it. */
+  diagnose(code: string, context?: string[]): Promise<Queries["diagnose"]["reply"]> {
+    return this.request("diagnose", { code, context });
   }
 
   /** The cells' top-level variables; asked after a cell, it waits for that cell to end. */
-  async variables(): Promise<VariablesReply> {
-    await this.ready;
-    return this.request({ type: "variables" });
+  variables(): Promise<Queries["variables"]["reply"]> {
+    return this.request("variables", {});
   }
 
   /** The table/heatmap view of the tensor variable `name`. */
-  async tensorView(name: string): Promise<TensorViewReply> {
-    await this.ready;
-    return this.request({ type: "tensor_view", name });
+  tensorView(name: string): Promise<Queries["tensor_view"]["reply"]> {
+    return this.request("tensor_view", { name });
   }
 
   /**
@@ -205,10 +221,12 @@ export class KernelClient extends EventEmitter {
   private onMessage(m: KernelMessage): void {
     switch (m.type) {
       case "ready": return;
-      case "reply": {
+      case "reply":
+      case "queryFailed": {
         const r = this.replies.get(m.id);
         this.replies.delete(m.id);
-        r?.resolve(m.value);
+        if (m.type === "reply") r?.take(m);
+        else r?.reject(new Error(`the kernel could not answer: ${m.message}`));
         return;
       }
       case "done": {

@@ -5,7 +5,10 @@ import * as ts from "@tslab/typescript-for-tslab";
 import { createConverter } from "tslab/dist/converter";
 import { buildLineMap } from "./linemap";
 import { cellFunction } from "./cell_function";
-import type { CellConverter } from "./converter_proxy";
+import type { ConverterFunctions } from "./converter_proxy";
+import type { CellLanguageService } from "./language_service";
+import { createCellLanguageService } from "./language_service";
+import type { DocTag, SymbolInfo } from "./language_info";
 
 /** The cell line of each line of the converter's output (0 where none). */
 function lineTable(source: string, output: string): number[] {
@@ -14,8 +17,10 @@ function lineTable(source: string, output: string): number[] {
   return Array.from({ length: lines }, (_, i) => map(i + 1) ?? 0);
 }
 
+const joined = (parts: { text: string }[] | undefined) => (parts ?? []).map((p) => p.text).join("");
+
 /** The converter, resolving modules (`actnb`, a notebook's packages) from `rootDir`. */
-export function makeCellConverter(rootDir: string): Omit<CellConverter, "restart"> {
+export function makeCellConverter(rootDir: string): ConverterFunctions {
   // tslab takes the folder from the compiler's view of the working directory, which in a
   // worker is the whole process's: give it the kernel's folder without changing the process's
   const getCurrentDirectory = ts.sys.getCurrentDirectory;
@@ -26,6 +31,9 @@ export function makeCellConverter(rootDir: string): Omit<CellConverter, "restart
   } finally {
     ts.sys.getCurrentDirectory = getCurrentDirectory;
   }
+  // built on the first request that needs it: only editors ask
+  let service: CellLanguageService | undefined;
+  const languageService = () => (service ??= createCellLanguageService(rootDir));
   return {
     convert: (decl, src) => {
       const c = converter.convert(decl, src);
@@ -33,11 +41,20 @@ export function makeCellConverter(rootDir: string): Omit<CellConverter, "restart
       return { ...c, ...cellFunction(c.output, c.hasToplevelAwait ?? false, lineTable(src, c.output)) };
     },
     complete: (decl, src, position) => {
-      // `original` holds the compiler's whole completion list: not needed, and big to copy
-      const { start, end, candidates } = converter.complete(decl, src, position);
-      return { start, end, candidates };
+      // `original` holds the compiler's whole completion list: only each candidate's kind is kept
+      const { start, end, candidates, original } = converter.complete(decl, src, position);
+      const kindOf = new Map((original?.entries ?? []).map((e) => [e.name, String(e.kind)]));
+      return { start, end, candidates, kinds: candidates.map((c) => kindOf.get(c) ?? "") };
     },
-    inspect: (decl, src, position) => converter.inspect(decl, src, position) ?? null,
-    close: () => converter.close(),
+    inspect: (decl, src, position): SymbolInfo | null => {
+      const info = converter.inspect(decl, src, position);
+      if (!info) return null;
+      const tags: DocTag[] = (info.tags ?? []).map((t) => ({ name: t.name, text: joined(t.text) }));
+      return { signature: joined(info.displayParts), documentation: joined(info.documentation), tags };
+    },
+    signatureHelp: (...args) => languageService().signatureHelp(...args),
+    definition: (...args) => languageService().definition(...args),
+    completionDetails: (...args) => languageService().completionDetails(...args),
+    close: () => { converter.close(); return null; },
   };
 }

@@ -6,9 +6,7 @@ import * as path from "path";
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from "worker_threads";
 import type { ConvertResult } from "tslab/dist/converter";
 import type { CellFunction } from "./cell_function";
-
-export interface ConverterRequest { method: "convert" | "complete" | "inspect" | "close" | "ping"; args: unknown[] }
-export type ConverterReply = { value: unknown } | { error: string };
+import type { CompletionList, DefinitionInfo, SignatureHelpInfo, SymbolInfo } from "./language_info";
 
 /**
  * What a cell's conversion gives: tslab's result and, when there is code to run, the function
@@ -16,13 +14,34 @@ export type ConverterReply = { value: unknown } | { error: string };
  */
 export type CellConversion = ConvertResult & Partial<CellFunction>;
 
-export interface CellConverter {
-  convert(prevDecl: string, src: string): CellConversion;
-  complete(prevDecl: string, src: string, position: number): { start: number; end: number; candidates: string[] };
-  inspect(prevDecl: string, src: string, position: number): { displayParts?: { text: string }[]; documentation?: { text: string }[] } | null;
+/** Each call the kernel makes on the converter worker: its arguments and its result. */
+export interface ConverterCalls {
+  /** Answered once the converter is ready. */
+  ping: { args: []; result: null };
+  convert: { args: [prevDecl: string, src: string]; result: CellConversion };
+  complete: { args: [prevDecl: string, src: string, position: number]; result: CompletionList };
+  /** The symbol under the cursor, for a hover. */
+  inspect: { args: [prevDecl: string, src: string, position: number]; result: SymbolInfo | null };
+  signatureHelp: { args: [prevDecl: string, src: string, position: number]; result: SignatureHelpInfo | null };
+  definition: { args: [prevDecl: string, src: string, position: number]; result: DefinitionInfo[] };
+  /** The details of one completion candidate (`name`, as `complete` gave it at `position`). */
+  completionDetails: { args: [prevDecl: string, src: string, position: number, name: string]; result: SymbolInfo | null };
+  close: { args: []; result: null };
+}
+export type ConverterMethod = keyof ConverterCalls;
+
+/** A call of method M (any method when M is left out), as posted to the worker. */
+export type ConverterRequest<M extends ConverterMethod = ConverterMethod> = { [P in M]: { method: P; args: ConverterCalls[P]["args"] } }[M];
+export type ConverterReply<M extends ConverterMethod> = { value: ConverterCalls[M]["result"] } | { error: string };
+
+/** The worker's calls as functions, each method's own (converter_worker.ts answers with them). */
+export type ConverterHandlers<M extends ConverterMethod = ConverterMethod> = { [P in M]: (...args: ConverterCalls[P]["args"]) => ConverterCalls[P]["result"] };
+/** What converter_core.ts implements: every call but the worker's own `ping`. */
+export type ConverterFunctions = ConverterHandlers<Exclude<ConverterMethod, "ping">>;
+
+export interface CellConverter extends ConverterFunctions {
   /** After an interrupted call: replace the busy worker now, so the next call finds a fresh one ready. */
   restart(): void;
-  close(): void;
 }
 
 /** A request the worker has not answered in this long means it is gone (out of memory, say). */
@@ -39,7 +58,7 @@ function spawnWorker(rootDir: string) {
   });
   worker.unref();
   let seen = 0;
-  const awaitReply = (what: string, timeoutMs = TIMEOUT_MS): unknown => {
+  const awaitReply = <M extends ConverterMethod>(what: M | "start", timeoutMs = TIMEOUT_MS): ConverterCalls[M]["result"] => {
     const t0 = Date.now();
     while (Atomics.load(replies, 0) === seen) {
       if (Atomics.wait(replies, 0, seen, 1000) === "timed-out" && Date.now() - t0 > timeoutMs) {
@@ -47,16 +66,17 @@ function spawnWorker(rootDir: string) {
       }
     }
     seen++;
-    const message = receiveMessageOnPort(port1)?.message as ConverterReply | undefined;
+    // the worker answers each request with the reply to its method (converter_worker.ts)
+    const message: ConverterReply<M> | undefined = receiveMessageOnPort(port1)?.message;
     if (!message) throw new Error(`the TypeScript converter's reply to ${what} went missing`);
     if ("error" in message) throw new Error(`the TypeScript converter failed (${what}): ${message.error}`);
     return message.value;
   };
   let started = false;
-  const call = (method: ConverterRequest["method"], args: unknown[]): unknown => {
-    if (!started) { awaitReply("start", START_TIMEOUT_MS); started = true; }
-    port1.postMessage({ method, args } satisfies ConverterRequest);
-    return awaitReply(method);
+  const call = <M extends ConverterMethod>(request: ConverterRequest<M>): ConverterCalls[M]["result"] => {
+    if (!started) { awaitReply<"ping">("start", START_TIMEOUT_MS); started = true; }
+    port1.postMessage(request);
+    return awaitReply<M>(request.method);
   };
   return { call, terminate: () => void worker.terminate() };
 }
@@ -79,21 +99,24 @@ export function startConverter(rootDir: string): CellConverter {
     current = spawnWorker(rootDir);
     inCall = false;
   };
-  const call = (method: ConverterRequest["method"], args: unknown[]): unknown => {
+  const call = <M extends ConverterMethod>(request: ConverterRequest<M>): ConverterCalls[M]["result"] => {
     if (inCall) restart();
     inCall = true;
     try {
-      return current.call(method, args);
+      return current.call(request);
     } finally {
       inCall = false; // skipped only by an interrupt: V8 ends the frame past any finally
     }
   };
-  call("ping", []); // wait until it is ready, so that the kernel reports ready with it
+  call({ method: "ping", args: [] }); // wait until it is ready, so that the kernel reports ready with it
   return {
-    convert: (prevDecl, src) => call("convert", [prevDecl, src]) as CellConversion,
-    complete: (prevDecl, src, position) => call("complete", [prevDecl, src, position]) as ReturnType<CellConverter["complete"]>,
-    inspect: (prevDecl, src, position) => call("inspect", [prevDecl, src, position]) as ReturnType<CellConverter["inspect"]>,
+    convert: (...args) => call({ method: "convert", args }),
+    complete: (...args) => call({ method: "complete", args }),
+    inspect: (...args) => call({ method: "inspect", args }),
+    signatureHelp: (...args) => call({ method: "signatureHelp", args }),
+    definition: (...args) => call({ method: "definition", args }),
+    completionDetails: (...args) => call({ method: "completionDetails", args }),
     restart: () => { if (inCall) restart(); },
-    close: () => { try { call("close", []); } finally { current.terminate(); } },
+    close: () => { try { return call({ method: "close", args: [] }); } finally { current.terminate(); } },
   };
 }

@@ -8,35 +8,37 @@
 // counter, which the kernel's main thread waits on (it reads the reply synchronously).
 import { workerData, MessagePort } from "worker_threads";
 import { makeCellConverter } from "./converter_core";
-import type { CellConverter, ConverterReply, ConverterRequest } from "./converter_proxy";
+import type { ConverterCalls, ConverterHandlers, ConverterMethod, ConverterReply, ConverterRequest } from "./converter_proxy";
 
-const { port, signal, rootDir } = workerData as { port: MessagePort; signal: SharedArrayBuffer; rootDir: string };
+const { port, signal, rootDir }: { port: MessagePort; signal: SharedArrayBuffer; rootDir: string } = workerData;
 const replies = new Int32Array(signal);
 
-function reply(message: ConverterReply): void {
+function reply<M extends ConverterMethod>(message: ConverterReply<M>): void {
   port.postMessage(message);
   Atomics.add(replies, 0, 1);
   Atomics.notify(replies, 0);
 }
 
-let converter: Omit<CellConverter, "restart">;
+const errorText = (e: unknown) => (e instanceof Error ? e.stack ?? e.message : String(e));
+
+let converter: ConverterHandlers;
 try {
-  converter = makeCellConverter(rootDir);
-  reply({ value: "ready" });
+  converter = { ...makeCellConverter(rootDir), ping: () => null };
+  reply<"ping">({ value: null });
 } catch (e) {
-  reply({ error: e instanceof Error ? e.stack ?? e.message : String(e) });
+  reply({ error: errorText(e) });
+}
+
+/** Calls the method a request names with its arguments: the result's type is the method's. */
+function answer<M extends ConverterMethod>(req: ConverterRequest<M>): ConverterCalls[M]["result"] {
+  const method: ConverterHandlers[M] = converter[req.method];
+  return method(...req.args);
 }
 
 port.on("message", (req: ConverterRequest) => {
   try {
-    switch (req.method) {
-      case "convert": return reply({ value: converter.convert(...(req.args as [string, string])) });
-      case "complete": return reply({ value: converter.complete(...(req.args as [string, string, number])) });
-      case "inspect": return reply({ value: converter.inspect(...(req.args as [string, string, number])) });
-      case "close": converter.close(); return reply({ value: null });
-      case "ping": return reply({ value: null });
-    }
+    reply({ value: answer(req) });
   } catch (e) {
-    reply({ error: e instanceof Error ? e.stack ?? e.message : String(e) });
+    reply({ error: errorText(e) });
   }
 });

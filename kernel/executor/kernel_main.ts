@@ -11,7 +11,7 @@ import { watchParent } from "./watchdog";
 import { Session } from "./session";
 import { CellTask, cancelTask, currentTask, installCellTasks, lastTask, taskOfPromise, tasksWithTimers } from "./cell_tasks";
 import { relaySigint } from "./frames";
-import { HostRequest, KernelMessage } from "./protocol";
+import type { HostRequest, KernelMessage, Queries, QueryReply, QueryRequest, QueryType } from "./protocol";
 
 const started = Date.now();
 const notebookDir = path.resolve(process.argv[2] ?? process.cwd());
@@ -96,6 +96,30 @@ process.on("unhandledRejection", (e, promise) => {
 });
 process.on("exit", () => root.dispose());
 
+/** How the kernel answers each query: every type in `Queries`, each with its own reply's type. */
+const answers: { [K in QueryType]: (args: Queries[K]["request"]) => Queries[K]["reply"] | Promise<Queries[K]["reply"]> } = {
+  complete: (q) => session.complete(q.code, q.position, q.context),
+  inspect: (q) => session.inspect(q.code, q.position, q.context),
+  signatureHelp: (q) => session.signatureHelp(q.code, q.position, q.context),
+  definition: (q) => session.definition(q.code, q.position, q.context),
+  completionDetails: (q) => session.completionDetails(q.code, q.position, q.name, q.context),
+  diagnose: (q) => session.diagnose(q.code, q.context),
+  variables: () => session.variables(),
+  tensor_view: (q) => session.tensorView(q.name),
+  settle: async (q) => {
+    const until = Date.now() + q.timeoutMs;
+    while (tasksWithTimers().length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    const left = tasksWithTimers().map((t) => ({ task: t, cell: t.cell, requestId: t.requestId, timers: t.timers.size }));
+    for (const { task } of left) cancelTask(task);
+    return left.map(({ task: _, ...rest }) => rest);
+  },
+};
+
+async function answer<K extends QueryType>(req: QueryRequest<K>): Promise<QueryReply<K>> {
+  const handler: (typeof answers)[K] = answers[req.type];
+  return { type: "reply", id: req.id, request: req.type, value: await handler(req.args) };
+}
+
 const queue: HostRequest[] = [];
 let busy = false;
 
@@ -116,21 +140,17 @@ async function handle(req: HostRequest): Promise<void> {
       send({ type: "done", id: req.id, success: outcome.success, interrupted: outcome.interrupted, execution_count: session.execution_count, duration_ms: Date.now() - t0 });
       return;
     }
-    case "complete": return send({ type: "reply", id: req.id, value: session.complete(req.code, req.position, req.context) });
-    case "inspect": return send({ type: "reply", id: req.id, value: session.inspect(req.code, req.position, req.context) ?? null });
-    case "diagnose": return send({ type: "reply", id: req.id, value: session.diagnose(req.code, req.context) });
-    case "variables": return send({ type: "reply", id: req.id, value: session.variables() });
-    case "tensor_view": return send({ type: "reply", id: req.id, value: session.tensorView(req.name) });
-    case "settle": {
-      const until = Date.now() + req.timeoutMs;
-      while (tasksWithTimers().length && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
-      const left = tasksWithTimers().map((t) => ({ task: t, cell: t.cell, requestId: t.requestId, timers: t.timers.size }));
-      for (const { task } of left) cancelTask(task);
-      return send({ type: "reply", id: req.id, value: left.map(({ task: _, ...rest }) => rest) });
-    }
     case "shutdown":
       converter.close();
       process.exit(0);
+    case "interrupt": return; // answered as it arrives, never queued
+    default: {
+      try {
+        return send(await answer(req));
+      } catch (e) {
+        return send({ type: "queryFailed", id: req.id, message: e instanceof Error ? e.message : String(e) });
+      }
+    }
   }
 }
 

@@ -10,6 +10,7 @@ import { CellTask, cancelTask, plainThen, runCellBody } from "./cell_tasks";
 import { isInterrupt, runInFrame } from "./frames";
 import { mimeBundleOf, MimeBundle } from "../display/mime";
 import { CellErrorInfo, TensorViewReply } from "./protocol";
+import type { CompletionList, DefinitionInfo, SignatureHelpInfo, SymbolInfo } from "./language_info";
 import { describeVariables, VariableInfo } from "./variables";
 import { tensorView } from "../display/tensor_view";
 import { Tensor } from "../engine/tensor";
@@ -168,17 +169,24 @@ export class Session {
     return converted.diagnostics.map(toPosition);
   }
 
-  complete(code: string, position: number, context?: string[]): { start: number; end: number; candidates: string[] } {
-    const c = this.converter.complete(this.declarationsFor(context), code, position);
-    return { start: c.start, end: c.end, candidates: c.candidates };
+  complete(code: string, position: number, context?: string[]): CompletionList {
+    return this.converter.complete(this.declarationsFor(context), code, inCell(code, position));
   }
 
-  inspect(code: string, position: number, context?: string[]): string | undefined {
-    const info = this.converter.inspect(this.declarationsFor(context), code, position);
-    if (!info) return undefined;
-    const text = (info.displayParts ?? []).map((p: { text: string }) => p.text).join("");
-    const doc = (info.documentation ?? []).map((p: { text: string }) => p.text).join("");
-    return doc ? `${text}\n\n${doc}` : text;
+  inspect(code: string, position: number, context?: string[]): SymbolInfo | null {
+    return this.converter.inspect(this.declarationsFor(context), code, inCell(code, position));
+  }
+
+  signatureHelp(code: string, position: number, context?: string[]): SignatureHelpInfo | null {
+    return this.converter.signatureHelp(this.declarationsFor(context), code, inCell(code, position));
+  }
+
+  definition(code: string, position: number, context?: string[]): DefinitionInfo[] {
+    return this.converter.definition(this.declarationsFor(context), code, inCell(code, position));
+  }
+
+  completionDetails(code: string, position: number, name: string, context?: string[]): SymbolInfo | null {
+    return this.converter.completionDetails(this.declarationsFor(context), code, inCell(code, position), name);
   }
 
   /** An exception's traceback with frames in cells shown as cell lines. */
@@ -210,6 +218,12 @@ export class Session {
     const trimmed = (lastCell >= 0 ? shown.slice(0, lastCell + 1) : shown).filter((f, i, all) => i === 0 || f !== all[i - 1]);
     return { kind: "runtime", ename, evalue, traceback: [`${ename}: ${evalue}`, ...trimmed] };
   }
+}
+
+/** A position in `code` (an editor's cursor), refused when it is not one. */
+function inCell(code: string, position: number): number {
+  if (!Number.isInteger(position) || position < 0 || position > code.length) throw new RangeError(`position ${position} is outside the cell (0 to ${code.length})`);
+  return position;
 }
 
 /** What the user reads when a cell was stopped, by where it was. */
