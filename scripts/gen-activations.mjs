@@ -75,7 +75,7 @@ function docOf(def, pytorch, summary = def.description) {
 }
 /** A const's doc comment: the summary, the formula and PyTorch's name (each overload has the full one). */
 function constComment(def, pytorch, summary = def.description) {
-  const lines = [summary, "", ...def.formula.split("\n").map((l) => `    ${l}`), "", `@see PyTorch: \`${pytorch}\``];
+  const lines = [summary, "", ...def.formula.split("\n").map((l) => `    ${l}`), "", `PyTorch: \`${pytorch}\``];
   return `/**\n${lines.map((l) => ` *${l ? ` ${l}` : ""}`).join("\n")}\n */`;
 }
 /** `{ overloads }`: a callable type of the form's signature, each overload documented. */

@@ -56,10 +56,12 @@ function comment(doc: ApiDoc, documented: readonly SignatureParam[], options: re
   if (detail === "line") return `${indent}/** ${doc.summary}${options ? ` Positionally: ${names(documented) || "nothing"}; by name: ${names(options)}.` : ""} */`;
   const lines = [doc.summary];
   if (doc.formula && detail === "full") lines.push("", ...doc.formula.split("\n").map((l) => `    ${l}`));
+  // (as text: after a @see tag, TypeScript reads the first word as a symbol's name)
+  if (detail === "full") lines.push("", `PyTorch: \`${doc.pytorch}\``);
   lines.push("");
   for (const p of documented) lines.push(`@param ${p.name} ${described(doc, p, where)}`);
   if (options) lines.push(`@param options ${named}`);
-  if (detail === "full") lines.push("@example", "```ts", ...doc.example.split("\n"), "```", `@see PyTorch: \`${doc.pytorch}\``);
+  if (detail === "full") lines.push("@example", "```ts", ...doc.example.split("\n"), "```");
   return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */`;
 }
 

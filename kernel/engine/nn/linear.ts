@@ -43,6 +43,8 @@ export class Linear extends Module {
   /**
    * A fully connected layer: y = x·Wᵀ + b, with W of shape [out_features, in_features].
    *
+   * PyTorch: `torch.nn.Linear`
+   *
    * @param in_features The size of each input's last dimension.
    * @param out_features The size of each output's last dimension.
    * @param bias Whether the layer learns an additive bias b. Default: `true`.
@@ -54,7 +56,6 @@ export class Linear extends Module {
    * String(fc)                                   // Linear(in_features=4, out_features=8, bias=True)
    * JSON.stringify(fc(torch.randn(2, 4)).shape)  // [2,8]
    * ```
-   * @see PyTorch: `torch.nn.Linear`
    */
   constructor(in_features: number, out_features: number, bias?: boolean, device?: Device | string | null, dtype?: DType | null);
   /** A fully connected layer: y = x·Wᵀ + b, with W of shape [out_features, in_features]. Positionally: `in_features`, `out_features`; by name: `bias`, `device`, `dtype`. */

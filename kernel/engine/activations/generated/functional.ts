@@ -33,13 +33,15 @@ import { apl as aplDef } from "../apl";
  *
  *     ReLU(x) = max(0, x)
  *
- * @see PyTorch: `torch.nn.functional.relu`
+ * PyTorch: `torch.nn.functional.relu`
  */
 export const relu: {
   /**
    * Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
    *
    *     ReLU(x) = max(0, x)
+   *
+   * PyTorch: `torch.nn.functional.relu`
    *
    * @param input The input tensor, any shape.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
@@ -50,7 +52,6 @@ export const relu: {
    * new nn.ReLU()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])
    * x.relu()          // tensor([0.0000, 0.0000, 0.0000, 1.5000])
    * ```
-   * @see PyTorch: `torch.nn.functional.relu`
    */
   (input: Tensor, inplace?: boolean): Tensor;
   /** Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks. Positionally: `input`; by name: `inplace`. */
@@ -61,13 +62,15 @@ export const relu: {
  *
  *     ReLU(x) = max(0, x)
  *
- * @see PyTorch: `torch.nn.functional.relu_`
+ * PyTorch: `torch.nn.functional.relu_`
  */
 export const relu_: {
   /**
    * In place: F.relu, overwriting the input and returning it. Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
    *
    *     ReLU(x) = max(0, x)
+   *
+   * PyTorch: `torch.nn.functional.relu_`
    *
    * @param input The input tensor, any shape.
    * @example
@@ -77,7 +80,6 @@ export const relu_: {
    * new nn.ReLU()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])
    * x.relu()          // tensor([0.0000, 0.0000, 0.0000, 1.5000])
    * ```
-   * @see PyTorch: `torch.nn.functional.relu_`
    */
   (input: Tensor): Tensor;
 } = inplaceFunctionalOf(reluDef);
@@ -87,7 +89,7 @@ export const relu_: {
  *     LeakyReLU(x) = x                   if x > 0
  *                    negative_slope · x  otherwise
  *
- * @see PyTorch: `torch.nn.functional.leaky_relu`
+ * PyTorch: `torch.nn.functional.leaky_relu`
  */
 export const leaky_relu: {
   /**
@@ -95,6 +97,8 @@ export const leaky_relu: {
    *
    *     LeakyReLU(x) = x                   if x > 0
    *                    negative_slope · x  otherwise
+   *
+   * PyTorch: `torch.nn.functional.leaky_relu`
    *
    * @param input The input tensor, any shape.
    * @param negative_slope Slope α for negative inputs. Default: `0.01`.
@@ -105,7 +109,6 @@ export const leaky_relu: {
    * F.leaky_relu(x, 0.1)      // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
    * new nn.LeakyReLU(0.1)(x)  // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
    * ```
-   * @see PyTorch: `torch.nn.functional.leaky_relu`
    */
   (input: Tensor, negative_slope?: number, inplace?: boolean): Tensor;
   /** ReLU with a small fixed slope for negative inputs, so no unit stops learning. Positionally: `input`; by name: `negative_slope`, `inplace`. */
@@ -119,7 +122,7 @@ export const leaky_relu: {
  *     LeakyReLU(x) = x                   if x > 0
  *                    negative_slope · x  otherwise
  *
- * @see PyTorch: `torch.nn.functional.leaky_relu_`
+ * PyTorch: `torch.nn.functional.leaky_relu_`
  */
 export const leaky_relu_: {
   /**
@@ -127,6 +130,8 @@ export const leaky_relu_: {
    *
    *     LeakyReLU(x) = x                   if x > 0
    *                    negative_slope · x  otherwise
+   *
+   * PyTorch: `torch.nn.functional.leaky_relu_`
    *
    * @param input The input tensor, any shape.
    * @param negative_slope Slope α for negative inputs. Default: `0.01`.
@@ -136,7 +141,6 @@ export const leaky_relu_: {
    * F.leaky_relu(x, 0.1)      // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
    * new nn.LeakyReLU(0.1)(x)  // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
    * ```
-   * @see PyTorch: `torch.nn.functional.leaky_relu_`
    */
   (input: Tensor, negative_slope?: number): Tensor;
   /** In place: F.leaky_relu, overwriting the input and returning it. ReLU with a small fixed slope for negative inputs, so no unit stops learning. Positionally: `input`; by name: `negative_slope`. */
@@ -148,7 +152,7 @@ export const leaky_relu_: {
  *     PReLU(x) = x       if x > 0
  *                a · x   otherwise      (a learned: one shared, or one per channel)
  *
- * @see PyTorch: `torch.nn.functional.prelu`
+ * PyTorch: `torch.nn.functional.prelu`
  */
 export const prelu: {
   /**
@@ -156,6 +160,8 @@ export const prelu: {
    *
    *     PReLU(x) = x       if x > 0
    *                a · x   otherwise      (a learned: one shared, or one per channel)
+   *
+   * PyTorch: `torch.nn.functional.prelu`
    *
    * @param input The input tensor, any shape.
    * @param weight The slopes a for negative inputs: one shared, or one per channel (dim 1 of the input).
@@ -165,7 +171,6 @@ export const prelu: {
    * F.prelu(x, torch.tensor([0.25]))  // tensor([-0.5000, -0.1250,  0.0000,  1.5000])
    * new nn.PReLU()(x)                 // tensor([-0.5000, -0.1250,  0.0000,  1.5000], grad_fn=<PreluBackward0>)
    * ```
-   * @see PyTorch: `torch.nn.functional.prelu`
    */
   (input: Tensor, weight: Tensor): Tensor;
 } = functionalOf(preluDef);
@@ -175,7 +180,7 @@ export const prelu: {
  *     ELU(x) = x              if x > 0
  *              α · (eˣ − 1)   otherwise
  *
- * @see PyTorch: `torch.nn.functional.elu`
+ * PyTorch: `torch.nn.functional.elu`
  */
 export const elu: {
   /**
@@ -183,6 +188,8 @@ export const elu: {
    *
    *     ELU(x) = x              if x > 0
    *              α · (eˣ − 1)   otherwise
+   *
+   * PyTorch: `torch.nn.functional.elu`
    *
    * @param input The input tensor, any shape.
    * @param alpha Saturation value -α for large negative inputs. Default: `1`.
@@ -193,7 +200,6 @@ export const elu: {
    * F.elu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
    * new nn.ELU(0.5)(x)  // tensor([-0.4323, -0.1967,  0.0000,  1.5000])
    * ```
-   * @see PyTorch: `torch.nn.functional.elu`
    */
   (input: Tensor, alpha?: number, inplace?: boolean): Tensor;
   /** Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero. Positionally: `input`; by name: `alpha`, `inplace`. */
@@ -207,7 +213,7 @@ export const elu: {
  *     ELU(x) = x              if x > 0
  *              α · (eˣ − 1)   otherwise
  *
- * @see PyTorch: `torch.nn.functional.elu_`
+ * PyTorch: `torch.nn.functional.elu_`
  */
 export const elu_: {
   /**
@@ -215,6 +221,8 @@ export const elu_: {
    *
    *     ELU(x) = x              if x > 0
    *              α · (eˣ − 1)   otherwise
+   *
+   * PyTorch: `torch.nn.functional.elu_`
    *
    * @param input The input tensor, any shape.
    * @param alpha Saturation value -α for large negative inputs. Default: `1`.
@@ -224,7 +232,6 @@ export const elu_: {
    * F.elu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
    * new nn.ELU(0.5)(x)  // tensor([-0.4323, -0.1967,  0.0000,  1.5000])
    * ```
-   * @see PyTorch: `torch.nn.functional.elu_`
    */
   (input: Tensor, alpha?: number): Tensor;
   /** In place: F.elu, overwriting the input and returning it. Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero. Positionally: `input`; by name: `alpha`. */
@@ -235,13 +242,15 @@ export const elu_: {
  *
  *     ReLU6(x) = min(max(0, x), 6)
  *
- * @see PyTorch: `torch.nn.functional.relu6`
+ * PyTorch: `torch.nn.functional.relu6`
  */
 export const relu6: {
   /**
    * ReLU capped at 6: a bounded range that survives low-precision (int8) arithmetic on mobile hardware.
    *
    *     ReLU6(x) = min(max(0, x), 6)
+   *
+   * PyTorch: `torch.nn.functional.relu6`
    *
    * @param input The input tensor, any shape.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
@@ -251,7 +260,6 @@ export const relu6: {
    * F.relu6(x)         // tensor([0.0000, 0.0000, 0.0000, 1.5000])
    * new nn.ReLU6()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])
    * ```
-   * @see PyTorch: `torch.nn.functional.relu6`
    */
   (input: Tensor, inplace?: boolean): Tensor;
   /** ReLU capped at 6: a bounded range that survives low-precision (int8) arithmetic on mobile hardware. Positionally: `input`; by name: `inplace`. */
@@ -262,13 +270,15 @@ export const relu6: {
  *
  *     SiLU(x) = x · σ(x),   σ(x) = 1 / (1 + e⁻ˣ)
  *
- * @see PyTorch: `torch.nn.functional.silu`
+ * PyTorch: `torch.nn.functional.silu`
  */
 export const silu: {
   /**
    * Swish: the input gated by its own sigmoid; smooth, non-monotonic, keeps small negative values.
    *
    *     SiLU(x) = x · σ(x),   σ(x) = 1 / (1 + e⁻ˣ)
+   *
+   * PyTorch: `torch.nn.functional.silu`
    *
    * @param input The input tensor, any shape.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
@@ -278,7 +288,6 @@ export const silu: {
    * F.silu(x)         // tensor([-0.2384, -0.1888,  0.0000,  1.2264])
    * new nn.SiLU()(x)  // tensor([-0.2384, -0.1888,  0.0000,  1.2264])
    * ```
-   * @see PyTorch: `torch.nn.functional.silu`
    */
   (input: Tensor, inplace?: boolean): Tensor;
   /** Swish: the input gated by its own sigmoid; smooth, non-monotonic, keeps small negative values. Positionally: `input`; by name: `inplace`. */
@@ -289,13 +298,15 @@ export const silu: {
  *
  *     Swish(x) = x · σ(β · x),   σ(x) = 1 / (1 + e⁻ˣ)
  *
- * @see PyTorch: `torch.nn.functional.swish`
+ * PyTorch: `torch.nn.functional.swish`
  */
 export const swish: {
   /**
    * Swish with a trainable sharpness β, interpolating between a linear map and ReLU.
    *
    *     Swish(x) = x · σ(β · x),   σ(x) = 1 / (1 + e⁻ˣ)
+   *
+   * PyTorch: `torch.nn.functional.swish`
    *
    * @param input The input tensor, any shape.
    * @param beta Sharpness β (learned by nn.Swish). Default: `1`.
@@ -305,7 +316,6 @@ export const swish: {
    * F.swish(x, 2)      // tensor([-0.0360, -0.1345,  0.0000,  1.4289])
    * new nn.Swish()(x)  // tensor([-0.2384, -0.1888,  0.0000,  1.2264], grad_fn=<MulBackward0>)
    * ```
-   * @see PyTorch: `torch.nn.functional.swish`
    */
   (input: Tensor, beta?: number): Tensor;
   /** Swish with a trainable sharpness β, interpolating between a linear map and ReLU. Positionally: `input`; by name: `beta`. */
@@ -317,7 +327,7 @@ export const swish: {
  *     GELU(x) = x · Φ(x) = x/2 · (1 + erf(x / √2))
  *     approximate='tanh':  x/2 · (1 + tanh(√(2/π) · (x + 0.044715 · x³)))
  *
- * @see PyTorch: `torch.nn.functional.gelu`
+ * PyTorch: `torch.nn.functional.gelu`
  */
 export const gelu: {
   /**
@@ -325,6 +335,8 @@ export const gelu: {
    *
    *     GELU(x) = x · Φ(x) = x/2 · (1 + erf(x / √2))
    *     approximate='tanh':  x/2 · (1 + tanh(√(2/π) · (x + 0.044715 · x³)))
+   *
+   * PyTorch: `torch.nn.functional.gelu`
    *
    * @param input The input tensor, any shape.
    * @param approximate 'none' for the exact erf form, 'tanh' for the tanh approximation. Default: `"none"`.
@@ -336,7 +348,6 @@ export const gelu: {
    * F.gelu(x, "tanh")  // tensor([-0.0454, -0.1543,  0.0000,  1.3996])
    * new nn.GELU()(x)   // tensor([-0.0455, -0.1543,  0.0000,  1.3998])
    * ```
-   * @see PyTorch: `torch.nn.functional.gelu`
    */
   (input: Tensor, approximate?: "none" | "tanh", options?: {
     /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
@@ -350,13 +361,15 @@ export const gelu: {
  *
  *     σ(x) = 1 / (1 + e⁻ˣ)
  *
- * @see PyTorch: `torch.nn.functional.sigmoid`
+ * PyTorch: `torch.nn.functional.sigmoid`
  */
 export const sigmoid: {
   /**
    * Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
    *
    *     σ(x) = 1 / (1 + e⁻ˣ)
+   *
+   * PyTorch: `torch.nn.functional.sigmoid`
    *
    * @param input The input tensor, any shape.
    * @example
@@ -366,7 +379,6 @@ export const sigmoid: {
    * x.sigmoid()          // tensor([0.1192, 0.3775, 0.5000, 0.8176])
    * new nn.Sigmoid()(x)  // tensor([0.1192, 0.3775, 0.5000, 0.8176])
    * ```
-   * @see PyTorch: `torch.nn.functional.sigmoid`
    */
   (input: Tensor): Tensor;
 } = functionalOf(sigmoidDef);
@@ -375,13 +387,15 @@ export const sigmoid: {
  *
  *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
  *
- * @see PyTorch: `torch.nn.functional.tanh`
+ * PyTorch: `torch.nn.functional.tanh`
  */
 export const tanh: {
   /**
    * Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.
    *
    *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
+   *
+   * PyTorch: `torch.nn.functional.tanh`
    *
    * @param input The input tensor, any shape.
    * @example
@@ -391,7 +405,6 @@ export const tanh: {
    * x.tanh()          // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
    * new nn.Tanh()(x)  // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
    * ```
-   * @see PyTorch: `torch.nn.functional.tanh`
    */
   (input: Tensor): Tensor;
 } = functionalOf(tanhDef);
@@ -402,7 +415,7 @@ export const tanh: {
  *            values   if x = 0
  *            1        if x > 0
  *
- * @see PyTorch: `torch.nn.functional.heaviside`
+ * PyTorch: `torch.nn.functional.heaviside`
  */
 export const heaviside: {
   /**
@@ -412,6 +425,8 @@ export const heaviside: {
    *            values   if x = 0
    *            1        if x > 0
    *
+   * PyTorch: `torch.nn.functional.heaviside`
+   *
    * @param input The input tensor, any shape.
    * @param values The result where the input is exactly 0, broadcast against the input.
    * @example
@@ -420,7 +435,6 @@ export const heaviside: {
    * torch.heaviside(x, torch.tensor([0.5]))  // tensor([0.0000, 0.0000, 0.5000, 1.0000])
    * x.heaviside(torch.tensor([1.0]))         // tensor([0., 0., 1., 1.])
    * ```
-   * @see PyTorch: `torch.nn.functional.heaviside`
    */
   (input: Tensor, values: Tensor): Tensor;
 } = functionalOf(heavisideDef);
@@ -429,13 +443,15 @@ export const heaviside: {
  *
  *     Softplus(x) = (1/β) · log(1 + e^(β·x)),   and x itself where β·x > threshold
  *
- * @see PyTorch: `torch.nn.functional.softplus`
+ * PyTorch: `torch.nn.functional.softplus`
  */
 export const softplus: {
   /**
    * A smooth ReLU; reverts to the identity above the threshold for numerical stability.
    *
    *     Softplus(x) = (1/β) · log(1 + e^(β·x)),   and x itself where β·x > threshold
+   *
+   * PyTorch: `torch.nn.functional.softplus`
    *
    * @param input The input tensor, any shape.
    * @param beta Sharpness β: larger is closer to ReLU. Default: `1`.
@@ -447,7 +463,6 @@ export const softplus: {
    * F.softplus(x)          // tensor([0.1269, 0.4741, 0.6931, 1.7014])
    * new nn.Softplus(2)(x)  // tensor([0.0091, 0.1566, 0.3466, 1.5243])
    * ```
-   * @see PyTorch: `torch.nn.functional.softplus`
    */
   (input: Tensor, beta?: number, threshold?: number, options?: {
     /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
@@ -463,13 +478,15 @@ export const softplus: {
  *
  *     Mish(x) = x · tanh(softplus(x)) = x · tanh(log(1 + eˣ))
  *
- * @see PyTorch: `torch.nn.functional.mish`
+ * PyTorch: `torch.nn.functional.mish`
  */
 export const mish: {
   /**
    * A smooth, non-monotonic self-gated activation close to Swish.
    *
    *     Mish(x) = x · tanh(softplus(x)) = x · tanh(log(1 + eˣ))
+   *
+   * PyTorch: `torch.nn.functional.mish`
    *
    * @param input The input tensor, any shape.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
@@ -479,7 +496,6 @@ export const mish: {
    * F.mish(x)         // tensor([-0.2525, -0.2207,  0.0000,  1.4034])
    * new nn.Mish()(x)  // tensor([-0.2525, -0.2207,  0.0000,  1.4034])
    * ```
-   * @see PyTorch: `torch.nn.functional.mish`
    */
   (input: Tensor, inplace?: boolean): Tensor;
   /** A smooth, non-monotonic self-gated activation close to Swish. Positionally: `input`; by name: `inplace`. */
@@ -491,7 +507,7 @@ export const mish: {
  *     SELU(x) = λ · x              if x > 0
  *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
  *
- * @see PyTorch: `torch.nn.functional.selu`
+ * PyTorch: `torch.nn.functional.selu`
  */
 export const selu: {
   /**
@@ -499,6 +515,8 @@ export const selu: {
    *
    *     SELU(x) = λ · x              if x > 0
    *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
+   *
+   * PyTorch: `torch.nn.functional.selu`
    *
    * @param input The input tensor, any shape.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
@@ -508,7 +526,6 @@ export const selu: {
    * F.selu(x)         // tensor([-1.5202, -0.6918,  0.0000,  1.5761])
    * new nn.SELU()(x)  // tensor([-1.5202, -0.6918,  0.0000,  1.5761])
    * ```
-   * @see PyTorch: `torch.nn.functional.selu`
    */
   (input: Tensor, inplace?: boolean): Tensor;
   /** Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising). Positionally: `input`; by name: `inplace`. */
@@ -520,7 +537,7 @@ export const selu: {
  *     SELU(x) = λ · x              if x > 0
  *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
  *
- * @see PyTorch: `torch.nn.functional.selu_`
+ * PyTorch: `torch.nn.functional.selu_`
  */
 export const selu_: {
   /**
@@ -529,6 +546,8 @@ export const selu_: {
    *     SELU(x) = λ · x              if x > 0
    *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
    *
+   * PyTorch: `torch.nn.functional.selu_`
+   *
    * @param input The input tensor, any shape.
    * @example
    * ```ts
@@ -536,7 +555,6 @@ export const selu_: {
    * F.selu(x)         // tensor([-1.5202, -0.6918,  0.0000,  1.5761])
    * new nn.SELU()(x)  // tensor([-1.5202, -0.6918,  0.0000,  1.5761])
    * ```
-   * @see PyTorch: `torch.nn.functional.selu_`
    */
   (input: Tensor): Tensor;
 } = inplaceFunctionalOf(seluDef);
@@ -545,13 +563,15 @@ export const selu_: {
  *
  *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
  *
- * @see PyTorch: `torch.nn.functional.celu`
+ * PyTorch: `torch.nn.functional.celu`
  */
 export const celu: {
   /**
    * ELU rescaled so that its derivative is continuous for every α.
    *
    *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
+   *
+   * PyTorch: `torch.nn.functional.celu`
    *
    * @param input The input tensor, any shape.
    * @param alpha Scale α of the negative side. Default: `1`.
@@ -562,7 +582,6 @@ export const celu: {
    * F.celu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
    * new nn.CELU(0.5)(x)  // tensor([-0.4908, -0.3161,  0.0000,  1.5000])
    * ```
-   * @see PyTorch: `torch.nn.functional.celu`
    */
   (input: Tensor, alpha?: number, inplace?: boolean): Tensor;
   /** ELU rescaled so that its derivative is continuous for every α. Positionally: `input`; by name: `alpha`, `inplace`. */
@@ -575,13 +594,15 @@ export const celu: {
  *
  *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
  *
- * @see PyTorch: `torch.nn.functional.celu_`
+ * PyTorch: `torch.nn.functional.celu_`
  */
 export const celu_: {
   /**
    * In place: F.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α.
    *
    *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
+   *
+   * PyTorch: `torch.nn.functional.celu_`
    *
    * @param input The input tensor, any shape.
    * @param alpha Scale α of the negative side. Default: `1`.
@@ -591,7 +612,6 @@ export const celu_: {
    * F.celu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
    * new nn.CELU(0.5)(x)  // tensor([-0.4908, -0.3161,  0.0000,  1.5000])
    * ```
-   * @see PyTorch: `torch.nn.functional.celu_`
    */
   (input: Tensor, alpha?: number): Tensor;
   /** In place: F.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α. Positionally: `input`; by name: `alpha`. */
@@ -602,13 +622,15 @@ export const celu_: {
  *
  *     Hardtanh(x) = min(max(x, min_val), max_val)
  *
- * @see PyTorch: `torch.nn.functional.hardtanh`
+ * PyTorch: `torch.nn.functional.hardtanh`
  */
 export const hardtanh: {
   /**
    * A piecewise-linear tanh: identity between the bounds, flat outside.
    *
    *     Hardtanh(x) = min(max(x, min_val), max_val)
+   *
+   * PyTorch: `torch.nn.functional.hardtanh`
    *
    * @param input The input tensor, any shape.
    * @param min_val Lower bound a. Default: `-1`.
@@ -620,7 +642,6 @@ export const hardtanh: {
    * F.hardtanh(x)                    // tensor([-1.0000, -0.5000,  0.0000,  1.0000])
    * new nn.Hardtanh(-0.25, 0.25)(x)  // tensor([-0.2500, -0.2500,  0.0000,  0.2500])
    * ```
-   * @see PyTorch: `torch.nn.functional.hardtanh`
    */
   (input: Tensor, min_val?: number, max_val?: number, inplace?: boolean): Tensor;
   /** A piecewise-linear tanh: identity between the bounds, flat outside. Positionally: `input`; by name: `min_val`, `max_val`, `inplace`. */
@@ -635,13 +656,15 @@ export const hardtanh: {
  *
  *     Hardtanh(x) = min(max(x, min_val), max_val)
  *
- * @see PyTorch: `torch.nn.functional.hardtanh_`
+ * PyTorch: `torch.nn.functional.hardtanh_`
  */
 export const hardtanh_: {
   /**
    * In place: F.hardtanh, overwriting the input and returning it. A piecewise-linear tanh: identity between the bounds, flat outside.
    *
    *     Hardtanh(x) = min(max(x, min_val), max_val)
+   *
+   * PyTorch: `torch.nn.functional.hardtanh_`
    *
    * @param input The input tensor, any shape.
    * @param min_val Lower bound a. Default: `-1`.
@@ -652,7 +675,6 @@ export const hardtanh_: {
    * F.hardtanh(x)                    // tensor([-1.0000, -0.5000,  0.0000,  1.0000])
    * new nn.Hardtanh(-0.25, 0.25)(x)  // tensor([-0.2500, -0.2500,  0.0000,  0.2500])
    * ```
-   * @see PyTorch: `torch.nn.functional.hardtanh_`
    */
   (input: Tensor, min_val?: number, max_val?: number): Tensor;
   /** In place: F.hardtanh, overwriting the input and returning it. A piecewise-linear tanh: identity between the bounds, flat outside. Positionally: `input`; by name: `min_val`, `max_val`. */
@@ -665,13 +687,15 @@ export const hardtanh_: {
  *
  *     Hardsigmoid(x) = min(max(x/6 + 1/2, 0), 1)
  *
- * @see PyTorch: `torch.nn.functional.hardsigmoid`
+ * PyTorch: `torch.nn.functional.hardsigmoid`
  */
 export const hardsigmoid: {
   /**
    * A piecewise-linear sigmoid that is cheap on mobile hardware.
    *
    *     Hardsigmoid(x) = min(max(x/6 + 1/2, 0), 1)
+   *
+   * PyTorch: `torch.nn.functional.hardsigmoid`
    *
    * @param input The input tensor, any shape.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
@@ -681,7 +705,6 @@ export const hardsigmoid: {
    * F.hardsigmoid(x)         // tensor([0.1667, 0.4167, 0.5000, 0.7500])
    * new nn.Hardsigmoid()(x)  // tensor([0.1667, 0.4167, 0.5000, 0.7500])
    * ```
-   * @see PyTorch: `torch.nn.functional.hardsigmoid`
    */
   (input: Tensor, inplace?: boolean): Tensor;
   /** A piecewise-linear sigmoid that is cheap on mobile hardware. Positionally: `input`; by name: `inplace`. */
@@ -692,13 +715,15 @@ export const hardsigmoid: {
  *
  *     Hardswish(x) = x · min(max(x + 3, 0), 6) / 6
  *
- * @see PyTorch: `torch.nn.functional.hardswish`
+ * PyTorch: `torch.nn.functional.hardswish`
  */
 export const hardswish: {
   /**
    * Swish with the sigmoid replaced by Hardsigmoid: MobileNetV3's cheap smooth-ish activation.
    *
    *     Hardswish(x) = x · min(max(x + 3, 0), 6) / 6
+   *
+   * PyTorch: `torch.nn.functional.hardswish`
    *
    * @param input The input tensor, any shape.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
@@ -708,7 +733,6 @@ export const hardswish: {
    * F.hardswish(x)         // tensor([-0.3333, -0.2083,  0.0000,  1.1250])
    * new nn.Hardswish()(x)  // tensor([-0.3333, -0.2083,  0.0000,  1.1250])
    * ```
-   * @see PyTorch: `torch.nn.functional.hardswish`
    */
   (input: Tensor, inplace?: boolean): Tensor;
   /** Swish with the sigmoid replaced by Hardsigmoid: MobileNetV3's cheap smooth-ish activation. Positionally: `input`; by name: `inplace`. */
@@ -719,13 +743,15 @@ export const hardswish: {
  *
  *     Softsign(x) = x / (1 + |x|)
  *
- * @see PyTorch: `torch.nn.functional.softsign`
+ * PyTorch: `torch.nn.functional.softsign`
  */
 export const softsign: {
   /**
    * A tanh-like squashing with polynomial rather than exponential tails.
    *
    *     Softsign(x) = x / (1 + |x|)
+   *
+   * PyTorch: `torch.nn.functional.softsign`
    *
    * @param input The input tensor, any shape.
    * @example
@@ -734,7 +760,6 @@ export const softsign: {
    * F.softsign(x)         // tensor([-0.6667, -0.3333,  0.0000,  0.6000])
    * new nn.Softsign()(x)  // tensor([-0.6667, -0.3333,  0.0000,  0.6000])
    * ```
-   * @see PyTorch: `torch.nn.functional.softsign`
    */
   (input: Tensor): Tensor;
 } = functionalOf(softsignDef);
@@ -743,13 +768,15 @@ export const softsign: {
  *
  *     LogSigmoid(x) = log σ(x) = −log(1 + e⁻ˣ)
  *
- * @see PyTorch: `torch.nn.functional.logsigmoid`
+ * PyTorch: `torch.nn.functional.logsigmoid`
  */
 export const logsigmoid: {
   /**
    * The log of the sigmoid, computed without overflow; used in log-likelihood losses.
    *
    *     LogSigmoid(x) = log σ(x) = −log(1 + e⁻ˣ)
+   *
+   * PyTorch: `torch.nn.functional.logsigmoid`
    *
    * @param input The input tensor, any shape.
    * @param options PyTorch's keyword arguments, by name: `out`.
@@ -759,7 +786,6 @@ export const logsigmoid: {
    * F.logsigmoid(x)         // tensor([-2.1269, -0.9741, -0.6931, -0.2014])
    * new nn.LogSigmoid()(x)  // tensor([-2.1269, -0.9741, -0.6931, -0.2014])
    * ```
-   * @see PyTorch: `torch.nn.functional.logsigmoid`
    */
   (input: Tensor, options?: {
     /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
@@ -772,7 +798,7 @@ export const logsigmoid: {
  *     Threshold(x) = x       if x > threshold
  *                    value   otherwise
  *
- * @see PyTorch: `torch.nn.functional.threshold`
+ * PyTorch: `torch.nn.functional.threshold`
  */
 export const threshold: {
   /**
@@ -780,6 +806,8 @@ export const threshold: {
    *
    *     Threshold(x) = x       if x > threshold
    *                    value   otherwise
+   *
+   * PyTorch: `torch.nn.functional.threshold`
    *
    * @param input The input tensor, any shape.
    * @param threshold The threshold t.
@@ -791,7 +819,6 @@ export const threshold: {
    * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
    * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
    * ```
-   * @see PyTorch: `torch.nn.functional.threshold`
    */
   (input: Tensor, threshold: number, value: number, inplace?: boolean): Tensor;
   /** Replaces every input at or below a threshold by a fixed value. Positionally: `input`, `threshold`, `value`; by name: `inplace`. */
@@ -803,7 +830,7 @@ export const threshold: {
  *     Threshold(x) = x       if x > threshold
  *                    value   otherwise
  *
- * @see PyTorch: `torch.nn.functional.threshold_`
+ * PyTorch: `torch.nn.functional.threshold_`
  */
 export const threshold_: {
   /**
@@ -811,6 +838,8 @@ export const threshold_: {
    *
    *     Threshold(x) = x       if x > threshold
    *                    value   otherwise
+   *
+   * PyTorch: `torch.nn.functional.threshold_`
    *
    * @param input The input tensor, any shape.
    * @param threshold The threshold t.
@@ -821,7 +850,6 @@ export const threshold_: {
    * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
    * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
    * ```
-   * @see PyTorch: `torch.nn.functional.threshold_`
    */
   (input: Tensor, threshold: number, value: number): Tensor;
 } = inplaceFunctionalOf(thresholdDef);
@@ -830,13 +858,15 @@ export const threshold_: {
  *
  *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
  *
- * @see PyTorch: `torch.nn.functional.softmax`
+ * PyTorch: `torch.nn.functional.softmax`
  */
 export const softmax: {
   /**
    * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
    *
    *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
+   *
+   * PyTorch: `torch.nn.functional.softmax`
    *
    * @param input The input tensor, any shape.
    * @param dim The dimension that sums to one. Default: `null` (Python's None).
@@ -847,7 +877,6 @@ export const softmax: {
    * x.softmax(0)          // tensor([0.0217, 0.0975, 0.1607, 0.7201])
    * new nn.Softmax(0)(x)  // tensor([0.0217, 0.0975, 0.1607, 0.7201])
    * ```
-   * @see PyTorch: `torch.nn.functional.softmax`
    */
   (input: Tensor, dim?: number | null): Tensor;
   /** Turns a vector of scores into probabilities that sum to one: the classifier's output layer. Positionally: `input`; by name: `dim`. */
@@ -858,13 +887,15 @@ export const softmax: {
  *
  *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
  *
- * @see PyTorch: `torch.nn.functional.log_softmax`
+ * PyTorch: `torch.nn.functional.log_softmax`
  */
 export const log_softmax: {
   /**
    * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
    *
    *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
+   *
+   * PyTorch: `torch.nn.functional.log_softmax`
    *
    * @param input The input tensor, any shape.
    * @param dim The dimension that sums to one. Default: `null` (Python's None).
@@ -875,7 +906,6 @@ export const log_softmax: {
    * x.log_softmax(0)         // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
    * new nn.LogSoftmax(0)(x)  // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
    * ```
-   * @see PyTorch: `torch.nn.functional.log_softmax`
    */
   (input: Tensor, dim?: number | null): Tensor;
   /** The log of softmax, computed stably; pairs with the negative log-likelihood loss. Positionally: `input`; by name: `dim`. */
@@ -886,13 +916,15 @@ export const log_softmax: {
  *
  *     APL(x) = max(0, x) + Σₛ aₛ · max(0, −x + bₛ)      (aₛ, bₛ learned per unit)
  *
- * @see PyTorch: `torch.nn.functional.apl`
+ * PyTorch: `torch.nn.functional.apl`
  */
 export const apl: {
   /**
    * A learnable activation: ReLU plus hinges whose slopes and positions are trained.
    *
    *     APL(x) = max(0, x) + Σₛ aₛ · max(0, −x + bₛ)      (aₛ, bₛ learned per unit)
+   *
+   * PyTorch: `torch.nn.functional.apl`
    *
    * @param input The input tensor, any shape.
    * @param a The hinge slopes aₛ, as nn.APL holds them (its weight `a`).
@@ -902,7 +934,6 @@ export const apl: {
    * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
    * new nn.APL()(x)  // tensor([0.6000, 0.1000, 0.0000, 1.5000], grad_fn=<AddBackward0>)
    * ```
-   * @see PyTorch: `torch.nn.functional.apl`
    */
   (input: Tensor, a: Tensor, b: Tensor): Tensor;
 } = functionalOf(aplDef);

@@ -34,13 +34,15 @@ import { apl as aplDef } from "../apl";
  *
  *     ReLU(x) = max(0, x)
  *
- * @see PyTorch: `torch.nn.ReLU`
+ * PyTorch: `torch.nn.ReLU`
  */
 export const ReLU: {
   /**
    * Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
    *
    *     ReLU(x) = max(0, x)
+   *
+   * PyTorch: `torch.nn.ReLU`
    *
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
    * @example
@@ -50,7 +52,6 @@ export const ReLU: {
    * new nn.ReLU()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])
    * x.relu()          // tensor([0.0000, 0.0000, 0.0000, 1.5000])
    * ```
-   * @see PyTorch: `torch.nn.ReLU`
    */
   new (inplace?: boolean): ActivationModule;
   /** Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks. Positionally: nothing; by name: `inplace`. */
@@ -65,7 +66,7 @@ export const ReLU: {
  *     LeakyReLU(x) = x                   if x > 0
  *                    negative_slope · x  otherwise
  *
- * @see PyTorch: `torch.nn.LeakyReLU`
+ * PyTorch: `torch.nn.LeakyReLU`
  */
 export const LeakyReLU: {
   /**
@@ -73,6 +74,8 @@ export const LeakyReLU: {
    *
    *     LeakyReLU(x) = x                   if x > 0
    *                    negative_slope · x  otherwise
+   *
+   * PyTorch: `torch.nn.LeakyReLU`
    *
    * @param negative_slope Slope α for negative inputs. Default: `0.01`.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
@@ -82,7 +85,6 @@ export const LeakyReLU: {
    * F.leaky_relu(x, 0.1)      // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
    * new nn.LeakyReLU(0.1)(x)  // tensor([-0.2000, -0.0500,  0.0000,  1.5000])
    * ```
-   * @see PyTorch: `torch.nn.LeakyReLU`
    */
   new (negative_slope?: number, inplace?: boolean): ActivationModule;
   /** ReLU with a small fixed slope for negative inputs, so no unit stops learning. Positionally: nothing; by name: `negative_slope`, `inplace`. */
@@ -99,7 +101,7 @@ export const LeakyReLU: {
  *     PReLU(x) = x       if x > 0
  *                a · x   otherwise      (a learned: one shared, or one per channel)
  *
- * @see PyTorch: `torch.nn.PReLU`
+ * PyTorch: `torch.nn.PReLU`
  */
 export const PReLU = activationModule(preluDef) as {
   /**
@@ -107,6 +109,8 @@ export const PReLU = activationModule(preluDef) as {
    *
    *     PReLU(x) = x       if x > 0
    *                a · x   otherwise      (a learned: one shared, or one per channel)
+   *
+   * PyTorch: `torch.nn.PReLU`
    *
    * @param num_parameters Number of slopes: 1 shared, or one per input channel. Default: `1`.
    * @param init Initial slope a. Default: `0.25`.
@@ -116,7 +120,6 @@ export const PReLU = activationModule(preluDef) as {
    * F.prelu(x, torch.tensor([0.25]))  // tensor([-0.5000, -0.1250,  0.0000,  1.5000])
    * new nn.PReLU()(x)                 // tensor([-0.5000, -0.1250,  0.0000,  1.5000], grad_fn=<PreluBackward0>)
    * ```
-   * @see PyTorch: `torch.nn.PReLU`
    */
   new (num_parameters?: number, init?: number): ActivationModule & Record<"weight", Parameter>;
   /** Leaky ReLU whose negative slope is learned during training, one per channel or shared. Positionally: nothing; by name: `num_parameters`, `init`. */
@@ -133,7 +136,7 @@ export const PReLU = activationModule(preluDef) as {
  *     ELU(x) = x              if x > 0
  *              α · (eˣ − 1)   otherwise
  *
- * @see PyTorch: `torch.nn.ELU`
+ * PyTorch: `torch.nn.ELU`
  */
 export const ELU: {
   /**
@@ -141,6 +144,8 @@ export const ELU: {
    *
    *     ELU(x) = x              if x > 0
    *              α · (eˣ − 1)   otherwise
+   *
+   * PyTorch: `torch.nn.ELU`
    *
    * @param alpha Saturation value -α for large negative inputs. Default: `1`.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
@@ -150,7 +155,6 @@ export const ELU: {
    * F.elu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
    * new nn.ELU(0.5)(x)  // tensor([-0.4323, -0.1967,  0.0000,  1.5000])
    * ```
-   * @see PyTorch: `torch.nn.ELU`
    */
   new (alpha?: number, inplace?: boolean): ActivationModule;
   /** Smooth exponential negative side that saturates at -α, pulling the mean activation towards zero. Positionally: nothing; by name: `alpha`, `inplace`. */
@@ -166,13 +170,15 @@ export const ELU: {
  *
  *     ReLU6(x) = min(max(0, x), 6)
  *
- * @see PyTorch: `torch.nn.ReLU6`
+ * PyTorch: `torch.nn.ReLU6`
  */
 export const ReLU6: {
   /**
    * ReLU capped at 6: a bounded range that survives low-precision (int8) arithmetic on mobile hardware.
    *
    *     ReLU6(x) = min(max(0, x), 6)
+   *
+   * PyTorch: `torch.nn.ReLU6`
    *
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
    * @example
@@ -181,7 +187,6 @@ export const ReLU6: {
    * F.relu6(x)         // tensor([0.0000, 0.0000, 0.0000, 1.5000])
    * new nn.ReLU6()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])
    * ```
-   * @see PyTorch: `torch.nn.ReLU6`
    */
   new (inplace?: boolean): ActivationModule;
   /** ReLU capped at 6: a bounded range that survives low-precision (int8) arithmetic on mobile hardware. Positionally: nothing; by name: `inplace`. */
@@ -195,13 +200,15 @@ export const ReLU6: {
  *
  *     SiLU(x) = x · σ(x),   σ(x) = 1 / (1 + e⁻ˣ)
  *
- * @see PyTorch: `torch.nn.SiLU`
+ * PyTorch: `torch.nn.SiLU`
  */
 export const SiLU: {
   /**
    * Swish: the input gated by its own sigmoid; smooth, non-monotonic, keeps small negative values.
    *
    *     SiLU(x) = x · σ(x),   σ(x) = 1 / (1 + e⁻ˣ)
+   *
+   * PyTorch: `torch.nn.SiLU`
    *
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
    * @example
@@ -210,7 +217,6 @@ export const SiLU: {
    * F.silu(x)         // tensor([-0.2384, -0.1888,  0.0000,  1.2264])
    * new nn.SiLU()(x)  // tensor([-0.2384, -0.1888,  0.0000,  1.2264])
    * ```
-   * @see PyTorch: `torch.nn.SiLU`
    */
   new (inplace?: boolean): ActivationModule;
   /** Swish: the input gated by its own sigmoid; smooth, non-monotonic, keeps small negative values. Positionally: nothing; by name: `inplace`. */
@@ -224,13 +230,15 @@ export const SiLU: {
  *
  *     Swish(x) = x · σ(β · x),   σ(x) = 1 / (1 + e⁻ˣ)
  *
- * @see PyTorch: `torch.nn.Swish`
+ * PyTorch: `torch.nn.Swish`
  */
 export const Swish = activationModule(swishDef) as {
   /**
    * Swish with a trainable sharpness β, interpolating between a linear map and ReLU.
    *
    *     Swish(x) = x · σ(β · x),   σ(x) = 1 / (1 + e⁻ˣ)
+   *
+   * PyTorch: `torch.nn.Swish`
    *
    * @param beta Sharpness β (learned by nn.Swish). Default: `1`.
    * @example
@@ -239,7 +247,6 @@ export const Swish = activationModule(swishDef) as {
    * F.swish(x, 2)      // tensor([-0.0360, -0.1345,  0.0000,  1.4289])
    * new nn.Swish()(x)  // tensor([-0.2384, -0.1888,  0.0000,  1.2264], grad_fn=<MulBackward0>)
    * ```
-   * @see PyTorch: `torch.nn.Swish`
    */
   new (beta?: number): ActivationModule & Record<"beta", Parameter>;
   /** Swish with a trainable sharpness β, interpolating between a linear map and ReLU. Positionally: nothing; by name: `beta`. */
@@ -254,7 +261,7 @@ export const Swish = activationModule(swishDef) as {
  *     GELU(x) = x · Φ(x) = x/2 · (1 + erf(x / √2))
  *     approximate='tanh':  x/2 · (1 + tanh(√(2/π) · (x + 0.044715 · x³)))
  *
- * @see PyTorch: `torch.nn.GELU`
+ * PyTorch: `torch.nn.GELU`
  */
 export const GELU: {
   /**
@@ -262,6 +269,8 @@ export const GELU: {
    *
    *     GELU(x) = x · Φ(x) = x/2 · (1 + erf(x / √2))
    *     approximate='tanh':  x/2 · (1 + tanh(√(2/π) · (x + 0.044715 · x³)))
+   *
+   * PyTorch: `torch.nn.GELU`
    *
    * @param approximate 'none' for the exact erf form, 'tanh' for the tanh approximation. Default: `"none"`.
    * @example
@@ -271,7 +280,6 @@ export const GELU: {
    * F.gelu(x, "tanh")  // tensor([-0.0454, -0.1543,  0.0000,  1.3996])
    * new nn.GELU()(x)   // tensor([-0.0455, -0.1543,  0.0000,  1.3998])
    * ```
-   * @see PyTorch: `torch.nn.GELU`
    */
   new (approximate?: "none" | "tanh"): ActivationModule;
   /** Weights each input by the probability that a standard normal falls below it: the transformer default. Positionally: nothing; by name: `approximate`. */
@@ -285,13 +293,15 @@ export const GELU: {
  *
  *     σ(x) = 1 / (1 + e⁻ˣ)
  *
- * @see PyTorch: `torch.nn.Sigmoid`
+ * PyTorch: `torch.nn.Sigmoid`
  */
 export const Sigmoid: {
   /**
    * Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
    *
    *     σ(x) = 1 / (1 + e⁻ˣ)
+   *
+   * PyTorch: `torch.nn.Sigmoid`
    *
    * @example
    * ```ts
@@ -300,7 +310,6 @@ export const Sigmoid: {
    * x.sigmoid()          // tensor([0.1192, 0.3775, 0.5000, 0.8176])
    * new nn.Sigmoid()(x)  // tensor([0.1192, 0.3775, 0.5000, 0.8176])
    * ```
-   * @see PyTorch: `torch.nn.Sigmoid`
    */
   new (): ActivationModule;
   /** (what `m instanceof nn.Sigmoid` narrows m to) */
@@ -312,13 +321,15 @@ export const Sigmoid: {
  *
  *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
  *
- * @see PyTorch: `torch.nn.Tanh`
+ * PyTorch: `torch.nn.Tanh`
  */
 export const Tanh: {
   /**
    * Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.
    *
    *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
+   *
+   * PyTorch: `torch.nn.Tanh`
    *
    * @example
    * ```ts
@@ -327,7 +338,6 @@ export const Tanh: {
    * x.tanh()          // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
    * new nn.Tanh()(x)  // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
    * ```
-   * @see PyTorch: `torch.nn.Tanh`
    */
   new (): ActivationModule;
   /** (what `m instanceof nn.Tanh` narrows m to) */
@@ -339,13 +349,15 @@ export const Tanh: {
  *
  *     Softplus(x) = (1/β) · log(1 + e^(β·x)),   and x itself where β·x > threshold
  *
- * @see PyTorch: `torch.nn.Softplus`
+ * PyTorch: `torch.nn.Softplus`
  */
 export const Softplus: {
   /**
    * A smooth ReLU; reverts to the identity above the threshold for numerical stability.
    *
    *     Softplus(x) = (1/β) · log(1 + e^(β·x)),   and x itself where β·x > threshold
+   *
+   * PyTorch: `torch.nn.Softplus`
    *
    * @param beta Sharpness β: larger is closer to ReLU. Default: `1`.
    * @param threshold Above βx > threshold the output is x. Default: `20`.
@@ -355,7 +367,6 @@ export const Softplus: {
    * F.softplus(x)          // tensor([0.1269, 0.4741, 0.6931, 1.7014])
    * new nn.Softplus(2)(x)  // tensor([0.0091, 0.1566, 0.3466, 1.5243])
    * ```
-   * @see PyTorch: `torch.nn.Softplus`
    */
   new (beta?: number, threshold?: number): ActivationModule;
   /** A smooth ReLU; reverts to the identity above the threshold for numerical stability. Positionally: nothing; by name: `beta`, `threshold`. */
@@ -371,13 +382,15 @@ export const Softplus: {
  *
  *     Mish(x) = x · tanh(softplus(x)) = x · tanh(log(1 + eˣ))
  *
- * @see PyTorch: `torch.nn.Mish`
+ * PyTorch: `torch.nn.Mish`
  */
 export const Mish: {
   /**
    * A smooth, non-monotonic self-gated activation close to Swish.
    *
    *     Mish(x) = x · tanh(softplus(x)) = x · tanh(log(1 + eˣ))
+   *
+   * PyTorch: `torch.nn.Mish`
    *
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
    * @example
@@ -386,7 +399,6 @@ export const Mish: {
    * F.mish(x)         // tensor([-0.2525, -0.2207,  0.0000,  1.4034])
    * new nn.Mish()(x)  // tensor([-0.2525, -0.2207,  0.0000,  1.4034])
    * ```
-   * @see PyTorch: `torch.nn.Mish`
    */
   new (inplace?: boolean): ActivationModule;
   /** A smooth, non-monotonic self-gated activation close to Swish. Positionally: nothing; by name: `inplace`. */
@@ -401,7 +413,7 @@ export const Mish: {
  *     SELU(x) = λ · x              if x > 0
  *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
  *
- * @see PyTorch: `torch.nn.SELU`
+ * PyTorch: `torch.nn.SELU`
  */
 export const SELU: {
   /**
@@ -410,6 +422,8 @@ export const SELU: {
    *     SELU(x) = λ · x              if x > 0
    *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
    *
+   * PyTorch: `torch.nn.SELU`
+   *
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
    * @example
    * ```ts
@@ -417,7 +431,6 @@ export const SELU: {
    * F.selu(x)         // tensor([-1.5202, -0.6918,  0.0000,  1.5761])
    * new nn.SELU()(x)  // tensor([-1.5202, -0.6918,  0.0000,  1.5761])
    * ```
-   * @see PyTorch: `torch.nn.SELU`
    */
   new (inplace?: boolean): ActivationModule;
   /** Scaled ELU whose constants keep activations near zero mean and unit variance (self-normalising). Positionally: nothing; by name: `inplace`. */
@@ -431,13 +444,15 @@ export const SELU: {
  *
  *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
  *
- * @see PyTorch: `torch.nn.CELU`
+ * PyTorch: `torch.nn.CELU`
  */
 export const CELU: {
   /**
    * ELU rescaled so that its derivative is continuous for every α.
    *
    *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
+   *
+   * PyTorch: `torch.nn.CELU`
    *
    * @param alpha Scale α of the negative side. Default: `1`.
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
@@ -447,7 +462,6 @@ export const CELU: {
    * F.celu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
    * new nn.CELU(0.5)(x)  // tensor([-0.4908, -0.3161,  0.0000,  1.5000])
    * ```
-   * @see PyTorch: `torch.nn.CELU`
    */
   new (alpha?: number, inplace?: boolean): ActivationModule;
   /** ELU rescaled so that its derivative is continuous for every α. Positionally: nothing; by name: `alpha`, `inplace`. */
@@ -463,13 +477,15 @@ export const CELU: {
  *
  *     Hardtanh(x) = min(max(x, min_val), max_val)
  *
- * @see PyTorch: `torch.nn.Hardtanh`
+ * PyTorch: `torch.nn.Hardtanh`
  */
 export const Hardtanh: {
   /**
    * A piecewise-linear tanh: identity between the bounds, flat outside.
    *
    *     Hardtanh(x) = min(max(x, min_val), max_val)
+   *
+   * PyTorch: `torch.nn.Hardtanh`
    *
    * @param min_val Lower bound a. Default: `-1`.
    * @param max_val Upper bound b. Default: `1`.
@@ -480,7 +496,6 @@ export const Hardtanh: {
    * F.hardtanh(x)                    // tensor([-1.0000, -0.5000,  0.0000,  1.0000])
    * new nn.Hardtanh(-0.25, 0.25)(x)  // tensor([-0.2500, -0.2500,  0.0000,  0.2500])
    * ```
-   * @see PyTorch: `torch.nn.Hardtanh`
    */
   new (min_val?: number, max_val?: number, inplace?: boolean): ActivationModule;
   /** A piecewise-linear tanh: identity between the bounds, flat outside. Positionally: nothing; by name: `min_val`, `max_val`, `inplace`. */
@@ -498,13 +513,15 @@ export const Hardtanh: {
  *
  *     Hardsigmoid(x) = min(max(x/6 + 1/2, 0), 1)
  *
- * @see PyTorch: `torch.nn.Hardsigmoid`
+ * PyTorch: `torch.nn.Hardsigmoid`
  */
 export const Hardsigmoid: {
   /**
    * A piecewise-linear sigmoid that is cheap on mobile hardware.
    *
    *     Hardsigmoid(x) = min(max(x/6 + 1/2, 0), 1)
+   *
+   * PyTorch: `torch.nn.Hardsigmoid`
    *
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
    * @example
@@ -513,7 +530,6 @@ export const Hardsigmoid: {
    * F.hardsigmoid(x)         // tensor([0.1667, 0.4167, 0.5000, 0.7500])
    * new nn.Hardsigmoid()(x)  // tensor([0.1667, 0.4167, 0.5000, 0.7500])
    * ```
-   * @see PyTorch: `torch.nn.Hardsigmoid`
    */
   new (inplace?: boolean): ActivationModule;
   /** A piecewise-linear sigmoid that is cheap on mobile hardware. Positionally: nothing; by name: `inplace`. */
@@ -527,13 +543,15 @@ export const Hardsigmoid: {
  *
  *     Hardswish(x) = x · min(max(x + 3, 0), 6) / 6
  *
- * @see PyTorch: `torch.nn.Hardswish`
+ * PyTorch: `torch.nn.Hardswish`
  */
 export const Hardswish: {
   /**
    * Swish with the sigmoid replaced by Hardsigmoid: MobileNetV3's cheap smooth-ish activation.
    *
    *     Hardswish(x) = x · min(max(x + 3, 0), 6) / 6
+   *
+   * PyTorch: `torch.nn.Hardswish`
    *
    * @param inplace Overwrite the input instead of allocating the output. Default: `false`.
    * @example
@@ -542,7 +560,6 @@ export const Hardswish: {
    * F.hardswish(x)         // tensor([-0.3333, -0.2083,  0.0000,  1.1250])
    * new nn.Hardswish()(x)  // tensor([-0.3333, -0.2083,  0.0000,  1.1250])
    * ```
-   * @see PyTorch: `torch.nn.Hardswish`
    */
   new (inplace?: boolean): ActivationModule;
   /** Swish with the sigmoid replaced by Hardsigmoid: MobileNetV3's cheap smooth-ish activation. Positionally: nothing; by name: `inplace`. */
@@ -556,7 +573,7 @@ export const Hardswish: {
  *
  *     Softsign(x) = x / (1 + |x|)
  *
- * @see PyTorch: `torch.nn.Softsign`
+ * PyTorch: `torch.nn.Softsign`
  */
 export const Softsign: {
   /**
@@ -564,13 +581,14 @@ export const Softsign: {
    *
    *     Softsign(x) = x / (1 + |x|)
    *
+   * PyTorch: `torch.nn.Softsign`
+   *
    * @example
    * ```ts
    * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
    * F.softsign(x)         // tensor([-0.6667, -0.3333,  0.0000,  0.6000])
    * new nn.Softsign()(x)  // tensor([-0.6667, -0.3333,  0.0000,  0.6000])
    * ```
-   * @see PyTorch: `torch.nn.Softsign`
    */
   new (): ActivationModule;
   /** (what `m instanceof nn.Softsign` narrows m to) */
@@ -582,7 +600,7 @@ export const Softsign: {
  *
  *     LogSigmoid(x) = log σ(x) = −log(1 + e⁻ˣ)
  *
- * @see PyTorch: `torch.nn.LogSigmoid`
+ * PyTorch: `torch.nn.LogSigmoid`
  */
 export const LogSigmoid: {
   /**
@@ -590,13 +608,14 @@ export const LogSigmoid: {
    *
    *     LogSigmoid(x) = log σ(x) = −log(1 + e⁻ˣ)
    *
+   * PyTorch: `torch.nn.LogSigmoid`
+   *
    * @example
    * ```ts
    * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
    * F.logsigmoid(x)         // tensor([-2.1269, -0.9741, -0.6931, -0.2014])
    * new nn.LogSigmoid()(x)  // tensor([-2.1269, -0.9741, -0.6931, -0.2014])
    * ```
-   * @see PyTorch: `torch.nn.LogSigmoid`
    */
   new (): ActivationModule;
   /** (what `m instanceof nn.LogSigmoid` narrows m to) */
@@ -609,7 +628,7 @@ export const LogSigmoid: {
  *     Threshold(x) = x       if x > threshold
  *                    value   otherwise
  *
- * @see PyTorch: `torch.nn.Threshold`
+ * PyTorch: `torch.nn.Threshold`
  */
 export const Threshold: {
   /**
@@ -617,6 +636,8 @@ export const Threshold: {
    *
    *     Threshold(x) = x       if x > threshold
    *                    value   otherwise
+   *
+   * PyTorch: `torch.nn.Threshold`
    *
    * @param threshold The threshold t.
    * @param value The value v that replaces inputs at or below t.
@@ -627,7 +648,6 @@ export const Threshold: {
    * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
    * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
    * ```
-   * @see PyTorch: `torch.nn.Threshold`
    */
   new (threshold: number, value: number, inplace?: boolean): ActivationModule;
   /** Replaces every input at or below a threshold by a fixed value. Positionally: `threshold`, `value`; by name: `inplace`. */
@@ -641,13 +661,15 @@ export const Threshold: {
  *
  *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
  *
- * @see PyTorch: `torch.nn.Softmax`
+ * PyTorch: `torch.nn.Softmax`
  */
 export const Softmax: {
   /**
    * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
    *
    *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
+   *
+   * PyTorch: `torch.nn.Softmax`
    *
    * @param dim The dimension that sums to one. Default: `null` (Python's None).
    * @example
@@ -657,7 +679,6 @@ export const Softmax: {
    * x.softmax(0)          // tensor([0.0217, 0.0975, 0.1607, 0.7201])
    * new nn.Softmax(0)(x)  // tensor([0.0217, 0.0975, 0.1607, 0.7201])
    * ```
-   * @see PyTorch: `torch.nn.Softmax`
    */
   new (dim?: number | null): ActivationModule;
   /** Turns a vector of scores into probabilities that sum to one: the classifier's output layer. Positionally: nothing; by name: `dim`. */
@@ -671,13 +692,15 @@ export const Softmax: {
  *
  *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
  *
- * @see PyTorch: `torch.nn.LogSoftmax`
+ * PyTorch: `torch.nn.LogSoftmax`
  */
 export const LogSoftmax: {
   /**
    * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
    *
    *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
+   *
+   * PyTorch: `torch.nn.LogSoftmax`
    *
    * @param dim The dimension that sums to one. Default: `null` (Python's None).
    * @example
@@ -687,7 +710,6 @@ export const LogSoftmax: {
    * x.log_softmax(0)         // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
    * new nn.LogSoftmax(0)(x)  // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
    * ```
-   * @see PyTorch: `torch.nn.LogSoftmax`
    */
   new (dim?: number | null): ActivationModule;
   /** The log of softmax, computed stably; pairs with the negative log-likelihood loss. Positionally: nothing; by name: `dim`. */
@@ -701,13 +723,15 @@ export const LogSoftmax: {
  *
  *     APL(x) = max(0, x) + Σₛ aₛ · max(0, −x + bₛ)      (aₛ, bₛ learned per unit)
  *
- * @see PyTorch: `torch.nn.APL`
+ * PyTorch: `torch.nn.APL`
  */
 export const APL = activationModule(aplDef) as {
   /**
    * A learnable activation: ReLU plus hinges whose slopes and positions are trained.
    *
    *     APL(x) = max(0, x) + Σₛ aₛ · max(0, −x + bₛ)      (aₛ, bₛ learned per unit)
+   *
+   * PyTorch: `torch.nn.APL`
    *
    * @param num_hinges Number of hinges S. Default: `2`.
    * @param slope Initial hinge slope a_s (shared by all hinges). Default: `0.2`.
@@ -717,7 +741,6 @@ export const APL = activationModule(aplDef) as {
    * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
    * new nn.APL()(x)  // tensor([0.6000, 0.1000, 0.0000, 1.5000], grad_fn=<AddBackward0>)
    * ```
-   * @see PyTorch: `torch.nn.APL`
    */
   new (num_hinges?: number, slope?: number, spacing?: number): ActivationModule & Record<"a" | "b", Parameter>;
   /** A learnable activation: ReLU plus hinges whose slopes and positions are trained. Positionally: nothing; by name: `num_hinges`, `slope`, `spacing`. */

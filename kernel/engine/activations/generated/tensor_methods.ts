@@ -18,6 +18,8 @@ declare module "../../tensor" {
      *
      *     ReLU(x) = max(0, x)
      *
+     * PyTorch: `torch.Tensor.relu`
+     *
      * @example
      * ```ts
      * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
@@ -25,7 +27,6 @@ declare module "../../tensor" {
      * new nn.ReLU()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])
      * x.relu()          // tensor([0.0000, 0.0000, 0.0000, 1.5000])
      * ```
-     * @see PyTorch: `torch.Tensor.relu`
      */
     relu(): Tensor;
     /**
@@ -33,6 +34,8 @@ declare module "../../tensor" {
      *
      *     ReLU(x) = max(0, x)
      *
+     * PyTorch: `torch.Tensor.relu_`
+     *
      * @example
      * ```ts
      * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
@@ -40,7 +43,6 @@ declare module "../../tensor" {
      * new nn.ReLU()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])
      * x.relu()          // tensor([0.0000, 0.0000, 0.0000, 1.5000])
      * ```
-     * @see PyTorch: `torch.Tensor.relu_`
      */
     relu_(): this;
     /**
@@ -48,6 +50,8 @@ declare module "../../tensor" {
      *
      *     σ(x) = 1 / (1 + e⁻ˣ)
      *
+     * PyTorch: `torch.Tensor.sigmoid`
+     *
      * @example
      * ```ts
      * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
@@ -55,7 +59,6 @@ declare module "../../tensor" {
      * x.sigmoid()          // tensor([0.1192, 0.3775, 0.5000, 0.8176])
      * new nn.Sigmoid()(x)  // tensor([0.1192, 0.3775, 0.5000, 0.8176])
      * ```
-     * @see PyTorch: `torch.Tensor.sigmoid`
      */
     sigmoid(): Tensor;
     /**
@@ -63,6 +66,8 @@ declare module "../../tensor" {
      *
      *     σ(x) = 1 / (1 + e⁻ˣ)
      *
+     * PyTorch: `torch.Tensor.sigmoid_`
+     *
      * @example
      * ```ts
      * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
@@ -70,7 +75,6 @@ declare module "../../tensor" {
      * x.sigmoid()          // tensor([0.1192, 0.3775, 0.5000, 0.8176])
      * new nn.Sigmoid()(x)  // tensor([0.1192, 0.3775, 0.5000, 0.8176])
      * ```
-     * @see PyTorch: `torch.Tensor.sigmoid_`
      */
     sigmoid_(): this;
     /**
@@ -78,6 +82,8 @@ declare module "../../tensor" {
      *
      *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
      *
+     * PyTorch: `torch.Tensor.tanh`
+     *
      * @example
      * ```ts
      * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
@@ -85,7 +91,6 @@ declare module "../../tensor" {
      * x.tanh()          // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
      * new nn.Tanh()(x)  // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
      * ```
-     * @see PyTorch: `torch.Tensor.tanh`
      */
     tanh(): Tensor;
     /**
@@ -93,6 +98,8 @@ declare module "../../tensor" {
      *
      *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
      *
+     * PyTorch: `torch.Tensor.tanh_`
+     *
      * @example
      * ```ts
      * const x = torch.tensor([-2.0, -0.5, 0.0, 1.5]);
@@ -100,7 +107,6 @@ declare module "../../tensor" {
      * x.tanh()          // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
      * new nn.Tanh()(x)  // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
      * ```
-     * @see PyTorch: `torch.Tensor.tanh_`
      */
     tanh_(): this;
     /**
@@ -110,6 +116,8 @@ declare module "../../tensor" {
      *            values   if x = 0
      *            1        if x > 0
      *
+     * PyTorch: `torch.Tensor.heaviside`
+     *
      * @param values The result where the input is exactly 0, broadcast against the input.
      * @example
      * ```ts
@@ -117,13 +125,14 @@ declare module "../../tensor" {
      * torch.heaviside(x, torch.tensor([0.5]))  // tensor([0.0000, 0.0000, 0.5000, 1.0000])
      * x.heaviside(torch.tensor([1.0]))         // tensor([0., 0., 1., 1.])
      * ```
-     * @see PyTorch: `torch.Tensor.heaviside`
      */
     heaviside(values: Tensor): Tensor;
     /**
      * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
      *
      *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
+     *
+     * PyTorch: `torch.Tensor.softmax`
      *
      * @param dim The dimension that sums to one. Default: `null` (Python's None).
      * @example
@@ -133,7 +142,6 @@ declare module "../../tensor" {
      * x.softmax(0)          // tensor([0.0217, 0.0975, 0.1607, 0.7201])
      * new nn.Softmax(0)(x)  // tensor([0.0217, 0.0975, 0.1607, 0.7201])
      * ```
-     * @see PyTorch: `torch.Tensor.softmax`
      */
     softmax(dim?: number | null): Tensor;
     /** Turns a vector of scores into probabilities that sum to one: the classifier's output layer. Positionally: nothing; by name: `dim`. */
@@ -143,6 +151,8 @@ declare module "../../tensor" {
      *
      *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
      *
+     * PyTorch: `torch.Tensor.log_softmax`
+     *
      * @param dim The dimension that sums to one. Default: `null` (Python's None).
      * @example
      * ```ts
@@ -151,7 +161,6 @@ declare module "../../tensor" {
      * x.log_softmax(0)         // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
      * new nn.LogSoftmax(0)(x)  // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
      * ```
-     * @see PyTorch: `torch.Tensor.log_softmax`
      */
     log_softmax(dim?: number | null): Tensor;
     /** The log of softmax, computed stably; pairs with the negative log-likelihood loss. Positionally: nothing; by name: `dim`. */

@@ -20,7 +20,7 @@ export interface TorchActivations {
    *
    *     ReLU(x) = max(0, x)
    *
-   * @see PyTorch: `torch.relu`
+   * PyTorch: `torch.relu`
    */
   relu: typeof F.relu;
   /**
@@ -28,13 +28,15 @@ export interface TorchActivations {
    *
    *     ReLU(x) = max(0, x)
    *
-   * @see PyTorch: `torch.relu_`
+   * PyTorch: `torch.relu_`
    */
   relu_: {
     /**
      * In place: torch.relu, overwriting the input and returning it. Passes positive inputs unchanged and zeroes the rest: cheap, sparse, the default for deep networks.
      *
      *     ReLU(x) = max(0, x)
+     *
+     * PyTorch: `torch.relu_`
      *
      * @param input The input tensor, any shape.
      * @example
@@ -44,7 +46,6 @@ export interface TorchActivations {
      * new nn.ReLU()(x)  // tensor([0.0000, 0.0000, 0.0000, 1.5000])
      * x.relu()          // tensor([0.0000, 0.0000, 0.0000, 1.5000])
      * ```
-     * @see PyTorch: `torch.relu_`
      */
     (input: Tensor): Tensor;
   };
@@ -54,7 +55,7 @@ export interface TorchActivations {
    *     PReLU(x) = x       if x > 0
    *                a · x   otherwise      (a learned: one shared, or one per channel)
    *
-   * @see PyTorch: `torch.prelu`
+   * PyTorch: `torch.prelu`
    */
   prelu: typeof F.prelu;
   /**
@@ -62,13 +63,15 @@ export interface TorchActivations {
    *
    *     σ(x) = 1 / (1 + e⁻ˣ)
    *
-   * @see PyTorch: `torch.sigmoid`
+   * PyTorch: `torch.sigmoid`
    */
   sigmoid: {
     /**
      * Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
      *
      *     σ(x) = 1 / (1 + e⁻ˣ)
+     *
+     * PyTorch: `torch.sigmoid`
      *
      * @param input The input tensor, any shape.
      * @param options PyTorch's keyword arguments, by name: `out`.
@@ -79,7 +82,6 @@ export interface TorchActivations {
      * x.sigmoid()          // tensor([0.1192, 0.3775, 0.5000, 0.8176])
      * new nn.Sigmoid()(x)  // tensor([0.1192, 0.3775, 0.5000, 0.8176])
      * ```
-     * @see PyTorch: `torch.sigmoid`
      */
     (input: Tensor, options?: {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
@@ -91,13 +93,15 @@ export interface TorchActivations {
    *
    *     σ(x) = 1 / (1 + e⁻ˣ)
    *
-   * @see PyTorch: `torch.sigmoid_`
+   * PyTorch: `torch.sigmoid_`
    */
   sigmoid_: {
     /**
      * In place: torch.sigmoid, overwriting the input and returning it. Squashes inputs into (0, 1): a soft switch, used for gates and probabilities; saturates and vanishes gradients.
      *
      *     σ(x) = 1 / (1 + e⁻ˣ)
+     *
+     * PyTorch: `torch.sigmoid_`
      *
      * @param input The input tensor, any shape.
      * @example
@@ -107,7 +111,6 @@ export interface TorchActivations {
      * x.sigmoid()          // tensor([0.1192, 0.3775, 0.5000, 0.8176])
      * new nn.Sigmoid()(x)  // tensor([0.1192, 0.3775, 0.5000, 0.8176])
      * ```
-     * @see PyTorch: `torch.sigmoid_`
      */
     (input: Tensor): Tensor;
   };
@@ -116,13 +119,15 @@ export interface TorchActivations {
    *
    *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
    *
-   * @see PyTorch: `torch.tanh`
+   * PyTorch: `torch.tanh`
    */
   tanh: {
     /**
      * Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.
      *
      *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
+     *
+     * PyTorch: `torch.tanh`
      *
      * @param input The input tensor, any shape.
      * @param options PyTorch's keyword arguments, by name: `out`.
@@ -133,7 +138,6 @@ export interface TorchActivations {
      * x.tanh()          // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
      * new nn.Tanh()(x)  // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
      * ```
-     * @see PyTorch: `torch.tanh`
      */
     (input: Tensor, options?: {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
@@ -145,13 +149,15 @@ export interface TorchActivations {
    *
    *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
    *
-   * @see PyTorch: `torch.tanh_`
+   * PyTorch: `torch.tanh_`
    */
   tanh_: {
     /**
      * In place: torch.tanh, overwriting the input and returning it. Zero-centred squashing into (-1, 1): the classic recurrent-network state activation; saturates at both ends.
      *
      *     tanh(x) = (eˣ − e⁻ˣ) / (eˣ + e⁻ˣ)
+     *
+     * PyTorch: `torch.tanh_`
      *
      * @param input The input tensor, any shape.
      * @example
@@ -161,7 +167,6 @@ export interface TorchActivations {
      * x.tanh()          // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
      * new nn.Tanh()(x)  // tensor([-0.9640, -0.4621,  0.0000,  0.9051])
      * ```
-     * @see PyTorch: `torch.tanh_`
      */
     (input: Tensor): Tensor;
   };
@@ -172,7 +177,7 @@ export interface TorchActivations {
    *            values   if x = 0
    *            1        if x > 0
    *
-   * @see PyTorch: `torch.heaviside`
+   * PyTorch: `torch.heaviside`
    */
   heaviside: {
     /**
@@ -181,6 +186,8 @@ export interface TorchActivations {
      *     H(x) = 0        if x < 0
      *            values   if x = 0
      *            1        if x > 0
+     *
+     * PyTorch: `torch.heaviside`
      *
      * @param input The input tensor, any shape.
      * @param values The result where the input is exactly 0, broadcast against the input.
@@ -191,7 +198,6 @@ export interface TorchActivations {
      * torch.heaviside(x, torch.tensor([0.5]))  // tensor([0.0000, 0.0000, 0.5000, 1.0000])
      * x.heaviside(torch.tensor([1.0]))         // tensor([0., 0., 1., 1.])
      * ```
-     * @see PyTorch: `torch.heaviside`
      */
     (input: Tensor, values: Tensor, options?: {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
@@ -204,7 +210,7 @@ export interface TorchActivations {
    *     SELU(x) = λ · x              if x > 0
    *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
    *
-   * @see PyTorch: `torch.selu`
+   * PyTorch: `torch.selu`
    */
   selu: typeof F.selu;
   /**
@@ -213,7 +219,7 @@ export interface TorchActivations {
    *     SELU(x) = λ · x              if x > 0
    *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
    *
-   * @see PyTorch: `torch.selu_`
+   * PyTorch: `torch.selu_`
    */
   selu_: {
     /**
@@ -222,6 +228,8 @@ export interface TorchActivations {
      *     SELU(x) = λ · x              if x > 0
      *               λ · α · (eˣ − 1)   otherwise      (α ≈ 1.6733, λ ≈ 1.0507)
      *
+     * PyTorch: `torch.selu_`
+     *
      * @param input The input tensor, any shape.
      * @example
      * ```ts
@@ -229,7 +237,6 @@ export interface TorchActivations {
      * F.selu(x)         // tensor([-1.5202, -0.6918,  0.0000,  1.5761])
      * new nn.SELU()(x)  // tensor([-1.5202, -0.6918,  0.0000,  1.5761])
      * ```
-     * @see PyTorch: `torch.selu_`
      */
     (input: Tensor): Tensor;
   };
@@ -238,7 +245,7 @@ export interface TorchActivations {
    *
    *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
    *
-   * @see PyTorch: `torch.celu`
+   * PyTorch: `torch.celu`
    */
   celu: typeof F.celu;
   /**
@@ -246,13 +253,15 @@ export interface TorchActivations {
    *
    *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
    *
-   * @see PyTorch: `torch.celu_`
+   * PyTorch: `torch.celu_`
    */
   celu_: {
     /**
      * In place: torch.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α.
      *
      *     CELU(x) = max(0, x) + min(0, α · (e^(x/α) − 1))
+     *
+     * PyTorch: `torch.celu_`
      *
      * @param input The input tensor, any shape.
      * @param alpha Scale α of the negative side. Default: `1`.
@@ -262,7 +271,6 @@ export interface TorchActivations {
      * F.celu(x)            // tensor([-0.8647, -0.3935,  0.0000,  1.5000])
      * new nn.CELU(0.5)(x)  // tensor([-0.4908, -0.3161,  0.0000,  1.5000])
      * ```
-     * @see PyTorch: `torch.celu_`
      */
     (input: Tensor, alpha?: number): Tensor;
     /** In place: torch.celu, overwriting the input and returning it. ELU rescaled so that its derivative is continuous for every α. Positionally: `input`; by name: `alpha`. */
@@ -274,7 +282,7 @@ export interface TorchActivations {
    *     Threshold(x) = x       if x > threshold
    *                    value   otherwise
    *
-   * @see PyTorch: `torch.threshold`
+   * PyTorch: `torch.threshold`
    */
   threshold: {
     /**
@@ -282,6 +290,8 @@ export interface TorchActivations {
      *
      *     Threshold(x) = x       if x > threshold
      *                    value   otherwise
+     *
+     * PyTorch: `torch.threshold`
      *
      * @param input The input tensor, any shape.
      * @param threshold The threshold t.
@@ -294,7 +304,6 @@ export interface TorchActivations {
      * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
      * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
      * ```
-     * @see PyTorch: `torch.threshold`
      */
     (input: Tensor, threshold: number, value: number, inplace?: boolean, options?: {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
@@ -309,7 +318,7 @@ export interface TorchActivations {
    *     Threshold(x) = x       if x > threshold
    *                    value   otherwise
    *
-   * @see PyTorch: `torch.threshold_`
+   * PyTorch: `torch.threshold_`
    */
   threshold_: {
     /**
@@ -317,6 +326,8 @@ export interface TorchActivations {
      *
      *     Threshold(x) = x       if x > threshold
      *                    value   otherwise
+     *
+     * PyTorch: `torch.threshold_`
      *
      * @param input The input tensor, any shape.
      * @param threshold The threshold t.
@@ -327,7 +338,6 @@ export interface TorchActivations {
      * F.threshold(x, 0.1, 20)      // tensor([20.0000, 20.0000, 20.0000,  1.5000])
      * new nn.Threshold(-1, -1)(x)  // tensor([-1.0000, -0.5000,  0.0000,  1.5000])
      * ```
-     * @see PyTorch: `torch.threshold_`
      */
     (input: Tensor, threshold: number, value: number): Tensor;
   };
@@ -336,13 +346,15 @@ export interface TorchActivations {
    *
    *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
    *
-   * @see PyTorch: `torch.softmax`
+   * PyTorch: `torch.softmax`
    */
   softmax: {
     /**
      * Turns a vector of scores into probabilities that sum to one: the classifier's output layer.
      *
      *     Softmax(x)ᵢ = e^(xᵢ) / Σⱼ e^(xⱼ)      (along dim)
+     *
+     * PyTorch: `torch.softmax`
      *
      * @param input The input tensor, any shape.
      * @param dim The dimension that sums to one. Default: `null` (Python's None).
@@ -354,7 +366,6 @@ export interface TorchActivations {
      * x.softmax(0)          // tensor([0.0217, 0.0975, 0.1607, 0.7201])
      * new nn.Softmax(0)(x)  // tensor([0.0217, 0.0975, 0.1607, 0.7201])
      * ```
-     * @see PyTorch: `torch.softmax`
      */
     (input: Tensor, dim?: number | null, options?: {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
@@ -368,13 +379,15 @@ export interface TorchActivations {
    *
    *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
    *
-   * @see PyTorch: `torch.log_softmax`
+   * PyTorch: `torch.log_softmax`
    */
   log_softmax: {
     /**
      * The log of softmax, computed stably; pairs with the negative log-likelihood loss.
      *
      *     LogSoftmax(x)ᵢ = xᵢ − log Σⱼ e^(xⱼ)      (along dim)
+     *
+     * PyTorch: `torch.log_softmax`
      *
      * @param input The input tensor, any shape.
      * @param dim The dimension that sums to one. Default: `null` (Python's None).
@@ -386,7 +399,6 @@ export interface TorchActivations {
      * x.log_softmax(0)         // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
      * new nn.LogSoftmax(0)(x)  // tensor([-3.8283, -2.3283, -1.8283, -0.3283])
      * ```
-     * @see PyTorch: `torch.log_softmax`
      */
     (input: Tensor, dim?: number | null, options?: {
       /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */

@@ -10,6 +10,8 @@ declare module "../../tensor" {
     /**
      * The sum of the elements: of all of them, or along `dim`.
      *
+     * PyTorch: `torch.sum`
+     *
      * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
      * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
      * @param options PyTorch's keyword arguments, by name: `dtype`.
@@ -21,7 +23,6 @@ declare module "../../tensor" {
      * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
      *                                   //         [7.]])
      * ```
-     * @see PyTorch: `torch.sum`
      */
     sum(dim?: Dims | null, keepdim?: boolean, options?: {
       /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */
@@ -34,6 +35,8 @@ declare module "../../tensor" {
     /**
      * The mean of the elements: of all of them, or along `dim`; floating-point inputs only (or give `dtype`).
      *
+     * PyTorch: `torch.mean`
+     *
      * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
      * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
      * @param options PyTorch's keyword arguments, by name: `dtype`.
@@ -43,7 +46,6 @@ declare module "../../tensor" {
      * x.mean()      // tensor(2.5000)
      * x.mean(1)     // tensor([1.5000, 3.5000])
      * ```
-     * @see PyTorch: `torch.mean`
      */
     mean(dim?: Dims | null, keepdim?: boolean, options?: {
       /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */

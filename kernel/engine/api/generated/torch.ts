@@ -10,6 +10,8 @@ export interface TorchFunctions {
     /**
      * The sum of the elements: of all of them, or along `dim`.
      *
+     * PyTorch: `torch.sum`
+     *
      * @param input The input tensor.
      * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
      * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
@@ -22,7 +24,6 @@ export interface TorchFunctions {
      * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
      *                                   //         [7.]])
      * ```
-     * @see PyTorch: `torch.sum`
      */
     (input: Tensor, dim?: Dims | null, keepdim?: boolean, options?: {
       /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */
@@ -40,6 +41,8 @@ export interface TorchFunctions {
     /**
      * The mean of the elements: of all of them, or along `dim`; floating-point inputs only (or give `dtype`).
      *
+     * PyTorch: `torch.mean`
+     *
      * @param input The input tensor.
      * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
      * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
@@ -50,7 +53,6 @@ export interface TorchFunctions {
      * x.mean()      // tensor(2.5000)
      * x.mean(1)     // tensor([1.5000, 3.5000])
      * ```
-     * @see PyTorch: `torch.mean`
      */
     (input: Tensor, dim?: Dims | null, keepdim?: boolean, options?: {
       /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */
