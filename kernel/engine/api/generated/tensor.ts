@@ -2,11 +2,361 @@
 // callable's entry there and build.
 // The Tensor methods' overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
 
 declare module "../../tensor" {
   interface Tensor {
-
+    /**
+     * This tensor's elements where `condition` is true, `other`'s elsewhere (broadcast): torch.where(condition, x, other).
+     *
+     * @param condition A bool tensor: where to keep this tensor's elements.
+     * @param other The values (a tensor or a number) elsewhere.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, -2, 3]);
+     * x.where(x.gt(0), 0)  // tensor([1, 0, 3])
+     * ```
+     * @see PyTorch: `torch.Tensor.where`
+     */
+    where(condition: Tensor, other: TensorOrScalar): Tensor;
+    /**
+     * Sums the elements down to `size` (the inverse of broadcasting to this tensor's shape).
+     *
+     * @param size The shape to sum down to: one a dimension (given one by one, or as one array), broadcastable to this tensor's shape.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2], [3, 4]]);
+     * x.sum_to_size(1, 2)   // tensor([[4, 6]])
+     * x.sum_to_size([2, 1]) // tensor([[3],
+     *                       //         [7]])
+     * ```
+     * @see PyTorch: `torch.Tensor.sum_to_size`
+     */
+    sum_to_size(...size: number[]): Tensor;
+    /**
+     * Sums the elements down to `size` (the inverse of broadcasting to this tensor's shape).
+     *
+     * @param size The shape to sum down to: one a dimension (given one by one, or as one array), broadcastable to this tensor's shape.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2], [3, 4]]);
+     * x.sum_to_size(1, 2)   // tensor([[4, 6]])
+     * x.sum_to_size([2, 1]) // tensor([[3],
+     *                       //         [7]])
+     * ```
+     * @see PyTorch: `torch.Tensor.sum_to_size`
+     */
+    sum_to_size(size: number[]): Tensor;
+    /**
+     * A view of the same elements in another shape (one size may be -1: inferred); the strides must allow it (else use reshape).
+     *
+     * @param size The new shape: its sizes one by one, or one array (one size may be -1).
+     * @example
+     * ```ts
+     * const x = torch.arange(6);
+     * x.view(2, 3).shape    // 2,3
+     * x.view([-1, 2]).shape // 3,2
+     * ```
+     * @see PyTorch: `torch.Tensor.view`
+     */
+    view(...size: number[]): Tensor;
+    /**
+     * A view of the same elements in another shape (one size may be -1: inferred); the strides must allow it (else use reshape).
+     *
+     * @param size The new shape: its sizes one by one, or one array (one size may be -1).
+     * @example
+     * ```ts
+     * const x = torch.arange(6);
+     * x.view(2, 3).shape    // 2,3
+     * x.view([-1, 2]).shape // 3,2
+     * ```
+     * @see PyTorch: `torch.Tensor.view`
+     */
+    view(size: number[]): Tensor;
+    /**
+     * A view of the same elements in `other`'s shape: x.view(other.shape).
+     *
+     * @param other The tensor whose shape to take.
+     * @example
+     * ```ts
+     * torch.arange(4).view_as(torch.zeros(2, 2)).shape  // 2,2
+     * ```
+     * @see PyTorch: `torch.Tensor.view_as`
+     */
+    view_as(other: Tensor): Tensor;
+    /**
+     * The elements in another shape (one size may be -1: inferred): a view when the strides allow one, else a copy.
+     *
+     * @param shape The new shape: its sizes one by one, or one array (one size may be -1).
+     * @example
+     * ```ts
+     * const x = torch.arange(6);
+     * x.reshape(3, 2).t().reshape(-1)  // tensor([0, 2, 4, 1, 3, 5])
+     * ```
+     * @see PyTorch: `torch.Tensor.reshape`
+     */
+    reshape(...shape: number[]): Tensor;
+    /**
+     * The elements in another shape (one size may be -1: inferred): a view when the strides allow one, else a copy.
+     *
+     * @param shape The new shape: its sizes one by one, or one array (one size may be -1).
+     * @example
+     * ```ts
+     * const x = torch.arange(6);
+     * x.reshape(3, 2).t().reshape(-1)  // tensor([0, 2, 4, 1, 3, 5])
+     * ```
+     * @see PyTorch: `torch.Tensor.reshape`
+     */
+    reshape(shape: number[]): Tensor;
+    /**
+     * The elements in `other`'s shape: x.reshape(other.shape).
+     *
+     * @param other The tensor whose shape to take.
+     * @example
+     * ```ts
+     * torch.arange(4).reshape_as(torch.zeros(2, 2)).shape  // 2,2
+     * ```
+     * @see PyTorch: `torch.Tensor.reshape_as`
+     */
+    reshape_as(other: Tensor): Tensor;
+    /**
+     * A view with the dimensions reordered: dimension i of the result is dimension dims[i] of this tensor.
+     *
+     * @param dims This tensor's dimensions in their new order (each once): one by one, or one array.
+     * @example
+     * ```ts
+     * torch.zeros(2, 3, 4).permute(2, 0, 1).shape  // 4,2,3
+     * ```
+     * @see PyTorch: `torch.Tensor.permute`
+     */
+    permute(...dims: number[]): Tensor;
+    /**
+     * A view with the dimensions reordered: dimension i of the result is dimension dims[i] of this tensor.
+     *
+     * @param dims This tensor's dimensions in their new order (each once): one by one, or one array.
+     * @example
+     * ```ts
+     * torch.zeros(2, 3, 4).permute(2, 0, 1).shape  // 4,2,3
+     * ```
+     * @see PyTorch: `torch.Tensor.permute`
+     */
+    permute(dims: number[]): Tensor;
+    /**
+     * Views of this tensor split along `dim`: into pieces of `split_size` entries (the last maybe fewer), or of the sizes listed.
+     *
+     * @param split_size Each piece's size, or a list of the pieces' sizes (summing to the dimension's size).
+     * @param dim The dimension to split along. Default: `0`.
+     * @example
+     * ```ts
+     * const [a, b] = torch.arange(5).split([2, 3]);
+     * a  // tensor([0, 1])
+     * b  // tensor([2, 3, 4])
+     * ```
+     * @see PyTorch: `torch.Tensor.split`
+     */
+    split(split_size: number | number[], dim?: number): Tensor[];
+    /**
+     * Views of this tensor split along `dim`: into pieces of `split_size` entries (the last maybe fewer), or of the sizes listed.
+     *
+     * @param split_size Each piece's size, or a list of the pieces' sizes (summing to the dimension's size).
+     * @param options PyTorch's keyword arguments, by name: `dim`.
+     * @example
+     * ```ts
+     * const [a, b] = torch.arange(5).split([2, 3]);
+     * a  // tensor([0, 1])
+     * b  // tensor([2, 3, 4])
+     * ```
+     * @see PyTorch: `torch.Tensor.split`
+     */
+    split(split_size: number | number[], options?: {
+      /** The dimension to split along. Default: `0`. */
+      dim?: number;
+    }): Tensor[];
+    /**
+     * A view with size-1 dimensions repeated to `size` (and new leading ones), without copying; -1 keeps a size.
+     *
+     * @param size The expanded shape: its sizes one by one, or one array; -1 keeps that dimension's size.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1], [2]]);
+     * x.expand(2, 3)  // tensor([[1, 1, 1],
+     *                 //         [2, 2, 2]])
+     * ```
+     * @see PyTorch: `torch.Tensor.expand`
+     */
+    expand(...size: number[]): Tensor;
+    /**
+     * A view with size-1 dimensions repeated to `size` (and new leading ones), without copying; -1 keeps a size.
+     *
+     * @param size The expanded shape: its sizes one by one, or one array; -1 keeps that dimension's size.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1], [2]]);
+     * x.expand(2, 3)  // tensor([[1, 1, 1],
+     *                 //         [2, 2, 2]])
+     * ```
+     * @see PyTorch: `torch.Tensor.expand`
+     */
+    expand(size: number[]): Tensor;
+    /**
+     * A view expanded to `other`'s shape: x.expand(other.shape).
+     *
+     * @param other The tensor whose shape to take.
+     * @example
+     * ```ts
+     * torch.tensor([1, 2]).expand_as(torch.zeros(3, 2)).shape  // 3,2
+     * ```
+     * @see PyTorch: `torch.Tensor.expand_as`
+     */
+    expand_as(other: Tensor): Tensor;
+    /**
+     * This tensor if its elements are already in row-major order, else a copy that is (with the gradient flowing back).
+     *
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3).t();
+     * x.is_contiguous()               // false
+     * x.contiguous().is_contiguous()  // true
+     * ```
+     * @see PyTorch: `torch.Tensor.contiguous`
+     */
+    contiguous(): Tensor;
+    /**
+     * Makes this tensor `size`, contiguous, keeping its elements in memory order (new ones uninitialised); refused for a tensor that requires grad.
+     *
+     * @param size The new shape: its sizes one by one, or one array.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2, 3, 4]);
+     * x.resize_(2, 2)  // tensor([[1, 2],
+     *                  //         [3, 4]])
+     * ```
+     * @see PyTorch: `torch.Tensor.resize_`
+     */
+    resize_(...size: number[]): this;
+    /**
+     * Makes this tensor `size`, contiguous, keeping its elements in memory order (new ones uninitialised); refused for a tensor that requires grad.
+     *
+     * @param size The new shape: its sizes one by one, or one array.
+     * @param options PyTorch's keyword arguments, by name: `memory_format`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2, 3, 4]);
+     * x.resize_(2, 2)  // tensor([[1, 2],
+     *                  //         [3, 4]])
+     * ```
+     * @see PyTorch: `torch.Tensor.resize_`
+     */
+    resize_(...args: [...size: number[], options: {
+      /** Accepted for PyTorch's code: only the contiguous format (null) exists here. Default: `null` (Python's None). */
+      memory_format?: null;
+    }]): this;
+    /**
+     * Makes this tensor `size`, contiguous, keeping its elements in memory order (new ones uninitialised); refused for a tensor that requires grad.
+     *
+     * @param size The new shape: its sizes one by one, or one array.
+     * @param options PyTorch's keyword arguments, by name: `memory_format`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2, 3, 4]);
+     * x.resize_(2, 2)  // tensor([[1, 2],
+     *                  //         [3, 4]])
+     * ```
+     * @see PyTorch: `torch.Tensor.resize_`
+     */
+    resize_(size: number[], options?: {
+      /** Accepted for PyTorch's code: only the contiguous format (null) exists here. Default: `null` (Python's None). */
+      memory_format?: null;
+    }): this;
+    /**
+     * The input's values along `dim` at the positions `index` gives: out[i][j] = input[index[i][j]][j] for dim 0, and so on.
+     *
+     * @param dim The dimension to index along.
+     * @param index The positions (int64), of the input's number of dimensions; the result has its shape.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2], [3, 4]]);
+     * x.gather(1, torch.tensor([[1], [0]]))  // tensor([[2],
+     *                                        //         [3]])
+     * ```
+     * @see PyTorch: `torch.gather`
+     */
+    gather(dim: number, index: Tensor): Tensor;
+    /**
+     * The entries of the input along `dim` at the positions listed in `index`, in that order (a copy).
+     *
+     * @param dim The dimension to index along.
+     * @param index The positions: a 1-d integer tensor (int64 or int32).
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2], [3, 4], [5, 6]]);
+     * torch.index_select(x, 0, torch.tensor([2, 0]))  // tensor([[5, 6],
+     *                                                 //         [1, 2]])
+     * ```
+     * @see PyTorch: `torch.index_select`
+     */
+    index_select(dim: number, index: Tensor): Tensor;
+    /**
+     * The matrix product, dispatched on dimensions as torch.matmul: vector·vector, matrix·vector, matrix·matrix, or batched with the batch dimensions broadcast.
+     *
+     * @param other The right operand (at least 1-d).
+     * @example
+     * ```ts
+     * const a = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);
+     * torch.matmul(a, torch.tensor([1.0, 1.0]))  // tensor([3., 7.])
+     * a.matmul(a).shape  // 2,2
+     * ```
+     * @see PyTorch: `torch.matmul`
+     */
+    matmul(other: Tensor): Tensor;
+    /**
+     * The product of two matrices: [n, m] · [m, p] is [n, p].
+     *
+     * @param mat2 The right matrix, [m, p].
+     * @example
+     * ```ts
+     * const a = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);
+     * a.mm(torch.eye(2))  // tensor([[1., 2.],
+     *                     //         [3., 4.]])
+     * ```
+     * @see PyTorch: `torch.mm`
+     */
+    mm(mat2: Tensor): Tensor;
+    /**
+     * The product of a matrix and a vector: [n, m] · [m] is [n].
+     *
+     * @param vec The vector, [m].
+     * @example
+     * ```ts
+     * const a = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);
+     * torch.mv(a, torch.tensor([1.0, -1.0]))  // tensor([-1., -1.])
+     * ```
+     * @see PyTorch: `torch.mv`
+     */
+    mv(vec: Tensor): Tensor;
+    /**
+     * The dot product of two 1-d tensors of the same size and dtype.
+     *
+     * @param tensor The second vector.
+     * @example
+     * ```ts
+     * torch.dot(torch.tensor([1, 2, 3]), torch.tensor([4, 5, 6]))  // tensor(32)
+     * ```
+     * @see PyTorch: `torch.dot`
+     */
+    dot(tensor: Tensor): Tensor;
+    /**
+     * The batched matrix product: [b, n, m] · [b, m, p] is [b, n, p], one product per batch entry.
+     *
+     * @param mat2 The right matrices, [b, m, p].
+     * @example
+     * ```ts
+     * const a = torch.ones(3, 2, 4), b = torch.ones(3, 4, 5);
+     * torch.bmm(a, b).shape  // 3,2,5
+     * ```
+     * @see PyTorch: `torch.bmm`
+     */
+    bmm(mat2: Tensor): Tensor;
     /**
      * The sum of the elements: of all of them, or along `dim`.
      *
@@ -127,5 +477,1032 @@ declare module "../../tensor" {
       /** The result's dtype; the input is cast to it first. Default: `null` (Python's None). */
       dtype?: DType | null;
     }): Tensor;
+    /**
+     * The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default.
+     *
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param unbiased Divide by n - 1 (Bessel's correction) rather than n. Default: `true`.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.var()        // tensor(2.9167)
+     * x.var(1, false)  // tensor([0.2500, 1.0000])
+     * x.var(0, { correction: 0 })  // tensor([1.0000, 2.2500])
+     * ```
+     * @see PyTorch: `torch.var`
+     */
+    var(dim?: Dims | null, unbiased?: boolean, keepdim?: boolean): Tensor;
+    /**
+     * The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default.
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`, `unbiased`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.var()        // tensor(2.9167)
+     * x.var(1, false)  // tensor([0.2500, 1.0000])
+     * x.var(0, { correction: 0 })  // tensor([1.0000, 2.2500])
+     * ```
+     * @see PyTorch: `torch.var`
+     */
+    var(options?: {
+      /** The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None). */
+      dim?: Dims | null;
+      /** Divide by n - 1 (Bessel's correction) rather than n. Default: `true`. */
+      unbiased?: boolean;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default.
+     *
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `unbiased`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.var()        // tensor(2.9167)
+     * x.var(1, false)  // tensor([0.2500, 1.0000])
+     * x.var(0, { correction: 0 })  // tensor([1.0000, 2.2500])
+     * ```
+     * @see PyTorch: `torch.var`
+     */
+    var(dim: Dims | null, options?: {
+      /** Divide by n - 1 (Bessel's correction) rather than n. Default: `true`. */
+      unbiased?: boolean;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default.
+     *
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param unbiased Divide by n - 1 (Bessel's correction) rather than n. Default: `true`.
+     * @param options PyTorch's keyword arguments, by name: `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.var()        // tensor(2.9167)
+     * x.var(1, false)  // tensor([0.2500, 1.0000])
+     * x.var(0, { correction: 0 })  // tensor([1.0000, 2.2500])
+     * ```
+     * @see PyTorch: `torch.var`
+     */
+    var(dim: Dims | null, unbiased: boolean, options?: {
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default.
+     *
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `correction`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.var()        // tensor(2.9167)
+     * x.var(1, false)  // tensor([0.2500, 1.0000])
+     * x.var(0, { correction: 0 })  // tensor([1.0000, 2.2500])
+     * ```
+     * @see PyTorch: `torch.var`
+     */
+    var(dim?: Dims | null, options?: {
+      /** Divide by n - correction; `null` is 1 (as unbiased=true). Default: `null` (Python's None). */
+      correction?: number | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default.
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`, `correction`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.var()        // tensor(2.9167)
+     * x.var(1, false)  // tensor([0.2500, 1.0000])
+     * x.var(0, { correction: 0 })  // tensor([1.0000, 2.2500])
+     * ```
+     * @see PyTorch: `torch.var`
+     */
+    var(options?: {
+      /** The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None). */
+      dim?: Dims | null;
+      /** Divide by n - correction; `null` is 1 (as unbiased=true). Default: `null` (Python's None). */
+      correction?: number | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default.
+     *
+     * @param unbiased Divide by n - 1 (Bessel's correction) rather than n.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.var()        // tensor(2.9167)
+     * x.var(1, false)  // tensor([0.2500, 1.0000])
+     * x.var(0, { correction: 0 })  // tensor([1.0000, 2.2500])
+     * ```
+     * @see PyTorch: `torch.var`
+     */
+    var(unbiased: boolean): Tensor;
+    /**
+     * The standard deviation of the elements (of all of them, or along `dim`): the square root of var.
+     *
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param unbiased Divide by n - 1 (Bessel's correction) rather than n. Default: `true`.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.std()        // tensor(1.7078)
+     * x.std(1, false)  // tensor([0.5000, 1.0000])
+     * ```
+     * @see PyTorch: `torch.std`
+     */
+    std(dim?: Dims | null, unbiased?: boolean, keepdim?: boolean): Tensor;
+    /**
+     * The standard deviation of the elements (of all of them, or along `dim`): the square root of var.
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`, `unbiased`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.std()        // tensor(1.7078)
+     * x.std(1, false)  // tensor([0.5000, 1.0000])
+     * ```
+     * @see PyTorch: `torch.std`
+     */
+    std(options?: {
+      /** The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None). */
+      dim?: Dims | null;
+      /** Divide by n - 1 (Bessel's correction) rather than n. Default: `true`. */
+      unbiased?: boolean;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The standard deviation of the elements (of all of them, or along `dim`): the square root of var.
+     *
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `unbiased`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.std()        // tensor(1.7078)
+     * x.std(1, false)  // tensor([0.5000, 1.0000])
+     * ```
+     * @see PyTorch: `torch.std`
+     */
+    std(dim: Dims | null, options?: {
+      /** Divide by n - 1 (Bessel's correction) rather than n. Default: `true`. */
+      unbiased?: boolean;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The standard deviation of the elements (of all of them, or along `dim`): the square root of var.
+     *
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param unbiased Divide by n - 1 (Bessel's correction) rather than n. Default: `true`.
+     * @param options PyTorch's keyword arguments, by name: `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.std()        // tensor(1.7078)
+     * x.std(1, false)  // tensor([0.5000, 1.0000])
+     * ```
+     * @see PyTorch: `torch.std`
+     */
+    std(dim: Dims | null, unbiased: boolean, options?: {
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The standard deviation of the elements (of all of them, or along `dim`): the square root of var.
+     *
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `correction`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.std()        // tensor(1.7078)
+     * x.std(1, false)  // tensor([0.5000, 1.0000])
+     * ```
+     * @see PyTorch: `torch.std`
+     */
+    std(dim?: Dims | null, options?: {
+      /** Divide by n - correction; `null` is 1 (as unbiased=true). Default: `null` (Python's None). */
+      correction?: number | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The standard deviation of the elements (of all of them, or along `dim`): the square root of var.
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`, `correction`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.std()        // tensor(1.7078)
+     * x.std(1, false)  // tensor([0.5000, 1.0000])
+     * ```
+     * @see PyTorch: `torch.std`
+     */
+    std(options?: {
+      /** The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None). */
+      dim?: Dims | null;
+      /** Divide by n - correction; `null` is 1 (as unbiased=true). Default: `null` (Python's None). */
+      correction?: number | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The standard deviation of the elements (of all of them, or along `dim`): the square root of var.
+     *
+     * @param unbiased Divide by n - 1 (Bessel's correction) rather than n.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.std()        // tensor(1.7078)
+     * x.std(1, false)  // tensor([0.5000, 1.0000])
+     * ```
+     * @see PyTorch: `torch.std`
+     */
+    std(unbiased: boolean): Tensor;
+    /**
+     * The p-norm of the elements (of all of them, or along `dim`): (Σ|x|ᵖ)^(1/p); floating-point inputs only.
+     *
+     * @param p The order: a number (Infinity: the largest |x|), or "fro" (Frobenius); `null` is the 2-norm (PyTorch's default "fro"). Default: `null` (Python's None).
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[3.0, -4.0], [0.0, 1.0]]);
+     * x.norm()      // tensor(5.0990)
+     * x.norm(1, 1)  // tensor([7., 1.])
+     * torch.norm(x, Infinity)  // tensor(4.)
+     * ```
+     * @see PyTorch: `torch.norm`
+     */
+    norm(p?: number | 'fro' | null, dim?: Dims | null, keepdim?: boolean): Tensor;
+    /**
+     * The p-norm of the elements (of all of them, or along `dim`): (Σ|x|ᵖ)^(1/p); floating-point inputs only.
+     *
+     * @param options PyTorch's keyword arguments, by name: `p`, `dim`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[3.0, -4.0], [0.0, 1.0]]);
+     * x.norm()      // tensor(5.0990)
+     * x.norm(1, 1)  // tensor([7., 1.])
+     * torch.norm(x, Infinity)  // tensor(4.)
+     * ```
+     * @see PyTorch: `torch.norm`
+     */
+    norm(options?: {
+      /** The order: a number (Infinity: the largest |x|), or "fro" (Frobenius); `null` is the 2-norm (PyTorch's default "fro"). Default: `null` (Python's None). */
+      p?: number | 'fro' | null;
+      /** The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None). */
+      dim?: Dims | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The p-norm of the elements (of all of them, or along `dim`): (Σ|x|ᵖ)^(1/p); floating-point inputs only.
+     *
+     * @param p The order: a number (Infinity: the largest |x|), or "fro" (Frobenius); `null` is the 2-norm (PyTorch's default "fro"). Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `dim`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[3.0, -4.0], [0.0, 1.0]]);
+     * x.norm()      // tensor(5.0990)
+     * x.norm(1, 1)  // tensor([7., 1.])
+     * torch.norm(x, Infinity)  // tensor(4.)
+     * ```
+     * @see PyTorch: `torch.norm`
+     */
+    norm(p: number | 'fro' | null, options?: {
+      /** The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None). */
+      dim?: Dims | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The p-norm of the elements (of all of them, or along `dim`): (Σ|x|ᵖ)^(1/p); floating-point inputs only.
+     *
+     * @param p The order: a number (Infinity: the largest |x|), or "fro" (Frobenius); `null` is the 2-norm (PyTorch's default "fro"). Default: `null` (Python's None).
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[3.0, -4.0], [0.0, 1.0]]);
+     * x.norm()      // tensor(5.0990)
+     * x.norm(1, 1)  // tensor([7., 1.])
+     * torch.norm(x, Infinity)  // tensor(4.)
+     * ```
+     * @see PyTorch: `torch.norm`
+     */
+    norm(p: number | 'fro' | null, dim: Dims | null, options?: {
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The product of the elements: of all of them, or along `dim`.
+     *
+     * @param dim The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2], [3, 4]]);
+     * x.prod()      // tensor(24)
+     * x.prod(1)     // tensor([ 2, 12])
+     * ```
+     * @see PyTorch: `torch.prod`
+     */
+    prod(dim?: number | null, keepdim?: boolean): Tensor;
+    /**
+     * The product of the elements: of all of them, or along `dim`.
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2], [3, 4]]);
+     * x.prod()      // tensor(24)
+     * x.prod(1)     // tensor([ 2, 12])
+     * ```
+     * @see PyTorch: `torch.prod`
+     */
+    prod(options?: {
+      /** The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None). */
+      dim?: number | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The product of the elements: of all of them, or along `dim`.
+     *
+     * @param dim The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2], [3, 4]]);
+     * x.prod()      // tensor(24)
+     * x.prod(1)     // tensor([ 2, 12])
+     * ```
+     * @see PyTorch: `torch.prod`
+     */
+    prod(dim: number | null, options?: {
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The largest element (nan wins); the elementwise maximum with `other`; or along `dim`, the largest values and their indices.
+     *
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.max()          // tensor(5)
+     * x.max(1).values  // tensor([5, 4])
+     * x.max(1).indices  // tensor([1, 0])
+     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3, 5],
+     *                                     //         [4, 3]])
+     * ```
+     * @see PyTorch: `torch.max`
+     */
+    max(): Tensor;
+    /**
+     * The largest element (nan wins); the elementwise maximum with `other`; or along `dim`, the largest values and their indices.
+     *
+     * @param other A tensor to compare with elementwise (broadcast); nan wins.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.max()          // tensor(5)
+     * x.max(1).values  // tensor([5, 4])
+     * x.max(1).indices  // tensor([1, 0])
+     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3, 5],
+     *                                     //         [4, 3]])
+     * ```
+     * @see PyTorch: `torch.max`
+     */
+    max(other: Tensor): Tensor;
+    /**
+     * The largest element (nan wins); the elementwise maximum with `other`; or along `dim`, the largest values and their indices.
+     *
+     * @param dim The dimension to reduce.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.max()          // tensor(5)
+     * x.max(1).values  // tensor([5, 4])
+     * x.max(1).indices  // tensor([1, 0])
+     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3, 5],
+     *                                     //         [4, 3]])
+     * ```
+     * @see PyTorch: `torch.max`
+     */
+    max(dim: number, keepdim?: boolean): ValuesIndices;
+    /**
+     * The largest element (nan wins); the elementwise maximum with `other`; or along `dim`, the largest values and their indices.
+     *
+     * @param dim The dimension to reduce.
+     * @param options PyTorch's keyword arguments, by name: `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.max()          // tensor(5)
+     * x.max(1).values  // tensor([5, 4])
+     * x.max(1).indices  // tensor([1, 0])
+     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3, 5],
+     *                                     //         [4, 3]])
+     * ```
+     * @see PyTorch: `torch.max`
+     */
+    max(dim: number, options?: {
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): ValuesIndices;
+    /**
+     * The smallest element (nan wins); the elementwise minimum with `other`; or along `dim`, the smallest values and their indices.
+     *
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.min()          // tensor(1)
+     * const [values, indices] = x.min(0);
+     * values           // tensor([1, 2])
+     * indices          // tensor([0, 1])
+     * ```
+     * @see PyTorch: `torch.min`
+     */
+    min(): Tensor;
+    /**
+     * The smallest element (nan wins); the elementwise minimum with `other`; or along `dim`, the smallest values and their indices.
+     *
+     * @param other A tensor to compare with elementwise (broadcast); nan wins.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.min()          // tensor(1)
+     * const [values, indices] = x.min(0);
+     * values           // tensor([1, 2])
+     * indices          // tensor([0, 1])
+     * ```
+     * @see PyTorch: `torch.min`
+     */
+    min(other: Tensor): Tensor;
+    /**
+     * The smallest element (nan wins); the elementwise minimum with `other`; or along `dim`, the smallest values and their indices.
+     *
+     * @param dim The dimension to reduce.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.min()          // tensor(1)
+     * const [values, indices] = x.min(0);
+     * values           // tensor([1, 2])
+     * indices          // tensor([0, 1])
+     * ```
+     * @see PyTorch: `torch.min`
+     */
+    min(dim: number, keepdim?: boolean): ValuesIndices;
+    /**
+     * The smallest element (nan wins); the elementwise minimum with `other`; or along `dim`, the smallest values and their indices.
+     *
+     * @param dim The dimension to reduce.
+     * @param options PyTorch's keyword arguments, by name: `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.min()          // tensor(1)
+     * const [values, indices] = x.min(0);
+     * values           // tensor([1, 2])
+     * indices          // tensor([0, 1])
+     * ```
+     * @see PyTorch: `torch.min`
+     */
+    min(dim: number, options?: {
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): ValuesIndices;
+    /**
+     * The largest elements along `dim` (all of them by default), without indices; ties share the gradient.
+     *
+     * @param dim The dimension or dimensions to reduce; `[]` reduces all of them. Default: `[]`.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.amax()      // tensor(5)
+     * x.amax(0)     // tensor([4, 5])
+     * ```
+     * @see PyTorch: `torch.amax`
+     */
+    amax(dim?: Dims, keepdim?: boolean): Tensor;
+    /**
+     * The largest elements along `dim` (all of them by default), without indices; ties share the gradient.
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.amax()      // tensor(5)
+     * x.amax(0)     // tensor([4, 5])
+     * ```
+     * @see PyTorch: `torch.amax`
+     */
+    amax(options?: {
+      /** The dimension or dimensions to reduce; `[]` reduces all of them. Default: `[]`. */
+      dim?: Dims;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The largest elements along `dim` (all of them by default), without indices; ties share the gradient.
+     *
+     * @param dim The dimension or dimensions to reduce; `[]` reduces all of them. Default: `[]`.
+     * @param options PyTorch's keyword arguments, by name: `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.amax()      // tensor(5)
+     * x.amax(0)     // tensor([4, 5])
+     * ```
+     * @see PyTorch: `torch.amax`
+     */
+    amax(dim: Dims, options?: {
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The smallest elements along `dim` (all of them by default), without indices; ties share the gradient.
+     *
+     * @param dim The dimension or dimensions to reduce; `[]` reduces all of them. Default: `[]`.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.amin()      // tensor(1)
+     * x.amin({ dim: 1, keepdim: true })  // tensor([[1],
+     *                                    //         [2]])
+     * ```
+     * @see PyTorch: `torch.amin`
+     */
+    amin(dim?: Dims, keepdim?: boolean): Tensor;
+    /**
+     * The smallest elements along `dim` (all of them by default), without indices; ties share the gradient.
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.amin()      // tensor(1)
+     * x.amin({ dim: 1, keepdim: true })  // tensor([[1],
+     *                                    //         [2]])
+     * ```
+     * @see PyTorch: `torch.amin`
+     */
+    amin(options?: {
+      /** The dimension or dimensions to reduce; `[]` reduces all of them. Default: `[]`. */
+      dim?: Dims;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The smallest elements along `dim` (all of them by default), without indices; ties share the gradient.
+     *
+     * @param dim The dimension or dimensions to reduce; `[]` reduces all of them. Default: `[]`.
+     * @param options PyTorch's keyword arguments, by name: `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.amin()      // tensor(1)
+     * x.amin({ dim: 1, keepdim: true })  // tensor([[1],
+     *                                    //         [2]])
+     * ```
+     * @see PyTorch: `torch.amin`
+     */
+    amin(dim: Dims, options?: {
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The index of the largest element: in the flattened input, or along `dim` (the first of ties).
+     *
+     * @param dim The dimension to reduce; `null`: the index into the flattened input. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.argmax()     // tensor(1)
+     * x.argmax(1)    // tensor([1, 0])
+     * ```
+     * @see PyTorch: `torch.argmax`
+     */
+    argmax(dim?: number | null, keepdim?: boolean): Tensor;
+    /**
+     * The index of the largest element: in the flattened input, or along `dim` (the first of ties).
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.argmax()     // tensor(1)
+     * x.argmax(1)    // tensor([1, 0])
+     * ```
+     * @see PyTorch: `torch.argmax`
+     */
+    argmax(options?: {
+      /** The dimension to reduce; `null`: the index into the flattened input. Default: `null` (Python's None). */
+      dim?: number | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The index of the largest element: in the flattened input, or along `dim` (the first of ties).
+     *
+     * @param dim The dimension to reduce; `null`: the index into the flattened input. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.argmax()     // tensor(1)
+     * x.argmax(1)    // tensor([1, 0])
+     * ```
+     * @see PyTorch: `torch.argmax`
+     */
+    argmax(dim: number | null, options?: {
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The index of the smallest element: in the flattened input, or along `dim` (the first of ties).
+     *
+     * @param dim The dimension to reduce; `null`: the index into the flattened input. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.argmin()     // tensor(0)
+     * x.argmin(0)    // tensor([0, 1])
+     * ```
+     * @see PyTorch: `torch.argmin`
+     */
+    argmin(dim?: number | null, keepdim?: boolean): Tensor;
+    /**
+     * The index of the smallest element: in the flattened input, or along `dim` (the first of ties).
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.argmin()     // tensor(0)
+     * x.argmin(0)    // tensor([0, 1])
+     * ```
+     * @see PyTorch: `torch.argmin`
+     */
+    argmin(options?: {
+      /** The dimension to reduce; `null`: the index into the flattened input. Default: `null` (Python's None). */
+      dim?: number | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * The index of the smallest element: in the flattened input, or along `dim` (the first of ties).
+     *
+     * @param dim The dimension to reduce; `null`: the index into the flattened input. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.argmin()     // tensor(0)
+     * x.argmin(0)    // tensor([0, 1])
+     * ```
+     * @see PyTorch: `torch.argmin`
+     */
+    argmin(dim: number | null, options?: {
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * Whether every element is nonzero (a bool tensor): of all of them, or along `dim`.
+     *
+     * @param dim The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 0], [2, 3]]);
+     * x.all()       // tensor(False)
+     * x.all(1)      // tensor([False,  True])
+     * ```
+     * @see PyTorch: `torch.all`
+     */
+    all(dim?: number | null, keepdim?: boolean): Tensor;
+    /**
+     * Whether every element is nonzero (a bool tensor): of all of them, or along `dim`.
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 0], [2, 3]]);
+     * x.all()       // tensor(False)
+     * x.all(1)      // tensor([False,  True])
+     * ```
+     * @see PyTorch: `torch.all`
+     */
+    all(options?: {
+      /** The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None). */
+      dim?: number | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * Whether every element is nonzero (a bool tensor): of all of them, or along `dim`.
+     *
+     * @param dim The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 0], [2, 3]]);
+     * x.all()       // tensor(False)
+     * x.all(1)      // tensor([False,  True])
+     * ```
+     * @see PyTorch: `torch.all`
+     */
+    all(dim: number | null, options?: {
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * Whether some element is nonzero (a bool tensor): of all of them, or along `dim`.
+     *
+     * @param dim The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[0, 0], [2, 0]]);
+     * x.any()       // tensor(True)
+     * x.any(0)      // tensor([ True, False])
+     * ```
+     * @see PyTorch: `torch.any`
+     */
+    any(dim?: number | null, keepdim?: boolean): Tensor;
+    /**
+     * Whether some element is nonzero (a bool tensor): of all of them, or along `dim`.
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`, `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[0, 0], [2, 0]]);
+     * x.any()       // tensor(True)
+     * x.any(0)      // tensor([ True, False])
+     * ```
+     * @see PyTorch: `torch.any`
+     */
+    any(options?: {
+      /** The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None). */
+      dim?: number | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * Whether some element is nonzero (a bool tensor): of all of them, or along `dim`.
+     *
+     * @param dim The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `keepdim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[0, 0], [2, 0]]);
+     * x.any()       // tensor(True)
+     * x.any(0)      // tensor([ True, False])
+     * ```
+     * @see PyTorch: `torch.any`
+     */
+    any(dim: number | null, options?: {
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /**
+     * How many elements are nonzero (int64): of all of them, or along `dim`.
+     *
+     * @param dim The dimension or dimensions to count along; `null` counts all elements. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * const x = torch.tensor([[0, 1], [2, 3]]);
+     * torch.count_nonzero(x)     // tensor(3)
+     * x.count_nonzero(1)         // tensor([1, 2])
+     * ```
+     * @see PyTorch: `torch.count_nonzero`
+     */
+    count_nonzero(dim?: Dims | null): Tensor;
+    /**
+     * How many elements are nonzero (int64): of all of them, or along `dim`.
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[0, 1], [2, 3]]);
+     * torch.count_nonzero(x)     // tensor(3)
+     * x.count_nonzero(1)         // tensor([1, 2])
+     * ```
+     * @see PyTorch: `torch.count_nonzero`
+     */
+    count_nonzero(options?: {
+      /** The dimension or dimensions to count along; `null` counts all elements. Default: `null` (Python's None). */
+      dim?: Dims | null;
+    }): Tensor;
+    /**
+     * A view with two dimensions swapped.
+     *
+     * @param dim0 The first dimension to swap.
+     * @param dim1 The second dimension to swap.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+     * x.transpose(0, 1)  // tensor([[1, 4],
+     *                    //         [2, 5],
+     *                    //         [3, 6]])
+     * ```
+     * @see PyTorch: `torch.transpose`
+     */
+    transpose(dim0: number, dim1: number): Tensor;
+    /**
+     * The transpose of a matrix (a view); a tensor of 0 or 1 dimensions as it is.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([[1, 2], [3, 4]]).t()  // tensor([[1, 3],
+     *                                     //         [2, 4]])
+     * ```
+     * @see PyTorch: `torch.t`
+     */
+    t(): Tensor;
+    /**
+     * A view with a dimension of size 1 inserted at `dim`.
+     *
+     * @param dim Where the new dimension goes, in the result's numbering (negative counts from the end).
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2, 3]);
+     * x.unsqueeze(0).shape   // 1,3
+     * x.unsqueeze(-1).shape  // 3,1
+     * ```
+     * @see PyTorch: `torch.unsqueeze`
+     */
+    unsqueeze(dim: number): Tensor;
+    /**
+     * A view without the dimensions of size 1: all of them, or `dim` if its size is 1.
+     *
+     * @param dim The dimension to remove if its size is 1; `null` removes every size-1 dimension. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 1, 3, 1);
+     * x.squeeze().shape   // 2,3
+     * x.squeeze(1).shape  // 2,3,1
+     * ```
+     * @see PyTorch: `torch.squeeze`
+     */
+    squeeze(dim?: number | null): Tensor;
+    /**
+     * A view without the dimensions of size 1: all of them, or `dim` if its size is 1.
+     *
+     * @param options PyTorch's keyword arguments, by name: `dim`.
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 1, 3, 1);
+     * x.squeeze().shape   // 2,3
+     * x.squeeze(1).shape  // 2,3,1
+     * ```
+     * @see PyTorch: `torch.squeeze`
+     */
+    squeeze(options?: {
+      /** The dimension to remove if its size is 1; `null` removes every size-1 dimension. Default: `null` (Python's None). */
+      dim?: number | null;
+    }): Tensor;
+    /**
+     * The dimensions from `start_dim` to `end_dim` merged into one (a view when possible); a 0-d input becomes 1-d.
+     *
+     * @param start_dim The first dimension to merge. Default: `0`.
+     * @param end_dim The last dimension to merge. Default: `-1`.
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3, 4);
+     * x.flatten().shape   // 24
+     * x.flatten(1).shape  // 2,12
+     * ```
+     * @see PyTorch: `torch.flatten`
+     */
+    flatten(start_dim?: number, end_dim?: number): Tensor;
+    /**
+     * The dimensions from `start_dim` to `end_dim` merged into one (a view when possible); a 0-d input becomes 1-d.
+     *
+     * @param options PyTorch's keyword arguments, by name: `start_dim`, `end_dim`.
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3, 4);
+     * x.flatten().shape   // 24
+     * x.flatten(1).shape  // 2,12
+     * ```
+     * @see PyTorch: `torch.flatten`
+     */
+    flatten(options?: {
+      /** The first dimension to merge. Default: `0`. */
+      start_dim?: number;
+      /** The last dimension to merge. Default: `-1`. */
+      end_dim?: number;
+    }): Tensor;
+    /**
+     * The dimensions from `start_dim` to `end_dim` merged into one (a view when possible); a 0-d input becomes 1-d.
+     *
+     * @param start_dim The first dimension to merge. Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `end_dim`.
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3, 4);
+     * x.flatten().shape   // 24
+     * x.flatten(1).shape  // 2,12
+     * ```
+     * @see PyTorch: `torch.flatten`
+     */
+    flatten(start_dim: number, options?: {
+      /** The last dimension to merge. Default: `-1`. */
+      end_dim?: number;
+    }): Tensor;
+    /**
+     * A view of `length` entries along `dim`, from `start`.
+     *
+     * @param dim The dimension to narrow.
+     * @param start The first entry kept (negative counts from the end).
+     * @param length How many entries to keep.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+     * x.narrow(1, 1, 2)  // tensor([[2, 3],
+     *                    //         [5, 6]])
+     * ```
+     * @see PyTorch: `torch.narrow`
+     */
+    narrow(dim: number, start: number, length: number): Tensor;
+    /**
+     * A view of entry `index` along `dim`, without that dimension (x.select(0, i) is x[i]).
+     *
+     * @param dim The dimension to select along.
+     * @param index The entry to take (negative counts from the end).
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+     * x.select(1, -1)  // tensor([3, 6])
+     * ```
+     * @see PyTorch: `torch.select`
+     */
+    select(dim: number, index: number): Tensor;
+    /**
+     * Views of the input split into `chunks` pieces along `dim` (each of ceil(size / chunks) entries, the last maybe fewer; so maybe fewer pieces).
+     *
+     * @param chunks How many pieces to make (at most).
+     * @param dim The dimension to split along. Default: `0`.
+     * @example
+     * ```ts
+     * const [a, b] = torch.arange(5).chunk(2);
+     * a  // tensor([0, 1, 2])
+     * b  // tensor([3, 4])
+     * ```
+     * @see PyTorch: `torch.chunk`
+     */
+    chunk(chunks: number, dim?: number): Tensor[];
+    /**
+     * Views of the input split into `chunks` pieces along `dim` (each of ceil(size / chunks) entries, the last maybe fewer; so maybe fewer pieces).
+     *
+     * @param chunks How many pieces to make (at most).
+     * @param options PyTorch's keyword arguments, by name: `dim`.
+     * @example
+     * ```ts
+     * const [a, b] = torch.arange(5).chunk(2);
+     * a  // tensor([0, 1, 2])
+     * b  // tensor([3, 4])
+     * ```
+     * @see PyTorch: `torch.chunk`
+     */
+    chunk(chunks: number, options?: {
+      /** The dimension to split along. Default: `0`. */
+      dim?: number;
+    }): Tensor[];
+    /**
+     * A copy of the input with elements of its own (contiguous); the gradient flows back to the input.
+     *
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2]);
+     * const y = x.clone();
+     * y.add_(1);
+     * x  // tensor([1, 2])
+     * ```
+     * @see PyTorch: `torch.clone`
+     */
+    clone(): Tensor;
   }
 }
