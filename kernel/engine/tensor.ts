@@ -439,7 +439,11 @@ export class Tensor {
   expand_as(...args: unknown[]): Tensor { return ops.expand(this, ops.shapeOfOther("expand_as", args)); }
   contiguous(): Tensor { return ops.contiguous(this); }
   clone(): Tensor { return ops.clone(this); }
-  index(...indices: ops.Index[]): Tensor { return ops.index(this, indices); }
+  index(...indices: unknown[]): Tensor {
+    // x.index(0, ":") or x.index([0, ":"]) (an array is no index); ops.index checks each one
+    const list = indices.length === 1 && Array.isArray(indices[0]) ? indices[0] : indices;
+    return ops.index(this, list as ops.Index[]);
+  }
   narrow(...args: unknown[]): Tensor { return ops.narrowCall(this, ...args); }
   index_select(...args: unknown[]): Tensor { return ops.indexSelectCall(this, ...noOut("index_select", args)); }
   select(...args: unknown[]): Tensor { return ops.selectCall(this, ...args); }

@@ -3,6 +3,7 @@
 export type { Tensor, Scalar, TensorOrScalar, NestedArray } from "../tensor";
 export type { DType } from "../dtype";
 export type { ValuesIndices } from "../ops/reduce";
+export type { Index } from "../ops/shape";
 export type { Device } from "../device";
 export type { Generator } from "../random/generator";
 export type { Module } from "../nn/module";

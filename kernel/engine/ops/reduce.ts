@@ -506,4 +506,4 @@ export function count_nonzero(x: Tensor, ...args: unknown[]): Tensor {
 }
 
 // these take out= (ops/out.ts)
-checksOwnArguments(maximum, minimum, all, any);
+checksOwnArguments(maximum, minimum);

@@ -2,10 +2,40 @@
 // callable's entry there and build.
 // The Tensor methods' overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
 
 declare module "../../tensor" {
   interface Tensor {
+    /**
+     * Python's x[...]: a number selects (dropping its dimension), a string slice ("1:3", "::2", ":") slices, null adds a dimension, "..." stands for the dimensions not indexed, and an int64 tensor or a bool mask picks entries.
+     *
+     * @param indices The indices, for the dimensions from the first on (the rest are kept whole): one by one, or as one array.
+     * @example
+     * ```ts
+     * const x = torch.arange(6).view(2, 3);
+     * x.index(1)         // tensor([3, 4, 5])
+     * x.index("...", 0)  // tensor([0, 3])
+     * x.index([":", "1:"])  // tensor([[1, 2],
+     *                       //         [4, 5]])
+     * ```
+     * @see PyTorch: `torch.Tensor.__getitem__`
+     */
+    index(...indices: Index[]): Tensor;
+    /**
+     * Python's x[...]: a number selects (dropping its dimension), a string slice ("1:3", "::2", ":") slices, null adds a dimension, "..." stands for the dimensions not indexed, and an int64 tensor or a bool mask picks entries.
+     *
+     * @param indices The indices, for the dimensions from the first on (the rest are kept whole): one by one, or as one array.
+     * @example
+     * ```ts
+     * const x = torch.arange(6).view(2, 3);
+     * x.index(1)         // tensor([3, 4, 5])
+     * x.index("...", 0)  // tensor([0, 3])
+     * x.index([":", "1:"])  // tensor([[1, 2],
+     *                       //         [4, 5]])
+     * ```
+     * @see PyTorch: `torch.Tensor.__getitem__`
+     */
+    index(indices: Index[]): Tensor;
     /**
      * This tensor's elements where `condition` is true, `other`'s elsewhere (broadcast): torch.where(condition, x, other).
      *
@@ -14,7 +44,7 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([1, -2, 3]);
-     * x.where(x.gt(0), 0)  // tensor([1, 0, 3])
+     * x.where(x.gt(0), 0)  // tensor([1., 0., 3.])
      * ```
      * @see PyTorch: `torch.Tensor.where`
      */
@@ -26,9 +56,9 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * x.sum_to_size(1, 2)   // tensor([[4, 6]])
-     * x.sum_to_size([2, 1]) // tensor([[3],
-     *                       //         [7]])
+     * x.sum_to_size(1, 2)   // tensor([[4., 6.]])
+     * x.sum_to_size([2, 1]) // tensor([[3.],
+     *                       //         [7.]])
      * ```
      * @see PyTorch: `torch.Tensor.sum_to_size`
      */
@@ -40,9 +70,9 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * x.sum_to_size(1, 2)   // tensor([[4, 6]])
-     * x.sum_to_size([2, 1]) // tensor([[3],
-     *                       //         [7]])
+     * x.sum_to_size(1, 2)   // tensor([[4., 6.]])
+     * x.sum_to_size([2, 1]) // tensor([[3.],
+     *                       //         [7.]])
      * ```
      * @see PyTorch: `torch.Tensor.sum_to_size`
      */
@@ -179,8 +209,8 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1], [2]]);
-     * x.expand(2, 3)  // tensor([[1, 1, 1],
-     *                 //         [2, 2, 2]])
+     * x.expand(2, 3)  // tensor([[1., 1., 1.],
+     *                 //         [2., 2., 2.]])
      * ```
      * @see PyTorch: `torch.Tensor.expand`
      */
@@ -192,8 +222,8 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1], [2]]);
-     * x.expand(2, 3)  // tensor([[1, 1, 1],
-     *                 //         [2, 2, 2]])
+     * x.expand(2, 3)  // tensor([[1., 1., 1.],
+     *                 //         [2., 2., 2.]])
      * ```
      * @see PyTorch: `torch.Tensor.expand`
      */
@@ -228,8 +258,8 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([1, 2, 3, 4]);
-     * x.resize_(2, 2)  // tensor([[1, 2],
-     *                  //         [3, 4]])
+     * x.resize_(2, 2)  // tensor([[1., 2.],
+     *                  //         [3., 4.]])
      * ```
      * @see PyTorch: `torch.Tensor.resize_`
      */
@@ -242,8 +272,8 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([1, 2, 3, 4]);
-     * x.resize_(2, 2)  // tensor([[1, 2],
-     *                  //         [3, 4]])
+     * x.resize_(2, 2)  // tensor([[1., 2.],
+     *                  //         [3., 4.]])
      * ```
      * @see PyTorch: `torch.Tensor.resize_`
      */
@@ -259,8 +289,8 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([1, 2, 3, 4]);
-     * x.resize_(2, 2)  // tensor([[1, 2],
-     *                  //         [3, 4]])
+     * x.resize_(2, 2)  // tensor([[1., 2.],
+     *                  //         [3., 4.]])
      * ```
      * @see PyTorch: `torch.Tensor.resize_`
      */
@@ -276,8 +306,8 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * x.gather(1, torch.tensor([[1], [0]]))  // tensor([[2],
-     *                                        //         [3]])
+     * x.gather(1, torch.tensor([[1], [0]], { dtype: torch.int64 }))  // tensor([[2.],
+     *                                                                //         [3.]])
      * ```
      * @see PyTorch: `torch.gather`
      */
@@ -290,8 +320,9 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4], [5, 6]]);
-     * torch.index_select(x, 0, torch.tensor([2, 0]))  // tensor([[5, 6],
-     *                                                 //         [1, 2]])
+     * const i = torch.tensor([2, 0], { dtype: torch.int64 });
+     * torch.index_select(x, 0, i)  // tensor([[5., 6.],
+     *                              //         [1., 2.]])
      * ```
      * @see PyTorch: `torch.index_select`
      */
@@ -340,7 +371,7 @@ declare module "../../tensor" {
      * @param tensor The second vector.
      * @example
      * ```ts
-     * torch.dot(torch.tensor([1, 2, 3]), torch.tensor([4, 5, 6]))  // tensor(32)
+     * torch.dot(torch.tensor([1, 2, 3]), torch.tensor([4, 5, 6]))  // tensor(32.)
      * ```
      * @see PyTorch: `torch.dot`
      */
@@ -366,10 +397,10 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
+     * torch.sum(x)     // tensor(10.)
+     * x.sum(0)         // tensor([4., 6.])
+     * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
+     *                                   //         [7.]])
      * ```
      * @see PyTorch: `torch.sum`
      */
@@ -384,10 +415,10 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
+     * torch.sum(x)     // tensor(10.)
+     * x.sum(0)         // tensor([4., 6.])
+     * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
+     *                                   //         [7.]])
      * ```
      * @see PyTorch: `torch.sum`
      */
@@ -407,10 +438,10 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
+     * torch.sum(x)     // tensor(10.)
+     * x.sum(0)         // tensor([4., 6.])
+     * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
+     *                                   //         [7.]])
      * ```
      * @see PyTorch: `torch.sum`
      */
@@ -816,8 +847,8 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * x.prod()      // tensor(24)
-     * x.prod(1)     // tensor([ 2, 12])
+     * x.prod()      // tensor(24.)
+     * x.prod(1)     // tensor([ 2., 12.])
      * ```
      * @see PyTorch: `torch.prod`
      */
@@ -829,8 +860,8 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * x.prod()      // tensor(24)
-     * x.prod(1)     // tensor([ 2, 12])
+     * x.prod()      // tensor(24.)
+     * x.prod(1)     // tensor([ 2., 12.])
      * ```
      * @see PyTorch: `torch.prod`
      */
@@ -848,8 +879,8 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * x.prod()      // tensor(24)
-     * x.prod(1)     // tensor([ 2, 12])
+     * x.prod()      // tensor(24.)
+     * x.prod(1)     // tensor([ 2., 12.])
      * ```
      * @see PyTorch: `torch.prod`
      */
@@ -863,11 +894,11 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.max()          // tensor(5)
-     * x.max(1).values  // tensor([5, 4])
+     * x.max()          // tensor(5.)
+     * x.max(1).values  // tensor([5., 4.])
      * x.max(1).indices  // tensor([1, 0])
-     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3, 5],
-     *                                     //         [4, 3]])
+     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3., 5.],
+     *                                     //         [4., 3.]])
      * ```
      * @see PyTorch: `torch.max`
      */
@@ -879,11 +910,11 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.max()          // tensor(5)
-     * x.max(1).values  // tensor([5, 4])
+     * x.max()          // tensor(5.)
+     * x.max(1).values  // tensor([5., 4.])
      * x.max(1).indices  // tensor([1, 0])
-     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3, 5],
-     *                                     //         [4, 3]])
+     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3., 5.],
+     *                                     //         [4., 3.]])
      * ```
      * @see PyTorch: `torch.max`
      */
@@ -896,11 +927,11 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.max()          // tensor(5)
-     * x.max(1).values  // tensor([5, 4])
+     * x.max()          // tensor(5.)
+     * x.max(1).values  // tensor([5., 4.])
      * x.max(1).indices  // tensor([1, 0])
-     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3, 5],
-     *                                     //         [4, 3]])
+     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3., 5.],
+     *                                     //         [4., 3.]])
      * ```
      * @see PyTorch: `torch.max`
      */
@@ -913,11 +944,11 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.max()          // tensor(5)
-     * x.max(1).values  // tensor([5, 4])
+     * x.max()          // tensor(5.)
+     * x.max(1).values  // tensor([5., 4.])
      * x.max(1).indices  // tensor([1, 0])
-     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3, 5],
-     *                                     //         [4, 3]])
+     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3., 5.],
+     *                                     //         [4., 3.]])
      * ```
      * @see PyTorch: `torch.max`
      */
@@ -931,9 +962,9 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.min()          // tensor(1)
+     * x.min()          // tensor(1.)
      * const [values, indices] = x.min(0);
-     * values           // tensor([1, 2])
+     * values           // tensor([1., 2.])
      * indices          // tensor([0, 1])
      * ```
      * @see PyTorch: `torch.min`
@@ -946,9 +977,9 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.min()          // tensor(1)
+     * x.min()          // tensor(1.)
      * const [values, indices] = x.min(0);
-     * values           // tensor([1, 2])
+     * values           // tensor([1., 2.])
      * indices          // tensor([0, 1])
      * ```
      * @see PyTorch: `torch.min`
@@ -962,9 +993,9 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.min()          // tensor(1)
+     * x.min()          // tensor(1.)
      * const [values, indices] = x.min(0);
-     * values           // tensor([1, 2])
+     * values           // tensor([1., 2.])
      * indices          // tensor([0, 1])
      * ```
      * @see PyTorch: `torch.min`
@@ -978,9 +1009,9 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.min()          // tensor(1)
+     * x.min()          // tensor(1.)
      * const [values, indices] = x.min(0);
-     * values           // tensor([1, 2])
+     * values           // tensor([1., 2.])
      * indices          // tensor([0, 1])
      * ```
      * @see PyTorch: `torch.min`
@@ -997,8 +1028,8 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.amax()      // tensor(5)
-     * x.amax(0)     // tensor([4, 5])
+     * x.amax()      // tensor(5.)
+     * x.amax(0)     // tensor([4., 5.])
      * ```
      * @see PyTorch: `torch.amax`
      */
@@ -1010,8 +1041,8 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.amax()      // tensor(5)
-     * x.amax(0)     // tensor([4, 5])
+     * x.amax()      // tensor(5.)
+     * x.amax(0)     // tensor([4., 5.])
      * ```
      * @see PyTorch: `torch.amax`
      */
@@ -1029,8 +1060,8 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.amax()      // tensor(5)
-     * x.amax(0)     // tensor([4, 5])
+     * x.amax()      // tensor(5.)
+     * x.amax(0)     // tensor([4., 5.])
      * ```
      * @see PyTorch: `torch.amax`
      */
@@ -1046,9 +1077,9 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.amin()      // tensor(1)
-     * x.amin({ dim: 1, keepdim: true })  // tensor([[1],
-     *                                    //         [2]])
+     * x.amin()      // tensor(1.)
+     * x.amin({ dim: 1, keepdim: true })  // tensor([[1.],
+     *                                    //         [2.]])
      * ```
      * @see PyTorch: `torch.amin`
      */
@@ -1060,9 +1091,9 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.amin()      // tensor(1)
-     * x.amin({ dim: 1, keepdim: true })  // tensor([[1],
-     *                                    //         [2]])
+     * x.amin()      // tensor(1.)
+     * x.amin({ dim: 1, keepdim: true })  // tensor([[1.],
+     *                                    //         [2.]])
      * ```
      * @see PyTorch: `torch.amin`
      */
@@ -1080,9 +1111,9 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.amin()      // tensor(1)
-     * x.amin({ dim: 1, keepdim: true })  // tensor([[1],
-     *                                    //         [2]])
+     * x.amin()      // tensor(1.)
+     * x.amin({ dim: 1, keepdim: true })  // tensor([[1.],
+     *                                    //         [2.]])
      * ```
      * @see PyTorch: `torch.amin`
      */
@@ -1323,9 +1354,9 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
-     * x.transpose(0, 1)  // tensor([[1, 4],
-     *                    //         [2, 5],
-     *                    //         [3, 6]])
+     * x.transpose(0, 1)  // tensor([[1., 4.],
+     *                    //         [2., 5.],
+     *                    //         [3., 6.]])
      * ```
      * @see PyTorch: `torch.transpose`
      */
@@ -1335,8 +1366,8 @@ declare module "../../tensor" {
      *
      * @example
      * ```ts
-     * torch.tensor([[1, 2], [3, 4]]).t()  // tensor([[1, 3],
-     *                                     //         [2, 4]])
+     * torch.tensor([[1, 2], [3, 4]]).t()  // tensor([[1., 3.],
+     *                                     //         [2., 4.]])
      * ```
      * @see PyTorch: `torch.t`
      */
@@ -1441,8 +1472,8 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
-     * x.narrow(1, 1, 2)  // tensor([[2, 3],
-     *                    //         [5, 6]])
+     * x.narrow(1, 1, 2)  // tensor([[2., 3.],
+     *                    //         [5., 6.]])
      * ```
      * @see PyTorch: `torch.narrow`
      */
@@ -1455,7 +1486,7 @@ declare module "../../tensor" {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
-     * x.select(1, -1)  // tensor([3, 6])
+     * x.select(1, -1)  // tensor([3., 6.])
      * ```
      * @see PyTorch: `torch.select`
      */
@@ -1499,7 +1530,7 @@ declare module "../../tensor" {
      * const x = torch.tensor([1, 2]);
      * const y = x.clone();
      * y.add_(1);
-     * x  // tensor([1, 2])
+     * x  // tensor([1., 2.])
      * ```
      * @see PyTorch: `torch.clone`
      */

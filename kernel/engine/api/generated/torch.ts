@@ -2,7 +2,7 @@
 // callable's entry there and build.
 // torch.<name>: the functions' overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
 
 export interface TorchFunctions {
   /** The input's values along `dim` at the positions `index` gives: out[i][j] = input[index[i][j]][j] for dim 0, and so on. (PyTorch: `torch.gather`) */
@@ -17,8 +17,8 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * x.gather(1, torch.tensor([[1], [0]]))  // tensor([[2],
-     *                                        //         [3]])
+     * x.gather(1, torch.tensor([[1], [0]], { dtype: torch.int64 }))  // tensor([[2.],
+     *                                                                //         [3.]])
      * ```
      * @see PyTorch: `torch.gather`
      */
@@ -39,8 +39,9 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4], [5, 6]]);
-     * torch.index_select(x, 0, torch.tensor([2, 0]))  // tensor([[5, 6],
-     *                                                 //         [1, 2]])
+     * const i = torch.tensor([2, 0], { dtype: torch.int64 });
+     * torch.index_select(x, 0, i)  // tensor([[5., 6.],
+     *                              //         [1., 2.]])
      * ```
      * @see PyTorch: `torch.index_select`
      */
@@ -121,7 +122,7 @@ export interface TorchFunctions {
      * @param options PyTorch's keyword arguments, by name: `out`.
      * @example
      * ```ts
-     * torch.dot(torch.tensor([1, 2, 3]), torch.tensor([4, 5, 6]))  // tensor(32)
+     * torch.dot(torch.tensor([1, 2, 3]), torch.tensor([4, 5, 6]))  // tensor(32.)
      * ```
      * @see PyTorch: `torch.dot`
      */
@@ -162,10 +163,10 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
+     * torch.sum(x)     // tensor(10.)
+     * x.sum(0)         // tensor([4., 6.])
+     * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
+     *                                   //         [7.]])
      * ```
      * @see PyTorch: `torch.sum`
      */
@@ -183,10 +184,10 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
+     * torch.sum(x)     // tensor(10.)
+     * x.sum(0)         // tensor([4., 6.])
+     * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
+     *                                   //         [7.]])
      * ```
      * @see PyTorch: `torch.sum`
      */
@@ -209,10 +210,10 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * torch.sum(x)     // tensor(10)
-     * x.sum(0)         // tensor([4, 6])
-     * x.sum({ dim: 1, keepdim: true })  // tensor([[3],
-     *                                   //         [7]])
+     * torch.sum(x)     // tensor(10.)
+     * x.sum(0)         // tensor([4., 6.])
+     * x.sum({ dim: 1, keepdim: true })  // tensor([[3.],
+     *                                   //         [7.]])
      * ```
      * @see PyTorch: `torch.sum`
      */
@@ -702,8 +703,8 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * x.prod()      // tensor(24)
-     * x.prod(1)     // tensor([ 2, 12])
+     * x.prod()      // tensor(24.)
+     * x.prod(1)     // tensor([ 2., 12.])
      * ```
      * @see PyTorch: `torch.prod`
      */
@@ -719,8 +720,8 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * x.prod()      // tensor(24)
-     * x.prod(1)     // tensor([ 2, 12])
+     * x.prod()      // tensor(24.)
+     * x.prod(1)     // tensor([ 2., 12.])
      * ```
      * @see PyTorch: `torch.prod`
      */
@@ -741,8 +742,8 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2], [3, 4]]);
-     * x.prod()      // tensor(24)
-     * x.prod(1)     // tensor([ 2, 12])
+     * x.prod()      // tensor(24.)
+     * x.prod(1)     // tensor([ 2., 12.])
      * ```
      * @see PyTorch: `torch.prod`
      */
@@ -762,11 +763,11 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.max()          // tensor(5)
-     * x.max(1).values  // tensor([5, 4])
+     * x.max()          // tensor(5.)
+     * x.max(1).values  // tensor([5., 4.])
      * x.max(1).indices  // tensor([1, 0])
-     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3, 5],
-     *                                     //         [4, 3]])
+     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3., 5.],
+     *                                     //         [4., 3.]])
      * ```
      * @see PyTorch: `torch.max`
      */
@@ -780,11 +781,11 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.max()          // tensor(5)
-     * x.max(1).values  // tensor([5, 4])
+     * x.max()          // tensor(5.)
+     * x.max(1).values  // tensor([5., 4.])
      * x.max(1).indices  // tensor([1, 0])
-     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3, 5],
-     *                                     //         [4, 3]])
+     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3., 5.],
+     *                                     //         [4., 3.]])
      * ```
      * @see PyTorch: `torch.max`
      */
@@ -802,11 +803,11 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.max()          // tensor(5)
-     * x.max(1).values  // tensor([5, 4])
+     * x.max()          // tensor(5.)
+     * x.max(1).values  // tensor([5., 4.])
      * x.max(1).indices  // tensor([1, 0])
-     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3, 5],
-     *                                     //         [4, 3]])
+     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3., 5.],
+     *                                     //         [4., 3.]])
      * ```
      * @see PyTorch: `torch.max`
      */
@@ -823,11 +824,11 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.max()          // tensor(5)
-     * x.max(1).values  // tensor([5, 4])
+     * x.max()          // tensor(5.)
+     * x.max(1).values  // tensor([5., 4.])
      * x.max(1).indices  // tensor([1, 0])
-     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3, 5],
-     *                                     //         [4, 3]])
+     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3., 5.],
+     *                                     //         [4., 3.]])
      * ```
      * @see PyTorch: `torch.max`
      */
@@ -847,9 +848,9 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.min()          // tensor(1)
+     * x.min()          // tensor(1.)
      * const [values, indices] = x.min(0);
-     * values           // tensor([1, 2])
+     * values           // tensor([1., 2.])
      * indices          // tensor([0, 1])
      * ```
      * @see PyTorch: `torch.min`
@@ -864,9 +865,9 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.min()          // tensor(1)
+     * x.min()          // tensor(1.)
      * const [values, indices] = x.min(0);
-     * values           // tensor([1, 2])
+     * values           // tensor([1., 2.])
      * indices          // tensor([0, 1])
      * ```
      * @see PyTorch: `torch.min`
@@ -885,9 +886,9 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.min()          // tensor(1)
+     * x.min()          // tensor(1.)
      * const [values, indices] = x.min(0);
-     * values           // tensor([1, 2])
+     * values           // tensor([1., 2.])
      * indices          // tensor([0, 1])
      * ```
      * @see PyTorch: `torch.min`
@@ -905,9 +906,9 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.min()          // tensor(1)
+     * x.min()          // tensor(1.)
      * const [values, indices] = x.min(0);
-     * values           // tensor([1, 2])
+     * values           // tensor([1., 2.])
      * indices          // tensor([0, 1])
      * ```
      * @see PyTorch: `torch.min`
@@ -931,8 +932,8 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.amax()      // tensor(5)
-     * x.amax(0)     // tensor([4, 5])
+     * x.amax()      // tensor(5.)
+     * x.amax(0)     // tensor([4., 5.])
      * ```
      * @see PyTorch: `torch.amax`
      */
@@ -948,8 +949,8 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.amax()      // tensor(5)
-     * x.amax(0)     // tensor([4, 5])
+     * x.amax()      // tensor(5.)
+     * x.amax(0)     // tensor([4., 5.])
      * ```
      * @see PyTorch: `torch.amax`
      */
@@ -970,8 +971,8 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.amax()      // tensor(5)
-     * x.amax(0)     // tensor([4, 5])
+     * x.amax()      // tensor(5.)
+     * x.amax(0)     // tensor([4., 5.])
      * ```
      * @see PyTorch: `torch.amax`
      */
@@ -994,9 +995,9 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.amin()      // tensor(1)
-     * x.amin({ dim: 1, keepdim: true })  // tensor([[1],
-     *                                    //         [2]])
+     * x.amin()      // tensor(1.)
+     * x.amin({ dim: 1, keepdim: true })  // tensor([[1.],
+     *                                    //         [2.]])
      * ```
      * @see PyTorch: `torch.amin`
      */
@@ -1012,9 +1013,9 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.amin()      // tensor(1)
-     * x.amin({ dim: 1, keepdim: true })  // tensor([[1],
-     *                                    //         [2]])
+     * x.amin()      // tensor(1.)
+     * x.amin({ dim: 1, keepdim: true })  // tensor([[1.],
+     *                                    //         [2.]])
      * ```
      * @see PyTorch: `torch.amin`
      */
@@ -1035,9 +1036,9 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 5], [4, 2]]);
-     * x.amin()      // tensor(1)
-     * x.amin({ dim: 1, keepdim: true })  // tensor([[1],
-     *                                    //         [2]])
+     * x.amin()      // tensor(1.)
+     * x.amin({ dim: 1, keepdim: true })  // tensor([[1.],
+     *                                    //         [2.]])
      * ```
      * @see PyTorch: `torch.amin`
      */
@@ -1378,9 +1379,9 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
-     * x.transpose(0, 1)  // tensor([[1, 4],
-     *                    //         [2, 5],
-     *                    //         [3, 6]])
+     * x.transpose(0, 1)  // tensor([[1., 4.],
+     *                    //         [2., 5.],
+     *                    //         [3., 6.]])
      * ```
      * @see PyTorch: `torch.transpose`
      */
@@ -1394,8 +1395,8 @@ export interface TorchFunctions {
      * @param input The input tensor, of at most 2 dimensions.
      * @example
      * ```ts
-     * torch.tensor([[1, 2], [3, 4]]).t()  // tensor([[1, 3],
-     *                                     //         [2, 4]])
+     * torch.tensor([[1, 2], [3, 4]]).t()  // tensor([[1., 3.],
+     *                                     //         [2., 4.]])
      * ```
      * @see PyTorch: `torch.t`
      */
@@ -1519,8 +1520,8 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
-     * x.narrow(1, 1, 2)  // tensor([[2, 3],
-     *                    //         [5, 6]])
+     * x.narrow(1, 1, 2)  // tensor([[2., 3.],
+     *                    //         [5., 6.]])
      * ```
      * @see PyTorch: `torch.narrow`
      */
@@ -1537,7 +1538,7 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
-     * x.select(1, -1)  // tensor([3, 6])
+     * x.select(1, -1)  // tensor([3., 6.])
      * ```
      * @see PyTorch: `torch.select`
      */
@@ -1626,9 +1627,9 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const a = torch.tensor([[1, 2]]), b = torch.tensor([[3, 4]]);
-     * torch.cat([a, b])     // tensor([[1, 2],
-     *                       //         [3, 4]])
-     * torch.cat([a, b], 1)  // tensor([[1, 2, 3, 4]])
+     * torch.cat([a, b])     // tensor([[1., 2.],
+     *                       //         [3., 4.]])
+     * torch.cat([a, b], 1)  // tensor([[1., 2., 3., 4.]])
      * ```
      * @see PyTorch: `torch.cat`
      */
@@ -1644,9 +1645,9 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const a = torch.tensor([[1, 2]]), b = torch.tensor([[3, 4]]);
-     * torch.cat([a, b])     // tensor([[1, 2],
-     *                       //         [3, 4]])
-     * torch.cat([a, b], 1)  // tensor([[1, 2, 3, 4]])
+     * torch.cat([a, b])     // tensor([[1., 2.],
+     *                       //         [3., 4.]])
+     * torch.cat([a, b], 1)  // tensor([[1., 2., 3., 4.]])
      * ```
      * @see PyTorch: `torch.cat`
      */
@@ -1667,7 +1668,7 @@ export interface TorchFunctions {
      * @param options PyTorch's keyword arguments, by name: `out`.
      * @example
      * ```ts
-     * torch.concat([torch.tensor([1]), torch.tensor([2, 3])])  // tensor([1, 2, 3])
+     * torch.concat([torch.tensor([1]), torch.tensor([2, 3])])  // tensor([1., 2., 3.])
      * ```
      * @see PyTorch: `torch.concat`
      */
@@ -1682,7 +1683,7 @@ export interface TorchFunctions {
      * @param options PyTorch's keyword arguments, by name: `dim`, `out`.
      * @example
      * ```ts
-     * torch.concat([torch.tensor([1]), torch.tensor([2, 3])])  // tensor([1, 2, 3])
+     * torch.concat([torch.tensor([1]), torch.tensor([2, 3])])  // tensor([1., 2., 3.])
      * ```
      * @see PyTorch: `torch.concat`
      */
@@ -1704,8 +1705,8 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const a = torch.tensor([1, 2]), b = torch.tensor([3, 4]);
-     * torch.stack([a, b], 1)  // tensor([[1, 3],
-     *                         //         [2, 4]])
+     * torch.stack([a, b], 1)  // tensor([[1., 3.],
+     *                         //         [2., 4.]])
      * ```
      * @see PyTorch: `torch.stack`
      */
@@ -1721,8 +1722,8 @@ export interface TorchFunctions {
      * @example
      * ```ts
      * const a = torch.tensor([1, 2]), b = torch.tensor([3, 4]);
-     * torch.stack([a, b], 1)  // tensor([[1, 3],
-     *                         //         [2, 4]])
+     * torch.stack([a, b], 1)  // tensor([[1., 3.],
+     *                         //         [2., 4.]])
      * ```
      * @see PyTorch: `torch.stack`
      */
@@ -1744,7 +1745,7 @@ export interface TorchFunctions {
      * const x = torch.tensor([1, 2]);
      * const y = x.clone();
      * y.add_(1);
-     * x  // tensor([1, 2])
+     * x  // tensor([1., 2.])
      * ```
      * @see PyTorch: `torch.clone`
      */

@@ -1,4 +1,4 @@
-// Picking elements by index: torch.gather, torch.index_select, x.where(condition, other).
+// Picking elements by index: x.index(...) (Python's x[...]), torch.gather, torch.index_select, x.where(condition, other).
 import type { ApiTable } from "../entry";
 import { COMMON } from "../common";
 
@@ -24,6 +24,13 @@ export const TORCH_FUNCTIONS_INDEXING = {
 } satisfies ApiTable;
 
 export const TENSOR_METHODS_INDEXING = {
+  index: {
+    summary: "Python's x[...]: a number selects (dropping its dimension), a string slice (\"1:3\", \"::2\", \":\") slices, null adds a dimension, \"...\" stands for the dimensions not indexed, and an int64 tensor or a bool mask picks entries.",
+    signatures: ["(...indices: Index): Tensor"],
+    params: { indices: "The indices, for the dimensions from the first on (the rest are kept whole): one by one, or as one array." },
+    example: "const x = torch.arange(6).view(2, 3);\nx.index(1)         // tensor([3, 4, 5])\nx.index(\"...\", 0)  // tensor([0, 3])\nx.index([\":\", \"1:\"])  // tensor([[1, 2],\n                      //         [4, 5]])",
+    pytorch: "torch.Tensor.__getitem__",
+  },
   where: {
     summary: "This tensor's elements where `condition` is true, `other`'s elsewhere (broadcast): torch.where(condition, x, other).",
     signatures: ["(condition: Tensor, other: TensorOrScalar): Tensor"],

@@ -5,7 +5,12 @@ import { COMMON } from "../common";
 const DIMS = "The dimension or dimensions to reduce; `null` reduces all of them.";
 const DIM = "The dimension to reduce; `null` reduces all of them.";
 const OUT = { out: "A tensor to write the result into (PyTorch's out=), resized if its shape differs; only with `dim`." };
-/** var's and std's parameters. */
+/** var's and std's overloads (PyTorch's: unbiased, or correction by name, or the input and unbiased alone) and parameters. */
+const VARIANCE_SIGNATURES = [
+  "(input: Tensor, dim: Dims | null = null, unbiased: boolean = true, keepdim: boolean = false, *, out: Tensor | null = null): Tensor",
+  "(input: Tensor, dim: Dims | null = null, *, correction: number | null = null, keepdim: boolean = false, out: Tensor | null = null): Tensor",
+  "(input: Tensor, unbiased: boolean): Tensor",
+];
 const VARIANCE = {
   ...COMMON, ...OUT,
   dim: DIMS,
@@ -48,11 +53,7 @@ export const TORCH_FUNCTIONS_REDUCE = {
   },
   var: {
     summary: "The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default.",
-    signatures: [
-      "(input: Tensor, dim: Dims | null = null, unbiased: boolean = true, keepdim: boolean = false, *, out: Tensor | null = null): Tensor",
-      "(input: Tensor, dim: Dims | null = null, *, correction: number | null = null, keepdim: boolean = false, out: Tensor | null = null): Tensor",
-      "(input: Tensor, unbiased: boolean): Tensor",
-    ],
+    signatures: VARIANCE_SIGNATURES,
     method: true,
     params: VARIANCE,
     example: "const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);\nx.var()        // tensor(2.9167)\nx.var(1, false)  // tensor([0.2500, 1.0000])\nx.var(0, { correction: 0 })  // tensor([1.0000, 2.2500])",
@@ -60,11 +61,7 @@ export const TORCH_FUNCTIONS_REDUCE = {
   },
   std: {
     summary: "The standard deviation of the elements (of all of them, or along `dim`): the square root of var.",
-    signatures: [
-      "(input: Tensor, dim: Dims | null = null, unbiased: boolean = true, keepdim: boolean = false, *, out: Tensor | null = null): Tensor",
-      "(input: Tensor, dim: Dims | null = null, *, correction: number | null = null, keepdim: boolean = false, out: Tensor | null = null): Tensor",
-      "(input: Tensor, unbiased: boolean): Tensor",
-    ],
+    signatures: VARIANCE_SIGNATURES,
     method: true,
     params: VARIANCE,
     example: "const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);\nx.std()        // tensor(1.7078)\nx.std(1, false)  // tensor([0.5000, 1.0000])",
