@@ -61,9 +61,19 @@ export function bindArgs<T extends Record<string, unknown>, K extends Record<str
  * `leading`: how many Python counts before `args` in its messages (self too: 1 for a constructor).
  */
 export function bindEntry<T extends Record<string, unknown>>(fn: string, args: readonly unknown[], entry: ApiEntry, taken = 0, leading = taken, overload = 0): T {
-  const sig = signaturesOf(entry, fn)[overload];
-  const { spec, keywordOnly } = bindingSpec(sig, taken);
+  const { spec, keywordOnly } = specOf(entry, fn, taken, overload);
   return bindArgs(fn, args, spec, leading, keywordOnly) as unknown as T;
+}
+
+/** Each entry's binder specs, made once (a training step binds thousands of calls). */
+const specCache = new WeakMap<ApiEntry, Map<number, ReturnType<typeof bindingSpec>>>();
+function specOf(entry: ApiEntry, fn: string, taken: number, overload: number): ReturnType<typeof bindingSpec> {
+  let byForm = specCache.get(entry);
+  if (!byForm) specCache.set(entry, byForm = new Map());
+  const key = overload * 64 + taken;
+  let found = byForm.get(key);
+  if (!found) byForm.set(key, found = bindingSpec(signaturesOf(entry, fn)[overload], taken));
+  return found;
 }
 
 /**

@@ -10,13 +10,13 @@ import { RuntimeError, ValueError } from "./errors";
 import { formatTensor } from "./printing";
 import { pyTypeName } from "./pyrepr";
 import * as ops from "./ops";
-import { bindArgs, checkTensor, isOptions, splitSizes } from "./args";
+import { bindArgs, bindEntry, checkTensor, isOptions, splitSizes } from "./args";
+import { TENSOR_METHODS_SHAPE } from "./api/tables/shape";
+import { TENSOR_METHODS_INDEXING } from "./api/tables/indexing";
 import { availableDevice, cpu, Device, isDeviceName } from "./device";
 
 export type Scalar = number | boolean;
 
-/** A required parameter in a bindArgs spec (no default), typed as what it binds to. */
-const REQUIRED = undefined as unknown as number;
 export type TensorOrScalar = Tensor | Scalar;
 export type NestedArray = number | boolean | NestedArray[];
 
@@ -184,7 +184,7 @@ export class Tensor {
   /** x.resize_(2, 3) or x.resize_([2, 3]): see _resize; a tensor that requires grad is refused. */
   resize_(...args: unknown[]): this {
     const { size, rest } = splitSizes("resize_", args);
-    bindArgs("resize_", rest, { memory_format: null }, 1 + size.length);
+    bindEntry("resize_", rest, TENSOR_METHODS_SHAPE.resize_, 1, 1 + size.length);
     if (this.requires_grad) throw new RuntimeError("cannot resize variables that require grad");
     this._resize(size);
     return this;
@@ -339,11 +339,11 @@ export class Tensor {
   neg(): Tensor { return ops.neg(this); }
   negative(): Tensor { return ops.neg(this); }
   pow(exponent: TensorOrScalar): Tensor { return ops.pow(this, exponent); }
-  matmul(other: Tensor): Tensor { return ops.matmul(this, other); }
-  mm(other: Tensor): Tensor { return ops.mm(this, other); }
-  mv(other: Tensor): Tensor { return ops.mv(this, other); }
-  dot(other: Tensor): Tensor { return ops.dot(this, other); }
-  bmm(other: Tensor): Tensor { return ops.bmm(this, other); }
+  matmul(...args: unknown[]): Tensor { return ops.matmulCall(this, ...noOut("matmul", args)); }
+  mm(...args: unknown[]): Tensor { return ops.mmCall(this, ...noOut("mm", args)); }
+  mv(...args: unknown[]): Tensor { return ops.mvCall(this, ...noOut("mv", args)); }
+  dot(...args: unknown[]): Tensor { return ops.dotCall(this, ...noOut("dot", args)); }
+  bmm(...args: unknown[]): Tensor { return ops.bmmCall(this, ...noOut("bmm", args)); }
   add_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.add(this, other, ...noOut("add_", rest)), undefined, [other]); }
   sub_(other: TensorOrScalar, ...rest: unknown[]): this { return ops.inplaceFrom(this, () => ops.sub(this, other, ...noOut("sub_", rest)), undefined, [other]); }
   mul_(other: TensorOrScalar): this { return ops.inplaceFrom(this, () => ops.mul(this, other), undefined, [other]); }
@@ -399,7 +399,10 @@ export class Tensor {
   logical_and(other: Tensor): Tensor { checkTensor("logical_and", "other", 1, other); return ops.logical_and(this, other); }
   logical_or(other: Tensor): Tensor { checkTensor("logical_or", "other", 1, other); return ops.logical_or(this, other); }
   masked_fill(mask: Tensor, value: number): Tensor { return ops.masked_fill(this, mask, value); }
-  where(condition: Tensor, other: TensorOrScalar): Tensor { return ops.where(condition, this, other); }
+  where(...args: unknown[]): Tensor {
+    const a = bindEntry<{ condition: Tensor; other: TensorOrScalar }>("where", args, TENSOR_METHODS_INDEXING.where, 0, 1);
+    return ops.where(a.condition, this, a.other);
+  }
   allclose(other: Tensor, ...rest: unknown[]): boolean { return ops.allclose(this, other, ...rest); }
   equal(other: Tensor): boolean { return ops.equal(this, other); }
 
@@ -411,46 +414,42 @@ export class Tensor {
   norm(...args: unknown[]): Tensor { return ops.norm(this, ...noOut("norm", args)); }
   prod(...args: unknown[]): Tensor { return ops.prod(this, ...noOut("prod", args)); }
   sum_to_size(...size: Array<number | number[]>): Tensor { return ops.sumToShape(this, size.flat()); }
-  max(): Tensor;
-  max(other: Tensor): Tensor;
-  max(dim: number, keepdim?: boolean): ops.ValuesIndices;
-  max(options: { dim: number; keepdim?: boolean }): ops.ValuesIndices;
-  max(...args: unknown[]): any { return ops.max(this, ...noOut("max", args)); }
-  min(): Tensor;
-  min(other: Tensor): Tensor;
-  min(dim: number, keepdim?: boolean): ops.ValuesIndices;
-  min(options: { dim: number; keepdim?: boolean }): ops.ValuesIndices;
-  min(...args: unknown[]): any { return ops.min(this, ...noOut("min", args)); }
+  max(...args: unknown[]): Tensor | ops.ValuesIndices { return ops.max(this, ...noOut("max", args)); }
+  min(...args: unknown[]): Tensor | ops.ValuesIndices { return ops.min(this, ...noOut("min", args)); }
   amax(...args: unknown[]): Tensor { return ops.amax(this, ...noOut("amax", args)); }
   amin(...args: unknown[]): Tensor { return ops.amin(this, ...noOut("amin", args)); }
   argmax(...args: unknown[]): Tensor { return ops.argmax(this, ...noOut("argmax", args)); }
   argmin(...args: unknown[]): Tensor { return ops.argmin(this, ...noOut("argmin", args)); }
-  all(dim?: number, keepdim?: boolean): Tensor { return ops.all(this, dim, keepdim); }
-  any(dim?: number, keepdim?: boolean): Tensor { return ops.any(this, dim, keepdim); }
+  all(...args: unknown[]): Tensor { return ops.all(this, ...noOut("all", args)); }
+  any(...args: unknown[]): Tensor { return ops.any(this, ...noOut("any", args)); }
   count_nonzero(...args: unknown[]): Tensor { return ops.count_nonzero(this, ...args); }
 
   // ---- shape ----
   view(...shape: Array<number | number[]>): Tensor { return ops.view(this, ...shape); }
-  view_as(other: Tensor): Tensor { return ops.view(this, other.shape); }
+  view_as(...args: unknown[]): Tensor { return ops.view(this, ops.shapeOfOther("view_as", args)); }
   reshape(...shape: Array<number | number[]>): Tensor { return ops.reshape(this, ...shape); }
-  reshape_as(other: Tensor): Tensor { return ops.reshape(this, other.shape); }
+  reshape_as(...args: unknown[]): Tensor { return ops.reshape(this, ops.shapeOfOther("reshape_as", args)); }
   t(): Tensor { return ops.t(this); }
-  transpose(...args: unknown[]): Tensor { const a = bindArgs("transpose", args, { dim0: REQUIRED, dim1: REQUIRED }, 1); return ops.transpose(this, a.dim0, a.dim1); }
+  transpose(...args: unknown[]): Tensor { return ops.transposeCall(this, ...args); }
   permute(...dims: Array<number | number[]>): Tensor { return ops.permute(this, dims.flat()); }
-  unsqueeze(...args: unknown[]): Tensor { return ops.unsqueeze(this, bindArgs("unsqueeze", args, { dim: REQUIRED }, 1).dim); }
-  squeeze(...args: unknown[]): Tensor { const { dim } = bindArgs("squeeze", args, { dim: null as number | null }, 1); return ops.squeeze(this, dim ?? undefined); }
+  unsqueeze(...args: unknown[]): Tensor { return ops.unsqueezeCall(this, ...args); }
+  squeeze(...args: unknown[]): Tensor { return ops.squeezeCall(this, ...args); }
   flatten(...args: unknown[]): Tensor { return ops.flatten(this, ...args); }
   expand(...sizes: Array<number | number[]>): Tensor { return ops.expand(this, sizes.flat()); }
-  expand_as(other: Tensor): Tensor { return ops.expand(this, other.shape); }
+  expand_as(...args: unknown[]): Tensor { return ops.expand(this, ops.shapeOfOther("expand_as", args)); }
   contiguous(): Tensor { return ops.contiguous(this); }
   clone(): Tensor { return ops.clone(this); }
-  index(...indices: ops.Index[]): Tensor { return ops.index(this, indices); }
-  narrow(...args: unknown[]): Tensor { const a = bindArgs("narrow", args, { dim: REQUIRED, start: REQUIRED, length: REQUIRED }, 1); return ops.narrow(this, a.dim, a.start, a.length); }
-  index_select(...args: unknown[]): Tensor { return ops.indexSelectCall(this, noOut("index_select", args)); }
-  select(...args: unknown[]): Tensor { const a = bindArgs("select", args, { dim: REQUIRED, index: REQUIRED }, 1); return ops.select(this, a.dim, a.index); }
-  chunk(...args: unknown[]): Tensor[] { const a = bindArgs("chunk", args, { chunks: REQUIRED, dim: 0 }, 1); return ops.chunk(this, a.chunks, a.dim); }
-  split(...args: unknown[]): Tensor[] { const a = bindArgs("split", args, { split_size: undefined as unknown as number | number[], dim: 0 }, 1); return ops.split(this, a.split_size, a.dim); }
-  gather(...args: unknown[]): Tensor { return ops.gatherCall(this, noOut("gather", args)); }
+  index(...indices: unknown[]): Tensor {
+    // x.index(0, ":") or x.index([0, ":"]) (an array is no index); ops.index checks each one
+    const list = indices.length === 1 && Array.isArray(indices[0]) ? indices[0] : indices;
+    return ops.index(this, list as ops.Index[]);
+  }
+  narrow(...args: unknown[]): Tensor { return ops.narrowCall(this, ...args); }
+  index_select(...args: unknown[]): Tensor { return ops.indexSelectCall(this, ...noOut("index_select", args)); }
+  select(...args: unknown[]): Tensor { return ops.selectCall(this, ...args); }
+  chunk(...args: unknown[]): Tensor[] { return ops.chunkCall(this, ...args); }
+  split(...args: unknown[]): Tensor[] { return ops.splitMethod(this, args); }
+  gather(...args: unknown[]): Tensor { return ops.gatherCall(this, ...noOut("gather", args)); }
   // (the activations PyTorch has as Tensor methods, x.relu() and the like, are added by
   // activations/generated/tensor_methods.ts, from their definitions)
 }

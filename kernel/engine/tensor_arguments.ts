@@ -16,13 +16,12 @@ const SIGNATURES: Record<string, readonly string[]> = {
   isnan: [], logical_not: [], t: [], contiguous: [], clone: [], cuda: ["device?", "non_blocking?"],
   // one or two
   requires_grad_: ["requires_grad?"], size: ["dim?"], stride: ["dim?"], type: ["dtype?"],
-  all: ["dim?", "keepdim?"], any: ["dim?", "keepdim?"],
   mul: ["other"], mul_: ["other"], true_divide: ["other"], pow: ["exponent"], pow_: ["exponent"],
-  matmul: ["other"], mm: ["mat2"], mv: ["vec"], dot: ["tensor"], bmm: ["mat2"], maximum: ["other"], minimum: ["other"],
+  maximum: ["other"], minimum: ["other"],
   eq: ["other"], ne: ["other"], gt: ["other"], ge: ["other"], lt: ["other"], le: ["other"],
   logical_and: ["other"], logical_or: ["other"], equal: ["other"],
-  masked_fill: ["mask", "value"], masked_fill_: ["mask", "value"], where: ["condition", "other"],
-  fill_: ["value"], copy_: ["src", "non_blocking?"], view_as: ["other"], reshape_as: ["other"], expand_as: ["other"],
+  masked_fill: ["mask", "value"], masked_fill_: ["mask", "value"],
+  fill_: ["value"], copy_: ["src", "non_blocking?"],
 };
 
 /** The arguments as positional ones, checked against the method's parameters. */
@@ -37,7 +36,6 @@ function positional(name: string, params: readonly string[], args: unknown[]): u
 
 /** torch functions named like these methods that are not them with the input first. */
 const NOT_METHOD_CALLS = new Set([
-  "where", // torch.where(condition, input, other)
   "logical_and", "logical_or", // their errors name `other` as argument 2, the methods' as 1
 ]);
 

@@ -11,18 +11,12 @@ import * as dtypes from "./dtype";
 import { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "./autograd/grad_mode";
 import { set_printoptions, get_printoptions } from "./printing";
 import { bindArgs, checksOwnArguments } from "./args";
-import { ArgsWithOut, OUT, OutOption, checkOut } from "./ops/out";
+import { OUT, OutOption, checkOut } from "./ops/out";
 import * as data from "./data";
 import { cuda, device, Device } from "./device";
 import { save, load } from "./serialization";
 
 type T = Tensor;
-const REQUIRED_SIZES = undefined as unknown as number[];
-
-/** A function of a tensor and more arguments, typed as taking out= among them. */
-function withArgs(f: (x: T, args: unknown[]) => T): { (x: T, ...args: ArgsWithOut): T; (x: T, ...args: unknown[]): T } {
-  return (x: T, ...args: unknown[]) => f(x, args);
-}
 
 /** torch.true_divide: torch.div without rounding_mode. */
 function true_divide(a: T, b: T | number, options?: OutOption): T;
@@ -62,7 +56,7 @@ const torchNamespace = {
   logical_not: ops.logical_not, logical_and: ops.logical_and, logical_or: ops.logical_or,
   allclose: ops.allclose, equal: ops.equal, masked_fill: ops.masked_fill,
   // linear algebra
-  matmul: ops.matmul, mm: ops.mm, mv: ops.mv, dot: ops.dot, bmm: ops.bmm,
+  matmul: ops.matmulCall, mm: ops.mmCall, mv: ops.mvCall, dot: ops.dotCall, bmm: ops.bmmCall,
   // reductions
   sum: ops.sum, mean: ops.mean,
   var: ops.var_, std: ops.std, norm: ops.norm, prod: ops.prod,
@@ -70,11 +64,11 @@ const torchNamespace = {
   amax: ops.amax, amin: ops.amin, argmax: ops.argmax, argmin: ops.argmin,
   all: ops.all, any: ops.any, count_nonzero: ops.count_nonzero,
   // shape
-  reshape: (x: T, ...a: unknown[]) => ops.reshape(x, bindArgs("reshape", a, { shape: REQUIRED_SIZES }, 1).shape), t: ops.t, transpose: (x: T, ...a: unknown[]) => x.transpose(...a),
-  permute: (x: T, ...a: unknown[]) => ops.permute(x, bindArgs("permute", a, { dims: REQUIRED_SIZES }, 1).dims), unsqueeze: (x: T, ...a: unknown[]) => x.unsqueeze(...a), squeeze: (x: T, ...a: unknown[]) => x.squeeze(...a),
-  flatten: ops.flatten, cat: ops.cat, concat: ops.cat, stack: ops.stack, narrow: (x: T, ...a: unknown[]) => x.narrow(...a), select: (x: T, ...a: unknown[]) => x.select(...a),
-  chunk: (x: T, ...a: unknown[]) => x.chunk(...a), split: (x: T, ...a: unknown[]) => { const b = bindArgs("split", a, { split_size_or_sections: undefined as unknown as number | number[], dim: 0 }, 1); return ops.split(x, b.split_size_or_sections, b.dim); }, gather: withArgs((x: T, a) => ops.gatherCall(x, a)), clone: ops.clone,
-  index_select: withArgs((x: T, a) => ops.indexSelectCall(x, a)),
+  reshape: ops.reshapeCall, t: ops.t, transpose: ops.transposeCall,
+  permute: ops.permuteCall, unsqueeze: ops.unsqueezeCall, squeeze: ops.squeezeCall,
+  flatten: ops.flatten, cat: ops.cat, concat: ops.cat, stack: ops.stack, narrow: ops.narrowCall, select: ops.selectCall,
+  chunk: ops.chunkCall, split: ops.splitCall, gather: ops.gatherCall, clone: ops.clone,
+  index_select: ops.indexSelectCall,
   // activations PyTorch exposes on torch (from their definitions)
   ...torchActivations,
   // autograd

@@ -392,7 +392,9 @@ const ARGS = calls("args/", () => torch.empty(0), {
   "not_a_tensor/logical_and": ({ x, y }) => torch.logical_and(x, y, { out: 1.5 }),
   "not_a_tensor/maximum": ({ x, y }) => torch.maximum(x, y, { out: [x] }),
   "not_a_tensor/true_divide": ({ x, y }) => torch.true_divide(x, y, { out: "s" as unknown as Tensor }),
+  // @ts-expect-error: out= must be a tensor; the engine's TypeError is what this checks
   "not_a_tensor/matmul": ({ x, y }) => torch.matmul(x, y.t(), { out: 3 }),
+  // @ts-expect-error: out= must be a tensor; the engine's TypeError is what this checks
   "not_a_tensor/dot": ({ v }) => torch.dot(v, v, { out: "s" }),
   "not_a_tensor/where": ({ c, x, y }) => torch.where(c, x, y, { out: 3 }),
   // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
@@ -410,7 +412,9 @@ const ARGS = calls("args/", () => torch.empty(0), {
   "positional/logical_not": ({ x }, o) => torch.logical_not(x, o),
   "positional/mul": ({ x, y }, o) => torch.mul(x, y, o),
   "positional/maximum": ({ x, y }, o) => torch.maximum(x, y, o),
+  // @ts-expect-error: out= is keyword-only; given positionally it is refused
   "positional/matmul": ({ x, y }, o) => torch.matmul(x, y.t(), o),
+  // @ts-expect-error: out= is keyword-only; given positionally it is refused
   "positional/dot": ({ v }, o) => torch.dot(v, v, o),
   "positional/where": ({ c, x, y }, o) => torch.where(c, x, y, o),
   where_number_other: ({ c, x }, o) => torch.where(c, x, 0.5, { out: o }),
@@ -432,10 +436,15 @@ const ARGS = calls("args/", () => torch.empty(0), {
   "no_out/F.prelu": ({ x }, o) => F.prelu(x, torch.tensor([0.25]), { out: o }),
   // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   "no_out/torch.prelu": ({ x }, o) => torch.prelu(x, torch.tensor([0.25]), { out: o }),
+  // @ts-expect-error: torch.reshape takes no out=
   "no_out/torch.reshape": ({ x }, o) => torch.reshape(x, [3, 2], { out: o }),
+  // @ts-expect-error: torch.permute takes no out=
   "no_out/torch.permute": ({ x }, o) => torch.permute(x, [1, 0], { out: o }),
+  // @ts-expect-error: torch.unsqueeze takes no out=
   "no_out/torch.unsqueeze": ({ x }, o) => torch.unsqueeze(x, 0, { out: o }),
+  // @ts-expect-error: torch.chunk takes no out=
   "no_out/torch.chunk": ({ x }, o) => torch.chunk(x, 2, { out: o }),
+  // @ts-expect-error: torch.split takes no out=
   "no_out/torch.split": ({ x }, o) => torch.split(x, 1, { out: o }),
   "no_out/torch.allclose": ({ x, y }, o) => torch.allclose(x, y, { out: o }),
   "no_out/torch.equal": ({ x, y }, o) => (torch.equal as (...a: unknown[]) => boolean)(x, y, { out: o }),
@@ -483,6 +492,7 @@ const REDUCE: Record<string, Case> = {
   "reduce/norm/fro_all": withOut(() => torch.empty(3), ({ x }, o) => torch.norm(x, { out: o })),
   "reduce/norm/fro_into_long": withOut(long, ({ x }, o) => torch.norm(x, { dim: 1, out: o })),
   "reduce/norm/fro_keepdim": withOut(() => torch.empty(0), ({ x }, o) => torch.norm(x, { dim: 0, keepdim: true, out: o })),
+  // @ts-expect-error: out= must be a tensor; the engine's TypeError is what this checks
   "reduce/norm/fro_not_a_tensor": withOut(() => torch.empty(0), ({ x }) => torch.norm(x, { out: 3 })),
   "reduce/norm/p1": withOut(() => torch.empty(5), ({ x }, o) => torch.norm(x, 1, 1, { out: o })),
   "reduce/norm/p_inf_into_double": withOut(() => torch.empty(0, float64), ({ x }, o) => torch.norm(x, { p: Infinity, dim: 1, out: o })),
@@ -543,9 +553,13 @@ const REDUCE: Record<string, Case> = {
   },
   "reduce/max_dim/values_into_double": withOut(() => torch.empty(0), ({ x }) => torch.max(x, 1, { out: [torch.empty(0, float64), long()] })),
   "reduce/max_dim/indices_into_float": withOut(() => torch.empty(0), ({ x }, o) => torch.max(x, 1, { out: [o, torch.empty(0)] })),
+  // @ts-expect-error: out= along a dim is [values, indices]; three tensors are refused at run time too
   "reduce/max_dim/three_outs": withOut(() => torch.empty(0), ({ x }, o) => torch.max(x, 1, { out: [o, long(), torch.empty(0)] })),
+  // @ts-expect-error: out= along a dim holds two tensors; a number is refused at run time too
   "reduce/max_dim/not_a_tensor": withOut(() => torch.empty(0), ({ x }, o) => torch.max(x, 1, { out: [o, 3] })),
+  // @ts-expect-error: out= along a dim is [values, indices], not one tensor
   "reduce/max_dim/one_tensor": withOut(() => torch.empty(0), ({ x }, o) => torch.max(x, 1, { out: o })),
+  // @ts-expect-error: out= needs a dim (no overload of min takes the input and out= alone)
   "reduce/max_dim/without_dim": withOut(() => torch.empty(0), ({ x }, o) => torch.min(x, { out: o })),
 };
 

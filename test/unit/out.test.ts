@@ -4,11 +4,11 @@
 // product), its temporary is returned at once. And the typings show the out option.
 // (PyTorch's semantics, values and errors: test/golden/out.test.ts.)
 import * as assert from "assert";
-import * as path from "path";
 import * as ts from "typescript";
 import { torch, F, memoryStats } from "../../kernel/index";
 import { storageCount } from "../../kernel/engine/storage/storage";
 import { setWasmEnabled } from "../../kernel/engine/wasm/index";
+import { typeCheck } from "./typecheck";
 
 type Tensor = ReturnType<typeof torch.tensor>;
 
@@ -109,7 +109,6 @@ describe("out= writes straight into out", () => {
 });
 
 describe("the typings show out=", () => {
-  const ROOT = path.resolve(__dirname, "../../..");
   const SNIPPET = `
 import { torch, F } from "actnb";
 export const withOut = { exp: torch.exp, add: torch.add, div: torch.div, clamp: torch.clamp, eq: torch.eq, where: torch.where, matmul: torch.matmul,
@@ -121,16 +120,9 @@ export const without = { sigmoid: F.sigmoid, relu: torch.relu, isnan: torch.isna
 
   it("the functions that take it name `out` (a Tensor or null) in their options; the others do not", function () {
     this.timeout(60000);
-    const file = path.join(ROOT, "__actnb_out_typings__.ts");
-    const options: ts.CompilerOptions = { strict: true, noEmit: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, moduleResolution: ts.ModuleResolutionKind.Node10, types: ["node"], lib: ["lib.es2022.d.ts", "lib.dom.d.ts"], skipLibCheck: true };
-    const host = ts.createCompilerHost(options);
-    const readFile = host.readFile;
-    host.readFile = (f) => (path.resolve(f) === file ? SNIPPET : readFile(f));
-    host.fileExists = ((exists) => (f: string) => path.resolve(f) === file || exists(f))(host.fileExists);
-    const program = ts.createProgram([file], options, host);
-    assert.deepStrictEqual(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")), []);
+    const { program, source, errors } = typeCheck(SNIPPET, "__actnb_out_typings__.ts");
+    assert.deepStrictEqual(errors, []);
     const checker = program.getTypeChecker();
-    const source = program.getSourceFile(file)!;
     /** For each property of the exported object: the type of `out` in an options parameter of one of its call signatures, if any. */
     const outTypes = (name: string): Record<string, string | null> => {
       const decl = source.statements.filter(ts.isVariableStatement).flatMap((s) => s.declarationList.declarations).find((d) => d.name.getText(source) === name)!;

@@ -2,6 +2,8 @@
 // exactly these, so a signature naming anything else fails the build.
 export type { Tensor, Scalar, TensorOrScalar, NestedArray } from "../tensor";
 export type { DType } from "../dtype";
+export type { ValuesIndices } from "../ops/reduce";
+export type { Index } from "../ops/shape";
 export type { Device } from "../device";
 export type { Generator } from "../random/generator";
 export type { Module } from "../nn/module";

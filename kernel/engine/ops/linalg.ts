@@ -7,8 +7,9 @@ import { elementwise } from "./elementwise";
 import { contiguousData, broadcastShapes } from "./strided";
 import { squeezeDims, unsafeView } from "./shape";
 import { gemmInto } from "../wasm/ops";
-import { bindArgs, checksOwnArguments } from "../args";
-import { Dest, EXACT, OUT, OutOption, OutSpec, fresh, produce, writeOut } from "./out";
+import { TORCH_FUNCTIONS_LINALG as LINALG } from "../api/tables/linalg";
+import { entryFunction } from "./entry_function";
+import { Dest, EXACT, OutSpec, fresh, produce, writeOut } from "./out";
 
 /** C[m,n] = A[m,k] · B[k,n] over row-major arrays (i-k-j order: unit-stride inner loop). */
 function gemm(a: ArrayLike<number>, b: ArrayLike<number>, c: { [i: number]: number; fill(v: number, s?: number, e?: number): unknown }, cOffset: number, m: number, k: number, n: number): void {
@@ -36,10 +37,7 @@ const cName = (t: Tensor) => t.dtype.scalarType;
 const MM = { aten: "mm", dtype: EXACT }, MV = { aten: "mv", dtype: EXACT }, BMM = { aten: "bmm", dtype: EXACT };
 const DOT: OutSpec = { aten: "dot", dtype: (r, o) => (r === o ? null : `result dtype ${o.scalarType} does not match input dtype ${r.scalarType}`) };
 
-export function mm(a: Tensor, b: Tensor, options?: OutOption): Tensor;
-export function mm(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor;
-export function mm(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor {
-  const { out } = bindArgs("mm", rest, {}, 2, OUT);
+export function mm(a: Tensor, b: Tensor, out: Tensor | null = null): Tensor {
   return produce("mm", MM, out, [a, b], (dest) => mmInto(a, b, dest), (result) => record(result, "MmBackward0", [a, b], (g, [self, mat2]) => [
     mat2 ? mmLaidOutLike(g, mat2.t(), a) : null,
     self ? mmLaidOutLike(self.t(), g, b) : null,
@@ -74,10 +72,7 @@ export function mmLaidOutLike(a: Tensor, b: Tensor, like: Tensor): Tensor {
   return transposed ? mm(b.t(), a.t()).t() : mm(a, b);
 }
 
-export function dot(a: Tensor, b: Tensor, options?: OutOption): Tensor;
-export function dot(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor;
-export function dot(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor {
-  const { out } = bindArgs("dot", rest, {}, 2, OUT);
+export function dot(a: Tensor, b: Tensor, out: Tensor | null = null): Tensor {
   return produce("dot", DOT, out, [a, b], (dest) => dotInto(a, b, dest), (result) => record(result, "DotBackward0", [a, b],
     (g, [self, tensor]) => [tensor ? tensor.mul(g) : null, self ? self.mul(g) : null], [b.requires_grad ? a : null, a.requires_grad ? b : null]));
 }
@@ -96,10 +91,7 @@ function dotInto(a: Tensor, b: Tensor, dest: Dest): Tensor {
   return out;
 }
 
-export function mv(a: Tensor, v: Tensor, options?: OutOption): Tensor;
-export function mv(a: Tensor, v: Tensor, ...rest: unknown[]): Tensor;
-export function mv(a: Tensor, v: Tensor, ...rest: unknown[]): Tensor {
-  const { out } = bindArgs("mv", rest, {}, 2, OUT);
+export function mv(a: Tensor, v: Tensor, out: Tensor | null = null): Tensor {
   if (a.ndim !== 2 || v.ndim !== 1) throw new RuntimeError(`vector + matrix @ vector expected, got 1, ${a.ndim}, ${v.ndim}`);
   if (a.shape[1] !== v.shape[0]) throw new RuntimeError(`size mismatch, got ${a.shape[0]}, ${a.shape[0]}x${a.shape[1]},${v.shape[0]}`);
   return produce("mv", MV, out, [a, v], () => mm(a.detach(), v.detach().unsqueeze(1)).squeeze(1), (result) => record(result, "MvBackward0", [a, v], (g, [self, vec]) => [
@@ -108,10 +100,7 @@ export function mv(a: Tensor, v: Tensor, ...rest: unknown[]): Tensor {
   ], [v.requires_grad ? a : null, a.requires_grad ? v : null]));
 }
 
-export function bmm(a: Tensor, b: Tensor, options?: OutOption): Tensor;
-export function bmm(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor;
-export function bmm(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor {
-  const { out } = bindArgs("bmm", rest, {}, 2, OUT);
+export function bmm(a: Tensor, b: Tensor, out: Tensor | null = null): Tensor {
   if (a.ndim !== 3) throw new RuntimeError(`batch1 must be a 3D tensor`);
   if (b.ndim !== 3) throw new RuntimeError(`batch2 must be a 3D tensor`);
   if (a.shape[0] !== b.shape[0] || a.shape[2] !== b.shape[1]) {
@@ -157,10 +146,7 @@ function matmulKind(a: Tensor, b: Tensor): "dot" | "mv" | "mm" | "bmm" {
   return "bmm";
 }
 
-export function matmul(a: Tensor, b: Tensor, options?: OutOption): Tensor;
-export function matmul(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor;
-export function matmul(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor {
-  const { out } = bindArgs("matmul", rest, {}, 2, OUT);
+export function matmul(a: Tensor, b: Tensor, out: Tensor | null = null): Tensor {
   if (out === null) return product(a, b);
   if (a.ndim === 0 || b.ndim === 0) return product(a, b); // its error
   const kind = matmulKind(a, b);
@@ -169,9 +155,9 @@ export function matmul(a: Tensor, b: Tensor, ...rest: unknown[]): Tensor {
     // PyTorch's product of a vector and a matrix goes into out seen as [1, n] (resized so, with
     // its warning even when out was [n]), then squeezes out: two writes
     writeOut("matmul", spec, out, [a, b], (dest) => mmInto(a.unsqueeze(0), b, dest));
-    (out as Tensor)._resize([b.shape[1]]);
-    (out as Tensor)._bumpVersion();
-    return out as Tensor;
+    out._resize([b.shape[1]]);
+    out._bumpVersion();
+    return out;
   }
   // a product of matrices or of vectors is written straight into out; the rest are reshaped after
   return writeOut("matmul", spec, out, [a, b], (dest) => (a.ndim === 2 && b.ndim === 2 ? mmInto(a, b, dest) : kind === "dot" ? dotInto(a, b, dest) : product(a, b)));
@@ -237,5 +223,10 @@ export function addmm(bias: Tensor, x: Tensor, w: Tensor, dest: Dest = fresh): T
   ], [w.requires_grad ? x : null, x.requires_grad ? w : null]);
 }
 
-// these take out= (ops/out.ts)
-checksOwnArguments(mm, dot, mv, bmm, matmul);
+// torch.matmul(a, b, { out }), ... and a.matmul(b), ...: bound by their API entries
+type Product<K extends string> = { [k in K]: Tensor } & { out: Tensor | null };
+export const matmulCall = entryFunction("matmul", LINALG.matmul, (a, x: Product<"other">) => matmul(a, x.other, x.out));
+export const mmCall = entryFunction("mm", LINALG.mm, (a, x: Product<"mat2">) => mm(a, x.mat2, x.out));
+export const mvCall = entryFunction("mv", LINALG.mv, (a, x: Product<"vec">) => mv(a, x.vec, x.out));
+export const dotCall = entryFunction("dot", LINALG.dot, (a, x: Product<"tensor">) => dot(a, x.tensor, x.out));
+export const bmmCall = entryFunction("bmm", LINALG.bmm, (a, x: Product<"mat2">) => bmm(a, x.mat2, x.out));

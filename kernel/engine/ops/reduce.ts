@@ -1,11 +1,10 @@
 // Reductions (sum, mean, var, max, argmax, ...) over all elements or chosen dims, with gradients.
-import { bindEntry } from "../args";
 import { TORCH_FUNCTIONS_REDUCE } from "../api/tables/reduce";
 import { Tensor, numelOf } from "../tensor";
 import { record } from "../autograd/node";
 import { fused } from "../autograd/fused";
 import { no_grad } from "../autograd/grad_mode";
-import { bindArgs, checksOwnArguments, invalidCombination } from "../args";
+import { bindArgs, bindEntry, checksOwnArguments, invalidCombination, isOptions } from "../args";
 import { pyTypeName } from "../pyrepr";
 import { float32, int64, bool, uint8, DType, canCast } from "../dtype";
 import { IndexError, RuntimeError } from "../errors";
@@ -110,14 +109,20 @@ export function sumToShape(g: Tensor, shape: readonly number[]): Tensor {
 }
 
 
-/** var's and std's parameters, bound; `var(x, unbiased)` is an overload of its own (a bool first is not a dim). */
-function varArgs(fn: string, x: Tensor, args: unknown[]) {
+/**
+ * var's and std's parameters, bound by the overload they match: `var(x, unbiased)` (a bool first
+ * is not a dim), the one naming `correction`, or (dim, unbiased, keepdim).
+ */
+function varArgs(fn: "var" | "std", x: Tensor, args: unknown[]) {
   if (!x.dtype.is_floating_point) throw new RuntimeError("std and var only support floating point and complex dtypes");
-  if (typeof args[0] === "boolean") args = [{ unbiased: args[0] }, ...args.slice(1)];
-  const a = bindArgs(fn, args, { dim: null as DimArg, unbiased: true, keepdim: false, correction: null as number | null }, 0, OUT);
+  const last = args[args.length - 1];
+  const overload = typeof args[0] === "boolean" ? 2 : isOptions(last) && "correction" in last ? 1 : 0;
+  const a = { dim: null as DimArg, unbiased: true, keepdim: false, correction: null as number | null, out: null as unknown, ...bindEntry<Partial<VarBound>>(fn, args, TORCH_FUNCTIONS_REDUCE[fn], 1, 1, overload) };
   const dims = reducedDims(x, a.dim);
   return { dims, keepdim: a.keepdim, all: a.dim === null, correction: a.correction ?? (a.unbiased ? 1 : 0), n: numelOf(dims.map((d) => x.shape[d])), out: a.out };
 }
+
+interface VarBound { dim: DimArg; unbiased: boolean; keepdim: boolean; correction: number | null; out: unknown }
 
 const VAR_OVERLOADS = [
   " * (Tensor input, tuple of ints dim, *, int correction, bool keepdim, Tensor out)",
@@ -184,7 +189,7 @@ export function std(x: Tensor, ...args: unknown[]): Tensor {
 export function norm(x: Tensor, ...args: ArgsWithOut): Tensor;
 export function norm(x: Tensor, ...args: unknown[]): Tensor;
 export function norm(x: Tensor, ...args: unknown[]): Tensor {
-  const a = bindArgs("norm", args, { p: null as number | "fro" | null, dim: null as DimArg, keepdim: false }, 0, OUT);
+  const a = bindEntry<{ p: number | "fro" | null; dim: DimArg; keepdim: boolean; out: Tensor | null }>("norm", args, TORCH_FUNCTIONS_REDUCE.norm, 1);
   if (a.out !== null) {
     const given = { p: a.p ?? 2, dim: a.dim, keepdim: a.keepdim };
     // PyTorch 1.13's torch.norm: the Frobenius norm (p left out, or "fro") into out is computed as
@@ -196,7 +201,7 @@ export function norm(x: Tensor, ...args: unknown[]): Tensor {
       return out.copy_(result);
     }
     return writeOut("norm", { aten: "norm", dtype: EXACT }, a.out, [x], () => {
-      const dtype = (a.out as Tensor).dtype;
+      const dtype = a.out!.dtype;
       if (!dtype.is_floating_point) throw new RuntimeError(`"norm_cpu" not implemented for '${dtype.scalarType}'`);
       return norm(x.to(dtype), given);
     });
@@ -216,7 +221,7 @@ export function norm(x: Tensor, ...args: unknown[]): Tensor {
 export function prod(x: Tensor, ...args: ArgsWithOut): Tensor;
 export function prod(x: Tensor, ...args: unknown[]): Tensor;
 export function prod(x: Tensor, ...args: unknown[]): Tensor {
-  const a = bindArgs("prod", args, { dim: null as number | null, keepdim: false }, 0, OUT);
+  const a = bindEntry<{ dim: number | null; keepdim: boolean; out: Tensor | null }>("prod", args, TORCH_FUNCTIONS_REDUCE.prod, 1);
   if (a.out !== null) {
     // over the given dim, in out's dtype (the input cast to it first)
     if (a.dim === null) throw invalidCombination("prod", [x, ...args], reductionOverloads("int"));
@@ -349,38 +354,52 @@ const MAX_OVERLOADS = (name: string) => [
   " * (Tensor input, name dim, bool keepdim, *, tuple of Tensors out)",
 ].map((s) => s.replace("max", name));
 
+/** Whether the arguments give max's or min's `dim` (positionally or by name): the overload along a dim. */
+function givesDim(args: readonly unknown[]): boolean {
+  const last = args[args.length - 1];
+  const named = isOptions(last) ? last : {};
+  const positional = isOptions(last) ? args.slice(0, -1) : args;
+  return (positional[0] ?? named.dim ?? null) !== null;
+}
+
 function extreme(x: Tensor, args: unknown[], greater: boolean): Tensor | ValuesIndices {
   const name = greater ? "max" : "min";
+  const entry = TORCH_FUNCTIONS_REDUCE[name];
   if (args[0] instanceof Tensor) return extremeOf(x, args[0], args.slice(1), greater);
-  const a = bindArgs(name, args, { dim: null as number | null, keepdim: false }, 0, { out: null as unknown });
+  if (args.length === 0) return extremeAll(x, greater, name);
+  // keepdim or out= without a dim matches none of PyTorch's overloads
+  if (!givesDim(args)) throw invalidCombination(name, [x, ...args], MAX_OVERLOADS(name));
+  const a = bindEntry<{ dim: number; keepdim: boolean; out: unknown }>(name, args, entry, 1, 1, 2);
   if (a.out !== null) {
     // out=(values, indices), along a dim
-    if (a.dim === null || !Array.isArray(a.out)) throw invalidCombination(name, [x, ...args], MAX_OVERLOADS(name));
+    if (!Array.isArray(a.out)) throw invalidCombination(name, [x, ...args], MAX_OVERLOADS(name));
     if (a.out.length !== 2) throw new TypeError(`expected tuple of 2 elements but got ${a.out.length}`);
     a.out.forEach((t, i) => { if (!(t instanceof Tensor)) throw new TypeError(`expected Tensor as element ${i} in argument 3, but got ${pyTypeName(t)}`); });
     const [values, indices] = a.out as Tensor[];
     let r: ValuesIndices | null = null;
-    const result = () => (r ??= extremeAlongDim(x, a.dim!, a.keepdim, greater, name));
+    const result = () => (r ??= extremeAlongDim(x, a.dim, a.keepdim, greater, name));
     writeOut(name, { aten: name, dtype: EXACT }, values, [x], () => result().values);
     writeOut(name, { aten: name, dtype: EXACT }, indices, [x], () => result().indices);
     return valuesIndices(values, indices, `${name}_out`);
   }
-  if (a.dim === null) return extremeAll(x, greater, name);
   return extremeAlongDim(x, a.dim, a.keepdim, greater, name);
 }
 
-/** The typings of torch.max and torch.min: of two tensors (out= a tensor), or along a dim (out= [values, indices]). */
-type Extreme = {
-  (x: Tensor, other: Tensor, options?: OutOption): Tensor;
-  (x: Tensor, dim: number, ...args: [...keepdim: unknown[], options: { keepdim?: boolean; out?: Tensor[] | null }]): ValuesIndices;
-  (x: Tensor, ...args: unknown[]): any;
-};
-export const max: Extreme = (x: Tensor, ...args: unknown[]): any => extreme(x, args, true);
-export const min: Extreme = (x: Tensor, ...args: unknown[]): any => extreme(x, args, false);
+// PyTorch's three overloads (their full typings: the API entries, api/tables/reduce.ts)
+export function max(x: Tensor): Tensor;
+export function max(x: Tensor, other: Tensor, ...rest: unknown[]): Tensor;
+export function max(x: Tensor, dim: number, ...rest: unknown[]): ValuesIndices;
+export function max(x: Tensor, ...args: unknown[]): Tensor | ValuesIndices;
+export function max(x: Tensor, ...args: unknown[]): Tensor | ValuesIndices { return extreme(x, args, true); }
+export function min(x: Tensor): Tensor;
+export function min(x: Tensor, other: Tensor, ...rest: unknown[]): Tensor;
+export function min(x: Tensor, dim: number, ...rest: unknown[]): ValuesIndices;
+export function min(x: Tensor, ...args: unknown[]): Tensor | ValuesIndices;
+export function min(x: Tensor, ...args: unknown[]): Tensor | ValuesIndices { return extreme(x, args, false); }
 
 function amaxLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
   const name = greater ? "amax" : "amin";
-  const a = bindArgs(name, args, { dim: [] as number | number[], keepdim: false }, 0, OUT);
+  const a = bindEntry<{ dim: DimArg; keepdim: boolean; out: Tensor | null }>(name, args, TORCH_FUNCTIONS_REDUCE[name], 1);
   if (a.out !== null) {
     const rule: DtypeRule = (r, o) => (r === o ? null : `Expected the dtype for input and out to match, but got ${r.scalarType} for input's dtype and ${o.scalarType} for out's dtype.`);
     return writeOut(name, { aten: name, dtype: rule }, a.out, [x], () => amaxLike(x, [a.dim, a.keepdim], greater));
@@ -408,7 +427,7 @@ export function amin(x: Tensor, ...args: unknown[]): Tensor { return amaxLike(x,
 
 function argLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
   const name = greater ? "argmax" : "argmin";
-  const a = bindArgs(name, args, { dim: null as number | null, keepdim: false }, 0, OUT);
+  const a = bindEntry<{ dim: number | null; keepdim: boolean; out: Tensor | null }>(name, args, TORCH_FUNCTIONS_REDUCE[name], 1);
   if (a.out !== null) return writeOut(name, { aten: name, dtype: EXACT }, a.out, [x], () => argLike(x, [a.dim, a.keepdim], greater));
   if (a.dim === null) {
     if (x.numel() === 0) throw new IndexError(`${greater ? "argmax" : "argmin"}(): Expected reduction dim to be specified for input.numel() == 0.`);
@@ -463,7 +482,7 @@ export function any(x: Tensor, ...args: unknown[]): Tensor;
 export function any(x: Tensor, ...args: unknown[]): Tensor { return allAny("any", x, args); }
 
 function allAny(fn: "all" | "any", x: Tensor, args: unknown[]): Tensor {
-  const a = bindArgs(fn, args, { dim: null as number | null, keepdim: false }, 0, OUT);
+  const a = bindEntry<{ dim: number | null; keepdim: boolean; out: Tensor | null }>(fn, args, TORCH_FUNCTIONS_REDUCE[fn], 1);
   if (a.out !== null) {
     // into bool, or (as PyTorch still allows) uint8, of the input cast to uint8 first
     const rule: DtypeRule = (r, o) => (o === bool || o === uint8 ? null : `${fn} only supports bool tensor for result, got: ${o.scalarType}`);
@@ -482,9 +501,9 @@ function allAny(fn: "all" | "any", x: Tensor, args: unknown[]): Tensor {
 }
 
 export function count_nonzero(x: Tensor, ...args: unknown[]): Tensor {
-  const a = bindArgs("count_nonzero", args, { dim: null as DimArg });
+  const a = bindEntry<{ dim: DimArg }>("count_nonzero", args, TORCH_FUNCTIONS_REDUCE.count_nonzero, 1);
   return sum(x.ne(0).to(int64), a.dim);
 }
 
 // these take out= (ops/out.ts)
-checksOwnArguments(maximum, minimum, all, any);
+checksOwnArguments(maximum, minimum);

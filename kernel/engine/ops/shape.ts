@@ -2,13 +2,16 @@
 import { Tensor, numelOf, contiguousStrides } from "../tensor";
 import { record } from "../autograd/node";
 import { markView, markMultiOutput } from "../autograd/views";
-import { bindArgs } from "../args";
+import { bindEntry, checkTensor } from "../args";
+import { TORCH_FUNCTIONS_SHAPE as SHAPE, TENSOR_METHODS_SHAPE } from "../api/tables/shape";
+import { TORCH_FUNCTIONS_INDEXING as INDEXING } from "../api/tables/indexing";
+import { entryFunction } from "./entry_function";
 import { pyTypeName } from "../pyrepr";
 import { RuntimeError, IndexError } from "../errors";
 import { contiguousData, copyRowMajor, normalizeDim, isContiguousLayout } from "./strided";
 import { scatterAlong } from "./reduce";
 import { canCast, int64, promoteTypes } from "../dtype";
-import { EXACT, OUT, OutOption, OutSpec, produce, writeOut } from "./out";
+import { EXACT, OutOption, OutSpec, produce, writeOut } from "./out";
 
 /** A view of x: the same elements (and version counter) seen through another shape and strides. */
 function viewOf(x: Tensor, shape: number[], strides: number[], offset = x.offset): Tensor {
@@ -143,7 +146,7 @@ export function squeeze(x: Tensor, dim?: number): Tensor {
 }
 
 export function flatten(x: Tensor, ...args: unknown[]): Tensor {
-  const a = bindArgs("flatten", args, { start_dim: 0, end_dim: -1 });
+  const a = bindEntry<{ start_dim: number; end_dim: number }>("flatten", args, SHAPE.flatten, 1);
   if (x.ndim === 0) return reshape(x, [1]);
   const s = normalizeDim(a.start_dim, x.ndim), e = normalizeDim(a.end_dim, x.ndim);
   if (s > e) throw new RuntimeError("flatten() has invalid args: start_dim cannot come after end_dim");
@@ -193,7 +196,7 @@ export function cat(tensors: Tensor[], options?: { dim?: number } & OutOption): 
 export function cat(tensors: Tensor[], dim: number, options?: OutOption): Tensor;
 export function cat(tensors: Tensor[], ...args: unknown[]): Tensor;
 export function cat(tensors: Tensor[], ...args: unknown[]): Tensor {
-  const { dim, out: target } = bindArgs("cat", args, { dim: 0 }, 0, OUT);
+  const { dim, out: target } = bindEntry<{ dim: number; out: Tensor | null }>("cat", args, SHAPE.cat, 1);
   if (target !== null) return writeOut("cat", joinOut("cat"), target, tensors, () => cat(tensors, dim));
   if (!tensors.length) throw new RuntimeError("torch.cat(): expected a non-empty list of Tensors");
   tensors.forEach((t, i) => { if (t.ndim === 0) throw new RuntimeError(`zero-dimensional tensor (at position ${i}) cannot be concatenated`); });
@@ -234,7 +237,7 @@ export function stack(tensors: Tensor[], options?: { dim?: number } & OutOption)
 export function stack(tensors: Tensor[], dim: number, options?: OutOption): Tensor;
 export function stack(tensors: Tensor[], ...args: unknown[]): Tensor;
 export function stack(tensors: Tensor[], ...args: unknown[]): Tensor {
-  const { dim, out: target } = bindArgs("stack", args, { dim: 0 }, 0, OUT);
+  const { dim, out: target } = bindEntry<{ dim: number; out: Tensor | null }>("stack", args, SHAPE.stack, 1);
   if (target !== null) return writeOut("stack", joinOut("stack"), target, tensors, () => stack(tensors, dim));
   if (!tensors.length) throw new RuntimeError("stack expects a non-empty TensorList");
   tensors.forEach((p, i) => {
@@ -434,19 +437,39 @@ export function split(x: Tensor, size: number | number[], dim = 0): Tensor[] {
   return pieces;
 }
 
-const REQUIRED_DIM = undefined as unknown as number, REQUIRED_INDEX = undefined as unknown as Tensor;
+type IndexArgs = { dim: number; index: Tensor; out: Tensor | null };
 
 /** torch.gather(input, dim, index, { out }) (out of the input's dtype only), and x.gather(dim, index). */
-export function gatherCall(x: Tensor, args: readonly unknown[]): Tensor {
-  const a = bindArgs("gather", args, { dim: REQUIRED_DIM, index: REQUIRED_INDEX }, 1, OUT);
-  return produce("gather", { aten: "gather", dtype: EXACT }, a.out, [x, a.index], () => gather(x, a.dim, a.index), (r) => r);
-}
+export const gatherCall = entryFunction("gather", INDEXING.gather, (x, a: IndexArgs) =>
+  produce("gather", { aten: "gather", dtype: EXACT }, a.out, [x, a.index], () => gather(x, a.dim, a.index), (r) => r));
 
 /** torch.index_select(input, dim, index, { out }) (out of the input's dtype only), and x.index_select(dim, index). */
-export function indexSelectCall(x: Tensor, args: readonly unknown[]): Tensor {
-  const a = bindArgs("index_select", args, { dim: REQUIRED_DIM, index: REQUIRED_INDEX }, 1, OUT);
-  const spec: OutSpec = { aten: "index_select", dtype: (r, o) => (r === o ? null : "index_select(): self and result must have the same scalar type") };
-  return produce("index_select", spec, a.out, [x, a.index], () => index_select(x, a.dim, a.index), (r) => r);
+const INDEX_SELECT_OUT: OutSpec = { aten: "index_select", dtype: (r, o) => (r === o ? null : "index_select(): self and result must have the same scalar type") };
+export const indexSelectCall = entryFunction("index_select", INDEXING.index_select, (x, a: IndexArgs) =>
+  produce("index_select", INDEX_SELECT_OUT, a.out, [x, a.index], () => index_select(x, a.dim, a.index), (r) => r));
+
+// torch.<name>(x, ...) and x.<name>(...) for the views above, bound by their API entries
+export const reshapeCall = entryFunction("reshape", SHAPE.reshape, (x, a: { shape: number[] }) => reshape(x, a.shape));
+export const permuteCall = entryFunction("permute", SHAPE.permute, (x, a: { dims: number[] }) => permute(x, a.dims));
+export const transposeCall = entryFunction("transpose", SHAPE.transpose, (x, a: { dim0: number; dim1: number }) => transpose(x, a.dim0, a.dim1));
+export const unsqueezeCall = entryFunction("unsqueeze", SHAPE.unsqueeze, (x, a: { dim: number }) => unsqueeze(x, a.dim));
+export const squeezeCall = entryFunction("squeeze", SHAPE.squeeze, (x, a: { dim: number | null }) => squeeze(x, a.dim ?? undefined));
+export const narrowCall = entryFunction("narrow", SHAPE.narrow, (x, a: { dim: number; start: number; length: number }) => narrow(x, a.dim, a.start, a.length));
+export const selectCall = entryFunction("select", SHAPE.select, (x, a: { dim: number; index: number }) => select(x, a.dim, a.index));
+export const chunkCall = entryFunction("chunk", SHAPE.chunk, (x, a: { chunks: number; dim: number }) => chunk(x, a.chunks, a.dim));
+export const splitCall = entryFunction("split", SHAPE.split, (x, a: { split_size_or_sections: number | number[]; dim: number }) => split(x, a.split_size_or_sections, a.dim));
+
+/** x.split(split_size, dim): the method names its parameter as torch.split does not. */
+export function splitMethod(x: Tensor, args: readonly unknown[]): Tensor[] {
+  const a = bindEntry<{ split_size: number | number[]; dim: number }>("split", args, TENSOR_METHODS_SHAPE.split, 0, 1);
+  return split(x, a.split_size, a.dim);
+}
+
+/** The shape x.view_as(other), x.reshape_as(other) and x.expand_as(other) take: other's. */
+export function shapeOfOther(name: "view_as" | "reshape_as" | "expand_as", args: readonly unknown[]): number[] {
+  const { other } = bindEntry<{ other: Tensor }>(name, args, TENSOR_METHODS_SHAPE[name], 0, 1);
+  checkTensor(name, "other", 1, other);
+  return other.shape;
 }
 
 export function gather(x: Tensor, dim: number, indexT: Tensor): Tensor {

@@ -2,11 +2,301 @@
 // callable's entry there and build.
 // The Tensor methods' overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
 
 declare module "../../tensor" {
   interface Tensor {
-
+    /**
+     * Python's x[...]: a number selects (dropping its dimension), a string slice ("1:3", "::2", ":") slices, null adds a dimension, "..." stands for the dimensions not indexed, and an int64 tensor or a bool mask picks entries.
+     *
+     * PyTorch: `torch.Tensor.__getitem__`
+     *
+     * @param indices The indices, for the dimensions from the first on (the rest are kept whole): one by one, or as one array.
+     * @example
+     * ```ts
+     * const x = torch.arange(6).view(2, 3);
+     * x.index(1)         // tensor([3, 4, 5])
+     * x.index("...", 0)  // tensor([0, 3])
+     * x.index([":", "1:"])  // tensor([[1, 2],
+     *                       //         [4, 5]])
+     * ```
+     */
+    index(...indices: Index[]): Tensor;
+    /** Python's x[...]: a number selects (dropping its dimension), a string slice ("1:3", "::2", ":") slices, null adds a dimension, "..." stands for the dimensions not indexed, and an int64 tensor or a bool mask picks entries. */
+    index(indices: Index[]): Tensor;
+    /**
+     * This tensor's elements where `condition` is true, `other`'s elsewhere (broadcast): torch.where(condition, x, other).
+     *
+     * PyTorch: `torch.Tensor.where`
+     *
+     * @param condition A bool tensor: where to keep this tensor's elements.
+     * @param other The values (a tensor or a number) elsewhere.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, -2, 3]);
+     * x.where(x.gt(0), 0)  // tensor([1., 0., 3.])
+     * ```
+     */
+    where(condition: Tensor, other: TensorOrScalar): Tensor;
+    /**
+     * Sums the elements down to `size` (the inverse of broadcasting to this tensor's shape).
+     *
+     * PyTorch: `torch.Tensor.sum_to_size`
+     *
+     * @param size The shape to sum down to: one a dimension (given one by one, or as one array), broadcastable to this tensor's shape.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2], [3, 4]]);
+     * x.sum_to_size(1, 2)   // tensor([[4., 6.]])
+     * x.sum_to_size([2, 1]) // tensor([[3.],
+     *                       //         [7.]])
+     * ```
+     */
+    sum_to_size(...size: number[]): Tensor;
+    /** Sums the elements down to `size` (the inverse of broadcasting to this tensor's shape). */
+    sum_to_size(size: number[]): Tensor;
+    /**
+     * A view of the same elements in another shape (one size may be -1: inferred); the strides must allow it (else use reshape).
+     *
+     * PyTorch: `torch.Tensor.view`
+     *
+     * @param size The new shape: its sizes one by one, or one array (one size may be -1).
+     * @example
+     * ```ts
+     * const x = torch.arange(6);
+     * x.view(2, 3).shape    // 2,3
+     * x.view([-1, 2]).shape // 3,2
+     * ```
+     */
+    view(...size: number[]): Tensor;
+    /** A view of the same elements in another shape (one size may be -1: inferred); the strides must allow it (else use reshape). */
+    view(size: number[]): Tensor;
+    /**
+     * A view of the same elements in `other`'s shape: x.view(other.shape).
+     *
+     * PyTorch: `torch.Tensor.view_as`
+     *
+     * @param other The tensor whose shape to take.
+     * @example
+     * ```ts
+     * torch.arange(4).view_as(torch.zeros(2, 2)).shape  // 2,2
+     * ```
+     */
+    view_as(other: Tensor): Tensor;
+    /**
+     * The elements in another shape (one size may be -1: inferred): a view when the strides allow one, else a copy.
+     *
+     * PyTorch: `torch.Tensor.reshape`
+     *
+     * @param shape The new shape: its sizes one by one, or one array (one size may be -1).
+     * @example
+     * ```ts
+     * const x = torch.arange(6);
+     * x.reshape(3, 2).t().reshape(-1)  // tensor([0, 2, 4, 1, 3, 5])
+     * ```
+     */
+    reshape(...shape: number[]): Tensor;
+    /** The elements in another shape (one size may be -1: inferred): a view when the strides allow one, else a copy. */
+    reshape(shape: number[]): Tensor;
+    /**
+     * The elements in `other`'s shape: x.reshape(other.shape).
+     *
+     * PyTorch: `torch.Tensor.reshape_as`
+     *
+     * @param other The tensor whose shape to take.
+     * @example
+     * ```ts
+     * torch.arange(4).reshape_as(torch.zeros(2, 2)).shape  // 2,2
+     * ```
+     */
+    reshape_as(other: Tensor): Tensor;
+    /**
+     * A view with the dimensions reordered: dimension i of the result is dimension dims[i] of this tensor.
+     *
+     * PyTorch: `torch.Tensor.permute`
+     *
+     * @param dims This tensor's dimensions in their new order (each once): one by one, or one array.
+     * @example
+     * ```ts
+     * torch.zeros(2, 3, 4).permute(2, 0, 1).shape  // 4,2,3
+     * ```
+     */
+    permute(...dims: number[]): Tensor;
+    /** A view with the dimensions reordered: dimension i of the result is dimension dims[i] of this tensor. */
+    permute(dims: number[]): Tensor;
+    /**
+     * Views of this tensor split along `dim`: into pieces of `split_size` entries (the last maybe fewer), or of the sizes listed.
+     *
+     * PyTorch: `torch.Tensor.split`
+     *
+     * @param split_size Each piece's size, or a list of the pieces' sizes (summing to the dimension's size).
+     * @param dim The dimension to split along. Default: `0`.
+     * @example
+     * ```ts
+     * const [a, b] = torch.arange(5).split([2, 3]);
+     * a  // tensor([0, 1])
+     * b  // tensor([2, 3, 4])
+     * ```
+     */
+    split(split_size: number | number[], dim?: number): Tensor[];
+    /** Views of this tensor split along `dim`: into pieces of `split_size` entries (the last maybe fewer), or of the sizes listed. Positionally: `split_size`; by name: `dim`. */
+    split(split_size: number | number[], options?: { dim?: number; }): Tensor[];
+    /**
+     * A view with size-1 dimensions repeated to `size` (and new leading ones), without copying; -1 keeps a size.
+     *
+     * PyTorch: `torch.Tensor.expand`
+     *
+     * @param size The expanded shape: its sizes one by one, or one array; -1 keeps that dimension's size.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1], [2]]);
+     * x.expand(2, 3)  // tensor([[1., 1., 1.],
+     *                 //         [2., 2., 2.]])
+     * ```
+     */
+    expand(...size: number[]): Tensor;
+    /** A view with size-1 dimensions repeated to `size` (and new leading ones), without copying; -1 keeps a size. */
+    expand(size: number[]): Tensor;
+    /**
+     * A view expanded to `other`'s shape: x.expand(other.shape).
+     *
+     * PyTorch: `torch.Tensor.expand_as`
+     *
+     * @param other The tensor whose shape to take.
+     * @example
+     * ```ts
+     * torch.tensor([1, 2]).expand_as(torch.zeros(3, 2)).shape  // 3,2
+     * ```
+     */
+    expand_as(other: Tensor): Tensor;
+    /**
+     * This tensor if its elements are already in row-major order, else a copy that is (with the gradient flowing back).
+     *
+     * PyTorch: `torch.Tensor.contiguous`
+     *
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3).t();
+     * x.is_contiguous()               // false
+     * x.contiguous().is_contiguous()  // true
+     * ```
+     */
+    contiguous(): Tensor;
+    /**
+     * Makes this tensor `size`, contiguous, keeping its elements in memory order (new ones uninitialised); refused for a tensor that requires grad.
+     *
+     * PyTorch: `torch.Tensor.resize_`
+     *
+     * @param size The new shape: its sizes one by one, or one array.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2, 3, 4]);
+     * x.resize_(2, 2)  // tensor([[1., 2.],
+     *                  //         [3., 4.]])
+     * ```
+     */
+    resize_(...size: number[]): this;
+    /** Makes this tensor `size`, contiguous, keeping its elements in memory order (new ones uninitialised); refused for a tensor that requires grad. Positionally: `size`; by name: `memory_format`. */
+    resize_(...args: [...size: number[], options: { memory_format?: null; }]): this;
+    /** Makes this tensor `size`, contiguous, keeping its elements in memory order (new ones uninitialised); refused for a tensor that requires grad. Positionally: `size`; by name: `memory_format`. */
+    resize_(size: number[], options?: { memory_format?: null; }): this;
+    /**
+     * The input's values along `dim` at the positions `index` gives: out[i][j] = input[index[i][j]][j] for dim 0, and so on.
+     *
+     * PyTorch: `torch.gather`
+     *
+     * @param dim The dimension to index along.
+     * @param index The positions (int64), of the input's number of dimensions; the result has its shape.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2], [3, 4]]);
+     * x.gather(1, torch.tensor([[1], [0]], { dtype: torch.int64 }))  // tensor([[2.],
+     *                                                                //         [3.]])
+     * ```
+     */
+    gather(dim: number, index: Tensor): Tensor;
+    /**
+     * The entries of the input along `dim` at the positions listed in `index`, in that order (a copy).
+     *
+     * PyTorch: `torch.index_select`
+     *
+     * @param dim The dimension to index along.
+     * @param index The positions: a 1-d integer tensor (int64 or int32).
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2], [3, 4], [5, 6]]);
+     * const i = torch.tensor([2, 0], { dtype: torch.int64 });
+     * torch.index_select(x, 0, i)  // tensor([[5., 6.],
+     *                              //         [1., 2.]])
+     * ```
+     */
+    index_select(dim: number, index: Tensor): Tensor;
+    /**
+     * The matrix product, dispatched on dimensions as torch.matmul: vector·vector, matrix·vector, matrix·matrix, or batched with the batch dimensions broadcast.
+     *
+     * PyTorch: `torch.matmul`
+     *
+     * @param other The right operand (at least 1-d).
+     * @example
+     * ```ts
+     * const a = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);
+     * torch.matmul(a, torch.tensor([1.0, 1.0]))  // tensor([3., 7.])
+     * a.matmul(a).shape  // 2,2
+     * ```
+     */
+    matmul(other: Tensor): Tensor;
+    /**
+     * The product of two matrices: [n, m] · [m, p] is [n, p].
+     *
+     * PyTorch: `torch.mm`
+     *
+     * @param mat2 The right matrix, [m, p].
+     * @example
+     * ```ts
+     * const a = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);
+     * a.mm(torch.eye(2))  // tensor([[1., 2.],
+     *                     //         [3., 4.]])
+     * ```
+     */
+    mm(mat2: Tensor): Tensor;
+    /**
+     * The product of a matrix and a vector: [n, m] · [m] is [n].
+     *
+     * PyTorch: `torch.mv`
+     *
+     * @param vec The vector, [m].
+     * @example
+     * ```ts
+     * const a = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);
+     * torch.mv(a, torch.tensor([1.0, -1.0]))  // tensor([-1., -1.])
+     * ```
+     */
+    mv(vec: Tensor): Tensor;
+    /**
+     * The dot product of two 1-d tensors of the same size and dtype.
+     *
+     * PyTorch: `torch.dot`
+     *
+     * @param tensor The second vector.
+     * @example
+     * ```ts
+     * torch.dot(torch.tensor([1, 2, 3]), torch.tensor([4, 5, 6]))  // tensor(32.)
+     * ```
+     */
+    dot(tensor: Tensor): Tensor;
+    /**
+     * The batched matrix product: [b, n, m] · [b, m, p] is [b, n, p], one product per batch entry.
+     *
+     * PyTorch: `torch.bmm`
+     *
+     * @param mat2 The right matrices, [b, m, p].
+     * @example
+     * ```ts
+     * const a = torch.ones(3, 2, 4), b = torch.ones(3, 4, 5);
+     * torch.bmm(a, b).shape  // 3,2,5
+     * ```
+     */
+    bmm(mat2: Tensor): Tensor;
     /**
      * The sum of the elements: of all of them, or along `dim`.
      *
@@ -55,5 +345,462 @@ declare module "../../tensor" {
     mean(options?: { dim?: Dims | null; keepdim?: boolean; dtype?: DType | null; }): Tensor;
     /** The mean of the elements: of all of them, or along `dim`; floating-point inputs only (or give `dtype`). Positionally: `dim`; by name: `keepdim`, `dtype`. */
     mean(dim: Dims | null, options?: { keepdim?: boolean; dtype?: DType | null; }): Tensor;
+    /**
+     * The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default.
+     *
+     * PyTorch: `torch.var`
+     *
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param unbiased Divide by n - 1 (Bessel's correction) rather than n. Default: `true`.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.var()        // tensor(2.9167)
+     * x.var(1, false)  // tensor([0.2500, 1.0000])
+     * x.var(0, { correction: 0 })  // tensor([1.0000, 2.2500])
+     * ```
+     */
+    var(dim?: Dims | null, unbiased?: boolean, keepdim?: boolean): Tensor;
+    /** The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default. Positionally: nothing; by name: `dim`, `unbiased`, `keepdim`. */
+    var(options?: { dim?: Dims | null; unbiased?: boolean; keepdim?: boolean; }): Tensor;
+    /** The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default. Positionally: `dim`; by name: `unbiased`, `keepdim`. */
+    var(dim: Dims | null, options?: { unbiased?: boolean; keepdim?: boolean; }): Tensor;
+    /** The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default. Positionally: `dim`, `unbiased`; by name: `keepdim`. */
+    var(dim: Dims | null, unbiased: boolean, options?: { keepdim?: boolean; }): Tensor;
+    /**
+     * The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default.
+     *
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `correction`, `keepdim`.
+     */
+    var(dim?: Dims | null, options?: {
+      /** Divide by n - correction; `null` is 1 (as unbiased=true). Default: `null` (Python's None). */
+      correction?: number | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /** The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default. Positionally: nothing; by name: `dim`, `correction`, `keepdim`. */
+    var(options?: { dim?: Dims | null; correction?: number | null; keepdim?: boolean; }): Tensor;
+    /**
+     * The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default.
+     *
+     * @param unbiased Divide by n - 1 (Bessel's correction) rather than n.
+     */
+    var(unbiased: boolean): Tensor;
+    /**
+     * The standard deviation of the elements (of all of them, or along `dim`): the square root of var.
+     *
+     * PyTorch: `torch.std`
+     *
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param unbiased Divide by n - 1 (Bessel's correction) rather than n. Default: `true`.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.std()        // tensor(1.7078)
+     * x.std(1, false)  // tensor([0.5000, 1.0000])
+     * ```
+     */
+    std(dim?: Dims | null, unbiased?: boolean, keepdim?: boolean): Tensor;
+    /** The standard deviation of the elements (of all of them, or along `dim`): the square root of var. Positionally: nothing; by name: `dim`, `unbiased`, `keepdim`. */
+    std(options?: { dim?: Dims | null; unbiased?: boolean; keepdim?: boolean; }): Tensor;
+    /** The standard deviation of the elements (of all of them, or along `dim`): the square root of var. Positionally: `dim`; by name: `unbiased`, `keepdim`. */
+    std(dim: Dims | null, options?: { unbiased?: boolean; keepdim?: boolean; }): Tensor;
+    /** The standard deviation of the elements (of all of them, or along `dim`): the square root of var. Positionally: `dim`, `unbiased`; by name: `keepdim`. */
+    std(dim: Dims | null, unbiased: boolean, options?: { keepdim?: boolean; }): Tensor;
+    /**
+     * The standard deviation of the elements (of all of them, or along `dim`): the square root of var.
+     *
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `correction`, `keepdim`.
+     */
+    std(dim?: Dims | null, options?: {
+      /** Divide by n - correction; `null` is 1 (as unbiased=true). Default: `null` (Python's None). */
+      correction?: number | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+    }): Tensor;
+    /** The standard deviation of the elements (of all of them, or along `dim`): the square root of var. Positionally: nothing; by name: `dim`, `correction`, `keepdim`. */
+    std(options?: { dim?: Dims | null; correction?: number | null; keepdim?: boolean; }): Tensor;
+    /**
+     * The standard deviation of the elements (of all of them, or along `dim`): the square root of var.
+     *
+     * @param unbiased Divide by n - 1 (Bessel's correction) rather than n.
+     */
+    std(unbiased: boolean): Tensor;
+    /**
+     * The p-norm of the elements (of all of them, or along `dim`): (Σ|x|ᵖ)^(1/p); floating-point inputs only.
+     *
+     * PyTorch: `torch.norm`
+     *
+     * @param p The order: a number (Infinity: the largest |x|), or "fro" (Frobenius); `null` is the 2-norm (PyTorch's default "fro"). Default: `null` (Python's None).
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[3.0, -4.0], [0.0, 1.0]]);
+     * x.norm()      // tensor(5.0990)
+     * x.norm(1, 1)  // tensor([7., 1.])
+     * torch.norm(x, Infinity)  // tensor(4.)
+     * ```
+     */
+    norm(p?: number | 'fro' | null, dim?: Dims | null, keepdim?: boolean): Tensor;
+    /** The p-norm of the elements (of all of them, or along `dim`): (Σ|x|ᵖ)^(1/p); floating-point inputs only. Positionally: nothing; by name: `p`, `dim`, `keepdim`. */
+    norm(options?: { p?: number | 'fro' | null; dim?: Dims | null; keepdim?: boolean; }): Tensor;
+    /** The p-norm of the elements (of all of them, or along `dim`): (Σ|x|ᵖ)^(1/p); floating-point inputs only. Positionally: `p`; by name: `dim`, `keepdim`. */
+    norm(p: number | 'fro' | null, options?: { dim?: Dims | null; keepdim?: boolean; }): Tensor;
+    /** The p-norm of the elements (of all of them, or along `dim`): (Σ|x|ᵖ)^(1/p); floating-point inputs only. Positionally: `p`, `dim`; by name: `keepdim`. */
+    norm(p: number | 'fro' | null, dim: Dims | null, options?: { keepdim?: boolean; }): Tensor;
+    /**
+     * The product of the elements: of all of them, or along `dim`.
+     *
+     * PyTorch: `torch.prod`
+     *
+     * @param dim The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2], [3, 4]]);
+     * x.prod()      // tensor(24.)
+     * x.prod(1)     // tensor([ 2., 12.])
+     * ```
+     */
+    prod(dim?: number | null, keepdim?: boolean): Tensor;
+    /** The product of the elements: of all of them, or along `dim`. Positionally: nothing; by name: `dim`, `keepdim`. */
+    prod(options?: { dim?: number | null; keepdim?: boolean; }): Tensor;
+    /** The product of the elements: of all of them, or along `dim`. Positionally: `dim`; by name: `keepdim`. */
+    prod(dim: number | null, options?: { keepdim?: boolean; }): Tensor;
+    /**
+     * The largest element (nan wins); the elementwise maximum with `other`; or along `dim`, the largest values and their indices.
+     *
+     * PyTorch: `torch.max`
+     *
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.max()          // tensor(5.)
+     * x.max(1).values  // tensor([5., 4.])
+     * x.max(1).indices  // tensor([1, 0])
+     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3., 5.],
+     *                                     //         [4., 3.]])
+     * ```
+     */
+    max(): Tensor;
+    /**
+     * The largest element (nan wins); the elementwise maximum with `other`; or along `dim`, the largest values and their indices.
+     *
+     * @param other A tensor to compare with elementwise (broadcast); nan wins.
+     */
+    max(other: Tensor): Tensor;
+    /**
+     * The largest element (nan wins); the elementwise maximum with `other`; or along `dim`, the largest values and their indices.
+     *
+     * @param dim The dimension to reduce.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     */
+    max(dim: number, keepdim?: boolean): ValuesIndices;
+    /** The largest element (nan wins); the elementwise maximum with `other`; or along `dim`, the largest values and their indices. Positionally: `dim`; by name: `keepdim`. */
+    max(dim: number, options?: { keepdim?: boolean; }): ValuesIndices;
+    /**
+     * The smallest element (nan wins); the elementwise minimum with `other`; or along `dim`, the smallest values and their indices.
+     *
+     * PyTorch: `torch.min`
+     *
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.min()          // tensor(1.)
+     * const [values, indices] = x.min(0);
+     * values           // tensor([1., 2.])
+     * indices          // tensor([0, 1])
+     * ```
+     */
+    min(): Tensor;
+    /**
+     * The smallest element (nan wins); the elementwise minimum with `other`; or along `dim`, the smallest values and their indices.
+     *
+     * @param other A tensor to compare with elementwise (broadcast); nan wins.
+     */
+    min(other: Tensor): Tensor;
+    /**
+     * The smallest element (nan wins); the elementwise minimum with `other`; or along `dim`, the smallest values and their indices.
+     *
+     * @param dim The dimension to reduce.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     */
+    min(dim: number, keepdim?: boolean): ValuesIndices;
+    /** The smallest element (nan wins); the elementwise minimum with `other`; or along `dim`, the smallest values and their indices. Positionally: `dim`; by name: `keepdim`. */
+    min(dim: number, options?: { keepdim?: boolean; }): ValuesIndices;
+    /**
+     * The largest elements along `dim` (all of them by default), without indices; ties share the gradient.
+     *
+     * PyTorch: `torch.amax`
+     *
+     * @param dim The dimension or dimensions to reduce; `[]` reduces all of them. Default: `[]`.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.amax()      // tensor(5.)
+     * x.amax(0)     // tensor([4., 5.])
+     * ```
+     */
+    amax(dim?: Dims, keepdim?: boolean): Tensor;
+    /** The largest elements along `dim` (all of them by default), without indices; ties share the gradient. Positionally: nothing; by name: `dim`, `keepdim`. */
+    amax(options?: { dim?: Dims; keepdim?: boolean; }): Tensor;
+    /** The largest elements along `dim` (all of them by default), without indices; ties share the gradient. Positionally: `dim`; by name: `keepdim`. */
+    amax(dim: Dims, options?: { keepdim?: boolean; }): Tensor;
+    /**
+     * The smallest elements along `dim` (all of them by default), without indices; ties share the gradient.
+     *
+     * PyTorch: `torch.amin`
+     *
+     * @param dim The dimension or dimensions to reduce; `[]` reduces all of them. Default: `[]`.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.amin()      // tensor(1.)
+     * x.amin({ dim: 1, keepdim: true })  // tensor([[1.],
+     *                                    //         [2.]])
+     * ```
+     */
+    amin(dim?: Dims, keepdim?: boolean): Tensor;
+    /** The smallest elements along `dim` (all of them by default), without indices; ties share the gradient. Positionally: nothing; by name: `dim`, `keepdim`. */
+    amin(options?: { dim?: Dims; keepdim?: boolean; }): Tensor;
+    /** The smallest elements along `dim` (all of them by default), without indices; ties share the gradient. Positionally: `dim`; by name: `keepdim`. */
+    amin(dim: Dims, options?: { keepdim?: boolean; }): Tensor;
+    /**
+     * The index of the largest element: in the flattened input, or along `dim` (the first of ties).
+     *
+     * PyTorch: `torch.argmax`
+     *
+     * @param dim The dimension to reduce; `null`: the index into the flattened input. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.argmax()     // tensor(1)
+     * x.argmax(1)    // tensor([1, 0])
+     * ```
+     */
+    argmax(dim?: number | null, keepdim?: boolean): Tensor;
+    /** The index of the largest element: in the flattened input, or along `dim` (the first of ties). Positionally: nothing; by name: `dim`, `keepdim`. */
+    argmax(options?: { dim?: number | null; keepdim?: boolean; }): Tensor;
+    /** The index of the largest element: in the flattened input, or along `dim` (the first of ties). Positionally: `dim`; by name: `keepdim`. */
+    argmax(dim: number | null, options?: { keepdim?: boolean; }): Tensor;
+    /**
+     * The index of the smallest element: in the flattened input, or along `dim` (the first of ties).
+     *
+     * PyTorch: `torch.argmin`
+     *
+     * @param dim The dimension to reduce; `null`: the index into the flattened input. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.argmin()     // tensor(0)
+     * x.argmin(0)    // tensor([0, 1])
+     * ```
+     */
+    argmin(dim?: number | null, keepdim?: boolean): Tensor;
+    /** The index of the smallest element: in the flattened input, or along `dim` (the first of ties). Positionally: nothing; by name: `dim`, `keepdim`. */
+    argmin(options?: { dim?: number | null; keepdim?: boolean; }): Tensor;
+    /** The index of the smallest element: in the flattened input, or along `dim` (the first of ties). Positionally: `dim`; by name: `keepdim`. */
+    argmin(dim: number | null, options?: { keepdim?: boolean; }): Tensor;
+    /**
+     * Whether every element is nonzero (a bool tensor): of all of them, or along `dim`.
+     *
+     * PyTorch: `torch.all`
+     *
+     * @param dim The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 0], [2, 3]]);
+     * x.all()       // tensor(False)
+     * x.all(1)      // tensor([False,  True])
+     * ```
+     */
+    all(dim?: number | null, keepdim?: boolean): Tensor;
+    /** Whether every element is nonzero (a bool tensor): of all of them, or along `dim`. Positionally: nothing; by name: `dim`, `keepdim`. */
+    all(options?: { dim?: number | null; keepdim?: boolean; }): Tensor;
+    /** Whether every element is nonzero (a bool tensor): of all of them, or along `dim`. Positionally: `dim`; by name: `keepdim`. */
+    all(dim: number | null, options?: { keepdim?: boolean; }): Tensor;
+    /**
+     * Whether some element is nonzero (a bool tensor): of all of them, or along `dim`.
+     *
+     * PyTorch: `torch.any`
+     *
+     * @param dim The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[0, 0], [2, 0]]);
+     * x.any()       // tensor(True)
+     * x.any(0)      // tensor([ True, False])
+     * ```
+     */
+    any(dim?: number | null, keepdim?: boolean): Tensor;
+    /** Whether some element is nonzero (a bool tensor): of all of them, or along `dim`. Positionally: nothing; by name: `dim`, `keepdim`. */
+    any(options?: { dim?: number | null; keepdim?: boolean; }): Tensor;
+    /** Whether some element is nonzero (a bool tensor): of all of them, or along `dim`. Positionally: `dim`; by name: `keepdim`. */
+    any(dim: number | null, options?: { keepdim?: boolean; }): Tensor;
+    /**
+     * How many elements are nonzero (int64): of all of them, or along `dim`.
+     *
+     * PyTorch: `torch.count_nonzero`
+     *
+     * @param dim The dimension or dimensions to count along; `null` counts all elements. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * const x = torch.tensor([[0, 1], [2, 3]]);
+     * torch.count_nonzero(x)     // tensor(3)
+     * x.count_nonzero(1)         // tensor([1, 2])
+     * ```
+     */
+    count_nonzero(dim?: Dims | null): Tensor;
+    /** How many elements are nonzero (int64): of all of them, or along `dim`. Positionally: nothing; by name: `dim`. */
+    count_nonzero(options?: { dim?: Dims | null; }): Tensor;
+    /**
+     * A view with two dimensions swapped.
+     *
+     * PyTorch: `torch.transpose`
+     *
+     * @param dim0 The first dimension to swap.
+     * @param dim1 The second dimension to swap.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+     * x.transpose(0, 1)  // tensor([[1., 4.],
+     *                    //         [2., 5.],
+     *                    //         [3., 6.]])
+     * ```
+     */
+    transpose(dim0: number, dim1: number): Tensor;
+    /**
+     * The transpose of a matrix (a view); a tensor of 0 or 1 dimensions as it is.
+     *
+     * PyTorch: `torch.t`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([[1, 2], [3, 4]]).t()  // tensor([[1., 3.],
+     *                                     //         [2., 4.]])
+     * ```
+     */
+    t(): Tensor;
+    /**
+     * A view with a dimension of size 1 inserted at `dim`.
+     *
+     * PyTorch: `torch.unsqueeze`
+     *
+     * @param dim Where the new dimension goes, in the result's numbering (negative counts from the end).
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2, 3]);
+     * x.unsqueeze(0).shape   // 1,3
+     * x.unsqueeze(-1).shape  // 3,1
+     * ```
+     */
+    unsqueeze(dim: number): Tensor;
+    /**
+     * A view without the dimensions of size 1: all of them, or `dim` if its size is 1.
+     *
+     * PyTorch: `torch.squeeze`
+     *
+     * @param dim The dimension to remove if its size is 1; `null` removes every size-1 dimension. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 1, 3, 1);
+     * x.squeeze().shape   // 2,3
+     * x.squeeze(1).shape  // 2,3,1
+     * ```
+     */
+    squeeze(dim?: number | null): Tensor;
+    /** A view without the dimensions of size 1: all of them, or `dim` if its size is 1. Positionally: nothing; by name: `dim`. */
+    squeeze(options?: { dim?: number | null; }): Tensor;
+    /**
+     * The dimensions from `start_dim` to `end_dim` merged into one (a view when possible); a 0-d input becomes 1-d.
+     *
+     * PyTorch: `torch.flatten`
+     *
+     * @param start_dim The first dimension to merge. Default: `0`.
+     * @param end_dim The last dimension to merge. Default: `-1`.
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3, 4);
+     * x.flatten().shape   // 24
+     * x.flatten(1).shape  // 2,12
+     * ```
+     */
+    flatten(start_dim?: number, end_dim?: number): Tensor;
+    /** The dimensions from `start_dim` to `end_dim` merged into one (a view when possible); a 0-d input becomes 1-d. Positionally: nothing; by name: `start_dim`, `end_dim`. */
+    flatten(options?: { start_dim?: number; end_dim?: number; }): Tensor;
+    /** The dimensions from `start_dim` to `end_dim` merged into one (a view when possible); a 0-d input becomes 1-d. Positionally: `start_dim`; by name: `end_dim`. */
+    flatten(start_dim: number, options?: { end_dim?: number; }): Tensor;
+    /**
+     * A view of `length` entries along `dim`, from `start`.
+     *
+     * PyTorch: `torch.narrow`
+     *
+     * @param dim The dimension to narrow.
+     * @param start The first entry kept (negative counts from the end).
+     * @param length How many entries to keep.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+     * x.narrow(1, 1, 2)  // tensor([[2., 3.],
+     *                    //         [5., 6.]])
+     * ```
+     */
+    narrow(dim: number, start: number, length: number): Tensor;
+    /**
+     * A view of entry `index` along `dim`, without that dimension (x.select(0, i) is x[i]).
+     *
+     * PyTorch: `torch.select`
+     *
+     * @param dim The dimension to select along.
+     * @param index The entry to take (negative counts from the end).
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+     * x.select(1, -1)  // tensor([3., 6.])
+     * ```
+     */
+    select(dim: number, index: number): Tensor;
+    /**
+     * Views of the input split into `chunks` pieces along `dim` (each of ceil(size / chunks) entries, the last maybe fewer; so maybe fewer pieces).
+     *
+     * PyTorch: `torch.chunk`
+     *
+     * @param chunks How many pieces to make (at most).
+     * @param dim The dimension to split along. Default: `0`.
+     * @example
+     * ```ts
+     * const [a, b] = torch.arange(5).chunk(2);
+     * a  // tensor([0, 1, 2])
+     * b  // tensor([3, 4])
+     * ```
+     */
+    chunk(chunks: number, dim?: number): Tensor[];
+    /** Views of the input split into `chunks` pieces along `dim` (each of ceil(size / chunks) entries, the last maybe fewer; so maybe fewer pieces). Positionally: `chunks`; by name: `dim`. */
+    chunk(chunks: number, options?: { dim?: number; }): Tensor[];
+    /**
+     * A copy of the input with elements of its own (contiguous); the gradient flows back to the input.
+     *
+     * PyTorch: `torch.clone`
+     *
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2]);
+     * const y = x.clone();
+     * y.add_(1);
+     * x  // tensor([1., 2.])
+     * ```
+     */
+    clone(): Tensor;
   }
 }

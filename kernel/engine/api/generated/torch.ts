@@ -2,9 +2,162 @@
 // callable's entry there and build.
 // torch.<name>: the functions' overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
 
 export interface TorchFunctions {
+  /** The input's values along `dim` at the positions `index` gives: out[i][j] = input[index[i][j]][j] for dim 0, and so on. (PyTorch: `torch.gather`) */
+  gather: {
+    /**
+     * The input's values along `dim` at the positions `index` gives: out[i][j] = input[index[i][j]][j] for dim 0, and so on.
+     *
+     * PyTorch: `torch.gather`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension to index along.
+     * @param index The positions (int64), of the input's number of dimensions; the result has its shape.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2], [3, 4]]);
+     * x.gather(1, torch.tensor([[1], [0]], { dtype: torch.int64 }))  // tensor([[2.],
+     *                                                                //         [3.]])
+     * ```
+     */
+    (input: Tensor, dim: number, index: Tensor, options?: {
+      /** A tensor of the input's dtype to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** The entries of the input along `dim` at the positions listed in `index`, in that order (a copy). (PyTorch: `torch.index_select`) */
+  index_select: {
+    /**
+     * The entries of the input along `dim` at the positions listed in `index`, in that order (a copy).
+     *
+     * PyTorch: `torch.index_select`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension to index along.
+     * @param index The positions: a 1-d integer tensor (int64 or int32).
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2], [3, 4], [5, 6]]);
+     * const i = torch.tensor([2, 0], { dtype: torch.int64 });
+     * torch.index_select(x, 0, i)  // tensor([[5., 6.],
+     *                              //         [1., 2.]])
+     * ```
+     */
+    (input: Tensor, dim: number, index: Tensor, options?: {
+      /** A tensor of the input's dtype to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** The matrix product, dispatched on dimensions as torch.matmul: vector·vector, matrix·vector, matrix·matrix, or batched with the batch dimensions broadcast. (PyTorch: `torch.matmul`) */
+  matmul: {
+    /**
+     * The matrix product, dispatched on dimensions as torch.matmul: vector·vector, matrix·vector, matrix·matrix, or batched with the batch dimensions broadcast.
+     *
+     * PyTorch: `torch.matmul`
+     *
+     * @param input The input tensor.
+     * @param other The right operand (at least 1-d).
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const a = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);
+     * torch.matmul(a, torch.tensor([1.0, 1.0]))  // tensor([3., 7.])
+     * a.matmul(a).shape  // 2,2
+     * ```
+     */
+    (input: Tensor, other: Tensor, options?: {
+      /** A tensor of the result's dtype to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** The product of two matrices: [n, m] · [m, p] is [n, p]. (PyTorch: `torch.mm`) */
+  mm: {
+    /**
+     * The product of two matrices: [n, m] · [m, p] is [n, p].
+     *
+     * PyTorch: `torch.mm`
+     *
+     * @param input The left matrix, [n, m].
+     * @param mat2 The right matrix, [m, p].
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const a = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);
+     * a.mm(torch.eye(2))  // tensor([[1., 2.],
+     *                     //         [3., 4.]])
+     * ```
+     */
+    (input: Tensor, mat2: Tensor, options?: {
+      /** A tensor of the result's dtype to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** The product of a matrix and a vector: [n, m] · [m] is [n]. (PyTorch: `torch.mv`) */
+  mv: {
+    /**
+     * The product of a matrix and a vector: [n, m] · [m] is [n].
+     *
+     * PyTorch: `torch.mv`
+     *
+     * @param input The matrix, [n, m].
+     * @param vec The vector, [m].
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const a = torch.tensor([[1.0, 2.0], [3.0, 4.0]]);
+     * torch.mv(a, torch.tensor([1.0, -1.0]))  // tensor([-1., -1.])
+     * ```
+     */
+    (input: Tensor, vec: Tensor, options?: {
+      /** A tensor of the result's dtype to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** The dot product of two 1-d tensors of the same size and dtype. (PyTorch: `torch.dot`) */
+  dot: {
+    /**
+     * The dot product of two 1-d tensors of the same size and dtype.
+     *
+     * PyTorch: `torch.dot`
+     *
+     * @param input The first vector.
+     * @param tensor The second vector.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.dot(torch.tensor([1, 2, 3]), torch.tensor([4, 5, 6]))  // tensor(32.)
+     * ```
+     */
+    (input: Tensor, tensor: Tensor, options?: {
+      /** A tensor of the result's dtype to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** The batched matrix product: [b, n, m] · [b, m, p] is [b, n, p], one product per batch entry. (PyTorch: `torch.bmm`) */
+  bmm: {
+    /**
+     * The batched matrix product: [b, n, m] · [b, m, p] is [b, n, p], one product per batch entry.
+     *
+     * PyTorch: `torch.bmm`
+     *
+     * @param input The left matrices, [b, n, m].
+     * @param mat2 The right matrices, [b, m, p].
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const a = torch.ones(3, 2, 4), b = torch.ones(3, 4, 5);
+     * torch.bmm(a, b).shape  // 3,2,5
+     * ```
+     */
+    (input: Tensor, mat2: Tensor, options?: {
+      /** A tensor of the result's dtype to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
   /** The sum of the elements: of all of them, or along `dim`. (PyTorch: `torch.sum`) */
   sum: {
     /**
@@ -64,5 +217,745 @@ export interface TorchFunctions {
     (input: Tensor, options?: { dim?: Dims | null; keepdim?: boolean; dtype?: DType | null; out?: Tensor | null; }): Tensor;
     /** The mean of the elements: of all of them, or along `dim`; floating-point inputs only (or give `dtype`). Positionally: `input`, `dim`; by name: `keepdim`, `dtype`, `out`. */
     (input: Tensor, dim: Dims | null, options?: { keepdim?: boolean; dtype?: DType | null; out?: Tensor | null; }): Tensor;
+  };
+  /** The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default. (PyTorch: `torch.var`) */
+  var: {
+    /**
+     * The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default.
+     *
+     * PyTorch: `torch.var`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param unbiased Divide by n - 1 (Bessel's correction) rather than n. Default: `true`.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.var()        // tensor(2.9167)
+     * x.var(1, false)  // tensor([0.2500, 1.0000])
+     * x.var(0, { correction: 0 })  // tensor([1.0000, 2.2500])
+     * ```
+     */
+    (input: Tensor, dim?: Dims | null, unbiased?: boolean, keepdim?: boolean, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs; only with `dim`. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default. Positionally: `input`; by name: `dim`, `unbiased`, `keepdim`, `out`. */
+    (input: Tensor, options?: { dim?: Dims | null; unbiased?: boolean; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /** The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default. Positionally: `input`, `dim`; by name: `unbiased`, `keepdim`, `out`. */
+    (input: Tensor, dim: Dims | null, options?: { unbiased?: boolean; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /** The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default. Positionally: `input`, `dim`, `unbiased`; by name: `keepdim`, `out`. */
+    (input: Tensor, dim: Dims | null, unbiased: boolean, options?: { keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /**
+     * The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default.
+     *
+     * @param input The input tensor.
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `correction`, `keepdim`, `out`.
+     */
+    (input: Tensor, dim?: Dims | null, options?: {
+      /** Divide by n - correction; `null` is 1 (as unbiased=true). Default: `null` (Python's None). */
+      correction?: number | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs; only with `dim`. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default. Positionally: `input`; by name: `dim`, `correction`, `keepdim`, `out`. */
+    (input: Tensor, options?: { dim?: Dims | null; correction?: number | null; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /**
+     * The variance of the elements (of all of them, or along `dim`): the mean squared deviation, over n - 1 by default.
+     *
+     * @param input The input tensor.
+     * @param unbiased Divide by n - 1 (Bessel's correction) rather than n.
+     */
+    (input: Tensor, unbiased: boolean): Tensor;
+  };
+  /** The standard deviation of the elements (of all of them, or along `dim`): the square root of var. (PyTorch: `torch.std`) */
+  std: {
+    /**
+     * The standard deviation of the elements (of all of them, or along `dim`): the square root of var.
+     *
+     * PyTorch: `torch.std`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param unbiased Divide by n - 1 (Bessel's correction) rather than n. Default: `true`.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1.0, 2.0], [3.0, 5.0]]);
+     * x.std()        // tensor(1.7078)
+     * x.std(1, false)  // tensor([0.5000, 1.0000])
+     * ```
+     */
+    (input: Tensor, dim?: Dims | null, unbiased?: boolean, keepdim?: boolean, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs; only with `dim`. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** The standard deviation of the elements (of all of them, or along `dim`): the square root of var. Positionally: `input`; by name: `dim`, `unbiased`, `keepdim`, `out`. */
+    (input: Tensor, options?: { dim?: Dims | null; unbiased?: boolean; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /** The standard deviation of the elements (of all of them, or along `dim`): the square root of var. Positionally: `input`, `dim`; by name: `unbiased`, `keepdim`, `out`. */
+    (input: Tensor, dim: Dims | null, options?: { unbiased?: boolean; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /** The standard deviation of the elements (of all of them, or along `dim`): the square root of var. Positionally: `input`, `dim`, `unbiased`; by name: `keepdim`, `out`. */
+    (input: Tensor, dim: Dims | null, unbiased: boolean, options?: { keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /**
+     * The standard deviation of the elements (of all of them, or along `dim`): the square root of var.
+     *
+     * @param input The input tensor.
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `correction`, `keepdim`, `out`.
+     */
+    (input: Tensor, dim?: Dims | null, options?: {
+      /** Divide by n - correction; `null` is 1 (as unbiased=true). Default: `null` (Python's None). */
+      correction?: number | null;
+      /** Keep each reduced dimension as size 1. Default: `false`. */
+      keepdim?: boolean;
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs; only with `dim`. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** The standard deviation of the elements (of all of them, or along `dim`): the square root of var. Positionally: `input`; by name: `dim`, `correction`, `keepdim`, `out`. */
+    (input: Tensor, options?: { dim?: Dims | null; correction?: number | null; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /**
+     * The standard deviation of the elements (of all of them, or along `dim`): the square root of var.
+     *
+     * @param input The input tensor.
+     * @param unbiased Divide by n - 1 (Bessel's correction) rather than n.
+     */
+    (input: Tensor, unbiased: boolean): Tensor;
+  };
+  /** The p-norm of the elements (of all of them, or along `dim`): (Σ|x|ᵖ)^(1/p); floating-point inputs only. (PyTorch: `torch.norm`) */
+  norm: {
+    /**
+     * The p-norm of the elements (of all of them, or along `dim`): (Σ|x|ᵖ)^(1/p); floating-point inputs only.
+     *
+     * PyTorch: `torch.norm`
+     *
+     * @param input The input tensor.
+     * @param p The order: a number (Infinity: the largest |x|), or "fro" (Frobenius); `null` is the 2-norm (PyTorch's default "fro"). Default: `null` (Python's None).
+     * @param dim The dimension or dimensions to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[3.0, -4.0], [0.0, 1.0]]);
+     * x.norm()      // tensor(5.0990)
+     * x.norm(1, 1)  // tensor([7., 1.])
+     * torch.norm(x, Infinity)  // tensor(4.)
+     * ```
+     */
+    (input: Tensor, p?: number | 'fro' | null, dim?: Dims | null, keepdim?: boolean, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** The p-norm of the elements (of all of them, or along `dim`): (Σ|x|ᵖ)^(1/p); floating-point inputs only. Positionally: `input`; by name: `p`, `dim`, `keepdim`, `out`. */
+    (input: Tensor, options?: { p?: number | 'fro' | null; dim?: Dims | null; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /** The p-norm of the elements (of all of them, or along `dim`): (Σ|x|ᵖ)^(1/p); floating-point inputs only. Positionally: `input`, `p`; by name: `dim`, `keepdim`, `out`. */
+    (input: Tensor, p: number | 'fro' | null, options?: { dim?: Dims | null; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /** The p-norm of the elements (of all of them, or along `dim`): (Σ|x|ᵖ)^(1/p); floating-point inputs only. Positionally: `input`, `p`, `dim`; by name: `keepdim`, `out`. */
+    (input: Tensor, p: number | 'fro' | null, dim: Dims | null, options?: { keepdim?: boolean; out?: Tensor | null; }): Tensor;
+  };
+  /** The product of the elements: of all of them, or along `dim`. (PyTorch: `torch.prod`) */
+  prod: {
+    /**
+     * The product of the elements: of all of them, or along `dim`.
+     *
+     * PyTorch: `torch.prod`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2], [3, 4]]);
+     * x.prod()      // tensor(24.)
+     * x.prod(1)     // tensor([ 2., 12.])
+     * ```
+     */
+    (input: Tensor, dim?: number | null, keepdim?: boolean, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs; only with `dim`. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** The product of the elements: of all of them, or along `dim`. Positionally: `input`; by name: `dim`, `keepdim`, `out`. */
+    (input: Tensor, options?: { dim?: number | null; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /** The product of the elements: of all of them, or along `dim`. Positionally: `input`, `dim`; by name: `keepdim`, `out`. */
+    (input: Tensor, dim: number | null, options?: { keepdim?: boolean; out?: Tensor | null; }): Tensor;
+  };
+  /** The largest element (nan wins); the elementwise maximum with `other`; or along `dim`, the largest values and their indices. (PyTorch: `torch.max`) */
+  max: {
+    /**
+     * The largest element (nan wins); the elementwise maximum with `other`; or along `dim`, the largest values and their indices.
+     *
+     * PyTorch: `torch.max`
+     *
+     * @param input The input tensor.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.max()          // tensor(5.)
+     * x.max(1).values  // tensor([5., 4.])
+     * x.max(1).indices  // tensor([1, 0])
+     * torch.max(x, torch.tensor([3, 3]))  // tensor([[3., 5.],
+     *                                     //         [4., 3.]])
+     * ```
+     */
+    (input: Tensor): Tensor;
+    /**
+     * The largest element (nan wins); the elementwise maximum with `other`; or along `dim`, the largest values and their indices.
+     *
+     * @param input The input tensor.
+     * @param other A tensor to compare with elementwise (broadcast); nan wins.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     */
+    (input: Tensor, other: Tensor, options?: {
+      /** Tensors to write the result into (PyTorch's out=): the result's one, or [values, indices] along `dim`. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /**
+     * The largest element (nan wins); the elementwise maximum with `other`; or along `dim`, the largest values and their indices.
+     *
+     * @param input The input tensor.
+     * @param dim The dimension to reduce.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     */
+    (input: Tensor, dim: number, keepdim?: boolean, options?: {
+      /** Tensors to write the result into (PyTorch's out=): the result's one, or [values, indices] along `dim`. Default: `null` (Python's None). */
+      out?: [Tensor, Tensor] | null;
+    }): ValuesIndices;
+    /** The largest element (nan wins); the elementwise maximum with `other`; or along `dim`, the largest values and their indices. Positionally: `input`, `dim`; by name: `keepdim`, `out`. */
+    (input: Tensor, dim: number, options?: { keepdim?: boolean; out?: [Tensor, Tensor] | null; }): ValuesIndices;
+  };
+  /** The smallest element (nan wins); the elementwise minimum with `other`; or along `dim`, the smallest values and their indices. (PyTorch: `torch.min`) */
+  min: {
+    /**
+     * The smallest element (nan wins); the elementwise minimum with `other`; or along `dim`, the smallest values and their indices.
+     *
+     * PyTorch: `torch.min`
+     *
+     * @param input The input tensor.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.min()          // tensor(1.)
+     * const [values, indices] = x.min(0);
+     * values           // tensor([1., 2.])
+     * indices          // tensor([0, 1])
+     * ```
+     */
+    (input: Tensor): Tensor;
+    /**
+     * The smallest element (nan wins); the elementwise minimum with `other`; or along `dim`, the smallest values and their indices.
+     *
+     * @param input The input tensor.
+     * @param other A tensor to compare with elementwise (broadcast); nan wins.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     */
+    (input: Tensor, other: Tensor, options?: {
+      /** Tensors to write the result into (PyTorch's out=): the result's one, or [values, indices] along `dim`. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /**
+     * The smallest element (nan wins); the elementwise minimum with `other`; or along `dim`, the smallest values and their indices.
+     *
+     * @param input The input tensor.
+     * @param dim The dimension to reduce.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     */
+    (input: Tensor, dim: number, keepdim?: boolean, options?: {
+      /** Tensors to write the result into (PyTorch's out=): the result's one, or [values, indices] along `dim`. Default: `null` (Python's None). */
+      out?: [Tensor, Tensor] | null;
+    }): ValuesIndices;
+    /** The smallest element (nan wins); the elementwise minimum with `other`; or along `dim`, the smallest values and their indices. Positionally: `input`, `dim`; by name: `keepdim`, `out`. */
+    (input: Tensor, dim: number, options?: { keepdim?: boolean; out?: [Tensor, Tensor] | null; }): ValuesIndices;
+  };
+  /** The largest elements along `dim` (all of them by default), without indices; ties share the gradient. (PyTorch: `torch.amax`) */
+  amax: {
+    /**
+     * The largest elements along `dim` (all of them by default), without indices; ties share the gradient.
+     *
+     * PyTorch: `torch.amax`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension or dimensions to reduce; `[]` reduces all of them. Default: `[]`.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.amax()      // tensor(5.)
+     * x.amax(0)     // tensor([4., 5.])
+     * ```
+     */
+    (input: Tensor, dim?: Dims, keepdim?: boolean, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** The largest elements along `dim` (all of them by default), without indices; ties share the gradient. Positionally: `input`; by name: `dim`, `keepdim`, `out`. */
+    (input: Tensor, options?: { dim?: Dims; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /** The largest elements along `dim` (all of them by default), without indices; ties share the gradient. Positionally: `input`, `dim`; by name: `keepdim`, `out`. */
+    (input: Tensor, dim: Dims, options?: { keepdim?: boolean; out?: Tensor | null; }): Tensor;
+  };
+  /** The smallest elements along `dim` (all of them by default), without indices; ties share the gradient. (PyTorch: `torch.amin`) */
+  amin: {
+    /**
+     * The smallest elements along `dim` (all of them by default), without indices; ties share the gradient.
+     *
+     * PyTorch: `torch.amin`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension or dimensions to reduce; `[]` reduces all of them. Default: `[]`.
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.amin()      // tensor(1.)
+     * x.amin({ dim: 1, keepdim: true })  // tensor([[1.],
+     *                                    //         [2.]])
+     * ```
+     */
+    (input: Tensor, dim?: Dims, keepdim?: boolean, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** The smallest elements along `dim` (all of them by default), without indices; ties share the gradient. Positionally: `input`; by name: `dim`, `keepdim`, `out`. */
+    (input: Tensor, options?: { dim?: Dims; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /** The smallest elements along `dim` (all of them by default), without indices; ties share the gradient. Positionally: `input`, `dim`; by name: `keepdim`, `out`. */
+    (input: Tensor, dim: Dims, options?: { keepdim?: boolean; out?: Tensor | null; }): Tensor;
+  };
+  /** The index of the largest element: in the flattened input, or along `dim` (the first of ties). (PyTorch: `torch.argmax`) */
+  argmax: {
+    /**
+     * The index of the largest element: in the flattened input, or along `dim` (the first of ties).
+     *
+     * PyTorch: `torch.argmax`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension to reduce; `null`: the index into the flattened input. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.argmax()     // tensor(1)
+     * x.argmax(1)    // tensor([1, 0])
+     * ```
+     */
+    (input: Tensor, dim?: number | null, keepdim?: boolean, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** The index of the largest element: in the flattened input, or along `dim` (the first of ties). Positionally: `input`; by name: `dim`, `keepdim`, `out`. */
+    (input: Tensor, options?: { dim?: number | null; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /** The index of the largest element: in the flattened input, or along `dim` (the first of ties). Positionally: `input`, `dim`; by name: `keepdim`, `out`. */
+    (input: Tensor, dim: number | null, options?: { keepdim?: boolean; out?: Tensor | null; }): Tensor;
+  };
+  /** The index of the smallest element: in the flattened input, or along `dim` (the first of ties). (PyTorch: `torch.argmin`) */
+  argmin: {
+    /**
+     * The index of the smallest element: in the flattened input, or along `dim` (the first of ties).
+     *
+     * PyTorch: `torch.argmin`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension to reduce; `null`: the index into the flattened input. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 5], [4, 2]]);
+     * x.argmin()     // tensor(0)
+     * x.argmin(0)    // tensor([0, 1])
+     * ```
+     */
+    (input: Tensor, dim?: number | null, keepdim?: boolean, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** The index of the smallest element: in the flattened input, or along `dim` (the first of ties). Positionally: `input`; by name: `dim`, `keepdim`, `out`. */
+    (input: Tensor, options?: { dim?: number | null; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /** The index of the smallest element: in the flattened input, or along `dim` (the first of ties). Positionally: `input`, `dim`; by name: `keepdim`, `out`. */
+    (input: Tensor, dim: number | null, options?: { keepdim?: boolean; out?: Tensor | null; }): Tensor;
+  };
+  /** Whether every element is nonzero (a bool tensor): of all of them, or along `dim`. (PyTorch: `torch.all`) */
+  all: {
+    /**
+     * Whether every element is nonzero (a bool tensor): of all of them, or along `dim`.
+     *
+     * PyTorch: `torch.all`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 0], [2, 3]]);
+     * x.all()       // tensor(False)
+     * x.all(1)      // tensor([False,  True])
+     * ```
+     */
+    (input: Tensor, dim?: number | null, keepdim?: boolean, options?: {
+      /** A bool (or uint8) tensor to write the result into (PyTorch's out=); only with `dim`. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** Whether every element is nonzero (a bool tensor): of all of them, or along `dim`. Positionally: `input`; by name: `dim`, `keepdim`, `out`. */
+    (input: Tensor, options?: { dim?: number | null; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /** Whether every element is nonzero (a bool tensor): of all of them, or along `dim`. Positionally: `input`, `dim`; by name: `keepdim`, `out`. */
+    (input: Tensor, dim: number | null, options?: { keepdim?: boolean; out?: Tensor | null; }): Tensor;
+  };
+  /** Whether some element is nonzero (a bool tensor): of all of them, or along `dim`. (PyTorch: `torch.any`) */
+  any: {
+    /**
+     * Whether some element is nonzero (a bool tensor): of all of them, or along `dim`.
+     *
+     * PyTorch: `torch.any`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension to reduce; `null` reduces all of them. Default: `null` (Python's None).
+     * @param keepdim Keep each reduced dimension as size 1. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[0, 0], [2, 0]]);
+     * x.any()       // tensor(True)
+     * x.any(0)      // tensor([ True, False])
+     * ```
+     */
+    (input: Tensor, dim?: number | null, keepdim?: boolean, options?: {
+      /** A bool (or uint8) tensor to write the result into (PyTorch's out=); only with `dim`. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** Whether some element is nonzero (a bool tensor): of all of them, or along `dim`. Positionally: `input`; by name: `dim`, `keepdim`, `out`. */
+    (input: Tensor, options?: { dim?: number | null; keepdim?: boolean; out?: Tensor | null; }): Tensor;
+    /** Whether some element is nonzero (a bool tensor): of all of them, or along `dim`. Positionally: `input`, `dim`; by name: `keepdim`, `out`. */
+    (input: Tensor, dim: number | null, options?: { keepdim?: boolean; out?: Tensor | null; }): Tensor;
+  };
+  /** How many elements are nonzero (int64): of all of them, or along `dim`. (PyTorch: `torch.count_nonzero`) */
+  count_nonzero: {
+    /**
+     * How many elements are nonzero (int64): of all of them, or along `dim`.
+     *
+     * PyTorch: `torch.count_nonzero`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension or dimensions to count along; `null` counts all elements. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * const x = torch.tensor([[0, 1], [2, 3]]);
+     * torch.count_nonzero(x)     // tensor(3)
+     * x.count_nonzero(1)         // tensor([1, 2])
+     * ```
+     */
+    (input: Tensor, dim?: Dims | null): Tensor;
+    /** How many elements are nonzero (int64): of all of them, or along `dim`. Positionally: `input`; by name: `dim`. */
+    (input: Tensor, options?: { dim?: Dims | null; }): Tensor;
+  };
+  /** The elements in another shape (one size may be -1: inferred): a view when the strides allow one, else a copy. (PyTorch: `torch.reshape`) */
+  reshape: {
+    /**
+     * The elements in another shape (one size may be -1: inferred): a view when the strides allow one, else a copy.
+     *
+     * PyTorch: `torch.reshape`
+     *
+     * @param input The input tensor.
+     * @param shape The new shape, with as many elements as the input (one size may be -1).
+     * @example
+     * ```ts
+     * const x = torch.arange(6);
+     * torch.reshape(x, [2, -1])  // tensor([[0, 1, 2],
+     *                            //         [3, 4, 5]])
+     * ```
+     */
+    (input: Tensor, shape: number[]): Tensor;
+  };
+  /** A view with the dimensions reordered: dimension i of the result is dimension dims[i] of the input. (PyTorch: `torch.permute`) */
+  permute: {
+    /**
+     * A view with the dimensions reordered: dimension i of the result is dimension dims[i] of the input.
+     *
+     * PyTorch: `torch.permute`
+     *
+     * @param input The input tensor.
+     * @param dims The input's dimensions in their new order (each once).
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3, 4);
+     * torch.permute(x, [2, 0, 1]).shape  // 4,2,3
+     * ```
+     */
+    (input: Tensor, dims: number[]): Tensor;
+  };
+  /** A view with two dimensions swapped. (PyTorch: `torch.transpose`) */
+  transpose: {
+    /**
+     * A view with two dimensions swapped.
+     *
+     * PyTorch: `torch.transpose`
+     *
+     * @param input The input tensor.
+     * @param dim0 The first dimension to swap.
+     * @param dim1 The second dimension to swap.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+     * x.transpose(0, 1)  // tensor([[1., 4.],
+     *                    //         [2., 5.],
+     *                    //         [3., 6.]])
+     * ```
+     */
+    (input: Tensor, dim0: number, dim1: number): Tensor;
+  };
+  /** The transpose of a matrix (a view); a tensor of 0 or 1 dimensions as it is. (PyTorch: `torch.t`) */
+  t: {
+    /**
+     * The transpose of a matrix (a view); a tensor of 0 or 1 dimensions as it is.
+     *
+     * PyTorch: `torch.t`
+     *
+     * @param input The input tensor, of at most 2 dimensions.
+     * @example
+     * ```ts
+     * torch.tensor([[1, 2], [3, 4]]).t()  // tensor([[1., 3.],
+     *                                     //         [2., 4.]])
+     * ```
+     */
+    (input: Tensor): Tensor;
+  };
+  /** A view with a dimension of size 1 inserted at `dim`. (PyTorch: `torch.unsqueeze`) */
+  unsqueeze: {
+    /**
+     * A view with a dimension of size 1 inserted at `dim`.
+     *
+     * PyTorch: `torch.unsqueeze`
+     *
+     * @param input The input tensor.
+     * @param dim Where the new dimension goes, in the result's numbering (negative counts from the end).
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2, 3]);
+     * x.unsqueeze(0).shape   // 1,3
+     * x.unsqueeze(-1).shape  // 3,1
+     * ```
+     */
+    (input: Tensor, dim: number): Tensor;
+  };
+  /** A view without the dimensions of size 1: all of them, or `dim` if its size is 1. (PyTorch: `torch.squeeze`) */
+  squeeze: {
+    /**
+     * A view without the dimensions of size 1: all of them, or `dim` if its size is 1.
+     *
+     * PyTorch: `torch.squeeze`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension to remove if its size is 1; `null` removes every size-1 dimension. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 1, 3, 1);
+     * x.squeeze().shape   // 2,3
+     * x.squeeze(1).shape  // 2,3,1
+     * ```
+     */
+    (input: Tensor, dim?: number | null): Tensor;
+    /** A view without the dimensions of size 1: all of them, or `dim` if its size is 1. Positionally: `input`; by name: `dim`. */
+    (input: Tensor, options?: { dim?: number | null; }): Tensor;
+  };
+  /** The dimensions from `start_dim` to `end_dim` merged into one (a view when possible); a 0-d input becomes 1-d. (PyTorch: `torch.flatten`) */
+  flatten: {
+    /**
+     * The dimensions from `start_dim` to `end_dim` merged into one (a view when possible); a 0-d input becomes 1-d.
+     *
+     * PyTorch: `torch.flatten`
+     *
+     * @param input The input tensor.
+     * @param start_dim The first dimension to merge. Default: `0`.
+     * @param end_dim The last dimension to merge. Default: `-1`.
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3, 4);
+     * x.flatten().shape   // 24
+     * x.flatten(1).shape  // 2,12
+     * ```
+     */
+    (input: Tensor, start_dim?: number, end_dim?: number): Tensor;
+    /** The dimensions from `start_dim` to `end_dim` merged into one (a view when possible); a 0-d input becomes 1-d. Positionally: `input`; by name: `start_dim`, `end_dim`. */
+    (input: Tensor, options?: { start_dim?: number; end_dim?: number; }): Tensor;
+    /** The dimensions from `start_dim` to `end_dim` merged into one (a view when possible); a 0-d input becomes 1-d. Positionally: `input`, `start_dim`; by name: `end_dim`. */
+    (input: Tensor, start_dim: number, options?: { end_dim?: number; }): Tensor;
+  };
+  /** A view of `length` entries along `dim`, from `start`. (PyTorch: `torch.narrow`) */
+  narrow: {
+    /**
+     * A view of `length` entries along `dim`, from `start`.
+     *
+     * PyTorch: `torch.narrow`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension to narrow.
+     * @param start The first entry kept (negative counts from the end).
+     * @param length How many entries to keep.
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+     * x.narrow(1, 1, 2)  // tensor([[2., 3.],
+     *                    //         [5., 6.]])
+     * ```
+     */
+    (input: Tensor, dim: number, start: number, length: number): Tensor;
+  };
+  /** A view of entry `index` along `dim`, without that dimension (x.select(0, i) is x[i]). (PyTorch: `torch.select`) */
+  select: {
+    /**
+     * A view of entry `index` along `dim`, without that dimension (x.select(0, i) is x[i]).
+     *
+     * PyTorch: `torch.select`
+     *
+     * @param input The input tensor.
+     * @param dim The dimension to select along.
+     * @param index The entry to take (negative counts from the end).
+     * @example
+     * ```ts
+     * const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);
+     * x.select(1, -1)  // tensor([3., 6.])
+     * ```
+     */
+    (input: Tensor, dim: number, index: number): Tensor;
+  };
+  /** Views of the input split into `chunks` pieces along `dim` (each of ceil(size / chunks) entries, the last maybe fewer; so maybe fewer pieces). (PyTorch: `torch.chunk`) */
+  chunk: {
+    /**
+     * Views of the input split into `chunks` pieces along `dim` (each of ceil(size / chunks) entries, the last maybe fewer; so maybe fewer pieces).
+     *
+     * PyTorch: `torch.chunk`
+     *
+     * @param input The input tensor.
+     * @param chunks How many pieces to make (at most).
+     * @param dim The dimension to split along. Default: `0`.
+     * @example
+     * ```ts
+     * const [a, b] = torch.arange(5).chunk(2);
+     * a  // tensor([0, 1, 2])
+     * b  // tensor([3, 4])
+     * ```
+     */
+    (input: Tensor, chunks: number, dim?: number): Tensor[];
+    /** Views of the input split into `chunks` pieces along `dim` (each of ceil(size / chunks) entries, the last maybe fewer; so maybe fewer pieces). Positionally: `input`, `chunks`; by name: `dim`. */
+    (input: Tensor, chunks: number, options?: { dim?: number; }): Tensor[];
+  };
+  /** Views of the input split along `dim`: into pieces of `split_size_or_sections` entries (the last maybe fewer), or of the sizes listed. (PyTorch: `torch.split`) */
+  split: {
+    /**
+     * Views of the input split along `dim`: into pieces of `split_size_or_sections` entries (the last maybe fewer), or of the sizes listed.
+     *
+     * PyTorch: `torch.split`
+     *
+     * @param tensor The tensor to split.
+     * @param split_size_or_sections Each piece's size, or a list of the pieces' sizes (summing to the dimension's size).
+     * @param dim The dimension to split along. Default: `0`.
+     * @example
+     * ```ts
+     * const x = torch.arange(5);
+     * torch.split(x, 2).length  // 3
+     * torch.split(x, [1, 4])[1]  // tensor([1, 2, 3, 4])
+     * ```
+     */
+    (tensor: Tensor, split_size_or_sections: number | number[], dim?: number): Tensor[];
+    /** Views of the input split along `dim`: into pieces of `split_size_or_sections` entries (the last maybe fewer), or of the sizes listed. Positionally: `tensor`, `split_size_or_sections`; by name: `dim`. */
+    (tensor: Tensor, split_size_or_sections: number | number[], options?: { dim?: number; }): Tensor[];
+  };
+  /** The tensors joined along an existing dimension `dim` (their other sizes must match). (PyTorch: `torch.cat`) */
+  cat: {
+    /**
+     * The tensors joined along an existing dimension `dim` (their other sizes must match).
+     *
+     * PyTorch: `torch.cat`
+     *
+     * @param tensors The tensors to join, in order (at least one).
+     * @param dim The dimension to join along. Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const a = torch.tensor([[1, 2]]), b = torch.tensor([[3, 4]]);
+     * torch.cat([a, b])     // tensor([[1., 2.],
+     *                       //         [3., 4.]])
+     * torch.cat([a, b], 1)  // tensor([[1., 2., 3., 4.]])
+     * ```
+     */
+    (tensors: Tensor[], dim?: number, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs; it may share no element with an input. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** The tensors joined along an existing dimension `dim` (their other sizes must match). Positionally: `tensors`; by name: `dim`, `out`. */
+    (tensors: Tensor[], options?: { dim?: number; out?: Tensor | null; }): Tensor;
+  };
+  /** torch.cat under another name: the tensors joined along an existing dimension `dim`. (PyTorch: `torch.concat`) */
+  concat: {
+    /**
+     * torch.cat under another name: the tensors joined along an existing dimension `dim`.
+     *
+     * PyTorch: `torch.concat`
+     *
+     * @param tensors The tensors to join, in order (at least one).
+     * @param dim The dimension to join along. Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.concat([torch.tensor([1]), torch.tensor([2, 3])])  // tensor([1., 2., 3.])
+     * ```
+     */
+    (tensors: Tensor[], dim?: number, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs; it may share no element with an input. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** torch.cat under another name: the tensors joined along an existing dimension `dim`. Positionally: `tensors`; by name: `dim`, `out`. */
+    (tensors: Tensor[], options?: { dim?: number; out?: Tensor | null; }): Tensor;
+  };
+  /** The tensors (all of one shape) joined along a new dimension `dim`. (PyTorch: `torch.stack`) */
+  stack: {
+    /**
+     * The tensors (all of one shape) joined along a new dimension `dim`.
+     *
+     * PyTorch: `torch.stack`
+     *
+     * @param tensors The tensors to join, in order (at least one).
+     * @param dim Where the new dimension goes, in the result's numbering. Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const a = torch.tensor([1, 2]), b = torch.tensor([3, 4]);
+     * torch.stack([a, b], 1)  // tensor([[1., 3.],
+     *                         //         [2., 4.]])
+     * ```
+     */
+    (tensors: Tensor[], dim?: number, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs; it may share no element with an input. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** The tensors (all of one shape) joined along a new dimension `dim`. Positionally: `tensors`; by name: `dim`, `out`. */
+    (tensors: Tensor[], options?: { dim?: number; out?: Tensor | null; }): Tensor;
+  };
+  /** A copy of the input with elements of its own (contiguous); the gradient flows back to the input. (PyTorch: `torch.clone`) */
+  clone: {
+    /**
+     * A copy of the input with elements of its own (contiguous); the gradient flows back to the input.
+     *
+     * PyTorch: `torch.clone`
+     *
+     * @param input The input tensor.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2]);
+     * const y = x.clone();
+     * y.add_(1);
+     * x  // tensor([1., 2.])
+     * ```
+     */
+    (input: Tensor): Tensor;
   };
 }

@@ -1,0 +1,210 @@
+// Shapes and views: torch.reshape(x, shape), x.view(2, 3), torch.cat(tensors), ...
+import type { ApiTable } from "../entry";
+import { COMMON } from "../common";
+
+const JOIN = {
+  tensors: "The tensors to join, in order (at least one).",
+  dim: "The dimension to join along.",
+  out: "A tensor to write the result into (PyTorch's out=), resized if its shape differs; it may share no element with an input.",
+};
+const OTHER = { other: "The tensor whose shape to take." };
+
+export const TORCH_FUNCTIONS_SHAPE = {
+  reshape: {
+    summary: "The elements in another shape (one size may be -1: inferred): a view when the strides allow one, else a copy.",
+    signatures: ["(input: Tensor, shape: number[]): Tensor"],
+    params: { ...COMMON, shape: "The new shape, with as many elements as the input (one size may be -1)." },
+    example: "const x = torch.arange(6);\ntorch.reshape(x, [2, -1])  // tensor([[0, 1, 2],\n                           //         [3, 4, 5]])",
+    pytorch: "torch.reshape",
+  },
+  permute: {
+    summary: "A view with the dimensions reordered: dimension i of the result is dimension dims[i] of the input.",
+    signatures: ["(input: Tensor, dims: number[]): Tensor"],
+    params: { ...COMMON, dims: "The input's dimensions in their new order (each once)." },
+    example: "const x = torch.zeros(2, 3, 4);\ntorch.permute(x, [2, 0, 1]).shape  // 4,2,3",
+    pytorch: "torch.permute",
+  },
+  transpose: {
+    summary: "A view with two dimensions swapped.",
+    signatures: ["(input: Tensor, dim0: number, dim1: number): Tensor"],
+    method: true,
+    params: { ...COMMON, dim0: "The first dimension to swap.", dim1: "The second dimension to swap." },
+    example: "const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);\nx.transpose(0, 1)  // tensor([[1., 4.],\n                   //         [2., 5.],\n                   //         [3., 6.]])",
+    pytorch: "torch.transpose",
+  },
+  t: {
+    summary: "The transpose of a matrix (a view); a tensor of 0 or 1 dimensions as it is.",
+    signatures: ["(input: Tensor): Tensor"],
+    method: true,
+    params: { ...COMMON, input: "The input tensor, of at most 2 dimensions." },
+    example: "torch.tensor([[1, 2], [3, 4]]).t()  // tensor([[1., 3.],\n                                    //         [2., 4.]])",
+    pytorch: "torch.t",
+  },
+  unsqueeze: {
+    summary: "A view with a dimension of size 1 inserted at `dim`.",
+    signatures: ["(input: Tensor, dim: number): Tensor"],
+    method: true,
+    params: { ...COMMON, dim: "Where the new dimension goes, in the result's numbering (negative counts from the end)." },
+    example: "const x = torch.tensor([1, 2, 3]);\nx.unsqueeze(0).shape   // 1,3\nx.unsqueeze(-1).shape  // 3,1",
+    pytorch: "torch.unsqueeze",
+  },
+  squeeze: {
+    summary: "A view without the dimensions of size 1: all of them, or `dim` if its size is 1.",
+    signatures: ["(input: Tensor, dim: number | null = null): Tensor"],
+    method: true,
+    params: { ...COMMON, dim: "The dimension to remove if its size is 1; `null` removes every size-1 dimension." },
+    example: "const x = torch.zeros(2, 1, 3, 1);\nx.squeeze().shape   // 2,3\nx.squeeze(1).shape  // 2,3,1",
+    pytorch: "torch.squeeze",
+  },
+  flatten: {
+    summary: "The dimensions from `start_dim` to `end_dim` merged into one (a view when possible); a 0-d input becomes 1-d.",
+    signatures: ["(input: Tensor, start_dim: number = 0, end_dim: number = -1): Tensor"],
+    method: true,
+    params: { ...COMMON, start_dim: "The first dimension to merge.", end_dim: "The last dimension to merge." },
+    example: "const x = torch.zeros(2, 3, 4);\nx.flatten().shape   // 24\nx.flatten(1).shape  // 2,12",
+    pytorch: "torch.flatten",
+  },
+  narrow: {
+    summary: "A view of `length` entries along `dim`, from `start`.",
+    signatures: ["(input: Tensor, dim: number, start: number, length: number): Tensor"],
+    method: true,
+    params: { ...COMMON, dim: "The dimension to narrow.", start: "The first entry kept (negative counts from the end).", length: "How many entries to keep." },
+    example: "const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);\nx.narrow(1, 1, 2)  // tensor([[2., 3.],\n                   //         [5., 6.]])",
+    pytorch: "torch.narrow",
+  },
+  select: {
+    summary: "A view of entry `index` along `dim`, without that dimension (x.select(0, i) is x[i]).",
+    signatures: ["(input: Tensor, dim: number, index: number): Tensor"],
+    method: true,
+    params: { ...COMMON, dim: "The dimension to select along.", index: "The entry to take (negative counts from the end)." },
+    example: "const x = torch.tensor([[1, 2, 3], [4, 5, 6]]);\nx.select(1, -1)  // tensor([3., 6.])",
+    pytorch: "torch.select",
+  },
+  chunk: {
+    summary: "Views of the input split into `chunks` pieces along `dim` (each of ceil(size / chunks) entries, the last maybe fewer; so maybe fewer pieces).",
+    signatures: ["(input: Tensor, chunks: number, dim: number = 0): Tensor[]"],
+    method: true,
+    params: { ...COMMON, chunks: "How many pieces to make (at most).", dim: "The dimension to split along." },
+    example: "const [a, b] = torch.arange(5).chunk(2);\na  // tensor([0, 1, 2])\nb  // tensor([3, 4])",
+    pytorch: "torch.chunk",
+  },
+  split: {
+    summary: "Views of the input split along `dim`: into pieces of `split_size_or_sections` entries (the last maybe fewer), or of the sizes listed.",
+    signatures: ["(tensor: Tensor, split_size_or_sections: number | number[], dim: number = 0): Tensor[]"],
+    params: {
+      tensor: "The tensor to split.",
+      split_size_or_sections: "Each piece's size, or a list of the pieces' sizes (summing to the dimension's size).",
+      dim: "The dimension to split along.",
+    },
+    example: "const x = torch.arange(5);\ntorch.split(x, 2).length  // 3\ntorch.split(x, [1, 4])[1]  // tensor([1, 2, 3, 4])",
+    pytorch: "torch.split",
+  },
+  cat: {
+    summary: "The tensors joined along an existing dimension `dim` (their other sizes must match).",
+    signatures: ["(tensors: Tensor[], dim: number = 0, *, out: Tensor | null = null): Tensor"],
+    params: JOIN,
+    example: "const a = torch.tensor([[1, 2]]), b = torch.tensor([[3, 4]]);\ntorch.cat([a, b])     // tensor([[1., 2.],\n                      //         [3., 4.]])\ntorch.cat([a, b], 1)  // tensor([[1., 2., 3., 4.]])",
+    pytorch: "torch.cat",
+  },
+  concat: {
+    summary: "torch.cat under another name: the tensors joined along an existing dimension `dim`.",
+    signatures: ["(tensors: Tensor[], dim: number = 0, *, out: Tensor | null = null): Tensor"],
+    params: JOIN,
+    example: "torch.concat([torch.tensor([1]), torch.tensor([2, 3])])  // tensor([1., 2., 3.])",
+    pytorch: "torch.concat",
+  },
+  stack: {
+    summary: "The tensors (all of one shape) joined along a new dimension `dim`.",
+    signatures: ["(tensors: Tensor[], dim: number = 0, *, out: Tensor | null = null): Tensor"],
+    params: { ...JOIN, dim: "Where the new dimension goes, in the result's numbering." },
+    example: "const a = torch.tensor([1, 2]), b = torch.tensor([3, 4]);\ntorch.stack([a, b], 1)  // tensor([[1., 3.],\n                        //         [2., 4.]])",
+    pytorch: "torch.stack",
+  },
+  clone: {
+    summary: "A copy of the input with elements of its own (contiguous); the gradient flows back to the input.",
+    signatures: ["(input: Tensor): Tensor"],
+    method: true,
+    params: COMMON,
+    example: "const x = torch.tensor([1, 2]);\nconst y = x.clone();\ny.add_(1);\nx  // tensor([1., 2.])",
+    pytorch: "torch.clone",
+  },
+} satisfies ApiTable;
+
+export const TENSOR_METHODS_SHAPE = {
+  view: {
+    summary: "A view of the same elements in another shape (one size may be -1: inferred); the strides must allow it (else use reshape).",
+    signatures: ["(...size: number): Tensor"],
+    params: { size: "The new shape: its sizes one by one, or one array (one size may be -1)." },
+    example: "const x = torch.arange(6);\nx.view(2, 3).shape    // 2,3\nx.view([-1, 2]).shape // 3,2",
+    pytorch: "torch.Tensor.view",
+  },
+  view_as: {
+    summary: "A view of the same elements in `other`'s shape: x.view(other.shape).",
+    signatures: ["(other: Tensor): Tensor"],
+    params: OTHER,
+    example: "torch.arange(4).view_as(torch.zeros(2, 2)).shape  // 2,2",
+    pytorch: "torch.Tensor.view_as",
+  },
+  reshape: {
+    summary: "The elements in another shape (one size may be -1: inferred): a view when the strides allow one, else a copy.",
+    signatures: ["(...shape: number): Tensor"],
+    params: { shape: "The new shape: its sizes one by one, or one array (one size may be -1)." },
+    example: "const x = torch.arange(6);\nx.reshape(3, 2).t().reshape(-1)  // tensor([0, 2, 4, 1, 3, 5])",
+    pytorch: "torch.Tensor.reshape",
+  },
+  reshape_as: {
+    summary: "The elements in `other`'s shape: x.reshape(other.shape).",
+    signatures: ["(other: Tensor): Tensor"],
+    params: OTHER,
+    example: "torch.arange(4).reshape_as(torch.zeros(2, 2)).shape  // 2,2",
+    pytorch: "torch.Tensor.reshape_as",
+  },
+  permute: {
+    summary: "A view with the dimensions reordered: dimension i of the result is dimension dims[i] of this tensor.",
+    signatures: ["(...dims: number): Tensor"],
+    params: { dims: "This tensor's dimensions in their new order (each once): one by one, or one array." },
+    example: "torch.zeros(2, 3, 4).permute(2, 0, 1).shape  // 4,2,3",
+    pytorch: "torch.Tensor.permute",
+  },
+  split: {
+    summary: "Views of this tensor split along `dim`: into pieces of `split_size` entries (the last maybe fewer), or of the sizes listed.",
+    signatures: ["(split_size: number | number[], dim: number = 0): Tensor[]"],
+    params: {
+      split_size: "Each piece's size, or a list of the pieces' sizes (summing to the dimension's size).",
+      dim: "The dimension to split along.",
+    },
+    example: "const [a, b] = torch.arange(5).split([2, 3]);\na  // tensor([0, 1])\nb  // tensor([2, 3, 4])",
+    pytorch: "torch.Tensor.split",
+  },
+  expand: {
+    summary: "A view with size-1 dimensions repeated to `size` (and new leading ones), without copying; -1 keeps a size.",
+    signatures: ["(...size: number): Tensor"],
+    params: { size: "The expanded shape: its sizes one by one, or one array; -1 keeps that dimension's size." },
+    example: "const x = torch.tensor([[1], [2]]);\nx.expand(2, 3)  // tensor([[1., 1., 1.],\n                //         [2., 2., 2.]])",
+    pytorch: "torch.Tensor.expand",
+  },
+  expand_as: {
+    summary: "A view expanded to `other`'s shape: x.expand(other.shape).",
+    signatures: ["(other: Tensor): Tensor"],
+    params: OTHER,
+    example: "torch.tensor([1, 2]).expand_as(torch.zeros(3, 2)).shape  // 3,2",
+    pytorch: "torch.Tensor.expand_as",
+  },
+  contiguous: {
+    summary: "This tensor if its elements are already in row-major order, else a copy that is (with the gradient flowing back).",
+    signatures: ["(): Tensor"],
+    params: {},
+    example: "const x = torch.zeros(2, 3).t();\nx.is_contiguous()               // false\nx.contiguous().is_contiguous()  // true",
+    pytorch: "torch.Tensor.contiguous",
+  },
+  resize_: {
+    summary: "Makes this tensor `size`, contiguous, keeping its elements in memory order (new ones uninitialised); refused for a tensor that requires grad.",
+    signatures: ["(...size: number, *, memory_format: null = null): this"],
+    params: {
+      size: "The new shape: its sizes one by one, or one array.",
+      memory_format: "Accepted for PyTorch's code: only the contiguous format (null) exists here.",
+    },
+    example: "const x = torch.tensor([1, 2, 3, 4]);\nx.resize_(2, 2)  // tensor([[1., 2.],\n                 //         [3., 4.]])",
+    pytorch: "torch.Tensor.resize_",
+  },
+} satisfies ApiTable;
