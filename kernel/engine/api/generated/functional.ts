@@ -2,8 +2,1858 @@
 // callable's entry there and build.
 // torch.nn.functional.<name> (F.<name>) besides the activations: overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, Device, Generator, Module, Parameter, Linear, Dims, Identity, Sequential, ModuleList, ModuleDict, Dropout, Dropout2d, Flatten, LayerNorm, BatchNorm1d, BatchNorm2d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss, SGD, Adam, ParamGroup, Dataset, DatasetLike, TensorDataset, Subset, Sampler, RandomSampler, DataLoader, MNIST, FashionMNIST, Normalize } from "../types";
 
 export interface FunctionalApi {
-
+  /** The 2-d convolution of images [N, C, H, W] with kernels `weight` [out_channels, C, kH, kW], plus `bias`. (PyTorch: `torch.nn.functional.conv2d`) */
+  conv2d: {
+    /**
+     * The 2-d convolution of images [N, C, H, W] with kernels `weight` [out_channels, C, kH, kW], plus `bias`.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param weight The kernels [out_channels, C / groups, kH, kW].
+     * @param bias One value per output channel [out_channels]; `null` for none. Default: `null` (Python's None).
+     * @param stride The step between windows, in rows and columns (one number: both). Default: `1`.
+     * @param padding Zeros added on each side (one number: all four; [rows, columns]), or "same" (the output as big as the input, stride 1 only) or "valid" (none). Default: `0`.
+     * @param dilation The spacing between the kernel's taps (1: adjacent). Default: `1`.
+     * @param groups How many groups the channels are split into, each convolved on its own (actnb computes groups=1 only). Default: `1`.
+     * @example
+     * ```ts
+     * const x = torch.arange(9).float().view(1, 1, 3, 3);
+     * F.conv2d(x, torch.ones(1, 1, 2, 2))  // tensor([[[[ 8., 12.],
+     *                                      //           [20., 24.]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.conv2d`
+     */
+    (input: Tensor, weight: Tensor, bias?: Tensor | null, stride?: number | readonly number[], padding?: number | readonly number[] | "same" | "valid", dilation?: number | readonly number[], groups?: number): Tensor;
+    /**
+     * The 2-d convolution of images [N, C, H, W] with kernels `weight` [out_channels, C, kH, kW], plus `bias`.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param options PyTorch's keyword arguments, by name: `weight`, `bias`, `stride`, `padding`, `dilation`, `groups`.
+     * @example
+     * ```ts
+     * const x = torch.arange(9).float().view(1, 1, 3, 3);
+     * F.conv2d(x, torch.ones(1, 1, 2, 2))  // tensor([[[[ 8., 12.],
+     *                                      //           [20., 24.]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.conv2d`
+     */
+    (input: Tensor, options: {
+      /** The kernels [out_channels, C / groups, kH, kW]. */
+      weight: Tensor;
+      /** One value per output channel [out_channels]; `null` for none. Default: `null` (Python's None). */
+      bias?: Tensor | null;
+      /** The step between windows, in rows and columns (one number: both). Default: `1`. */
+      stride?: number | readonly number[];
+      /** Zeros added on each side (one number: all four; [rows, columns]), or "same" (the output as big as the input, stride 1 only) or "valid" (none). Default: `0`. */
+      padding?: number | readonly number[] | "same" | "valid";
+      /** The spacing between the kernel's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** How many groups the channels are split into, each convolved on its own (actnb computes groups=1 only). Default: `1`. */
+      groups?: number;
+    }): Tensor;
+    /**
+     * The 2-d convolution of images [N, C, H, W] with kernels `weight` [out_channels, C, kH, kW], plus `bias`.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param weight The kernels [out_channels, C / groups, kH, kW].
+     * @param options PyTorch's keyword arguments, by name: `bias`, `stride`, `padding`, `dilation`, `groups`.
+     * @example
+     * ```ts
+     * const x = torch.arange(9).float().view(1, 1, 3, 3);
+     * F.conv2d(x, torch.ones(1, 1, 2, 2))  // tensor([[[[ 8., 12.],
+     *                                      //           [20., 24.]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.conv2d`
+     */
+    (input: Tensor, weight: Tensor, options?: {
+      /** One value per output channel [out_channels]; `null` for none. Default: `null` (Python's None). */
+      bias?: Tensor | null;
+      /** The step between windows, in rows and columns (one number: both). Default: `1`. */
+      stride?: number | readonly number[];
+      /** Zeros added on each side (one number: all four; [rows, columns]), or "same" (the output as big as the input, stride 1 only) or "valid" (none). Default: `0`. */
+      padding?: number | readonly number[] | "same" | "valid";
+      /** The spacing between the kernel's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** How many groups the channels are split into, each convolved on its own (actnb computes groups=1 only). Default: `1`. */
+      groups?: number;
+    }): Tensor;
+    /**
+     * The 2-d convolution of images [N, C, H, W] with kernels `weight` [out_channels, C, kH, kW], plus `bias`.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param weight The kernels [out_channels, C / groups, kH, kW].
+     * @param bias One value per output channel [out_channels]; `null` for none. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `stride`, `padding`, `dilation`, `groups`.
+     * @example
+     * ```ts
+     * const x = torch.arange(9).float().view(1, 1, 3, 3);
+     * F.conv2d(x, torch.ones(1, 1, 2, 2))  // tensor([[[[ 8., 12.],
+     *                                      //           [20., 24.]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.conv2d`
+     */
+    (input: Tensor, weight: Tensor, bias: Tensor | null, options?: {
+      /** The step between windows, in rows and columns (one number: both). Default: `1`. */
+      stride?: number | readonly number[];
+      /** Zeros added on each side (one number: all four; [rows, columns]), or "same" (the output as big as the input, stride 1 only) or "valid" (none). Default: `0`. */
+      padding?: number | readonly number[] | "same" | "valid";
+      /** The spacing between the kernel's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** How many groups the channels are split into, each convolved on its own (actnb computes groups=1 only). Default: `1`. */
+      groups?: number;
+    }): Tensor;
+    /**
+     * The 2-d convolution of images [N, C, H, W] with kernels `weight` [out_channels, C, kH, kW], plus `bias`.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param weight The kernels [out_channels, C / groups, kH, kW].
+     * @param bias One value per output channel [out_channels]; `null` for none. Default: `null` (Python's None).
+     * @param stride The step between windows, in rows and columns (one number: both). Default: `1`.
+     * @param options PyTorch's keyword arguments, by name: `padding`, `dilation`, `groups`.
+     * @example
+     * ```ts
+     * const x = torch.arange(9).float().view(1, 1, 3, 3);
+     * F.conv2d(x, torch.ones(1, 1, 2, 2))  // tensor([[[[ 8., 12.],
+     *                                      //           [20., 24.]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.conv2d`
+     */
+    (input: Tensor, weight: Tensor, bias: Tensor | null, stride: number | readonly number[], options?: {
+      /** Zeros added on each side (one number: all four; [rows, columns]), or "same" (the output as big as the input, stride 1 only) or "valid" (none). Default: `0`. */
+      padding?: number | readonly number[] | "same" | "valid";
+      /** The spacing between the kernel's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** How many groups the channels are split into, each convolved on its own (actnb computes groups=1 only). Default: `1`. */
+      groups?: number;
+    }): Tensor;
+    /**
+     * The 2-d convolution of images [N, C, H, W] with kernels `weight` [out_channels, C, kH, kW], plus `bias`.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param weight The kernels [out_channels, C / groups, kH, kW].
+     * @param bias One value per output channel [out_channels]; `null` for none. Default: `null` (Python's None).
+     * @param stride The step between windows, in rows and columns (one number: both). Default: `1`.
+     * @param padding Zeros added on each side (one number: all four; [rows, columns]), or "same" (the output as big as the input, stride 1 only) or "valid" (none). Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `dilation`, `groups`.
+     * @example
+     * ```ts
+     * const x = torch.arange(9).float().view(1, 1, 3, 3);
+     * F.conv2d(x, torch.ones(1, 1, 2, 2))  // tensor([[[[ 8., 12.],
+     *                                      //           [20., 24.]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.conv2d`
+     */
+    (input: Tensor, weight: Tensor, bias: Tensor | null, stride: number | readonly number[], padding: number | readonly number[] | "same" | "valid", options?: {
+      /** The spacing between the kernel's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** How many groups the channels are split into, each convolved on its own (actnb computes groups=1 only). Default: `1`. */
+      groups?: number;
+    }): Tensor;
+    /**
+     * The 2-d convolution of images [N, C, H, W] with kernels `weight` [out_channels, C, kH, kW], plus `bias`.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param weight The kernels [out_channels, C / groups, kH, kW].
+     * @param bias One value per output channel [out_channels]; `null` for none. Default: `null` (Python's None).
+     * @param stride The step between windows, in rows and columns (one number: both). Default: `1`.
+     * @param padding Zeros added on each side (one number: all four; [rows, columns]), or "same" (the output as big as the input, stride 1 only) or "valid" (none). Default: `0`.
+     * @param dilation The spacing between the kernel's taps (1: adjacent). Default: `1`.
+     * @param options PyTorch's keyword arguments, by name: `groups`.
+     * @example
+     * ```ts
+     * const x = torch.arange(9).float().view(1, 1, 3, 3);
+     * F.conv2d(x, torch.ones(1, 1, 2, 2))  // tensor([[[[ 8., 12.],
+     *                                      //           [20., 24.]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.conv2d`
+     */
+    (input: Tensor, weight: Tensor, bias: Tensor | null, stride: number | readonly number[], padding: number | readonly number[] | "same" | "valid", dilation: number | readonly number[], options?: {
+      /** How many groups the channels are split into, each convolved on its own (actnb computes groups=1 only). Default: `1`. */
+      groups?: number;
+    }): Tensor;
+  };
+  /** 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was. (PyTorch: `torch.nn.functional.max_pool2d`) */
+  max_pool2d: {
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param dilation The spacing between the window's taps (1: adjacent). Default: `1`.
+     * @param ceil_mode Round the output size up, so a last partial window counts too. Default: `false`.
+     * @param return_indices Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride?: number | readonly number[] | null, padding?: number | readonly number[], dilation?: number | readonly number[], ceil_mode?: boolean, return_indices?: false): Tensor;
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param options PyTorch's keyword arguments, by name: `kernel_size`, `stride`, `padding`, `dilation`, `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, options: {
+      /** The window's height and width (one number: square). */
+      kernel_size: number | readonly number[];
+      /** The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None). */
+      stride?: number | readonly number[] | null;
+      /** Added on each side before pooling (at most half the window). Default: `0`. */
+      padding?: number | readonly number[];
+      /** The spacing between the window's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. Default: `false`. */
+      return_indices?: false;
+    }): Tensor;
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param options PyTorch's keyword arguments, by name: `stride`, `padding`, `dilation`, `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], options?: {
+      /** The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None). */
+      stride?: number | readonly number[] | null;
+      /** Added on each side before pooling (at most half the window). Default: `0`. */
+      padding?: number | readonly number[];
+      /** The spacing between the window's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. Default: `false`. */
+      return_indices?: false;
+    }): Tensor;
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `padding`, `dilation`, `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, options?: {
+      /** Added on each side before pooling (at most half the window). Default: `0`. */
+      padding?: number | readonly number[];
+      /** The spacing between the window's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. Default: `false`. */
+      return_indices?: false;
+    }): Tensor;
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `dilation`, `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, padding: number | readonly number[], options?: {
+      /** The spacing between the window's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. Default: `false`. */
+      return_indices?: false;
+    }): Tensor;
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param dilation The spacing between the window's taps (1: adjacent). Default: `1`.
+     * @param options PyTorch's keyword arguments, by name: `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, padding: number | readonly number[], dilation: number | readonly number[], options?: {
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. Default: `false`. */
+      return_indices?: false;
+    }): Tensor;
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param dilation The spacing between the window's taps (1: adjacent). Default: `1`.
+     * @param ceil_mode Round the output size up, so a last partial window counts too. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, padding: number | readonly number[], dilation: number | readonly number[], ceil_mode: boolean, options?: {
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. Default: `false`. */
+      return_indices?: false;
+    }): Tensor;
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param dilation The spacing between the window's taps (1: adjacent). Default: `1`.
+     * @param ceil_mode Round the output size up, so a last partial window counts too. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, padding: number | readonly number[], dilation: number | readonly number[], ceil_mode: boolean, options: {
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. */
+      return_indices: true;
+    }): [Tensor, Tensor];
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param options PyTorch's keyword arguments, by name: `kernel_size`, `stride`, `padding`, `dilation`, `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, options: {
+      /** The window's height and width (one number: square). */
+      kernel_size: number | readonly number[];
+      /** The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None). */
+      stride?: number | readonly number[] | null;
+      /** Added on each side before pooling (at most half the window). Default: `0`. */
+      padding?: number | readonly number[];
+      /** The spacing between the window's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. */
+      return_indices: true;
+    }): [Tensor, Tensor];
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param options PyTorch's keyword arguments, by name: `stride`, `padding`, `dilation`, `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], options: {
+      /** The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None). */
+      stride?: number | readonly number[] | null;
+      /** Added on each side before pooling (at most half the window). Default: `0`. */
+      padding?: number | readonly number[];
+      /** The spacing between the window's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. */
+      return_indices: true;
+    }): [Tensor, Tensor];
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `padding`, `dilation`, `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, options: {
+      /** Added on each side before pooling (at most half the window). Default: `0`. */
+      padding?: number | readonly number[];
+      /** The spacing between the window's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. */
+      return_indices: true;
+    }): [Tensor, Tensor];
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `dilation`, `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, padding: number | readonly number[], options: {
+      /** The spacing between the window's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. */
+      return_indices: true;
+    }): [Tensor, Tensor];
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param dilation The spacing between the window's taps (1: adjacent). Default: `1`.
+     * @param options PyTorch's keyword arguments, by name: `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, padding: number | readonly number[], dilation: number | readonly number[], options: {
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. */
+      return_indices: true;
+    }): [Tensor, Tensor];
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param dilation The spacing between the window's taps (1: adjacent). Default: `1`.
+     * @param ceil_mode Round the output size up, so a last partial window counts too. Default: `false`.
+     * @param return_indices Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride?: number | readonly number[] | null, padding?: number | readonly number[], dilation?: number | readonly number[], ceil_mode?: boolean, return_indices?: boolean): Tensor | [Tensor, Tensor];
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param options PyTorch's keyword arguments, by name: `kernel_size`, `stride`, `padding`, `dilation`, `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, options: {
+      /** The window's height and width (one number: square). */
+      kernel_size: number | readonly number[];
+      /** The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None). */
+      stride?: number | readonly number[] | null;
+      /** Added on each side before pooling (at most half the window). Default: `0`. */
+      padding?: number | readonly number[];
+      /** The spacing between the window's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. Default: `false`. */
+      return_indices?: boolean;
+    }): Tensor | [Tensor, Tensor];
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param options PyTorch's keyword arguments, by name: `stride`, `padding`, `dilation`, `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], options?: {
+      /** The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None). */
+      stride?: number | readonly number[] | null;
+      /** Added on each side before pooling (at most half the window). Default: `0`. */
+      padding?: number | readonly number[];
+      /** The spacing between the window's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. Default: `false`. */
+      return_indices?: boolean;
+    }): Tensor | [Tensor, Tensor];
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `padding`, `dilation`, `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, options?: {
+      /** Added on each side before pooling (at most half the window). Default: `0`. */
+      padding?: number | readonly number[];
+      /** The spacing between the window's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. Default: `false`. */
+      return_indices?: boolean;
+    }): Tensor | [Tensor, Tensor];
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `dilation`, `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, padding: number | readonly number[], options?: {
+      /** The spacing between the window's taps (1: adjacent). Default: `1`. */
+      dilation?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. Default: `false`. */
+      return_indices?: boolean;
+    }): Tensor | [Tensor, Tensor];
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param dilation The spacing between the window's taps (1: adjacent). Default: `1`.
+     * @param options PyTorch's keyword arguments, by name: `ceil_mode`, `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, padding: number | readonly number[], dilation: number | readonly number[], options?: {
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. Default: `false`. */
+      return_indices?: boolean;
+    }): Tensor | [Tensor, Tensor];
+    /**
+     * 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param dilation The spacing between the window's taps (1: adjacent). Default: `1`.
+     * @param ceil_mode Round the output size up, so a last partial window counts too. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `return_indices`.
+     * @example
+     * ```ts
+     * const x = torch.arange(16).float().view(1, 1, 4, 4);
+     * F.max_pool2d(x, 2)  // tensor([[[[ 5.,  7.],
+     *                     //           [13., 15.]]]])
+     * F.max_pool2d(x, 2, { return_indices: true })[1]  // tensor([[[[ 5,  7],
+     *                                                  //           [13, 15]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.max_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, padding: number | readonly number[], dilation: number | readonly number[], ceil_mode: boolean, options?: {
+      /** Also return where each maximum was (flat indices in each H·W plane), for max_unpool2d. Default: `false`. */
+      return_indices?: boolean;
+    }): Tensor | [Tensor, Tensor];
+  };
+  /** 2-d average pooling: the mean of each kernel_size window of images [N, C, H, W]. (PyTorch: `torch.nn.functional.avg_pool2d`) */
+  avg_pool2d: {
+    /**
+     * 2-d average pooling: the mean of each kernel_size window of images [N, C, H, W].
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param ceil_mode Round the output size up, so a last partial window counts too. Default: `false`.
+     * @param count_include_pad Whether the padding's zeros count in each window's average. Default: `true`.
+     * @param divisor_override Divide each window's sum by this instead of its size; `null`: its size. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * F.avg_pool2d(torch.arange(16).float().view(1, 1, 4, 4), 2)  // tensor([[[[ 2.5000,  4.5000],
+     *                                                             //           [10.5000, 12.5000]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.avg_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride?: number | readonly number[] | null, padding?: number | readonly number[], ceil_mode?: boolean, count_include_pad?: boolean, divisor_override?: number | null): Tensor;
+    /**
+     * 2-d average pooling: the mean of each kernel_size window of images [N, C, H, W].
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param options PyTorch's keyword arguments, by name: `kernel_size`, `stride`, `padding`, `ceil_mode`, `count_include_pad`, `divisor_override`.
+     * @example
+     * ```ts
+     * F.avg_pool2d(torch.arange(16).float().view(1, 1, 4, 4), 2)  // tensor([[[[ 2.5000,  4.5000],
+     *                                                             //           [10.5000, 12.5000]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.avg_pool2d`
+     */
+    (input: Tensor, options: {
+      /** The window's height and width (one number: square). */
+      kernel_size: number | readonly number[];
+      /** The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None). */
+      stride?: number | readonly number[] | null;
+      /** Added on each side before pooling (at most half the window). Default: `0`. */
+      padding?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Whether the padding's zeros count in each window's average. Default: `true`. */
+      count_include_pad?: boolean;
+      /** Divide each window's sum by this instead of its size; `null`: its size. Default: `null` (Python's None). */
+      divisor_override?: number | null;
+    }): Tensor;
+    /**
+     * 2-d average pooling: the mean of each kernel_size window of images [N, C, H, W].
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param options PyTorch's keyword arguments, by name: `stride`, `padding`, `ceil_mode`, `count_include_pad`, `divisor_override`.
+     * @example
+     * ```ts
+     * F.avg_pool2d(torch.arange(16).float().view(1, 1, 4, 4), 2)  // tensor([[[[ 2.5000,  4.5000],
+     *                                                             //           [10.5000, 12.5000]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.avg_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], options?: {
+      /** The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None). */
+      stride?: number | readonly number[] | null;
+      /** Added on each side before pooling (at most half the window). Default: `0`. */
+      padding?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Whether the padding's zeros count in each window's average. Default: `true`. */
+      count_include_pad?: boolean;
+      /** Divide each window's sum by this instead of its size; `null`: its size. Default: `null` (Python's None). */
+      divisor_override?: number | null;
+    }): Tensor;
+    /**
+     * 2-d average pooling: the mean of each kernel_size window of images [N, C, H, W].
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `padding`, `ceil_mode`, `count_include_pad`, `divisor_override`.
+     * @example
+     * ```ts
+     * F.avg_pool2d(torch.arange(16).float().view(1, 1, 4, 4), 2)  // tensor([[[[ 2.5000,  4.5000],
+     *                                                             //           [10.5000, 12.5000]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.avg_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, options?: {
+      /** Added on each side before pooling (at most half the window). Default: `0`. */
+      padding?: number | readonly number[];
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Whether the padding's zeros count in each window's average. Default: `true`. */
+      count_include_pad?: boolean;
+      /** Divide each window's sum by this instead of its size; `null`: its size. Default: `null` (Python's None). */
+      divisor_override?: number | null;
+    }): Tensor;
+    /**
+     * 2-d average pooling: the mean of each kernel_size window of images [N, C, H, W].
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `ceil_mode`, `count_include_pad`, `divisor_override`.
+     * @example
+     * ```ts
+     * F.avg_pool2d(torch.arange(16).float().view(1, 1, 4, 4), 2)  // tensor([[[[ 2.5000,  4.5000],
+     *                                                             //           [10.5000, 12.5000]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.avg_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, padding: number | readonly number[], options?: {
+      /** Round the output size up, so a last partial window counts too. Default: `false`. */
+      ceil_mode?: boolean;
+      /** Whether the padding's zeros count in each window's average. Default: `true`. */
+      count_include_pad?: boolean;
+      /** Divide each window's sum by this instead of its size; `null`: its size. Default: `null` (Python's None). */
+      divisor_override?: number | null;
+    }): Tensor;
+    /**
+     * 2-d average pooling: the mean of each kernel_size window of images [N, C, H, W].
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param ceil_mode Round the output size up, so a last partial window counts too. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `count_include_pad`, `divisor_override`.
+     * @example
+     * ```ts
+     * F.avg_pool2d(torch.arange(16).float().view(1, 1, 4, 4), 2)  // tensor([[[[ 2.5000,  4.5000],
+     *                                                             //           [10.5000, 12.5000]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.avg_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, padding: number | readonly number[], ceil_mode: boolean, options?: {
+      /** Whether the padding's zeros count in each window's average. Default: `true`. */
+      count_include_pad?: boolean;
+      /** Divide each window's sum by this instead of its size; `null`: its size. Default: `null` (Python's None). */
+      divisor_override?: number | null;
+    }): Tensor;
+    /**
+     * 2-d average pooling: the mean of each kernel_size window of images [N, C, H, W].
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param kernel_size The window's height and width (one number: square).
+     * @param stride The step between windows; `null`: the window's size (windows side by side). Default: `null` (Python's None).
+     * @param padding Added on each side before pooling (at most half the window). Default: `0`.
+     * @param ceil_mode Round the output size up, so a last partial window counts too. Default: `false`.
+     * @param count_include_pad Whether the padding's zeros count in each window's average. Default: `true`.
+     * @param options PyTorch's keyword arguments, by name: `divisor_override`.
+     * @example
+     * ```ts
+     * F.avg_pool2d(torch.arange(16).float().view(1, 1, 4, 4), 2)  // tensor([[[[ 2.5000,  4.5000],
+     *                                                             //           [10.5000, 12.5000]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.avg_pool2d`
+     */
+    (input: Tensor, kernel_size: number | readonly number[], stride: number | readonly number[] | null, padding: number | readonly number[], ceil_mode: boolean, count_include_pad: boolean, options?: {
+      /** Divide each window's sum by this instead of its size; `null`: its size. Default: `null` (Python's None). */
+      divisor_override?: number | null;
+    }): Tensor;
+  };
+  /** 2-d average pooling to a given output size, whatever the input's: windows chosen to tile the input. (PyTorch: `torch.nn.functional.adaptive_avg_pool2d`) */
+  adaptive_avg_pool2d: {
+    /**
+     * 2-d average pooling to a given output size, whatever the input's: windows chosen to tile the input.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param output_size The output's [H, W] (one number: square; `null` keeps that dimension's size).
+     * @example
+     * ```ts
+     * F.adaptive_avg_pool2d(torch.arange(16).float().view(1, 1, 4, 4), 1)  // tensor([[[[7.5000]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.adaptive_avg_pool2d`
+     */
+    (input: Tensor, output_size: number | readonly (number | null)[]): Tensor;
+    /**
+     * 2-d average pooling to a given output size, whatever the input's: windows chosen to tile the input.
+     *
+     * @param input The input images [N, C, H, W] (or one image [C, H, W]).
+     * @param options PyTorch's keyword arguments, by name: `output_size`.
+     * @example
+     * ```ts
+     * F.adaptive_avg_pool2d(torch.arange(16).float().view(1, 1, 4, 4), 1)  // tensor([[[[7.5000]]]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.adaptive_avg_pool2d`
+     */
+    (input: Tensor, options: {
+      /** The output's [H, W] (one number: square; `null` keeps that dimension's size). */
+      output_size: number | readonly (number | null)[];
+    }): Tensor;
+  };
+  /** With `training`, zeroes each element with probability p and scales the rest by 1/(1 - p); otherwise returns the input. (PyTorch: `torch.nn.functional.dropout`) */
+  dropout: {
+    /**
+     * With `training`, zeroes each element with probability p and scales the rest by 1/(1 - p); otherwise returns the input.
+     *
+     * @param input The input tensor.
+     * @param p The probability of zeroing each element (or channel); the rest are scaled by 1/(1 - p). Default: `0.5`.
+     * @param training Whether to drop at all: with `false` the input is returned as it is (evaluation). Default: `true`.
+     * @param inplace Overwrite the input instead of allocating a result. Default: `false`.
+     * @example
+     * ```ts
+     * F.dropout(torch.ones(4), { p: 0.5, training: false })  // tensor([1., 1., 1., 1.])
+     * ```
+     * @see PyTorch: `torch.nn.functional.dropout`
+     */
+    (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
+    /**
+     * With `training`, zeroes each element with probability p and scales the rest by 1/(1 - p); otherwise returns the input.
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `p`, `training`, `inplace`.
+     * @example
+     * ```ts
+     * F.dropout(torch.ones(4), { p: 0.5, training: false })  // tensor([1., 1., 1., 1.])
+     * ```
+     * @see PyTorch: `torch.nn.functional.dropout`
+     */
+    (input: Tensor, options?: {
+      /** The probability of zeroing each element (or channel); the rest are scaled by 1/(1 - p). Default: `0.5`. */
+      p?: number;
+      /** Whether to drop at all: with `false` the input is returned as it is (evaluation). Default: `true`. */
+      training?: boolean;
+      /** Overwrite the input instead of allocating a result. Default: `false`. */
+      inplace?: boolean;
+    }): Tensor;
+    /**
+     * With `training`, zeroes each element with probability p and scales the rest by 1/(1 - p); otherwise returns the input.
+     *
+     * @param input The input tensor.
+     * @param p The probability of zeroing each element (or channel); the rest are scaled by 1/(1 - p). Default: `0.5`.
+     * @param options PyTorch's keyword arguments, by name: `training`, `inplace`.
+     * @example
+     * ```ts
+     * F.dropout(torch.ones(4), { p: 0.5, training: false })  // tensor([1., 1., 1., 1.])
+     * ```
+     * @see PyTorch: `torch.nn.functional.dropout`
+     */
+    (input: Tensor, p: number, options?: {
+      /** Whether to drop at all: with `false` the input is returned as it is (evaluation). Default: `true`. */
+      training?: boolean;
+      /** Overwrite the input instead of allocating a result. Default: `false`. */
+      inplace?: boolean;
+    }): Tensor;
+    /**
+     * With `training`, zeroes each element with probability p and scales the rest by 1/(1 - p); otherwise returns the input.
+     *
+     * @param input The input tensor.
+     * @param p The probability of zeroing each element (or channel); the rest are scaled by 1/(1 - p). Default: `0.5`.
+     * @param training Whether to drop at all: with `false` the input is returned as it is (evaluation). Default: `true`.
+     * @param options PyTorch's keyword arguments, by name: `inplace`.
+     * @example
+     * ```ts
+     * F.dropout(torch.ones(4), { p: 0.5, training: false })  // tensor([1., 1., 1., 1.])
+     * ```
+     * @see PyTorch: `torch.nn.functional.dropout`
+     */
+    (input: Tensor, p: number, training: boolean, options?: {
+      /** Overwrite the input instead of allocating a result. Default: `false`. */
+      inplace?: boolean;
+    }): Tensor;
+  };
+  /** With `training`, zeroes whole channels (dim 1) with probability p and scales the rest by 1/(1 - p); otherwise returns the input. (PyTorch: `torch.nn.functional.dropout2d`) */
+  dropout2d: {
+    /**
+     * With `training`, zeroes whole channels (dim 1) with probability p and scales the rest by 1/(1 - p); otherwise returns the input.
+     *
+     * @param input The input tensor.
+     * @param p The probability of zeroing each element (or channel); the rest are scaled by 1/(1 - p). Default: `0.5`.
+     * @param training Whether to drop at all: with `false` the input is returned as it is (evaluation). Default: `true`.
+     * @param inplace Overwrite the input instead of allocating a result. Default: `false`.
+     * @example
+     * ```ts
+     * F.dropout2d(torch.ones(1, 2, 2, 2), 0.5, false).sum()  // tensor(8.)
+     * ```
+     * @see PyTorch: `torch.nn.functional.dropout2d`
+     */
+    (input: Tensor, p?: number, training?: boolean, inplace?: boolean): Tensor;
+    /**
+     * With `training`, zeroes whole channels (dim 1) with probability p and scales the rest by 1/(1 - p); otherwise returns the input.
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `p`, `training`, `inplace`.
+     * @example
+     * ```ts
+     * F.dropout2d(torch.ones(1, 2, 2, 2), 0.5, false).sum()  // tensor(8.)
+     * ```
+     * @see PyTorch: `torch.nn.functional.dropout2d`
+     */
+    (input: Tensor, options?: {
+      /** The probability of zeroing each element (or channel); the rest are scaled by 1/(1 - p). Default: `0.5`. */
+      p?: number;
+      /** Whether to drop at all: with `false` the input is returned as it is (evaluation). Default: `true`. */
+      training?: boolean;
+      /** Overwrite the input instead of allocating a result. Default: `false`. */
+      inplace?: boolean;
+    }): Tensor;
+    /**
+     * With `training`, zeroes whole channels (dim 1) with probability p and scales the rest by 1/(1 - p); otherwise returns the input.
+     *
+     * @param input The input tensor.
+     * @param p The probability of zeroing each element (or channel); the rest are scaled by 1/(1 - p). Default: `0.5`.
+     * @param options PyTorch's keyword arguments, by name: `training`, `inplace`.
+     * @example
+     * ```ts
+     * F.dropout2d(torch.ones(1, 2, 2, 2), 0.5, false).sum()  // tensor(8.)
+     * ```
+     * @see PyTorch: `torch.nn.functional.dropout2d`
+     */
+    (input: Tensor, p: number, options?: {
+      /** Whether to drop at all: with `false` the input is returned as it is (evaluation). Default: `true`. */
+      training?: boolean;
+      /** Overwrite the input instead of allocating a result. Default: `false`. */
+      inplace?: boolean;
+    }): Tensor;
+    /**
+     * With `training`, zeroes whole channels (dim 1) with probability p and scales the rest by 1/(1 - p); otherwise returns the input.
+     *
+     * @param input The input tensor.
+     * @param p The probability of zeroing each element (or channel); the rest are scaled by 1/(1 - p). Default: `0.5`.
+     * @param training Whether to drop at all: with `false` the input is returned as it is (evaluation). Default: `true`.
+     * @param options PyTorch's keyword arguments, by name: `inplace`.
+     * @example
+     * ```ts
+     * F.dropout2d(torch.ones(1, 2, 2, 2), 0.5, false).sum()  // tensor(8.)
+     * ```
+     * @see PyTorch: `torch.nn.functional.dropout2d`
+     */
+    (input: Tensor, p: number, training: boolean, options?: {
+      /** Overwrite the input instead of allocating a result. Default: `false`. */
+      inplace?: boolean;
+    }): Tensor;
+  };
+  /** Normalises each sample over its last dimensions (normalized_shape) to mean 0 and variance 1, then scales by `weight` and shifts by `bias` if given. (PyTorch: `torch.nn.functional.layer_norm`) */
+  layer_norm: {
+    /**
+     * Normalises each sample over its last dimensions (normalized_shape) to mean 0 and variance 1, then scales by `weight` and shifts by `bias` if given.
+     *
+     * @param input The input tensor.
+     * @param normalized_shape The shape of the trailing dimensions normalised together.
+     * @param weight An element-wise scale of shape normalized_shape; `null` for none. Default: `null` (Python's None).
+     * @param bias An element-wise shift of shape normalized_shape; `null` for none. Default: `null` (Python's None).
+     * @param eps Added to the variance before its square root, for numerical stability. Default: `0.00001`.
+     * @example
+     * ```ts
+     * F.layer_norm(torch.tensor([[1.0, 2.0, 3.0]]), [3])  // tensor([[-1.2247,  0.0000,  1.2247]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.layer_norm`
+     */
+    (input: Tensor, normalized_shape: readonly number[], weight?: Tensor | null, bias?: Tensor | null, eps?: number): Tensor;
+    /**
+     * Normalises each sample over its last dimensions (normalized_shape) to mean 0 and variance 1, then scales by `weight` and shifts by `bias` if given.
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `normalized_shape`, `weight`, `bias`, `eps`.
+     * @example
+     * ```ts
+     * F.layer_norm(torch.tensor([[1.0, 2.0, 3.0]]), [3])  // tensor([[-1.2247,  0.0000,  1.2247]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.layer_norm`
+     */
+    (input: Tensor, options: {
+      /** The shape of the trailing dimensions normalised together. */
+      normalized_shape: readonly number[];
+      /** An element-wise scale of shape normalized_shape; `null` for none. Default: `null` (Python's None). */
+      weight?: Tensor | null;
+      /** An element-wise shift of shape normalized_shape; `null` for none. Default: `null` (Python's None). */
+      bias?: Tensor | null;
+      /** Added to the variance before its square root, for numerical stability. Default: `0.00001`. */
+      eps?: number;
+    }): Tensor;
+    /**
+     * Normalises each sample over its last dimensions (normalized_shape) to mean 0 and variance 1, then scales by `weight` and shifts by `bias` if given.
+     *
+     * @param input The input tensor.
+     * @param normalized_shape The shape of the trailing dimensions normalised together.
+     * @param options PyTorch's keyword arguments, by name: `weight`, `bias`, `eps`.
+     * @example
+     * ```ts
+     * F.layer_norm(torch.tensor([[1.0, 2.0, 3.0]]), [3])  // tensor([[-1.2247,  0.0000,  1.2247]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.layer_norm`
+     */
+    (input: Tensor, normalized_shape: readonly number[], options?: {
+      /** An element-wise scale of shape normalized_shape; `null` for none. Default: `null` (Python's None). */
+      weight?: Tensor | null;
+      /** An element-wise shift of shape normalized_shape; `null` for none. Default: `null` (Python's None). */
+      bias?: Tensor | null;
+      /** Added to the variance before its square root, for numerical stability. Default: `0.00001`. */
+      eps?: number;
+    }): Tensor;
+    /**
+     * Normalises each sample over its last dimensions (normalized_shape) to mean 0 and variance 1, then scales by `weight` and shifts by `bias` if given.
+     *
+     * @param input The input tensor.
+     * @param normalized_shape The shape of the trailing dimensions normalised together.
+     * @param weight An element-wise scale of shape normalized_shape; `null` for none. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `bias`, `eps`.
+     * @example
+     * ```ts
+     * F.layer_norm(torch.tensor([[1.0, 2.0, 3.0]]), [3])  // tensor([[-1.2247,  0.0000,  1.2247]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.layer_norm`
+     */
+    (input: Tensor, normalized_shape: readonly number[], weight: Tensor | null, options?: {
+      /** An element-wise shift of shape normalized_shape; `null` for none. Default: `null` (Python's None). */
+      bias?: Tensor | null;
+      /** Added to the variance before its square root, for numerical stability. Default: `0.00001`. */
+      eps?: number;
+    }): Tensor;
+    /**
+     * Normalises each sample over its last dimensions (normalized_shape) to mean 0 and variance 1, then scales by `weight` and shifts by `bias` if given.
+     *
+     * @param input The input tensor.
+     * @param normalized_shape The shape of the trailing dimensions normalised together.
+     * @param weight An element-wise scale of shape normalized_shape; `null` for none. Default: `null` (Python's None).
+     * @param bias An element-wise shift of shape normalized_shape; `null` for none. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `eps`.
+     * @example
+     * ```ts
+     * F.layer_norm(torch.tensor([[1.0, 2.0, 3.0]]), [3])  // tensor([[-1.2247,  0.0000,  1.2247]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.layer_norm`
+     */
+    (input: Tensor, normalized_shape: readonly number[], weight: Tensor | null, bias: Tensor | null, options?: {
+      /** Added to the variance before its square root, for numerical stability. Default: `0.00001`. */
+      eps?: number;
+    }): Tensor;
+  };
+  /** The mean squared error between input and target: mean((x - y)²). (PyTorch: `torch.nn.functional.mse_loss`) */
+  mse_loss: {
+    /**
+     * The mean squared error between input and target: mean((x - y)²).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduce Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduction How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`.
+     * @example
+     * ```ts
+     * F.mse_loss(torch.tensor([1.0, 2.0]), torch.tensor([1.0, 4.0]))  // tensor(2.)
+     * ```
+     * @see PyTorch: `torch.nn.functional.mse_loss`
+     */
+    (input: Tensor, target: Tensor, size_average?: boolean | null, reduce?: boolean | null, reduction?: "mean" | "sum" | "none"): Tensor;
+    /**
+     * The mean squared error between input and target: mean((x - y)²).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param options PyTorch's keyword arguments, by name: `size_average`, `reduce`, `reduction`.
+     * @example
+     * ```ts
+     * F.mse_loss(torch.tensor([1.0, 2.0]), torch.tensor([1.0, 4.0]))  // tensor(2.)
+     * ```
+     * @see PyTorch: `torch.nn.functional.mse_loss`
+     */
+    (input: Tensor, target: Tensor, options?: {
+      /** Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      size_average?: boolean | null;
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+    /**
+     * The mean squared error between input and target: mean((x - y)²).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `reduce`, `reduction`.
+     * @example
+     * ```ts
+     * F.mse_loss(torch.tensor([1.0, 2.0]), torch.tensor([1.0, 4.0]))  // tensor(2.)
+     * ```
+     * @see PyTorch: `torch.nn.functional.mse_loss`
+     */
+    (input: Tensor, target: Tensor, size_average: boolean | null, options?: {
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+    /**
+     * The mean squared error between input and target: mean((x - y)²).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduce Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `reduction`.
+     * @example
+     * ```ts
+     * F.mse_loss(torch.tensor([1.0, 2.0]), torch.tensor([1.0, 4.0]))  // tensor(2.)
+     * ```
+     * @see PyTorch: `torch.nn.functional.mse_loss`
+     */
+    (input: Tensor, target: Tensor, size_average: boolean | null, reduce: boolean | null, options?: {
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+  };
+  /** The mean absolute error between input and target: mean(|x - y|). (PyTorch: `torch.nn.functional.l1_loss`) */
+  l1_loss: {
+    /**
+     * The mean absolute error between input and target: mean(|x - y|).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduce Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduction How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`.
+     * @example
+     * ```ts
+     * F.l1_loss(torch.tensor([1.0, 2.0]), torch.tensor([0.0, 4.0]), { reduction: "none" })  // tensor([1., 2.])
+     * ```
+     * @see PyTorch: `torch.nn.functional.l1_loss`
+     */
+    (input: Tensor, target: Tensor, size_average?: boolean | null, reduce?: boolean | null, reduction?: "mean" | "sum" | "none"): Tensor;
+    /**
+     * The mean absolute error between input and target: mean(|x - y|).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param options PyTorch's keyword arguments, by name: `size_average`, `reduce`, `reduction`.
+     * @example
+     * ```ts
+     * F.l1_loss(torch.tensor([1.0, 2.0]), torch.tensor([0.0, 4.0]), { reduction: "none" })  // tensor([1., 2.])
+     * ```
+     * @see PyTorch: `torch.nn.functional.l1_loss`
+     */
+    (input: Tensor, target: Tensor, options?: {
+      /** Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      size_average?: boolean | null;
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+    /**
+     * The mean absolute error between input and target: mean(|x - y|).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `reduce`, `reduction`.
+     * @example
+     * ```ts
+     * F.l1_loss(torch.tensor([1.0, 2.0]), torch.tensor([0.0, 4.0]), { reduction: "none" })  // tensor([1., 2.])
+     * ```
+     * @see PyTorch: `torch.nn.functional.l1_loss`
+     */
+    (input: Tensor, target: Tensor, size_average: boolean | null, options?: {
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+    /**
+     * The mean absolute error between input and target: mean(|x - y|).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduce Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `reduction`.
+     * @example
+     * ```ts
+     * F.l1_loss(torch.tensor([1.0, 2.0]), torch.tensor([0.0, 4.0]), { reduction: "none" })  // tensor([1., 2.])
+     * ```
+     * @see PyTorch: `torch.nn.functional.l1_loss`
+     */
+    (input: Tensor, target: Tensor, size_average: boolean | null, reduce: boolean | null, options?: {
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+  };
+  /** Binary cross-entropy between probabilities (in [0, 1]) and targets: -(y·log x + (1 - y)·log(1 - x)). (PyTorch: `torch.nn.functional.binary_cross_entropy`) */
+  binary_cross_entropy: {
+    /**
+     * Binary cross-entropy between probabilities (in [0, 1]) and targets: -(y·log x + (1 - y)·log(1 - x)).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduce Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduction How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`.
+     * @example
+     * ```ts
+     * F.binary_cross_entropy(torch.tensor([0.5, 0.9]), torch.tensor([1.0, 1.0]))  // tensor(0.3993)
+     * ```
+     * @see PyTorch: `torch.nn.functional.binary_cross_entropy`
+     */
+    (input: Tensor, target: Tensor, weight?: Tensor | null, size_average?: boolean | null, reduce?: boolean | null, reduction?: "mean" | "sum" | "none"): Tensor;
+    /**
+     * Binary cross-entropy between probabilities (in [0, 1]) and targets: -(y·log x + (1 - y)·log(1 - x)).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param options PyTorch's keyword arguments, by name: `weight`, `size_average`, `reduce`, `reduction`.
+     * @example
+     * ```ts
+     * F.binary_cross_entropy(torch.tensor([0.5, 0.9]), torch.tensor([1.0, 1.0]))  // tensor(0.3993)
+     * ```
+     * @see PyTorch: `torch.nn.functional.binary_cross_entropy`
+     */
+    (input: Tensor, target: Tensor, options?: {
+      /** A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None). */
+      weight?: Tensor | null;
+      /** Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      size_average?: boolean | null;
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+    /**
+     * Binary cross-entropy between probabilities (in [0, 1]) and targets: -(y·log x + (1 - y)·log(1 - x)).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `size_average`, `reduce`, `reduction`.
+     * @example
+     * ```ts
+     * F.binary_cross_entropy(torch.tensor([0.5, 0.9]), torch.tensor([1.0, 1.0]))  // tensor(0.3993)
+     * ```
+     * @see PyTorch: `torch.nn.functional.binary_cross_entropy`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, options?: {
+      /** Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      size_average?: boolean | null;
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+    /**
+     * Binary cross-entropy between probabilities (in [0, 1]) and targets: -(y·log x + (1 - y)·log(1 - x)).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `reduce`, `reduction`.
+     * @example
+     * ```ts
+     * F.binary_cross_entropy(torch.tensor([0.5, 0.9]), torch.tensor([1.0, 1.0]))  // tensor(0.3993)
+     * ```
+     * @see PyTorch: `torch.nn.functional.binary_cross_entropy`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, size_average: boolean | null, options?: {
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+    /**
+     * Binary cross-entropy between probabilities (in [0, 1]) and targets: -(y·log x + (1 - y)·log(1 - x)).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduce Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `reduction`.
+     * @example
+     * ```ts
+     * F.binary_cross_entropy(torch.tensor([0.5, 0.9]), torch.tensor([1.0, 1.0]))  // tensor(0.3993)
+     * ```
+     * @see PyTorch: `torch.nn.functional.binary_cross_entropy`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, size_average: boolean | null, reduce: boolean | null, options?: {
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+  };
+  /** Binary cross-entropy of sigmoid(input) and targets, computed from the logits directly (stable for large ones). (PyTorch: `torch.nn.functional.binary_cross_entropy_with_logits`) */
+  binary_cross_entropy_with_logits: {
+    /**
+     * Binary cross-entropy of sigmoid(input) and targets, computed from the logits directly (stable for large ones).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduce Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduction How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`.
+     * @param pos_weight A weight on the positive examples' term, per class (more recall for values above 1). Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * F.binary_cross_entropy_with_logits(torch.tensor([0.0, 2.0]), torch.tensor([1.0, 0.0]))  // tensor(1.4100)
+     * ```
+     * @see PyTorch: `torch.nn.functional.binary_cross_entropy_with_logits`
+     */
+    (input: Tensor, target: Tensor, weight?: Tensor | null, size_average?: boolean | null, reduce?: boolean | null, reduction?: "mean" | "sum" | "none", pos_weight?: Tensor | null): Tensor;
+    /**
+     * Binary cross-entropy of sigmoid(input) and targets, computed from the logits directly (stable for large ones).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param options PyTorch's keyword arguments, by name: `weight`, `size_average`, `reduce`, `reduction`, `pos_weight`.
+     * @example
+     * ```ts
+     * F.binary_cross_entropy_with_logits(torch.tensor([0.0, 2.0]), torch.tensor([1.0, 0.0]))  // tensor(1.4100)
+     * ```
+     * @see PyTorch: `torch.nn.functional.binary_cross_entropy_with_logits`
+     */
+    (input: Tensor, target: Tensor, options?: {
+      /** A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None). */
+      weight?: Tensor | null;
+      /** Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      size_average?: boolean | null;
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+      /** A weight on the positive examples' term, per class (more recall for values above 1). Default: `null` (Python's None). */
+      pos_weight?: Tensor | null;
+    }): Tensor;
+    /**
+     * Binary cross-entropy of sigmoid(input) and targets, computed from the logits directly (stable for large ones).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `size_average`, `reduce`, `reduction`, `pos_weight`.
+     * @example
+     * ```ts
+     * F.binary_cross_entropy_with_logits(torch.tensor([0.0, 2.0]), torch.tensor([1.0, 0.0]))  // tensor(1.4100)
+     * ```
+     * @see PyTorch: `torch.nn.functional.binary_cross_entropy_with_logits`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, options?: {
+      /** Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      size_average?: boolean | null;
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+      /** A weight on the positive examples' term, per class (more recall for values above 1). Default: `null` (Python's None). */
+      pos_weight?: Tensor | null;
+    }): Tensor;
+    /**
+     * Binary cross-entropy of sigmoid(input) and targets, computed from the logits directly (stable for large ones).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `reduce`, `reduction`, `pos_weight`.
+     * @example
+     * ```ts
+     * F.binary_cross_entropy_with_logits(torch.tensor([0.0, 2.0]), torch.tensor([1.0, 0.0]))  // tensor(1.4100)
+     * ```
+     * @see PyTorch: `torch.nn.functional.binary_cross_entropy_with_logits`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, size_average: boolean | null, options?: {
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+      /** A weight on the positive examples' term, per class (more recall for values above 1). Default: `null` (Python's None). */
+      pos_weight?: Tensor | null;
+    }): Tensor;
+    /**
+     * Binary cross-entropy of sigmoid(input) and targets, computed from the logits directly (stable for large ones).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduce Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `reduction`, `pos_weight`.
+     * @example
+     * ```ts
+     * F.binary_cross_entropy_with_logits(torch.tensor([0.0, 2.0]), torch.tensor([1.0, 0.0]))  // tensor(1.4100)
+     * ```
+     * @see PyTorch: `torch.nn.functional.binary_cross_entropy_with_logits`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, size_average: boolean | null, reduce: boolean | null, options?: {
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+      /** A weight on the positive examples' term, per class (more recall for values above 1). Default: `null` (Python's None). */
+      pos_weight?: Tensor | null;
+    }): Tensor;
+    /**
+     * Binary cross-entropy of sigmoid(input) and targets, computed from the logits directly (stable for large ones).
+     *
+     * @param input The predictions.
+     * @param target What they should be.
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduce Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduction How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`.
+     * @param options PyTorch's keyword arguments, by name: `pos_weight`.
+     * @example
+     * ```ts
+     * F.binary_cross_entropy_with_logits(torch.tensor([0.0, 2.0]), torch.tensor([1.0, 0.0]))  // tensor(1.4100)
+     * ```
+     * @see PyTorch: `torch.nn.functional.binary_cross_entropy_with_logits`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, size_average: boolean | null, reduce: boolean | null, reduction: "mean" | "sum" | "none", options?: {
+      /** A weight on the positive examples' term, per class (more recall for values above 1). Default: `null` (Python's None). */
+      pos_weight?: Tensor | null;
+    }): Tensor;
+  };
+  /** The negative log-likelihood of the target classes, given log-probabilities [N, C] (a log_softmax's output). (PyTorch: `torch.nn.functional.nll_loss`) */
+  nll_loss: {
+    /**
+     * The negative log-likelihood of the target classes, given log-probabilities [N, C] (a log_softmax's output).
+     *
+     * @param input Log-probabilities [N, C] (or [C]).
+     * @param target The class of each sample [N] (int64).
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param ignore_index A target class that counts for nothing (not in the mean's denominator either). Default: `-100`.
+     * @param reduce Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduction How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`.
+     * @example
+     * ```ts
+     * F.nll_loss(torch.tensor([[0.5, 0.25, 0.25]]).log(), torch.tensor([1], { dtype: torch.int64 }))  // tensor(1.3863)
+     * ```
+     * @see PyTorch: `torch.nn.functional.nll_loss`
+     */
+    (input: Tensor, target: Tensor, weight?: Tensor | null, size_average?: boolean | null, ignore_index?: number, reduce?: boolean | null, reduction?: "mean" | "sum" | "none"): Tensor;
+    /**
+     * The negative log-likelihood of the target classes, given log-probabilities [N, C] (a log_softmax's output).
+     *
+     * @param input Log-probabilities [N, C] (or [C]).
+     * @param target The class of each sample [N] (int64).
+     * @param options PyTorch's keyword arguments, by name: `weight`, `size_average`, `ignore_index`, `reduce`, `reduction`.
+     * @example
+     * ```ts
+     * F.nll_loss(torch.tensor([[0.5, 0.25, 0.25]]).log(), torch.tensor([1], { dtype: torch.int64 }))  // tensor(1.3863)
+     * ```
+     * @see PyTorch: `torch.nn.functional.nll_loss`
+     */
+    (input: Tensor, target: Tensor, options?: {
+      /** A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None). */
+      weight?: Tensor | null;
+      /** Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      size_average?: boolean | null;
+      /** A target class that counts for nothing (not in the mean's denominator either). Default: `-100`. */
+      ignore_index?: number;
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+    /**
+     * The negative log-likelihood of the target classes, given log-probabilities [N, C] (a log_softmax's output).
+     *
+     * @param input Log-probabilities [N, C] (or [C]).
+     * @param target The class of each sample [N] (int64).
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `size_average`, `ignore_index`, `reduce`, `reduction`.
+     * @example
+     * ```ts
+     * F.nll_loss(torch.tensor([[0.5, 0.25, 0.25]]).log(), torch.tensor([1], { dtype: torch.int64 }))  // tensor(1.3863)
+     * ```
+     * @see PyTorch: `torch.nn.functional.nll_loss`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, options?: {
+      /** Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      size_average?: boolean | null;
+      /** A target class that counts for nothing (not in the mean's denominator either). Default: `-100`. */
+      ignore_index?: number;
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+    /**
+     * The negative log-likelihood of the target classes, given log-probabilities [N, C] (a log_softmax's output).
+     *
+     * @param input Log-probabilities [N, C] (or [C]).
+     * @param target The class of each sample [N] (int64).
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `ignore_index`, `reduce`, `reduction`.
+     * @example
+     * ```ts
+     * F.nll_loss(torch.tensor([[0.5, 0.25, 0.25]]).log(), torch.tensor([1], { dtype: torch.int64 }))  // tensor(1.3863)
+     * ```
+     * @see PyTorch: `torch.nn.functional.nll_loss`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, size_average: boolean | null, options?: {
+      /** A target class that counts for nothing (not in the mean's denominator either). Default: `-100`. */
+      ignore_index?: number;
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+    /**
+     * The negative log-likelihood of the target classes, given log-probabilities [N, C] (a log_softmax's output).
+     *
+     * @param input Log-probabilities [N, C] (or [C]).
+     * @param target The class of each sample [N] (int64).
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param ignore_index A target class that counts for nothing (not in the mean's denominator either). Default: `-100`.
+     * @param options PyTorch's keyword arguments, by name: `reduce`, `reduction`.
+     * @example
+     * ```ts
+     * F.nll_loss(torch.tensor([[0.5, 0.25, 0.25]]).log(), torch.tensor([1], { dtype: torch.int64 }))  // tensor(1.3863)
+     * ```
+     * @see PyTorch: `torch.nn.functional.nll_loss`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, size_average: boolean | null, ignore_index: number, options?: {
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+    /**
+     * The negative log-likelihood of the target classes, given log-probabilities [N, C] (a log_softmax's output).
+     *
+     * @param input Log-probabilities [N, C] (or [C]).
+     * @param target The class of each sample [N] (int64).
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param ignore_index A target class that counts for nothing (not in the mean's denominator either). Default: `-100`.
+     * @param reduce Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `reduction`.
+     * @example
+     * ```ts
+     * F.nll_loss(torch.tensor([[0.5, 0.25, 0.25]]).log(), torch.tensor([1], { dtype: torch.int64 }))  // tensor(1.3863)
+     * ```
+     * @see PyTorch: `torch.nn.functional.nll_loss`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, size_average: boolean | null, ignore_index: number, reduce: boolean | null, options?: {
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+    }): Tensor;
+  };
+  /** Cross-entropy of logits [N, C] and target classes [N] (or class probabilities [N, C]): log_softmax, then the negative log-likelihood. (PyTorch: `torch.nn.functional.cross_entropy`) */
+  cross_entropy: {
+    /**
+     * Cross-entropy of logits [N, C] and target classes [N] (or class probabilities [N, C]): log_softmax, then the negative log-likelihood.
+     *
+     * @param input Logits [N, C] (or [C]).
+     * @param target The class of each sample [N] (int64), or class probabilities [N, C].
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param ignore_index A target class that counts for nothing (not in the mean's denominator either). Default: `-100`.
+     * @param reduce Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduction How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`.
+     * @param label_smoothing Mixes this much of the uniform distribution into the targets (0: none). Default: `0`.
+     * @example
+     * ```ts
+     * F.cross_entropy(torch.tensor([[2.0, 0.0, 0.0]]), torch.tensor([0], { dtype: torch.int64 }))  // tensor(0.2395)
+     * ```
+     * @see PyTorch: `torch.nn.functional.cross_entropy`
+     */
+    (input: Tensor, target: Tensor, weight?: Tensor | null, size_average?: boolean | null, ignore_index?: number, reduce?: boolean | null, reduction?: "mean" | "sum" | "none", label_smoothing?: number): Tensor;
+    /**
+     * Cross-entropy of logits [N, C] and target classes [N] (or class probabilities [N, C]): log_softmax, then the negative log-likelihood.
+     *
+     * @param input Logits [N, C] (or [C]).
+     * @param target The class of each sample [N] (int64), or class probabilities [N, C].
+     * @param options PyTorch's keyword arguments, by name: `weight`, `size_average`, `ignore_index`, `reduce`, `reduction`, `label_smoothing`.
+     * @example
+     * ```ts
+     * F.cross_entropy(torch.tensor([[2.0, 0.0, 0.0]]), torch.tensor([0], { dtype: torch.int64 }))  // tensor(0.2395)
+     * ```
+     * @see PyTorch: `torch.nn.functional.cross_entropy`
+     */
+    (input: Tensor, target: Tensor, options?: {
+      /** A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None). */
+      weight?: Tensor | null;
+      /** Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      size_average?: boolean | null;
+      /** A target class that counts for nothing (not in the mean's denominator either). Default: `-100`. */
+      ignore_index?: number;
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+      /** Mixes this much of the uniform distribution into the targets (0: none). Default: `0`. */
+      label_smoothing?: number;
+    }): Tensor;
+    /**
+     * Cross-entropy of logits [N, C] and target classes [N] (or class probabilities [N, C]): log_softmax, then the negative log-likelihood.
+     *
+     * @param input Logits [N, C] (or [C]).
+     * @param target The class of each sample [N] (int64), or class probabilities [N, C].
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `size_average`, `ignore_index`, `reduce`, `reduction`, `label_smoothing`.
+     * @example
+     * ```ts
+     * F.cross_entropy(torch.tensor([[2.0, 0.0, 0.0]]), torch.tensor([0], { dtype: torch.int64 }))  // tensor(0.2395)
+     * ```
+     * @see PyTorch: `torch.nn.functional.cross_entropy`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, options?: {
+      /** Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      size_average?: boolean | null;
+      /** A target class that counts for nothing (not in the mean's denominator either). Default: `-100`. */
+      ignore_index?: number;
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+      /** Mixes this much of the uniform distribution into the targets (0: none). Default: `0`. */
+      label_smoothing?: number;
+    }): Tensor;
+    /**
+     * Cross-entropy of logits [N, C] and target classes [N] (or class probabilities [N, C]): log_softmax, then the negative log-likelihood.
+     *
+     * @param input Logits [N, C] (or [C]).
+     * @param target The class of each sample [N] (int64), or class probabilities [N, C].
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `ignore_index`, `reduce`, `reduction`, `label_smoothing`.
+     * @example
+     * ```ts
+     * F.cross_entropy(torch.tensor([[2.0, 0.0, 0.0]]), torch.tensor([0], { dtype: torch.int64 }))  // tensor(0.2395)
+     * ```
+     * @see PyTorch: `torch.nn.functional.cross_entropy`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, size_average: boolean | null, options?: {
+      /** A target class that counts for nothing (not in the mean's denominator either). Default: `-100`. */
+      ignore_index?: number;
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+      /** Mixes this much of the uniform distribution into the targets (0: none). Default: `0`. */
+      label_smoothing?: number;
+    }): Tensor;
+    /**
+     * Cross-entropy of logits [N, C] and target classes [N] (or class probabilities [N, C]): log_softmax, then the negative log-likelihood.
+     *
+     * @param input Logits [N, C] (or [C]).
+     * @param target The class of each sample [N] (int64), or class probabilities [N, C].
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param ignore_index A target class that counts for nothing (not in the mean's denominator either). Default: `-100`.
+     * @param options PyTorch's keyword arguments, by name: `reduce`, `reduction`, `label_smoothing`.
+     * @example
+     * ```ts
+     * F.cross_entropy(torch.tensor([[2.0, 0.0, 0.0]]), torch.tensor([0], { dtype: torch.int64 }))  // tensor(0.2395)
+     * ```
+     * @see PyTorch: `torch.nn.functional.cross_entropy`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, size_average: boolean | null, ignore_index: number, options?: {
+      /** Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None). */
+      reduce?: boolean | null;
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+      /** Mixes this much of the uniform distribution into the targets (0: none). Default: `0`. */
+      label_smoothing?: number;
+    }): Tensor;
+    /**
+     * Cross-entropy of logits [N, C] and target classes [N] (or class probabilities [N, C]): log_softmax, then the negative log-likelihood.
+     *
+     * @param input Logits [N, C] (or [C]).
+     * @param target The class of each sample [N] (int64), or class probabilities [N, C].
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param ignore_index A target class that counts for nothing (not in the mean's denominator either). Default: `-100`.
+     * @param reduce Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `reduction`, `label_smoothing`.
+     * @example
+     * ```ts
+     * F.cross_entropy(torch.tensor([[2.0, 0.0, 0.0]]), torch.tensor([0], { dtype: torch.int64 }))  // tensor(0.2395)
+     * ```
+     * @see PyTorch: `torch.nn.functional.cross_entropy`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, size_average: boolean | null, ignore_index: number, reduce: boolean | null, options?: {
+      /** How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`. */
+      reduction?: "mean" | "sum" | "none";
+      /** Mixes this much of the uniform distribution into the targets (0: none). Default: `0`. */
+      label_smoothing?: number;
+    }): Tensor;
+    /**
+     * Cross-entropy of logits [N, C] and target classes [N] (or class probabilities [N, C]): log_softmax, then the negative log-likelihood.
+     *
+     * @param input Logits [N, C] (or [C]).
+     * @param target The class of each sample [N] (int64), or class probabilities [N, C].
+     * @param weight A weight per class (per element for binary cross-entropy); `null`: all 1. Default: `null` (Python's None).
+     * @param size_average Deprecated (use `reduction`): with `reduce`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param ignore_index A target class that counts for nothing (not in the mean's denominator either). Default: `-100`.
+     * @param reduce Deprecated (use `reduction`): with `size_average`, picks the reduction as PyTorch does, with its warning. Default: `null` (Python's None).
+     * @param reduction How the per-element losses become the result: "mean", "sum", or "none" (all of them). Default: `"mean"`.
+     * @param options PyTorch's keyword arguments, by name: `label_smoothing`.
+     * @example
+     * ```ts
+     * F.cross_entropy(torch.tensor([[2.0, 0.0, 0.0]]), torch.tensor([0], { dtype: torch.int64 }))  // tensor(0.2395)
+     * ```
+     * @see PyTorch: `torch.nn.functional.cross_entropy`
+     */
+    (input: Tensor, target: Tensor, weight: Tensor | null, size_average: boolean | null, ignore_index: number, reduce: boolean | null, reduction: "mean" | "sum" | "none", options?: {
+      /** Mixes this much of the uniform distribution into the targets (0: none). Default: `0`. */
+      label_smoothing?: number;
+    }): Tensor;
+  };
+  /** y = x·Wᵀ + b: a fully connected layer's computation with the given weight [out_features, in_features] and bias. (PyTorch: `torch.nn.functional.linear`) */
+  linear: {
+    /**
+     * y = x·Wᵀ + b: a fully connected layer's computation with the given weight [out_features, in_features] and bias.
+     *
+     * @param input The input [..., in_features].
+     * @param weight The weight [out_features, in_features].
+     * @param bias The bias [out_features]; `null` for none. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * F.linear(torch.tensor([[1.0, 2.0]]), torch.tensor([[1.0, 1.0], [0.0, 1.0]]), torch.tensor([0.5, 0.0]))  // tensor([[3.5000, 2.0000]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.linear`
+     */
+    (input: Tensor, weight: Tensor, bias?: Tensor | null, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /**
+     * y = x·Wᵀ + b: a fully connected layer's computation with the given weight [out_features, in_features] and bias.
+     *
+     * @param input The input [..., in_features].
+     * @param options PyTorch's keyword arguments, by name: `weight`, `bias`, `out`.
+     * @example
+     * ```ts
+     * F.linear(torch.tensor([[1.0, 2.0]]), torch.tensor([[1.0, 1.0], [0.0, 1.0]]), torch.tensor([0.5, 0.0]))  // tensor([[3.5000, 2.0000]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.linear`
+     */
+    (input: Tensor, options: {
+      /** The weight [out_features, in_features]. */
+      weight: Tensor;
+      /** The bias [out_features]; `null` for none. Default: `null` (Python's None). */
+      bias?: Tensor | null;
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /**
+     * y = x·Wᵀ + b: a fully connected layer's computation with the given weight [out_features, in_features] and bias.
+     *
+     * @param input The input [..., in_features].
+     * @param weight The weight [out_features, in_features].
+     * @param options PyTorch's keyword arguments, by name: `bias`, `out`.
+     * @example
+     * ```ts
+     * F.linear(torch.tensor([[1.0, 2.0]]), torch.tensor([[1.0, 1.0], [0.0, 1.0]]), torch.tensor([0.5, 0.0]))  // tensor([[3.5000, 2.0000]])
+     * ```
+     * @see PyTorch: `torch.nn.functional.linear`
+     */
+    (input: Tensor, weight: Tensor, options?: {
+      /** The bias [out_features]; `null` for none. Default: `null` (Python's None). */
+      bias?: Tensor | null;
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
 }

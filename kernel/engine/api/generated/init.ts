@@ -2,8 +2,490 @@
 // callable's entry there and build.
 // torch.nn.init.<name>: overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, Device, Generator, Module, Parameter, Linear, Dims, Identity, Sequential, ModuleList, ModuleDict, Dropout, Dropout2d, Flatten, LayerNorm, BatchNorm1d, BatchNorm2d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss, SGD, Adam, ParamGroup, Dataset, DatasetLike, TensorDataset, Subset, Sampler, RandomSampler, DataLoader, MNIST, FashionMNIST, Normalize } from "../types";
 
 export interface InitApi {
-
+  /** The recommended gain for an activation function: 1 for linear and sigmoid, 5/3 for tanh, √2 for relu, √(2 / (1 + slope²)) for leaky_relu, 3/4 for selu. (PyTorch: `torch.nn.init.calculate_gain`) */
+  calculate_gain: {
+    /**
+     * The recommended gain for an activation function: 1 for linear and sigmoid, 5/3 for tanh, √2 for relu, √(2 / (1 + slope²)) for leaky_relu, 3/4 for selu.
+     *
+     * @param nonlinearity The activation that follows, by its F name ("relu", "leaky_relu", "tanh", "sigmoid", "linear", "conv2d", "selu", ...).
+     * @param param The leaky ReLU's negative slope (for "leaky_relu"; `null`: 0.01). Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * nn.init.calculate_gain("tanh")  // 1.6666666666666667
+     * nn.init.calculate_gain("leaky_relu", 0.2)  // 1.3867504905630728
+     * ```
+     * @see PyTorch: `torch.nn.init.calculate_gain`
+     */
+    (nonlinearity: string, param?: number | null): number;
+    /**
+     * The recommended gain for an activation function: 1 for linear and sigmoid, 5/3 for tanh, √2 for relu, √(2 / (1 + slope²)) for leaky_relu, 3/4 for selu.
+     *
+     * @param options PyTorch's keyword arguments, by name: `nonlinearity`, `param`.
+     * @example
+     * ```ts
+     * nn.init.calculate_gain("tanh")  // 1.6666666666666667
+     * nn.init.calculate_gain("leaky_relu", 0.2)  // 1.3867504905630728
+     * ```
+     * @see PyTorch: `torch.nn.init.calculate_gain`
+     */
+    (options: {
+      /** The activation that follows, by its F name ("relu", "leaky_relu", "tanh", "sigmoid", "linear", "conv2d", "selu", ...). */
+      nonlinearity: string;
+      /** The leaky ReLU's negative slope (for "leaky_relu"; `null`: 0.01). Default: `null` (Python's None). */
+      param?: number | null;
+    }): number;
+    /**
+     * The recommended gain for an activation function: 1 for linear and sigmoid, 5/3 for tanh, √2 for relu, √(2 / (1 + slope²)) for leaky_relu, 3/4 for selu.
+     *
+     * @param nonlinearity The activation that follows, by its F name ("relu", "leaky_relu", "tanh", "sigmoid", "linear", "conv2d", "selu", ...).
+     * @param options PyTorch's keyword arguments, by name: `param`.
+     * @example
+     * ```ts
+     * nn.init.calculate_gain("tanh")  // 1.6666666666666667
+     * nn.init.calculate_gain("leaky_relu", 0.2)  // 1.3867504905630728
+     * ```
+     * @see PyTorch: `torch.nn.init.calculate_gain`
+     */
+    (nonlinearity: string, options?: {
+      /** The leaky ReLU's negative slope (for "leaky_relu"; `null`: 0.01). Default: `null` (Python's None). */
+      param?: number | null;
+    }): number;
+  };
+  /** Fills the tensor with values drawn uniformly from [a, b). (PyTorch: `torch.nn.init.uniform_`) */
+  uniform_: {
+    /**
+     * Fills the tensor with values drawn uniformly from [a, b).
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param a The lower bound. Default: `0`.
+     * @param b The upper bound. Default: `1`.
+     * @param generator The random generator to draw from (PyTorch 2's parameter; 1.13 has none); `null`: the global one. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.uniform_(torch.empty(3), -1, 1)  // tensor([-0.0075,  0.5364, -0.8230])
+     * ```
+     * @see PyTorch: `torch.nn.init.uniform_`
+     */
+    (tensor: Tensor, a?: number, b?: number, generator?: Generator | null): Tensor;
+    /**
+     * Fills the tensor with values drawn uniformly from [a, b).
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param options PyTorch's keyword arguments, by name: `a`, `b`, `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.uniform_(torch.empty(3), -1, 1)  // tensor([-0.0075,  0.5364, -0.8230])
+     * ```
+     * @see PyTorch: `torch.nn.init.uniform_`
+     */
+    (tensor: Tensor, options?: {
+      /** The lower bound. Default: `0`. */
+      a?: number;
+      /** The upper bound. Default: `1`. */
+      b?: number;
+      /** The random generator to draw from (PyTorch 2's parameter; 1.13 has none); `null`: the global one. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): Tensor;
+    /**
+     * Fills the tensor with values drawn uniformly from [a, b).
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param a The lower bound. Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `b`, `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.uniform_(torch.empty(3), -1, 1)  // tensor([-0.0075,  0.5364, -0.8230])
+     * ```
+     * @see PyTorch: `torch.nn.init.uniform_`
+     */
+    (tensor: Tensor, a: number, options?: {
+      /** The upper bound. Default: `1`. */
+      b?: number;
+      /** The random generator to draw from (PyTorch 2's parameter; 1.13 has none); `null`: the global one. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): Tensor;
+    /**
+     * Fills the tensor with values drawn uniformly from [a, b).
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param a The lower bound. Default: `0`.
+     * @param b The upper bound. Default: `1`.
+     * @param options PyTorch's keyword arguments, by name: `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.uniform_(torch.empty(3), -1, 1)  // tensor([-0.0075,  0.5364, -0.8230])
+     * ```
+     * @see PyTorch: `torch.nn.init.uniform_`
+     */
+    (tensor: Tensor, a: number, b: number, options?: {
+      /** The random generator to draw from (PyTorch 2's parameter; 1.13 has none); `null`: the global one. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): Tensor;
+  };
+  /** Fills the tensor with values drawn from the normal distribution N(mean, std²). (PyTorch: `torch.nn.init.normal_`) */
+  normal_: {
+    /**
+     * Fills the tensor with values drawn from the normal distribution N(mean, std²).
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param mean The normal distribution's mean. Default: `0`.
+     * @param std The normal distribution's standard deviation. Default: `1`.
+     * @param generator The random generator to draw from (PyTorch 2's parameter; 1.13 has none); `null`: the global one. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.normal_(torch.empty(3), 0, 0.1)  // tensor([ 0.1541, -0.0293, -0.2179])
+     * ```
+     * @see PyTorch: `torch.nn.init.normal_`
+     */
+    (tensor: Tensor, mean?: number, std?: number, generator?: Generator | null): Tensor;
+    /**
+     * Fills the tensor with values drawn from the normal distribution N(mean, std²).
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param options PyTorch's keyword arguments, by name: `mean`, `std`, `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.normal_(torch.empty(3), 0, 0.1)  // tensor([ 0.1541, -0.0293, -0.2179])
+     * ```
+     * @see PyTorch: `torch.nn.init.normal_`
+     */
+    (tensor: Tensor, options?: {
+      /** The normal distribution's mean. Default: `0`. */
+      mean?: number;
+      /** The normal distribution's standard deviation. Default: `1`. */
+      std?: number;
+      /** The random generator to draw from (PyTorch 2's parameter; 1.13 has none); `null`: the global one. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): Tensor;
+    /**
+     * Fills the tensor with values drawn from the normal distribution N(mean, std²).
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param mean The normal distribution's mean. Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `std`, `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.normal_(torch.empty(3), 0, 0.1)  // tensor([ 0.1541, -0.0293, -0.2179])
+     * ```
+     * @see PyTorch: `torch.nn.init.normal_`
+     */
+    (tensor: Tensor, mean: number, options?: {
+      /** The normal distribution's standard deviation. Default: `1`. */
+      std?: number;
+      /** The random generator to draw from (PyTorch 2's parameter; 1.13 has none); `null`: the global one. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): Tensor;
+    /**
+     * Fills the tensor with values drawn from the normal distribution N(mean, std²).
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param mean The normal distribution's mean. Default: `0`.
+     * @param std The normal distribution's standard deviation. Default: `1`.
+     * @param options PyTorch's keyword arguments, by name: `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.normal_(torch.empty(3), 0, 0.1)  // tensor([ 0.1541, -0.0293, -0.2179])
+     * ```
+     * @see PyTorch: `torch.nn.init.normal_`
+     */
+    (tensor: Tensor, mean: number, std: number, options?: {
+      /** The random generator to draw from (PyTorch 2's parameter; 1.13 has none); `null`: the global one. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): Tensor;
+  };
+  /** Fills the tensor with one value. (PyTorch: `torch.nn.init.constant_`) */
+  constant_: {
+    /**
+     * Fills the tensor with one value.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param val The value every element gets.
+     * @example
+     * ```ts
+     * nn.init.constant_(torch.empty(3), 0.5)  // tensor([0.5000, 0.5000, 0.5000])
+     * ```
+     * @see PyTorch: `torch.nn.init.constant_`
+     */
+    (tensor: Tensor, val: number): Tensor;
+    /**
+     * Fills the tensor with one value.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param options PyTorch's keyword arguments, by name: `val`.
+     * @example
+     * ```ts
+     * nn.init.constant_(torch.empty(3), 0.5)  // tensor([0.5000, 0.5000, 0.5000])
+     * ```
+     * @see PyTorch: `torch.nn.init.constant_`
+     */
+    (tensor: Tensor, options: {
+      /** The value every element gets. */
+      val: number;
+    }): Tensor;
+  };
+  /** Fills the tensor with zeros. (PyTorch: `torch.nn.init.zeros_`) */
+  zeros_: {
+    /**
+     * Fills the tensor with zeros.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @example
+     * ```ts
+     * nn.init.zeros_(torch.empty(2))  // tensor([0., 0.])
+     * ```
+     * @see PyTorch: `torch.nn.init.zeros_`
+     */
+    (tensor: Tensor): Tensor;
+  };
+  /** Fills the tensor with ones. (PyTorch: `torch.nn.init.ones_`) */
+  ones_: {
+    /**
+     * Fills the tensor with ones.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @example
+     * ```ts
+     * nn.init.ones_(torch.empty(2))  // tensor([1., 1.])
+     * ```
+     * @see PyTorch: `torch.nn.init.ones_`
+     */
+    (tensor: Tensor): Tensor;
+  };
+  /** Glorot initialisation: uniform in ±gain·√(6 / (fan_in + fan_out)), keeping the variance of activations and gradients alike. (PyTorch: `torch.nn.init.xavier_uniform_`) */
+  xavier_uniform_: {
+    /**
+     * Glorot initialisation: uniform in ±gain·√(6 / (fan_in + fan_out)), keeping the variance of activations and gradients alike.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param gain A scale on the standard deviation (calculate_gain's value for the activation that follows). Default: `1`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.xavier_uniform_(torch.empty(2, 2))  // tensor([[-0.0092,  0.6570],
+     *                                             //         [-1.0080, -0.9013]])
+     * ```
+     * @see PyTorch: `torch.nn.init.xavier_uniform_`
+     */
+    (tensor: Tensor, gain?: number): Tensor;
+    /**
+     * Glorot initialisation: uniform in ±gain·√(6 / (fan_in + fan_out)), keeping the variance of activations and gradients alike.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param options PyTorch's keyword arguments, by name: `gain`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.xavier_uniform_(torch.empty(2, 2))  // tensor([[-0.0092,  0.6570],
+     *                                             //         [-1.0080, -0.9013]])
+     * ```
+     * @see PyTorch: `torch.nn.init.xavier_uniform_`
+     */
+    (tensor: Tensor, options?: {
+      /** A scale on the standard deviation (calculate_gain's value for the activation that follows). Default: `1`. */
+      gain?: number;
+    }): Tensor;
+  };
+  /** Glorot initialisation: normal with std gain·√(2 / (fan_in + fan_out)), keeping the variance of activations and gradients alike. (PyTorch: `torch.nn.init.xavier_normal_`) */
+  xavier_normal_: {
+    /**
+     * Glorot initialisation: normal with std gain·√(2 / (fan_in + fan_out)), keeping the variance of activations and gradients alike.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param gain A scale on the standard deviation (calculate_gain's value for the activation that follows). Default: `1`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.xavier_normal_(torch.empty(2, 2))  // tensor([[ 1.0896, -0.2075],
+     *                                            //         [-1.5406,  0.4019]])
+     * ```
+     * @see PyTorch: `torch.nn.init.xavier_normal_`
+     */
+    (tensor: Tensor, gain?: number): Tensor;
+    /**
+     * Glorot initialisation: normal with std gain·√(2 / (fan_in + fan_out)), keeping the variance of activations and gradients alike.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param options PyTorch's keyword arguments, by name: `gain`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.xavier_normal_(torch.empty(2, 2))  // tensor([[ 1.0896, -0.2075],
+     *                                            //         [-1.5406,  0.4019]])
+     * ```
+     * @see PyTorch: `torch.nn.init.xavier_normal_`
+     */
+    (tensor: Tensor, options?: {
+      /** A scale on the standard deviation (calculate_gain's value for the activation that follows). Default: `1`. */
+      gain?: number;
+    }): Tensor;
+  };
+  /** He initialisation: uniform in ±gain·√(3 / fan), keeping the variance through layers followed by a (leaky) ReLU. (PyTorch: `torch.nn.init.kaiming_uniform_`) */
+  kaiming_uniform_: {
+    /**
+     * He initialisation: uniform in ±gain·√(3 / fan), keeping the variance through layers followed by a (leaky) ReLU.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param a The lower bound (uniform_), or the negative slope of the leaky ReLU that follows (kaiming_*: used only with nonlinearity "leaky_relu"). Default: `0`.
+     * @param mode "fan_in" keeps the forward pass's variance, "fan_out" the backward pass's. Default: `"fan_in"`.
+     * @param nonlinearity The activation that follows, by its F name ("relu", "leaky_relu", "tanh", "sigmoid", "linear", "conv2d", "selu", ...). Default: `"leaky_relu"`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.kaiming_uniform_(torch.empty(2, 2), { nonlinearity: "relu" })  // tensor([[-0.0130,  0.9291],
+     *                                                                        //         [-1.4256, -1.2747]])
+     * ```
+     * @see PyTorch: `torch.nn.init.kaiming_uniform_`
+     */
+    (tensor: Tensor, a?: number, mode?: "fan_in" | "fan_out", nonlinearity?: string): Tensor;
+    /**
+     * He initialisation: uniform in ±gain·√(3 / fan), keeping the variance through layers followed by a (leaky) ReLU.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param options PyTorch's keyword arguments, by name: `a`, `mode`, `nonlinearity`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.kaiming_uniform_(torch.empty(2, 2), { nonlinearity: "relu" })  // tensor([[-0.0130,  0.9291],
+     *                                                                        //         [-1.4256, -1.2747]])
+     * ```
+     * @see PyTorch: `torch.nn.init.kaiming_uniform_`
+     */
+    (tensor: Tensor, options?: {
+      /** The lower bound (uniform_), or the negative slope of the leaky ReLU that follows (kaiming_*: used only with nonlinearity "leaky_relu"). Default: `0`. */
+      a?: number;
+      /** "fan_in" keeps the forward pass's variance, "fan_out" the backward pass's. Default: `"fan_in"`. */
+      mode?: "fan_in" | "fan_out";
+      /** The activation that follows, by its F name ("relu", "leaky_relu", "tanh", "sigmoid", "linear", "conv2d", "selu", ...). Default: `"leaky_relu"`. */
+      nonlinearity?: string;
+    }): Tensor;
+    /**
+     * He initialisation: uniform in ±gain·√(3 / fan), keeping the variance through layers followed by a (leaky) ReLU.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param a The lower bound (uniform_), or the negative slope of the leaky ReLU that follows (kaiming_*: used only with nonlinearity "leaky_relu"). Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `mode`, `nonlinearity`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.kaiming_uniform_(torch.empty(2, 2), { nonlinearity: "relu" })  // tensor([[-0.0130,  0.9291],
+     *                                                                        //         [-1.4256, -1.2747]])
+     * ```
+     * @see PyTorch: `torch.nn.init.kaiming_uniform_`
+     */
+    (tensor: Tensor, a: number, options?: {
+      /** "fan_in" keeps the forward pass's variance, "fan_out" the backward pass's. Default: `"fan_in"`. */
+      mode?: "fan_in" | "fan_out";
+      /** The activation that follows, by its F name ("relu", "leaky_relu", "tanh", "sigmoid", "linear", "conv2d", "selu", ...). Default: `"leaky_relu"`. */
+      nonlinearity?: string;
+    }): Tensor;
+    /**
+     * He initialisation: uniform in ±gain·√(3 / fan), keeping the variance through layers followed by a (leaky) ReLU.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param a The lower bound (uniform_), or the negative slope of the leaky ReLU that follows (kaiming_*: used only with nonlinearity "leaky_relu"). Default: `0`.
+     * @param mode "fan_in" keeps the forward pass's variance, "fan_out" the backward pass's. Default: `"fan_in"`.
+     * @param options PyTorch's keyword arguments, by name: `nonlinearity`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.kaiming_uniform_(torch.empty(2, 2), { nonlinearity: "relu" })  // tensor([[-0.0130,  0.9291],
+     *                                                                        //         [-1.4256, -1.2747]])
+     * ```
+     * @see PyTorch: `torch.nn.init.kaiming_uniform_`
+     */
+    (tensor: Tensor, a: number, mode: "fan_in" | "fan_out", options?: {
+      /** The activation that follows, by its F name ("relu", "leaky_relu", "tanh", "sigmoid", "linear", "conv2d", "selu", ...). Default: `"leaky_relu"`. */
+      nonlinearity?: string;
+    }): Tensor;
+  };
+  /** He initialisation: normal with std gain / √fan, keeping the variance through layers followed by a (leaky) ReLU. (PyTorch: `torch.nn.init.kaiming_normal_`) */
+  kaiming_normal_: {
+    /**
+     * He initialisation: normal with std gain / √fan, keeping the variance through layers followed by a (leaky) ReLU.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param a The lower bound (uniform_), or the negative slope of the leaky ReLU that follows (kaiming_*: used only with nonlinearity "leaky_relu"). Default: `0`.
+     * @param mode "fan_in" keeps the forward pass's variance, "fan_out" the backward pass's. Default: `"fan_in"`.
+     * @param nonlinearity The activation that follows, by its F name ("relu", "leaky_relu", "tanh", "sigmoid", "linear", "conv2d", "selu", ...). Default: `"leaky_relu"`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.kaiming_normal_(torch.empty(2, 2), { nonlinearity: "relu" })  // tensor([[ 1.5410, -0.2934],
+     *                                                                       //         [-2.1788,  0.5684]])
+     * ```
+     * @see PyTorch: `torch.nn.init.kaiming_normal_`
+     */
+    (tensor: Tensor, a?: number, mode?: "fan_in" | "fan_out", nonlinearity?: string): Tensor;
+    /**
+     * He initialisation: normal with std gain / √fan, keeping the variance through layers followed by a (leaky) ReLU.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param options PyTorch's keyword arguments, by name: `a`, `mode`, `nonlinearity`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.kaiming_normal_(torch.empty(2, 2), { nonlinearity: "relu" })  // tensor([[ 1.5410, -0.2934],
+     *                                                                       //         [-2.1788,  0.5684]])
+     * ```
+     * @see PyTorch: `torch.nn.init.kaiming_normal_`
+     */
+    (tensor: Tensor, options?: {
+      /** The lower bound (uniform_), or the negative slope of the leaky ReLU that follows (kaiming_*: used only with nonlinearity "leaky_relu"). Default: `0`. */
+      a?: number;
+      /** "fan_in" keeps the forward pass's variance, "fan_out" the backward pass's. Default: `"fan_in"`. */
+      mode?: "fan_in" | "fan_out";
+      /** The activation that follows, by its F name ("relu", "leaky_relu", "tanh", "sigmoid", "linear", "conv2d", "selu", ...). Default: `"leaky_relu"`. */
+      nonlinearity?: string;
+    }): Tensor;
+    /**
+     * He initialisation: normal with std gain / √fan, keeping the variance through layers followed by a (leaky) ReLU.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param a The lower bound (uniform_), or the negative slope of the leaky ReLU that follows (kaiming_*: used only with nonlinearity "leaky_relu"). Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `mode`, `nonlinearity`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.kaiming_normal_(torch.empty(2, 2), { nonlinearity: "relu" })  // tensor([[ 1.5410, -0.2934],
+     *                                                                       //         [-2.1788,  0.5684]])
+     * ```
+     * @see PyTorch: `torch.nn.init.kaiming_normal_`
+     */
+    (tensor: Tensor, a: number, options?: {
+      /** "fan_in" keeps the forward pass's variance, "fan_out" the backward pass's. Default: `"fan_in"`. */
+      mode?: "fan_in" | "fan_out";
+      /** The activation that follows, by its F name ("relu", "leaky_relu", "tanh", "sigmoid", "linear", "conv2d", "selu", ...). Default: `"leaky_relu"`. */
+      nonlinearity?: string;
+    }): Tensor;
+    /**
+     * He initialisation: normal with std gain / √fan, keeping the variance through layers followed by a (leaky) ReLU.
+     *
+     * @param tensor The tensor to fill, in place (without recording it for autograd); it is returned.
+     * @param a The lower bound (uniform_), or the negative slope of the leaky ReLU that follows (kaiming_*: used only with nonlinearity "leaky_relu"). Default: `0`.
+     * @param mode "fan_in" keeps the forward pass's variance, "fan_out" the backward pass's. Default: `"fan_in"`.
+     * @param options PyTorch's keyword arguments, by name: `nonlinearity`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * nn.init.kaiming_normal_(torch.empty(2, 2), { nonlinearity: "relu" })  // tensor([[ 1.5410, -0.2934],
+     *                                                                       //         [-2.1788,  0.5684]])
+     * ```
+     * @see PyTorch: `torch.nn.init.kaiming_normal_`
+     */
+    (tensor: Tensor, a: number, mode: "fan_in" | "fan_out", options?: {
+      /** The activation that follows, by its F name ("relu", "leaky_relu", "tanh", "sigmoid", "linear", "conv2d", "selu", ...). Default: `"leaky_relu"`. */
+      nonlinearity?: string;
+    }): Tensor;
+  };
 }
