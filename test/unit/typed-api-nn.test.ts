@@ -94,6 +94,14 @@ describe("typed API: nn, optim, data, vision", () => {
     assert.deepStrictEqual(torchvision.utils.make_grid(torch.zeros(3, 1, 2, 2), { nrow: 3, padding: 1 }).shape, [3, 4, 10]);
   });
 
+  it("Module.to takes a dtype, a device, a tensor or them by name", () => {
+    const fc = new nn.Linear(2, 1);
+    assert.strictEqual(fc.to(torch.float64).weight.dtype, torch.float64);
+    assert.strictEqual(fc.to({ dtype: torch.float32 }).weight.dtype, torch.float32);
+    assert.strictEqual(fc.to("cpu", torch.float64).weight.dtype, torch.float64);
+    assert.strictEqual(fc.to(torch.zeros(1)).bias!.dtype, torch.float32);
+  });
+
   it("the typings refuse what PyTorch refuses", () => {
     // @ts-expect-error Dropout's p is a number
     assert.throws(() => new nn.Dropout("0.5"), { name: "TypeError", message: "'<' not supported between instances of 'str' and 'int'" });
