@@ -119,6 +119,7 @@ describe("torch.utils.data: the API around the numbers", () => {
     const ds = new TensorDataset(torch.arange(4));
     assert.throws(() => new DataLoader(ds, { batch_size: 0 }), { name: "ValueError", message: "batch_size should be a positive integer value, but got batch_size=0" });
     assert.throws(() => new DataLoader(ds, { sampler: [0, 1], shuffle: true }), { name: "ValueError", message: "sampler option is mutually exclusive with shuffle" });
+    // @ts-expect-error misspelt on purpose: the error names the unknown keyword
     assert.throws(() => new DataLoader(ds, { batch_sise: 2 }), { name: "TypeError", message: "DataLoader.__init__() got an unexpected keyword argument 'batch_sise'" });
     assert.throws(() => new DataLoader(ds, { persistent_workers: true }), { name: "ValueError", message: "persistent_workers option needs num_workers > 0" });
     assert.throws(() => new TensorDataset(torch.zeros(3), torch.zeros(4)), { name: "AssertionError", message: "Size mismatch between tensors" });

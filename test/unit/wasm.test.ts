@@ -316,7 +316,8 @@ describe("wasm SIMD kernels", () => {
       const [w1, j1] = bothPaths(run);
       w1.forEach((v, i) => close(1e-4, 1e-4)(v, j1[i], ["y", "dx", "dw", "db"][i], v));
     });
-    const pools: Array<[string, number[], Record<string, unknown>]> = [
+    type PoolOptions = { kernel_size: number | number[]; stride?: number | number[]; padding?: number; dilation?: number; ceil_mode?: boolean };
+    const pools: Array<[string, number[], PoolOptions]> = [
       ["2x2 (the plain path)", [2, 3, 8, 10], { kernel_size: 2 }],
       ["3x3 stride 2 padding 1", [2, 2, 9, 7], { kernel_size: 3, stride: 2, padding: 1 }],
       ["dilation 2, ceil_mode", [1, 2, 10, 9], { kernel_size: 2, stride: 3, dilation: 2, ceil_mode: true }],
@@ -331,7 +332,7 @@ describe("wasm SIMD kernels", () => {
         const x = torch.tensor(flat).view(shape);
         const run = () => {
           const xr = x.clone().requires_grad_();
-          const [y, idx] = F.max_pool2d(xr, { ...options, return_indices: true }) as [Tensor, Tensor];
+          const [y, idx] = F.max_pool2d(xr, { ...options, return_indices: true });
           y.backward(torch.arange(y.numel()).view(y.shape).float());
           return [values(y), Float32Array.from(idx.view([-1]).tolist() as number[]), values(xr.grad!)];
         };

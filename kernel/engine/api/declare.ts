@@ -20,9 +20,16 @@ export interface ApiDoc {
   example: string;
   /** PyTorch's name for it: torch.nn.functional.leaky_relu, torch.Tensor.sum, torch.nn.Linear. */
   pytorch: string;
+  /**
+   * How many leading parameters can only be given positionally (those the implementation takes
+   * off before binding the rest by name: F.conv2d's input). The required ones after them may be
+   * named too, as Python allows: new nn.MaxPool2d({ kernel_size: 2 }). Without it, every required
+   * parameter is positional only.
+   */
+  positional?: number;
 }
 
-/** How the overloads are written: `name(...)` (a method), `(...)` (a call signature), `new (...)`, `function name(...)`. */
+/** How the overloads are written: `name(...)` (a method), `(...)` (a call signature), `new (...)`, `export function name(...)`. */
 export type OverloadForm = { kind: "method"; name: string } | { kind: "call" } | { kind: "construct" } | { kind: "constructor" } | { kind: "function"; name: string };
 
 const shown = (v: unknown): string => (v === null ? "`null` (Python's None)" : `\`${typeof v === "number" && !Number.isFinite(v) ? String(v) : JSON.stringify(v)}\``);
@@ -71,7 +78,7 @@ function head(form: OverloadForm): string {
     case "call": return "";
     case "construct": return "new ";
     case "constructor": return "constructor";
-    case "function": return `function ${form.name}`;
+    case "function": return `export function ${form.name}`;
   }
 }
 
@@ -107,13 +114,14 @@ export function declareOverloads(form: OverloadForm, signatures: readonly Signat
       write(sig, [...before, v, ...after], [...before.map((p) => arg(p, false)), `${v.name}: ${v.type}[]`, ...after.map((p) => arg(p, true)), ...(keywordOnly.length ? [opts(keywordOnly, kwRequired)] : [])], keywordOnly.length ? keywordOnly : null);
       return;
     }
-    // everything positionally (keyword-only ones still by name)
-    write(sig, positional, [...positional.map((p) => arg(p, p.optional)), ...(keywordOnly.length ? [opts(keywordOnly, kwRequired)] : [])], keywordOnly.length ? keywordOnly : null);
-    // the first k positionally, the rest by name
+    // everything positionally (keyword-only ones still by name; when one of those is required,
+    // its options object is too, and so every positional one before it: the shorter forms follow)
+    write(sig, positional, [...positional.map((p) => arg(p, p.optional && !kwRequired)), ...(keywordOnly.length ? [opts(keywordOnly, kwRequired)] : [])], keywordOnly.length ? keywordOnly : null);
+    // the first k positionally, the rest by name (the options object required if it holds a required one)
     const required = positional.filter((p) => !p.optional).length;
-    for (let k = required; k < positional.length; k++) {
+    for (let k = Math.min(doc.positional ?? required, required); k < positional.length; k++) {
       const named = [...positional.slice(k), ...keywordOnly];
-      write(sig, positional.slice(0, k), [...positional.slice(0, k).map((p) => arg(p, false)), opts(named, kwRequired)], named);
+      write(sig, positional.slice(0, k), [...positional.slice(0, k).map((p) => arg(p, false)), opts(named, named.some((p) => !p.optional))], named);
     }
   });
   return out.join("\n");

@@ -11,3 +11,13 @@ export type { Parameter } from "../nn/parameter";
 export type { Linear } from "../nn/linear";
 /** A dimension, or several (sum, mean, amax: Python's int or tuple of ints). */
 export type Dims = number | readonly number[];
+// nn's modules, optim, torch.utils.data and torchvision: the classes their constructors make and take
+export type { Identity } from "../nn/linear";
+export type { Sequential, ModuleList, ModuleDict } from "../nn/containers";
+export type { Dropout, Dropout2d, Flatten, LayerNorm, BatchNorm1d, BatchNorm2d } from "../nn/layers";
+export type { Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d } from "../nn/conv";
+export type { MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss } from "../nn/loss";
+export type { SGD, Adam, ParamGroup } from "../optim";
+export type { Dataset, DatasetLike, TensorDataset, Subset, Sampler, RandomSampler, DataLoader } from "../data";
+export type { MNIST, FashionMNIST } from "../../vision/datasets";
+export type { Normalize } from "../../vision/transforms";

@@ -7,7 +7,10 @@ import { Parameter } from "./parameter";
 import { no_grad } from "../autograd/grad_mode";
 import { RuntimeError } from "../errors";
 import { float32, float64 } from "../dtype";
+import type { DType } from "../dtype";
+import type { Device } from "../device";
 import { callableInstance } from "../callable";
+import { pyTypeName } from "../pyrepr";
 
 type Hook = (module: Module, input: unknown[], output: unknown) => unknown;
 type PreHook = (module: Module, input: unknown[]) => unknown;
@@ -15,6 +18,12 @@ export interface RemovableHandle { remove(): void }
 
 const INTERNAL = Symbol("module internals");
 interface Internals { training: boolean; buffers: Set<string>; hooks: Map<number, Hook>; preHooks: Map<number, PreHook>; nextHook: number }
+
+/** A module (or null) where PyTorch registers one; anything else is its TypeError. */
+export function asModule(v: unknown): Module | null {
+  if (v === null || v instanceof Module) return v;
+  throw new TypeError(`${pyTypeName(v)} is not a Module subclass`);
+}
 
 export interface Module {
   /** Calling a module runs its forward (with hooks), like PyTorch's __call__. */
@@ -77,7 +86,7 @@ export class Module {
   }
 
   add_module(name: string, module: Module | null): void {
-    (this as unknown as Record<string, unknown>)[name] = module;
+    (this as unknown as Record<string, unknown>)[name] = module === null ? null : asModule(module);
   }
 
   /** Own attributes in assignment order (PyTorch's registration order). */
@@ -132,6 +141,10 @@ export class Module {
    * to(device), to(dtype), to(device, dtype), to(tensor), as PyTorch: the module itself, with its
    * floating-point parameters and buffers converted to `dtype` in place. Only the CPU exists here.
    */
+  to(device: Device | string | null, dtype?: DType | null, non_blocking?: boolean): this;
+  to(dtype: DType, non_blocking?: boolean): this;
+  to(tensor: Tensor, non_blocking?: boolean): this;
+  to(options: { device?: Device | string | null; dtype?: DType | null; non_blocking?: boolean }): this;
   to(...args: unknown[]): this {
     const { dtype } = toArguments(args);
     if (dtype) for (const t of [...this.parameters(), ...this.buffers()]) if (t.dtype.is_floating_point) t.data = t.data.to(dtype);

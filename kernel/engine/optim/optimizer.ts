@@ -5,14 +5,19 @@ import { ValueError } from "../errors";
 
 export type ParamGroup = { params: Tensor[] } & Record<string, any>;
 
+/** Whether an optimizer's params (already a list) are parameter groups rather than tensors. */
+function isGroups(params: readonly unknown[]): boolean {
+  return params.length > 0 && !(params[0] instanceof Tensor);
+}
+
 export abstract class Optimizer {
   readonly param_groups: ParamGroup[] = [];
   readonly state = new Map<Tensor, Record<string, any>>();
 
-  constructor(params: Iterable<Tensor> | ParamGroup[], readonly defaults: Record<string, unknown>) {
-    const list = [...(params as Iterable<Tensor | ParamGroup>)];
+  constructor(params: Iterable<Tensor | ParamGroup>, readonly defaults: Record<string, unknown>) {
+    const list = [...params];
     if (list.length === 0) throw new ValueError("optimizer got an empty parameter list");
-    const groups: ParamGroup[] = list[0] instanceof Tensor ? [{ params: list as Tensor[] }] : (list as ParamGroup[]);
+    const groups: ParamGroup[] = isGroups(list) ? (list as ParamGroup[]) : [{ params: list as Tensor[] }];
     for (const g of groups) this.add_param_group(g);
   }
 
@@ -20,6 +25,10 @@ export abstract class Optimizer {
     const params = group.params instanceof Tensor ? [group.params] : [...group.params];
     for (const p of params) {
       if (!p.is_leaf) throw new ValueError("can't optimize a non-leaf Tensor");
+    }
+    // a default of null is PyTorch's `required` (SGD's lr): each group must give its own
+    for (const [k, v] of Object.entries(this.defaults)) {
+      if (k === "lr" && v === null && typeof group[k] !== "number") throw new ValueError(`parameter group didn't specify a value of required optimization parameter ${k}`);
     }
     this.param_groups.push({ ...this.defaults, ...group, params });
   }

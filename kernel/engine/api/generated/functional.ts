@@ -2,8 +2,35 @@
 // callable's entry there and build.
 // torch.nn.functional.<name> (F.<name>) besides the activations: overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims, Identity, Sequential, ModuleList, ModuleDict, Dropout, Dropout2d, Flatten, LayerNorm, BatchNorm1d, BatchNorm2d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss, SGD, Adam, ParamGroup, Dataset, DatasetLike, TensorDataset, Subset, Sampler, RandomSampler, DataLoader, MNIST, FashionMNIST, Normalize } from "../types";
 
 export interface FunctionalApi {
-
+  /** The 2-d convolution of images [N, C, H, W] with kernels `weight` [out_channels, C, kH, kW], plus `bias`. (PyTorch: `torch.nn.functional.conv2d`) */
+  conv2d: typeof import("../../ops/conv").conv2d;
+  /** 2-d max pooling: the largest value of each kernel_size window of images [N, C, H, W]; with return_indices, also where it was. (PyTorch: `torch.nn.functional.max_pool2d`) */
+  max_pool2d: typeof import("../../ops/conv").max_pool2d;
+  /** 2-d average pooling: the mean of each kernel_size window of images [N, C, H, W]. (PyTorch: `torch.nn.functional.avg_pool2d`) */
+  avg_pool2d: typeof import("../../ops/conv").avg_pool2d;
+  /** 2-d average pooling to a given output size, whatever the input's: windows chosen to tile the input. (PyTorch: `torch.nn.functional.adaptive_avg_pool2d`) */
+  adaptive_avg_pool2d: typeof import("../../ops/conv").adaptive_avg_pool2d;
+  /** With `training`, zeroes each element with probability p and scales the rest by 1/(1 - p); otherwise returns the input. (PyTorch: `torch.nn.functional.dropout`) */
+  dropout: typeof import("../../nn/layers").dropout;
+  /** With `training`, zeroes whole channels (dim 1) with probability p and scales the rest by 1/(1 - p); otherwise returns the input. (PyTorch: `torch.nn.functional.dropout2d`) */
+  dropout2d: typeof import("../../nn/layers").dropout2d;
+  /** Normalises each sample over its last dimensions (normalized_shape) to mean 0 and variance 1, then scales by `weight` and shifts by `bias` if given. (PyTorch: `torch.nn.functional.layer_norm`) */
+  layer_norm: typeof import("../../nn/layers").layer_norm;
+  /** The mean squared error between input and target: mean((x - y)²). (PyTorch: `torch.nn.functional.mse_loss`) */
+  mse_loss: typeof import("../../nn/loss").mse_loss;
+  /** The mean absolute error between input and target: mean(|x - y|). (PyTorch: `torch.nn.functional.l1_loss`) */
+  l1_loss: typeof import("../../nn/loss").l1_loss;
+  /** Binary cross-entropy between probabilities (in [0, 1]) and targets: -(y·log x + (1 - y)·log(1 - x)). (PyTorch: `torch.nn.functional.binary_cross_entropy`) */
+  binary_cross_entropy: typeof import("../../nn/loss").binary_cross_entropy;
+  /** Binary cross-entropy of sigmoid(input) and targets, computed from the logits directly (stable for large ones). (PyTorch: `torch.nn.functional.binary_cross_entropy_with_logits`) */
+  binary_cross_entropy_with_logits: typeof import("../../nn/loss").binary_cross_entropy_with_logits;
+  /** The negative log-likelihood of the target classes, given log-probabilities [N, C] (a log_softmax's output). (PyTorch: `torch.nn.functional.nll_loss`) */
+  nll_loss: typeof import("../../nn/loss").nll_loss;
+  /** Cross-entropy of logits [N, C] and target classes [N] (or class probabilities [N, C]): log_softmax, then the negative log-likelihood. (PyTorch: `torch.nn.functional.cross_entropy`) */
+  cross_entropy: typeof import("../../nn/loss").cross_entropy;
+  /** y = x·Wᵀ + b: a fully connected layer's computation with the given weight [out_features, in_features] and bias. (PyTorch: `torch.nn.functional.linear`) */
+  linear: typeof import("../../nn/linear").linear;
 }

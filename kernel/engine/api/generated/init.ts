@@ -2,8 +2,27 @@
 // callable's entry there and build.
 // torch.nn.init.<name>: overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims, Identity, Sequential, ModuleList, ModuleDict, Dropout, Dropout2d, Flatten, LayerNorm, BatchNorm1d, BatchNorm2d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss, SGD, Adam, ParamGroup, Dataset, DatasetLike, TensorDataset, Subset, Sampler, RandomSampler, DataLoader, MNIST, FashionMNIST, Normalize } from "../types";
 
 export interface InitApi {
-
+  /** The recommended gain for an activation function: 1 for linear and sigmoid, 5/3 for tanh, √2 for relu, √(2 / (1 + slope²)) for leaky_relu, 3/4 for selu. (PyTorch: `torch.nn.init.calculate_gain`) */
+  calculate_gain: typeof import("../../nn/init").calculate_gain;
+  /** Fills the tensor with values drawn uniformly from [a, b). (PyTorch: `torch.nn.init.uniform_`) */
+  uniform_: typeof import("../../nn/init").uniform_;
+  /** Fills the tensor with values drawn from the normal distribution N(mean, std²). (PyTorch: `torch.nn.init.normal_`) */
+  normal_: typeof import("../../nn/init").normal_;
+  /** Fills the tensor with one value. (PyTorch: `torch.nn.init.constant_`) */
+  constant_: typeof import("../../nn/init").constant_;
+  /** Fills the tensor with zeros. (PyTorch: `torch.nn.init.zeros_`) */
+  zeros_: typeof import("../../nn/init").zeros_;
+  /** Fills the tensor with ones. (PyTorch: `torch.nn.init.ones_`) */
+  ones_: typeof import("../../nn/init").ones_;
+  /** Glorot initialisation: uniform in ±gain·√(6 / (fan_in + fan_out)), keeping the variance of activations and gradients alike. (PyTorch: `torch.nn.init.xavier_uniform_`) */
+  xavier_uniform_: typeof import("../../nn/init").xavier_uniform_;
+  /** Glorot initialisation: normal with std gain·√(2 / (fan_in + fan_out)), keeping the variance of activations and gradients alike. (PyTorch: `torch.nn.init.xavier_normal_`) */
+  xavier_normal_: typeof import("../../nn/init").xavier_normal_;
+  /** He initialisation: uniform in ±gain·√(3 / fan), keeping the variance through layers followed by a (leaky) ReLU. (PyTorch: `torch.nn.init.kaiming_uniform_`) */
+  kaiming_uniform_: typeof import("../../nn/init").kaiming_uniform_;
+  /** He initialisation: normal with std gain / √fan, keeping the variance through layers followed by a (leaky) ReLU. (PyTorch: `torch.nn.init.kaiming_normal_`) */
+  kaiming_normal_: typeof import("../../nn/init").kaiming_normal_;
 }
