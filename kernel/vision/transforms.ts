@@ -28,6 +28,15 @@ export abstract class Transform {
   forwardBatch(_batch: Tensor): Tensor | null { return null; }
 }
 
+/**
+ * Transforms applied one after another, as torchvision.transforms.Compose.
+ *
+ * @example
+ * ```ts
+ * const t = new torchvision.transforms.Compose([new torchvision.transforms.ToTensor(), new torchvision.transforms.Normalize([0.5], [0.5])]);
+ * ```
+ * PyTorch: `torchvision.transforms.Compose`
+ */
 export class Compose extends Transform {
   constructor(readonly transforms: Array<(x: any) => any>) {
     super();
@@ -116,6 +125,7 @@ export class Normalize extends Transform {
   toString(): string { return `Normalize(mean=${pyTuple(this.mean)}, std=${pyTuple(this.std)})`; }
 }
 
+/** A function of your own used as a transform, as torchvision.transforms.Lambda. PyTorch: `torchvision.transforms.Lambda` */
 export class Lambda extends Transform {
   constructor(readonly lambd: (x: any) => any) {
     super();

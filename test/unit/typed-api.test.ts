@@ -125,6 +125,11 @@ function runtime(where: string): unknown {
   return (roots[ns] as Record<string, unknown>)[name];
 }
 
+/** The callables PyTorch itself declares as taking any arguments, which they ignore. */
+const TAKES_ANYTHING: Record<string, string> = {
+  "nn.Identity": "torch.nn.Identity(*args, **kwargs) accepts anything and ignores it, so code can swap it in for another layer",
+};
+
 /** JavaScript's own methods every object has, not PyTorch's. */
 const JS_METHODS = new Set(["toString", "toLocaleString", "valueOf", "toJSON"]);
 
@@ -175,7 +180,7 @@ describe("the typed API: declarations equal the runtime binders", function () {
   });
 
   it("declares no public callable with an untyped rest parameter (...args: unknown[])", () => {
-    const bad = declared.filter((d) => d.untyped.length).map((d) => `${d.path} (${d.untyped.join(", ")})`);
+    const bad = declared.filter((d) => d.untyped.length && !(d.path in TAKES_ANYTHING)).map((d) => `${d.path} (${d.untyped.join(", ")})`);
     assert.deepStrictEqual(bad, [], `${bad.length} callables are declared with untyped rest parameters:\n${bad.join("\n")}`);
   });
 

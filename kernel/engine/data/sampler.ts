@@ -6,6 +6,7 @@ import { bindEntry } from "../args";
 import { CONSTRUCTORS_DATA } from "../api/tables/data";
 import { DatasetLike, datasetLength } from "./dataset";
 
+/** The base class of samplers, as torch.utils.data.Sampler: an iterable of dataset indices. PyTorch: `torch.utils.data.Sampler` */
 export abstract class Sampler implements Iterable<number> {
   abstract [Symbol.iterator](): Iterator<number>;
   abstract len(): number;
@@ -17,6 +18,7 @@ export function drawSeed(g: Generator): bigint {
   return g.random64() & 0x7fffffffffffffffn;
 }
 
+/** The indices 0, 1, …, len(dataset) − 1 in order: what a DataLoader without shuffle uses. PyTorch: `torch.utils.data.SequentialSampler` */
 export class SequentialSampler extends Sampler {
   constructor(readonly data_source: DatasetLike) { super(); }
   len(): number { return datasetLength(this.data_source); }

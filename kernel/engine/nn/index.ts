@@ -7,7 +7,7 @@ export { Sequential, ModuleList, ModuleDict } from "./containers";
 export { Dropout, Dropout2d, Flatten, LayerNorm, BatchNorm1d, BatchNorm2d } from "./layers";
 export { Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d } from "./conv";
 export { MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss } from "./loss";
-export { ActivationModule } from "./activation";
+// (ActivationModule, the activations' base class, is not PyTorch's: nn.ReLU and the rest are its public face)
 export * from "./modules";
 import * as initFunctions from "./init";
 import * as functionalFunctions from "./functional";

@@ -30,6 +30,21 @@ export interface Module {
   (...input: any[]): any;
 }
 
+/**
+ * The base class of every layer and model, as torch.nn.Module: subclass it, assign layers and
+ * Parameters as fields (they register themselves), write `forward`, and call the instance.
+ *
+ * @example
+ * ```ts
+ * class Net extends nn.Module {
+ *   fc = new nn.Linear(4, 2);
+ *   forward(x: Tensor) { return F.relu(this.fc(x)); }
+ * }
+ * const net = new Net();
+ * net(torch.randn(3, 4)).shape   // [3, 2]
+ * ```
+ * PyTorch: `torch.nn.Module`
+ */
 export class Module {
   constructor() {
     const self = callableInstance<Module>(new.target.prototype, (m, input) => m._call(input));

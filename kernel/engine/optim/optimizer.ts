@@ -10,6 +10,11 @@ function isGroups(params: readonly unknown[]): boolean {
   return params.length > 0 && !(params[0] instanceof Tensor);
 }
 
+/**
+ * The base class of optimizers (optim.SGD, optim.Adam), as torch.optim.Optimizer: holds
+ * parameter groups and per-parameter state; `zero_grad()` clears gradients and `step()` updates.
+ * PyTorch: `torch.optim.Optimizer`
+ */
 export abstract class Optimizer {
   readonly param_groups: ParamGroup[] = [];
   readonly state = new Map<Tensor, Record<string, any>>();
