@@ -140,7 +140,10 @@ describe("wasm SIMD kernels", () => {
       const name = def.name;
       for (const kwargs of parameterSets(def)) {
         it(`${name}(${JSON.stringify(kwargs)}) forward and backward (scalar and full gradients)`, () => {
-          const fn = (F as unknown as Record<string, (x: Tensor, kw: unknown) => Tensor>)[name];
+          const f = (F as unknown as Record<string, (x: Tensor, kw: unknown) => Tensor>)[name];
+          // the parameters PyTorch requires (F.threshold's) at their plot values, unless set
+          const required = Object.fromEntries(def.params.filter((p) => p.required).map((p) => [p.name, p.default]));
+          const fn = (x: Tensor, kw: unknown) => f(x, { ...required, ...(kw as object) });
           const check = EXACT.has(name) ? exact : CHECKS[name] ?? close(1e-6, 1e-7);
           const checkBackward = BACKWARD_CHECKS[name] ?? check;
           torch.manual_seed(5);
