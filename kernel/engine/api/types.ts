@@ -9,3 +9,8 @@ export type { Parameter } from "../nn/parameter";
 export type { Linear } from "../nn/linear";
 /** A dimension, or several (sum, mean, amax: Python's int or tuple of ints). */
 export type Dims = number | readonly number[];
+export type { TypedArray } from "../dtype";
+export type { PrintOptions } from "../printing/types";
+import type { Tensor as SavedTensor } from "../tensor";
+/** What torch.save writes: tensors, and Maps, arrays and plain objects of them, numbers, strings, booleans, null. */
+export type Savable = SavedTensor | number | string | boolean | null | readonly Savable[] | ReadonlyMap<string, Savable> | { readonly [key: string]: Savable };

@@ -2,7 +2,7 @@
 // callable's entry there and build.
 // torch.nn.functional.<name> (F.<name>) besides the activations: overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, Device, Generator, Module, Parameter, Linear, Dims, TypedArray, PrintOptions, Savable } from "../types";
 
 export interface FunctionalApi {
 

@@ -2,11 +2,1751 @@
 // callable's entry there and build.
 // The Tensor methods' overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, Device, Generator, Module, Parameter, Linear, Dims } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, Device, Generator, Module, Parameter, Linear, Dims, TypedArray, PrintOptions, Savable } from "../types";
 
 declare module "../../tensor" {
   interface Tensor {
-
+    /**
+     * −self, elementwise: x.neg() under NumPy's name.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1, -2]).negative()  // tensor([-1.,  2.])
+     * ```
+     * @see PyTorch: `torch.Tensor.negative`
+     */
+    negative(): Tensor;
+    /**
+     * self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`.
+     *
+     * @param dtype The dtype to convert to (a torch dtype or its name).
+     * @param non_blocking Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`.
+     * @param copy Return a new tensor even when nothing changes. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1.5, 2]);
+     * x.to(torch.int64)  // tensor([1, 2])
+     * x.to("cpu") === x  // true
+     * x.to({ dtype: torch.float64 })  // tensor([1.5000, 2.0000], dtype=torch.float64)
+     * ```
+     * @see PyTorch: `torch.Tensor.to`
+     */
+    to(dtype: DType | string, non_blocking?: boolean, copy?: boolean): Tensor;
+    /**
+     * self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`.
+     *
+     * @param dtype The dtype to convert to (a torch dtype or its name).
+     * @param options PyTorch's keyword arguments, by name: `non_blocking`, `copy`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1.5, 2]);
+     * x.to(torch.int64)  // tensor([1, 2])
+     * x.to("cpu") === x  // true
+     * x.to({ dtype: torch.float64 })  // tensor([1.5000, 2.0000], dtype=torch.float64)
+     * ```
+     * @see PyTorch: `torch.Tensor.to`
+     */
+    to(dtype: DType | string, options?: {
+      /** Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`. */
+      non_blocking?: boolean;
+      /** Return a new tensor even when nothing changes. Default: `false`. */
+      copy?: boolean;
+    }): Tensor;
+    /**
+     * self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`.
+     *
+     * @param dtype The dtype to convert to (a torch dtype or its name).
+     * @param non_blocking Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `copy`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1.5, 2]);
+     * x.to(torch.int64)  // tensor([1, 2])
+     * x.to("cpu") === x  // true
+     * x.to({ dtype: torch.float64 })  // tensor([1.5000, 2.0000], dtype=torch.float64)
+     * ```
+     * @see PyTorch: `torch.Tensor.to`
+     */
+    to(dtype: DType | string, non_blocking: boolean, options?: {
+      /** Return a new tensor even when nothing changes. Default: `false`. */
+      copy?: boolean;
+    }): Tensor;
+    /**
+     * self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`.
+     *
+     * @param device The device to move to: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA); `null`: stay. Default: `null` (Python's None).
+     * @param dtype The dtype to convert to (a torch dtype or its name). Default: `null` (Python's None).
+     * @param non_blocking Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`.
+     * @param copy Return a new tensor even when nothing changes. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1.5, 2]);
+     * x.to(torch.int64)  // tensor([1, 2])
+     * x.to("cpu") === x  // true
+     * x.to({ dtype: torch.float64 })  // tensor([1.5000, 2.0000], dtype=torch.float64)
+     * ```
+     * @see PyTorch: `torch.Tensor.to`
+     */
+    to(device?: Device | string | null, dtype?: DType | string | null, non_blocking?: boolean, copy?: boolean): Tensor;
+    /**
+     * self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`.
+     *
+     * @param options PyTorch's keyword arguments, by name: `device`, `dtype`, `non_blocking`, `copy`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1.5, 2]);
+     * x.to(torch.int64)  // tensor([1, 2])
+     * x.to("cpu") === x  // true
+     * x.to({ dtype: torch.float64 })  // tensor([1.5000, 2.0000], dtype=torch.float64)
+     * ```
+     * @see PyTorch: `torch.Tensor.to`
+     */
+    to(options?: {
+      /** The device to move to: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA); `null`: stay. Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** The dtype to convert to (a torch dtype or its name). Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`. */
+      non_blocking?: boolean;
+      /** Return a new tensor even when nothing changes. Default: `false`. */
+      copy?: boolean;
+    }): Tensor;
+    /**
+     * self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`.
+     *
+     * @param device The device to move to: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA); `null`: stay. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `dtype`, `non_blocking`, `copy`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1.5, 2]);
+     * x.to(torch.int64)  // tensor([1, 2])
+     * x.to("cpu") === x  // true
+     * x.to({ dtype: torch.float64 })  // tensor([1.5000, 2.0000], dtype=torch.float64)
+     * ```
+     * @see PyTorch: `torch.Tensor.to`
+     */
+    to(device: Device | string | null, options?: {
+      /** The dtype to convert to (a torch dtype or its name). Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`. */
+      non_blocking?: boolean;
+      /** Return a new tensor even when nothing changes. Default: `false`. */
+      copy?: boolean;
+    }): Tensor;
+    /**
+     * self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`.
+     *
+     * @param device The device to move to: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA); `null`: stay. Default: `null` (Python's None).
+     * @param dtype The dtype to convert to (a torch dtype or its name). Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `non_blocking`, `copy`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1.5, 2]);
+     * x.to(torch.int64)  // tensor([1, 2])
+     * x.to("cpu") === x  // true
+     * x.to({ dtype: torch.float64 })  // tensor([1.5000, 2.0000], dtype=torch.float64)
+     * ```
+     * @see PyTorch: `torch.Tensor.to`
+     */
+    to(device: Device | string | null, dtype: DType | string | null, options?: {
+      /** Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`. */
+      non_blocking?: boolean;
+      /** Return a new tensor even when nothing changes. Default: `false`. */
+      copy?: boolean;
+    }): Tensor;
+    /**
+     * self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`.
+     *
+     * @param device The device to move to: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA); `null`: stay. Default: `null` (Python's None).
+     * @param dtype The dtype to convert to (a torch dtype or its name). Default: `null` (Python's None).
+     * @param non_blocking Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `copy`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1.5, 2]);
+     * x.to(torch.int64)  // tensor([1, 2])
+     * x.to("cpu") === x  // true
+     * x.to({ dtype: torch.float64 })  // tensor([1.5000, 2.0000], dtype=torch.float64)
+     * ```
+     * @see PyTorch: `torch.Tensor.to`
+     */
+    to(device: Device | string | null, dtype: DType | string | null, non_blocking: boolean, options?: {
+      /** Return a new tensor even when nothing changes. Default: `false`. */
+      copy?: boolean;
+    }): Tensor;
+    /**
+     * self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`.
+     *
+     * @param other A tensor whose dtype (and device) to take.
+     * @param non_blocking Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`.
+     * @param copy Return a new tensor even when nothing changes. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1.5, 2]);
+     * x.to(torch.int64)  // tensor([1, 2])
+     * x.to("cpu") === x  // true
+     * x.to({ dtype: torch.float64 })  // tensor([1.5000, 2.0000], dtype=torch.float64)
+     * ```
+     * @see PyTorch: `torch.Tensor.to`
+     */
+    to(other: Tensor, non_blocking?: boolean, copy?: boolean): Tensor;
+    /**
+     * self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`.
+     *
+     * @param other A tensor whose dtype (and device) to take.
+     * @param options PyTorch's keyword arguments, by name: `non_blocking`, `copy`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1.5, 2]);
+     * x.to(torch.int64)  // tensor([1, 2])
+     * x.to("cpu") === x  // true
+     * x.to({ dtype: torch.float64 })  // tensor([1.5000, 2.0000], dtype=torch.float64)
+     * ```
+     * @see PyTorch: `torch.Tensor.to`
+     */
+    to(other: Tensor, options?: {
+      /** Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`. */
+      non_blocking?: boolean;
+      /** Return a new tensor even when nothing changes. Default: `false`. */
+      copy?: boolean;
+    }): Tensor;
+    /**
+     * self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`.
+     *
+     * @param other A tensor whose dtype (and device) to take.
+     * @param non_blocking Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`.
+     * @param options PyTorch's keyword arguments, by name: `copy`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1.5, 2]);
+     * x.to(torch.int64)  // tensor([1, 2])
+     * x.to("cpu") === x  // true
+     * x.to({ dtype: torch.float64 })  // tensor([1.5000, 2.0000], dtype=torch.float64)
+     * ```
+     * @see PyTorch: `torch.Tensor.to`
+     */
+    to(other: Tensor, non_blocking: boolean, options?: {
+      /** Return a new tensor even when nothing changes. Default: `false`. */
+      copy?: boolean;
+    }): Tensor;
+    /**
+     * With no dtype: self's type name ("torch.FloatTensor", ...); with one: self converted to it.
+     *
+     * @example
+     * ```ts
+     * torch.ones(1).type()  // torch.FloatTensor
+     * torch.ones(1).type(torch.int64)  // tensor([1])
+     * ```
+     * @see PyTorch: `torch.Tensor.type`
+     */
+    type(): string;
+    /**
+     * With no dtype: self's type name ("torch.FloatTensor", ...); with one: self converted to it.
+     *
+     * @param dtype The dtype to convert to (a torch dtype or its name).
+     * @param non_blocking Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`.
+     * @example
+     * ```ts
+     * torch.ones(1).type()  // torch.FloatTensor
+     * torch.ones(1).type(torch.int64)  // tensor([1])
+     * ```
+     * @see PyTorch: `torch.Tensor.type`
+     */
+    type(dtype: DType | string, non_blocking?: boolean): Tensor;
+    /**
+     * With no dtype: self's type name ("torch.FloatTensor", ...); with one: self converted to it.
+     *
+     * @param dtype The dtype to convert to (a torch dtype or its name).
+     * @param options PyTorch's keyword arguments, by name: `non_blocking`.
+     * @example
+     * ```ts
+     * torch.ones(1).type()  // torch.FloatTensor
+     * torch.ones(1).type(torch.int64)  // tensor([1])
+     * ```
+     * @see PyTorch: `torch.Tensor.type`
+     */
+    type(dtype: DType | string, options?: {
+      /** Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`. */
+      non_blocking?: boolean;
+    }): Tensor;
+    /**
+     * self converted to float32 (self itself if it is float32 already).
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1], { dtype: torch.int64 }).float()  // tensor([1.])
+     * ```
+     * @see PyTorch: `torch.Tensor.float`
+     */
+    float(): Tensor;
+    /**
+     * self converted to float64 (self itself if it is float64 already).
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1]).double()  // tensor([1.], dtype=torch.float64)
+     * ```
+     * @see PyTorch: `torch.Tensor.double`
+     */
+    double(): Tensor;
+    /**
+     * self converted to int64 (self itself if it is int64 already).
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1.7, -1.7]).long()  // tensor([ 1, -1])
+     * ```
+     * @see PyTorch: `torch.Tensor.long`
+     */
+    long(): Tensor;
+    /**
+     * self converted to int32 (self itself if it is int32 already).
+     *
+     * @example
+     * ```ts
+     * torch.tensor([2.5]).int()  // tensor([2], dtype=torch.int32)
+     * ```
+     * @see PyTorch: `torch.Tensor.int`
+     */
+    int(): Tensor;
+    /**
+     * self converted to bool (self itself if it is bool already).
+     *
+     * @example
+     * ```ts
+     * torch.tensor([0, 2]).bool()  // tensor([False,  True])
+     * ```
+     * @see PyTorch: `torch.Tensor.bool`
+     */
+    bool(): Tensor;
+    /**
+     * self converted to uint8 (self itself if it is uint8 already).
+     *
+     * @example
+     * ```ts
+     * torch.tensor([3]).byte()  // tensor([3], dtype=torch.uint8)
+     * ```
+     * @see PyTorch: `torch.Tensor.byte`
+     */
+    byte(): Tensor;
+    /**
+     * self on the CPU: self itself (the CPU is the only device here).
+     *
+     * @example
+     * ```ts
+     * const x = torch.ones(1);
+     * x.cpu() === x  // true
+     * ```
+     * @see PyTorch: `torch.Tensor.cpu`
+     */
+    cpu(): Tensor;
+    /**
+     * self on a CUDA device: PyTorch's error for a build without CUDA, as there is none here.
+     *
+     * @param device The CUDA device. Default: `null` (Python's None).
+     * @param non_blocking Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`.
+     * @example
+     * ```ts
+     * torch.cuda.is_available()  // false
+     * ```
+     * @see PyTorch: `torch.Tensor.cuda`
+     */
+    cuda(device?: Device | string | number | null, non_blocking?: boolean): Tensor;
+    /**
+     * self on a CUDA device: PyTorch's error for a build without CUDA, as there is none here.
+     *
+     * @param options PyTorch's keyword arguments, by name: `device`, `non_blocking`.
+     * @example
+     * ```ts
+     * torch.cuda.is_available()  // false
+     * ```
+     * @see PyTorch: `torch.Tensor.cuda`
+     */
+    cuda(options?: {
+      /** The CUDA device. Default: `null` (Python's None). */
+      device?: Device | string | number | null;
+      /** Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`. */
+      non_blocking?: boolean;
+    }): Tensor;
+    /**
+     * self on a CUDA device: PyTorch's error for a build without CUDA, as there is none here.
+     *
+     * @param device The CUDA device. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `non_blocking`.
+     * @example
+     * ```ts
+     * torch.cuda.is_available()  // false
+     * ```
+     * @see PyTorch: `torch.Tensor.cuda`
+     */
+    cuda(device: Device | string | number | null, options?: {
+      /** Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`. */
+      non_blocking?: boolean;
+    }): Tensor;
+    /**
+     * Sets whether autograd records operations on self (a leaf; floating-point dtypes only); returns self.
+     *
+     * @param requires_grad Whether to record them. Default: `true`.
+     * @example
+     * ```ts
+     * const w = torch.zeros(2).requires_grad_();
+     * w.requires_grad  // true
+     * ```
+     * @see PyTorch: `torch.Tensor.requires_grad_`
+     */
+    requires_grad_(requires_grad?: boolean): this;
+    /**
+     * Sets whether autograd records operations on self (a leaf; floating-point dtypes only); returns self.
+     *
+     * @param options PyTorch's keyword arguments, by name: `requires_grad`.
+     * @example
+     * ```ts
+     * const w = torch.zeros(2).requires_grad_();
+     * w.requires_grad  // true
+     * ```
+     * @see PyTorch: `torch.Tensor.requires_grad_`
+     */
+    requires_grad_(options?: {
+      /** Whether to record them. Default: `true`. */
+      requires_grad?: boolean;
+    }): this;
+    /**
+     * The same elements (shared, not copied), cut off from autograd: a tensor that requires no gradient.
+     *
+     * @example
+     * ```ts
+     * const w = torch.ones(1, { requires_grad: true });
+     * w.mul(2).detach().requires_grad  // false
+     * ```
+     * @see PyTorch: `torch.Tensor.detach`
+     */
+    detach(): Tensor;
+    /**
+     * In place: self cut off from autograd (not for views); returns self.
+     *
+     * @example
+     * ```ts
+     * const y = torch.ones(1, { requires_grad: true }).mul(2);
+     * y.detach_().requires_grad  // false
+     * ```
+     * @see PyTorch: `torch.Tensor.detach_`
+     */
+    detach_(): this;
+    /**
+     * The value of a one-element tensor as a JavaScript number (a boolean for a bool tensor).
+     *
+     * @example
+     * ```ts
+     * torch.tensor([2.5]).item()  // 2.5
+     * torch.tensor(true).item()  // true
+     * ```
+     * @see PyTorch: `torch.Tensor.item`
+     */
+    item(): any;
+    /**
+     * The elements as nested arrays of numbers (booleans for a bool tensor); a 0-d tensor gives its number.
+     *
+     * @example
+     * ```ts
+     * JSON.stringify(torch.tensor([[1, 2], [3, 4]]).tolist())  // [[1,2],[3,4]]
+     * ```
+     * @see PyTorch: `torch.Tensor.tolist`
+     */
+    tolist(): any;
+    /**
+     * The elements in row-major order as a new typed array (actnb's: Float32Array for float32, and so on).
+     *
+     * @example
+     * ```ts
+     * torch.tensor([[1, 2], [3, 4]]).toArray()  // 1,2,3,4
+     * ```
+     * @see PyTorch: `torch.Tensor.numpy`
+     */
+    toArray(): TypedArray;
+    /**
+     * The number of dimensions.
+     *
+     * @example
+     * ```ts
+     * torch.zeros(2, 3).dim()  // 2
+     * ```
+     * @see PyTorch: `torch.Tensor.dim`
+     */
+    dim(): number;
+    /**
+     * The number of elements (x.numel()).
+     *
+     * @example
+     * ```ts
+     * torch.zeros(2, 3).nelement()  // 6
+     * ```
+     * @see PyTorch: `torch.Tensor.nelement`
+     */
+    nelement(): number;
+    /**
+     * The sizes of self's dimensions, or the size of one of them.
+     *
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3);
+     * JSON.stringify(x.size())  // [2,3]
+     * x.size(-1)  // 3
+     * ```
+     * @see PyTorch: `torch.Tensor.size`
+     */
+    size(): number[];
+    /**
+     * The sizes of self's dimensions, or the size of one of them.
+     *
+     * @param dim The dimension (negative counts from the end).
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3);
+     * JSON.stringify(x.size())  // [2,3]
+     * x.size(-1)  // 3
+     * ```
+     * @see PyTorch: `torch.Tensor.size`
+     */
+    size(dim: number): number;
+    /**
+     * The strides of self's dimensions (elements to step over to the next index), or of one of them.
+     *
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3);
+     * JSON.stringify(x.stride())  // [3,1]
+     * x.t().stride(0)  // 1
+     * ```
+     * @see PyTorch: `torch.Tensor.stride`
+     */
+    stride(): number[];
+    /**
+     * The strides of self's dimensions (elements to step over to the next index), or of one of them.
+     *
+     * @param dim The dimension (negative counts from the end).
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3);
+     * JSON.stringify(x.stride())  // [3,1]
+     * x.t().stride(0)  // 1
+     * ```
+     * @see PyTorch: `torch.Tensor.stride`
+     */
+    stride(dim: number): number;
+    /**
+     * The bytes one element takes.
+     *
+     * @example
+     * ```ts
+     * torch.zeros(1).element_size()  // 4
+     * torch.zeros(1, { dtype: torch.int64 }).element_size()  // 8
+     * ```
+     * @see PyTorch: `torch.Tensor.element_size`
+     */
+    element_size(): number;
+    /**
+     * Whether self's dtype is a floating-point one.
+     *
+     * @example
+     * ```ts
+     * torch.zeros(1).is_floating_point()  // true
+     * torch.arange(2).is_floating_point()  // false
+     * ```
+     * @see PyTorch: `torch.Tensor.is_floating_point`
+     */
+    is_floating_point(): boolean;
+    /**
+     * Whether self's elements lie in memory in row-major order without gaps.
+     *
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3);
+     * x.is_contiguous()  // true
+     * x.t().is_contiguous()  // false
+     * ```
+     * @see PyTorch: `torch.Tensor.is_contiguous`
+     */
+    is_contiguous(): boolean;
+    /**
+     * self with its elements in row-major order without gaps: self itself if they are, else a copy.
+     *
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3).t();
+     * x.contiguous().is_contiguous()  // true
+     * ```
+     * @see PyTorch: `torch.Tensor.contiguous`
+     */
+    contiguous(): Tensor;
+    /**
+     * Computes the gradient of self with respect to the leaves that require one, adding it to their .grad.
+     *
+     * @param gradient The gradient of the final result with respect to self (self's shape); `null`: 1, for a one-element self. Default: `null` (Python's None).
+     * @param retain_graph Keep the graph's saved values for another backward; `null`: as create_graph. Default: `null` (Python's None).
+     * @param create_graph Record the backward pass for higher derivatives: not supported here (true is refused). Default: `false`.
+     * @example
+     * ```ts
+     * const w = torch.tensor([1, 2], { requires_grad: true });
+     * w.pow(2).sum().backward();
+     * w.grad  // tensor([2., 4.])
+     * ```
+     * @see PyTorch: `torch.Tensor.backward`
+     */
+    backward(gradient?: Tensor | null, retain_graph?: boolean | null, create_graph?: boolean): void;
+    /**
+     * Computes the gradient of self with respect to the leaves that require one, adding it to their .grad.
+     *
+     * @param options PyTorch's keyword arguments, by name: `gradient`, `retain_graph`, `create_graph`.
+     * @example
+     * ```ts
+     * const w = torch.tensor([1, 2], { requires_grad: true });
+     * w.pow(2).sum().backward();
+     * w.grad  // tensor([2., 4.])
+     * ```
+     * @see PyTorch: `torch.Tensor.backward`
+     */
+    backward(options?: {
+      /** The gradient of the final result with respect to self (self's shape); `null`: 1, for a one-element self. Default: `null` (Python's None). */
+      gradient?: Tensor | null;
+      /** Keep the graph's saved values for another backward; `null`: as create_graph. Default: `null` (Python's None). */
+      retain_graph?: boolean | null;
+      /** Record the backward pass for higher derivatives: not supported here (true is refused). Default: `false`. */
+      create_graph?: boolean;
+    }): void;
+    /**
+     * Computes the gradient of self with respect to the leaves that require one, adding it to their .grad.
+     *
+     * @param gradient The gradient of the final result with respect to self (self's shape); `null`: 1, for a one-element self. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `retain_graph`, `create_graph`.
+     * @example
+     * ```ts
+     * const w = torch.tensor([1, 2], { requires_grad: true });
+     * w.pow(2).sum().backward();
+     * w.grad  // tensor([2., 4.])
+     * ```
+     * @see PyTorch: `torch.Tensor.backward`
+     */
+    backward(gradient: Tensor | null, options?: {
+      /** Keep the graph's saved values for another backward; `null`: as create_graph. Default: `null` (Python's None). */
+      retain_graph?: boolean | null;
+      /** Record the backward pass for higher derivatives: not supported here (true is refused). Default: `false`. */
+      create_graph?: boolean;
+    }): void;
+    /**
+     * Computes the gradient of self with respect to the leaves that require one, adding it to their .grad.
+     *
+     * @param gradient The gradient of the final result with respect to self (self's shape); `null`: 1, for a one-element self. Default: `null` (Python's None).
+     * @param retain_graph Keep the graph's saved values for another backward; `null`: as create_graph. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `create_graph`.
+     * @example
+     * ```ts
+     * const w = torch.tensor([1, 2], { requires_grad: true });
+     * w.pow(2).sum().backward();
+     * w.grad  // tensor([2., 4.])
+     * ```
+     * @see PyTorch: `torch.Tensor.backward`
+     */
+    backward(gradient: Tensor | null, retain_graph: boolean | null, options?: {
+      /** Record the backward pass for higher derivatives: not supported here (true is refused). Default: `false`. */
+      create_graph?: boolean;
+    }): void;
+    /**
+     * In place: self += alpha × other, broadcasting other to self's shape; returns self.
+     *
+     * @param other The second operand: a tensor (broadcast to self's shape) or a number.
+     * @param options PyTorch's keyword arguments, by name: `alpha`.
+     * @example
+     * ```ts
+     * const x = torch.ones(2);
+     * x.add_(torch.tensor([1, 2]), { alpha: 10 })  // tensor([11., 21.])
+     * ```
+     * @see PyTorch: `torch.Tensor.add_`
+     */
+    add_(other: Tensor | Scalar, options?: {
+      /** The multiplier of `other`. Default: `1`. */
+      alpha?: number;
+    }): this;
+    /**
+     * In place: self −= alpha × other, broadcasting other to self's shape; returns self.
+     *
+     * @param other The second operand: a tensor (broadcast to self's shape) or a number.
+     * @param options PyTorch's keyword arguments, by name: `alpha`.
+     * @example
+     * ```ts
+     * const x = torch.ones(2);
+     * x.sub_(0.5)  // tensor([0.5000, 0.5000])
+     * ```
+     * @see PyTorch: `torch.Tensor.sub_`
+     */
+    sub_(other: Tensor | Scalar, options?: {
+      /** The multiplier of `other`. Default: `1`. */
+      alpha?: number;
+    }): this;
+    /**
+     * In place: self ×= other, broadcasting other to self's shape; returns self.
+     *
+     * @param other The second operand: a tensor (broadcast to self's shape) or a number.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2]);
+     * x.mul_(3);
+     * x  // tensor([3., 6.])
+     * ```
+     * @see PyTorch: `torch.Tensor.mul_`
+     */
+    mul_(other: Tensor | Scalar): this;
+    /**
+     * In place: self ÷= other (rounded as `rounding_mode` says), broadcasting other to self's shape; returns self.
+     *
+     * @param other The second operand: a tensor (broadcast to self's shape) or a number.
+     * @param options PyTorch's keyword arguments, by name: `rounding_mode`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([3, 5]);
+     * x.div_(2, { rounding_mode: "floor" })  // tensor([1., 2.])
+     * ```
+     * @see PyTorch: `torch.Tensor.div_`
+     */
+    div_(other: Tensor | Scalar, options?: {
+      /** `null`: no rounding; "trunc": toward zero; "floor": toward −∞. Default: `null` (Python's None). */
+      rounding_mode?: "trunc" | "floor" | null;
+    }): this;
+    /**
+     * In place: self raised to the power `exponent`, broadcasting other to self's shape; returns self.
+     *
+     * @param exponent The power: a number, or a tensor (broadcast to self's shape).
+     * @example
+     * ```ts
+     * const x = torch.tensor([2, 3]);
+     * x.pow_(2)  // tensor([4., 9.])
+     * ```
+     * @see PyTorch: `torch.Tensor.pow_`
+     */
+    pow_(exponent: Tensor | Scalar): this;
+    /**
+     * In place: each element limited to [min, max] (either bound may be left out, not both); returns self.
+     *
+     * @param min The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param max The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2, 0.5, 3]);
+     * x.clamp_(0, 1);
+     * x  // tensor([0.0000, 0.5000, 1.0000])
+     * ```
+     * @see PyTorch: `torch.Tensor.clamp_`
+     */
+    clamp_(min?: Tensor | number | null, max?: Tensor | number | null): this;
+    /**
+     * In place: each element limited to [min, max] (either bound may be left out, not both); returns self.
+     *
+     * @param options PyTorch's keyword arguments, by name: `min`, `max`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2, 0.5, 3]);
+     * x.clamp_(0, 1);
+     * x  // tensor([0.0000, 0.5000, 1.0000])
+     * ```
+     * @see PyTorch: `torch.Tensor.clamp_`
+     */
+    clamp_(options?: {
+      /** The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None). */
+      min?: Tensor | number | null;
+      /** The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None). */
+      max?: Tensor | number | null;
+    }): this;
+    /**
+     * In place: each element limited to [min, max] (either bound may be left out, not both); returns self.
+     *
+     * @param min The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `max`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2, 0.5, 3]);
+     * x.clamp_(0, 1);
+     * x  // tensor([0.0000, 0.5000, 1.0000])
+     * ```
+     * @see PyTorch: `torch.Tensor.clamp_`
+     */
+    clamp_(min: Tensor | number | null, options?: {
+      /** The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None). */
+      max?: Tensor | number | null;
+    }): this;
+    /**
+     * x.clamp_ under NumPy's name: in place, each element limited to [min, max]; returns self.
+     *
+     * @param min The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param max The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * torch.tensor([-2, 3]).clip_(-1, 1)  // tensor([-1.,  1.])
+     * ```
+     * @see PyTorch: `torch.Tensor.clip_`
+     */
+    clip_(min?: Tensor | number | null, max?: Tensor | number | null): this;
+    /**
+     * x.clamp_ under NumPy's name: in place, each element limited to [min, max]; returns self.
+     *
+     * @param options PyTorch's keyword arguments, by name: `min`, `max`.
+     * @example
+     * ```ts
+     * torch.tensor([-2, 3]).clip_(-1, 1)  // tensor([-1.,  1.])
+     * ```
+     * @see PyTorch: `torch.Tensor.clip_`
+     */
+    clip_(options?: {
+      /** The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None). */
+      min?: Tensor | number | null;
+      /** The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None). */
+      max?: Tensor | number | null;
+    }): this;
+    /**
+     * x.clamp_ under NumPy's name: in place, each element limited to [min, max]; returns self.
+     *
+     * @param min The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `max`.
+     * @example
+     * ```ts
+     * torch.tensor([-2, 3]).clip_(-1, 1)  // tensor([-1.,  1.])
+     * ```
+     * @see PyTorch: `torch.Tensor.clip_`
+     */
+    clip_(min: Tensor | number | null, options?: {
+      /** The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None). */
+      max?: Tensor | number | null;
+    }): this;
+    /**
+     * In place: each element replaced by its negation; returns self.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1, -2]).neg_()  // tensor([-1.,  2.])
+     * ```
+     * @see PyTorch: `torch.Tensor.neg_`
+     */
+    neg_(): this;
+    /**
+     * In place: each element replaced by its negation (x.neg_() under NumPy's name); returns self.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1, -2]).negative_()  // tensor([-1.,  2.])
+     * ```
+     * @see PyTorch: `torch.Tensor.negative_`
+     */
+    negative_(): this;
+    /**
+     * In place: each element replaced by 1 / it (floating-point tensors only); returns self.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([2, 4]).reciprocal_()  // tensor([0.5000, 0.2500])
+     * ```
+     * @see PyTorch: `torch.Tensor.reciprocal_`
+     */
+    reciprocal_(): this;
+    /**
+     * In place: each element replaced by e raised to it; returns self.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([0]).exp_()  // tensor([1.])
+     * ```
+     * @see PyTorch: `torch.Tensor.exp_`
+     */
+    exp_(): this;
+    /**
+     * In place: each element replaced by its natural logarithm; returns self.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1]).log_()  // tensor([0.])
+     * ```
+     * @see PyTorch: `torch.Tensor.log_`
+     */
+    log_(): this;
+    /**
+     * In place: each element replaced by its square root; returns self.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([4, 9]).sqrt_()  // tensor([2., 3.])
+     * ```
+     * @see PyTorch: `torch.Tensor.sqrt_`
+     */
+    sqrt_(): this;
+    /**
+     * In place: each element replaced by 1 / its square root; returns self.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([4]).rsqrt_()  // tensor([0.5000])
+     * ```
+     * @see PyTorch: `torch.Tensor.rsqrt_`
+     */
+    rsqrt_(): this;
+    /**
+     * In place: each element replaced by its absolute value; returns self.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([-1, 2]).abs_()  // tensor([1., 2.])
+     * ```
+     * @see PyTorch: `torch.Tensor.abs_`
+     */
+    abs_(): this;
+    /**
+     * In place: each element replaced by its sign (−1, 0 or 1); returns self.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([-3, 0, 2]).sign_()  // tensor([-1.,  0.,  1.])
+     * ```
+     * @see PyTorch: `torch.Tensor.sign_`
+     */
+    sign_(): this;
+    /**
+     * In place: each element replaced by its sine; returns self.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([0]).sin_()  // tensor([0.])
+     * ```
+     * @see PyTorch: `torch.Tensor.sin_`
+     */
+    sin_(): this;
+    /**
+     * In place: each element replaced by its cosine; returns self.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([0]).cos_()  // tensor([1.])
+     * ```
+     * @see PyTorch: `torch.Tensor.cos_`
+     */
+    cos_(): this;
+    /**
+     * In place: each element replaced by its error function; returns self.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([0]).erf_()  // tensor([0.])
+     * ```
+     * @see PyTorch: `torch.Tensor.erf_`
+     */
+    erf_(): this;
+    /**
+     * In place: each element replaced by its square; returns self.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([2, -3]).square_()  // tensor([4., 9.])
+     * ```
+     * @see PyTorch: `torch.Tensor.square_`
+     */
+    square_(): this;
+    /**
+     * In place: `value` written wherever `mask` is true (mask broadcast to self's shape); returns self.
+     *
+     * @param mask A bool tensor: where to write `value`.
+     * @param value The value to write there.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, -2, 3]);
+     * x.masked_fill_(x.lt(0), 0)  // tensor([1., 0., 3.])
+     * ```
+     * @see PyTorch: `torch.Tensor.masked_fill_`
+     */
+    masked_fill_(mask: Tensor, value: Scalar): this;
+    /**
+     * In place: every element set to 0; returns self.
+     *
+     * @example
+     * ```ts
+     * torch.ones(2).zero_()  // tensor([0., 0.])
+     * ```
+     * @see PyTorch: `torch.Tensor.zero_`
+     */
+    zero_(): this;
+    /**
+     * In place: every element set to `value` (as self's dtype holds it); returns self.
+     *
+     * @param value The value of every element.
+     * @example
+     * ```ts
+     * torch.zeros(3).fill_(2.5)  // tensor([2.5000, 2.5000, 2.5000])
+     * ```
+     * @see PyTorch: `torch.Tensor.fill_`
+     */
+    fill_(value: Scalar): this;
+    /**
+     * In place: src's elements copied into self (src broadcast to self's shape and cast to its dtype); returns self.
+     *
+     * @param src The tensor to copy from.
+     * @param non_blocking Accepted for PyTorch's code: copies here are always synchronous. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 2);
+     * x.copy_(torch.tensor([1, 2]))  // tensor([[1., 2.],
+     *                                //         [1., 2.]])
+     * ```
+     * @see PyTorch: `torch.Tensor.copy_`
+     */
+    copy_(src: Tensor, non_blocking?: boolean): this;
+    /**
+     * In place: src's elements copied into self (src broadcast to self's shape and cast to its dtype); returns self.
+     *
+     * @param src The tensor to copy from.
+     * @param options PyTorch's keyword arguments, by name: `non_blocking`.
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 2);
+     * x.copy_(torch.tensor([1, 2]))  // tensor([[1., 2.],
+     *                                //         [1., 2.]])
+     * ```
+     * @see PyTorch: `torch.Tensor.copy_`
+     */
+    copy_(src: Tensor, options?: {
+      /** Accepted for PyTorch's code: copies here are always synchronous. Default: `false`. */
+      non_blocking?: boolean;
+    }): this;
+    /**
+     * In place: uniform random numbers in [from, to), drawn as PyTorch's CPU generator draws them; returns self.
+     *
+     * @param from The lower bound. Default: `0`.
+     * @param to The upper bound. Default: `1`.
+     * @param options PyTorch's keyword arguments, by name: `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.empty(2).uniform_(-1, 1)  // tensor([-0.0075,  0.5364])
+     * ```
+     * @see PyTorch: `torch.Tensor.uniform_`
+     */
+    uniform_(from?: number, to?: number, options?: {
+      /** The random number generator to draw from; `null`: torch.default_generator. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): this;
+    /**
+     * In place: uniform random numbers in [from, to), drawn as PyTorch's CPU generator draws them; returns self.
+     *
+     * @param options PyTorch's keyword arguments, by name: `from`, `to`, `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.empty(2).uniform_(-1, 1)  // tensor([-0.0075,  0.5364])
+     * ```
+     * @see PyTorch: `torch.Tensor.uniform_`
+     */
+    uniform_(options?: {
+      /** The lower bound. Default: `0`. */
+      from?: number;
+      /** The upper bound. Default: `1`. */
+      to?: number;
+      /** The random number generator to draw from; `null`: torch.default_generator. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): this;
+    /**
+     * In place: uniform random numbers in [from, to), drawn as PyTorch's CPU generator draws them; returns self.
+     *
+     * @param from The lower bound. Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `to`, `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.empty(2).uniform_(-1, 1)  // tensor([-0.0075,  0.5364])
+     * ```
+     * @see PyTorch: `torch.Tensor.uniform_`
+     */
+    uniform_(from: number, options?: {
+      /** The upper bound. Default: `1`. */
+      to?: number;
+      /** The random number generator to draw from; `null`: torch.default_generator. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): this;
+    /**
+     * In place: normal random numbers of the given mean and standard deviation, drawn as PyTorch's CPU generator draws them; returns self.
+     *
+     * @param mean The distribution's mean. Default: `0`.
+     * @param std The distribution's standard deviation. Default: `1`.
+     * @param options PyTorch's keyword arguments, by name: `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.empty(2).normal_(10, 0.1)  // tensor([10.1541,  9.9707])
+     * ```
+     * @see PyTorch: `torch.Tensor.normal_`
+     */
+    normal_(mean?: number, std?: number, options?: {
+      /** The random number generator to draw from; `null`: torch.default_generator. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): this;
+    /**
+     * In place: normal random numbers of the given mean and standard deviation, drawn as PyTorch's CPU generator draws them; returns self.
+     *
+     * @param options PyTorch's keyword arguments, by name: `mean`, `std`, `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.empty(2).normal_(10, 0.1)  // tensor([10.1541,  9.9707])
+     * ```
+     * @see PyTorch: `torch.Tensor.normal_`
+     */
+    normal_(options?: {
+      /** The distribution's mean. Default: `0`. */
+      mean?: number;
+      /** The distribution's standard deviation. Default: `1`. */
+      std?: number;
+      /** The random number generator to draw from; `null`: torch.default_generator. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): this;
+    /**
+     * In place: normal random numbers of the given mean and standard deviation, drawn as PyTorch's CPU generator draws them; returns self.
+     *
+     * @param mean The distribution's mean. Default: `0`.
+     * @param options PyTorch's keyword arguments, by name: `std`, `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.empty(2).normal_(10, 0.1)  // tensor([10.1541,  9.9707])
+     * ```
+     * @see PyTorch: `torch.Tensor.normal_`
+     */
+    normal_(mean: number, options?: {
+      /** The distribution's standard deviation. Default: `1`. */
+      std?: number;
+      /** The random number generator to draw from; `null`: torch.default_generator. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): this;
+    /**
+     * In place: each element 1 with probability p, else 0, drawn as PyTorch's CPU generator draws them; returns self.
+     *
+     * @param p The probability of a 1. Default: `0.5`.
+     * @param options PyTorch's keyword arguments, by name: `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.empty(4).bernoulli_(0.5)  // tensor([0., 0., 1., 0.])
+     * ```
+     * @see PyTorch: `torch.Tensor.bernoulli_`
+     */
+    bernoulli_(p?: number, options?: {
+      /** The random number generator to draw from; `null`: torch.default_generator. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): this;
+    /**
+     * In place: each element 1 with probability p, else 0, drawn as PyTorch's CPU generator draws them; returns self.
+     *
+     * @param options PyTorch's keyword arguments, by name: `p`, `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.empty(4).bernoulli_(0.5)  // tensor([0., 0., 1., 0.])
+     * ```
+     * @see PyTorch: `torch.Tensor.bernoulli_`
+     */
+    bernoulli_(options?: {
+      /** The probability of a 1. Default: `0.5`. */
+      p?: number;
+      /** The random number generator to draw from; `null`: torch.default_generator. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): this;
+    /**
+     * Each element squared.
+     *
+     * @example
+     * ```ts
+     * torch.tensor([2, -3]).square()  // tensor([4., 9.])
+     * ```
+     * @see PyTorch: `torch.Tensor.square`
+     */
+    square(): Tensor;
+    /**
+     * self where condition is true, other elsewhere: torch.where(condition, self, other).
+     *
+     * @param condition A bool tensor: where to keep self's elements.
+     * @param other The values where condition is false: a tensor or a number.
+     * @example
+     * ```ts
+     * const x = torch.tensor([-1, 2]);
+     * x.where(x.gt(0), 0)  // tensor([0., 2.])
+     * ```
+     * @see PyTorch: `torch.Tensor.where`
+     */
+    where(condition: Tensor, other: Tensor | Scalar): Tensor;
+    /**
+     * input + alpha × other, elementwise, broadcasting the two.
+     *
+     * @param other The second operand: a tensor (broadcast against the input) or a number.
+     * @param options PyTorch's keyword arguments, by name: `alpha`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2]);
+     * torch.add(x, 10)  // tensor([11., 12.])
+     * x.add(x, { alpha: 2 })  // tensor([3., 6.])
+     * ```
+     * @see PyTorch: `torch.add`
+     */
+    add(other: Tensor | Scalar, options?: {
+      /** The multiplier of `other`. Default: `1`. */
+      alpha?: number;
+    }): Tensor;
+    /**
+     * input − alpha × other, elementwise, broadcasting the two.
+     *
+     * @param other The second operand: a tensor (broadcast against the input) or a number.
+     * @param options PyTorch's keyword arguments, by name: `alpha`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([5, 7]);
+     * torch.sub(x, 1)  // tensor([4., 6.])
+     * x.sub(torch.tensor([1, 2]), { alpha: 2 })  // tensor([3., 3.])
+     * ```
+     * @see PyTorch: `torch.sub`
+     */
+    sub(other: Tensor | Scalar, options?: {
+      /** The multiplier of `other`. Default: `1`. */
+      alpha?: number;
+    }): Tensor;
+    /**
+     * input × other, elementwise, broadcasting the two.
+     *
+     * @param other The second operand: a tensor (broadcast against the input) or a number.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2, 3]);
+     * torch.mul(x, 2)  // tensor([2., 4., 6.])
+     * x.mul(x)  // tensor([1., 4., 9.])
+     * ```
+     * @see PyTorch: `torch.mul`
+     */
+    mul(other: Tensor | Scalar): Tensor;
+    /**
+     * input ÷ other, elementwise, broadcasting the two: a true division (integers give floats), or rounded as `rounding_mode` says.
+     *
+     * @param other The divisor: a tensor (broadcast against the input) or a number.
+     * @param options PyTorch's keyword arguments, by name: `rounding_mode`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([-7, 7]);
+     * torch.div(x, 2)  // tensor([-3.5000,  3.5000])
+     * x.div(2, { rounding_mode: "floor" })  // tensor([-4.,  3.])
+     * ```
+     * @see PyTorch: `torch.div`
+     */
+    div(other: Tensor | Scalar, options?: {
+      /** `null`: no rounding; "trunc": toward zero; "floor": toward −∞. Default: `null` (Python's None). */
+      rounding_mode?: "trunc" | "floor" | null;
+    }): Tensor;
+    /**
+     * input ÷ other without rounding: torch.div with rounding_mode null.
+     *
+     * @param other The divisor: a tensor (broadcast against the input) or a number.
+     * @example
+     * ```ts
+     * torch.true_divide(torch.tensor([1, 3], { dtype: torch.int64 }), 2)  // tensor([0.5000, 1.5000])
+     * ```
+     * @see PyTorch: `torch.true_divide`
+     */
+    true_divide(other: Tensor | Scalar): Tensor;
+    /**
+     * other − alpha × input, elementwise: subtraction with the operands the other way round.
+     *
+     * @param other What the input is subtracted from: a tensor (broadcast) or a number.
+     * @param options PyTorch's keyword arguments, by name: `alpha`.
+     * @example
+     * ```ts
+     * torch.rsub(torch.tensor([1, 2]), 10)  // tensor([9., 8.])
+     * ```
+     * @see PyTorch: `torch.rsub`
+     */
+    rsub(other: Tensor | Scalar, options?: {
+      /** The multiplier of the input. Default: `1`. */
+      alpha?: number;
+    }): Tensor;
+    /**
+     * −input, elementwise.
+     *
+     * @example
+     * ```ts
+     * torch.neg(torch.tensor([1, -2]))  // tensor([-1.,  2.])
+     * ```
+     * @see PyTorch: `torch.neg`
+     */
+    neg(): Tensor;
+    /**
+     * input raised to the power `exponent`, elementwise; or a number raised to each of a tensor's elements.
+     *
+     * @param exponent The power: a number, or a tensor (broadcast against the base).
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2, 3]);
+     * x.pow(2)  // tensor([1., 4., 9.])
+     * torch.pow(2, x)  // tensor([2., 4., 8.])
+     * ```
+     * @see PyTorch: `torch.pow`
+     */
+    pow(exponent: Tensor | Scalar): Tensor;
+    /**
+     * input raised to the power `exponent`, elementwise; or a number raised to each of a tensor's elements.
+     *
+     * @param exponent The power: a number, or a tensor (broadcast against the base).
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2, 3]);
+     * x.pow(2)  // tensor([1., 4., 9.])
+     * torch.pow(2, x)  // tensor([2., 4., 8.])
+     * ```
+     * @see PyTorch: `torch.pow`
+     */
+    pow(exponent: Tensor): Tensor;
+    /**
+     * 1 / input, elementwise (integers give floats).
+     *
+     * @example
+     * ```ts
+     * torch.reciprocal(torch.tensor([2, 4]))  // tensor([0.5000, 0.2500])
+     * ```
+     * @see PyTorch: `torch.reciprocal`
+     */
+    reciprocal(): Tensor;
+    /**
+     * e raised to each element.
+     *
+     * @example
+     * ```ts
+     * torch.exp(torch.tensor([0, 1]))  // tensor([1.0000, 2.7183])
+     * ```
+     * @see PyTorch: `torch.exp`
+     */
+    exp(): Tensor;
+    /**
+     * The natural logarithm of each element (−inf at 0, NaN below).
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1, Math.E]).log()  // tensor([0.0000, 1.0000])
+     * ```
+     * @see PyTorch: `torch.log`
+     */
+    log(): Tensor;
+    /**
+     * The square root of each element (NaN below 0).
+     *
+     * @example
+     * ```ts
+     * torch.sqrt(torch.tensor([4, 9]))  // tensor([2., 3.])
+     * ```
+     * @see PyTorch: `torch.sqrt`
+     */
+    sqrt(): Tensor;
+    /**
+     * 1 / √x for each element x.
+     *
+     * @example
+     * ```ts
+     * torch.rsqrt(torch.tensor([4, 16]))  // tensor([0.5000, 0.2500])
+     * ```
+     * @see PyTorch: `torch.rsqrt`
+     */
+    rsqrt(): Tensor;
+    /**
+     * The sine of each element (radians).
+     *
+     * @example
+     * ```ts
+     * torch.sin(torch.tensor([0, Math.PI / 2]))  // tensor([0., 1.])
+     * ```
+     * @see PyTorch: `torch.sin`
+     */
+    sin(): Tensor;
+    /**
+     * The cosine of each element (radians).
+     *
+     * @example
+     * ```ts
+     * torch.cos(torch.tensor([0]))  // tensor([1.])
+     * ```
+     * @see PyTorch: `torch.cos`
+     */
+    cos(): Tensor;
+    /**
+     * The error function of each element: erf(x) = 2/√π ∫₀ˣ e^(−t²) dt.
+     *
+     * @example
+     * ```ts
+     * torch.erf(torch.tensor([0, 1]))  // tensor([0.0000, 0.8427])
+     * ```
+     * @see PyTorch: `torch.erf`
+     */
+    erf(): Tensor;
+    /**
+     * The absolute value of each element, in the input's dtype.
+     *
+     * @example
+     * ```ts
+     * torch.abs(torch.tensor([-1.5, 2]))  // tensor([1.5000, 2.0000])
+     * ```
+     * @see PyTorch: `torch.abs`
+     */
+    abs(): Tensor;
+    /**
+     * −1, 0 or 1 for each element, as it is negative, zero (or NaN) or positive.
+     *
+     * @example
+     * ```ts
+     * torch.sign(torch.tensor([-3, 0, 2]))  // tensor([-1.,  0.,  1.])
+     * ```
+     * @see PyTorch: `torch.sign`
+     */
+    sign(): Tensor;
+    /**
+     * Each element limited to [min, max] (either bound may be left out, not both); NaN stays NaN.
+     *
+     * @param min The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param max The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2, 0.5, 3]);
+     * x.clamp(0, 1)  // tensor([0.0000, 0.5000, 1.0000])
+     * torch.clamp(x, { max: 0 })  // tensor([-2.,  0.,  0.])
+     * ```
+     * @see PyTorch: `torch.clamp`
+     */
+    clamp(min?: Tensor | number | null, max?: Tensor | number | null): Tensor;
+    /**
+     * Each element limited to [min, max] (either bound may be left out, not both); NaN stays NaN.
+     *
+     * @param options PyTorch's keyword arguments, by name: `min`, `max`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2, 0.5, 3]);
+     * x.clamp(0, 1)  // tensor([0.0000, 0.5000, 1.0000])
+     * torch.clamp(x, { max: 0 })  // tensor([-2.,  0.,  0.])
+     * ```
+     * @see PyTorch: `torch.clamp`
+     */
+    clamp(options?: {
+      /** The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None). */
+      min?: Tensor | number | null;
+      /** The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None). */
+      max?: Tensor | number | null;
+    }): Tensor;
+    /**
+     * Each element limited to [min, max] (either bound may be left out, not both); NaN stays NaN.
+     *
+     * @param min The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `max`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2, 0.5, 3]);
+     * x.clamp(0, 1)  // tensor([0.0000, 0.5000, 1.0000])
+     * torch.clamp(x, { max: 0 })  // tensor([-2.,  0.,  0.])
+     * ```
+     * @see PyTorch: `torch.clamp`
+     */
+    clamp(min: Tensor | number | null, options?: {
+      /** The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None). */
+      max?: Tensor | number | null;
+    }): Tensor;
+    /**
+     * torch.clamp under NumPy's name: each element limited to [min, max].
+     *
+     * @param min The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param max The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * torch.clip(torch.tensor([-2, 3]), -1, 1)  // tensor([-1.,  1.])
+     * ```
+     * @see PyTorch: `torch.clip`
+     */
+    clip(min?: Tensor | number | null, max?: Tensor | number | null): Tensor;
+    /**
+     * torch.clamp under NumPy's name: each element limited to [min, max].
+     *
+     * @param options PyTorch's keyword arguments, by name: `min`, `max`.
+     * @example
+     * ```ts
+     * torch.clip(torch.tensor([-2, 3]), -1, 1)  // tensor([-1.,  1.])
+     * ```
+     * @see PyTorch: `torch.clip`
+     */
+    clip(options?: {
+      /** The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None). */
+      min?: Tensor | number | null;
+      /** The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None). */
+      max?: Tensor | number | null;
+    }): Tensor;
+    /**
+     * torch.clamp under NumPy's name: each element limited to [min, max].
+     *
+     * @param min The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `max`.
+     * @example
+     * ```ts
+     * torch.clip(torch.tensor([-2, 3]), -1, 1)  // tensor([-1.,  1.])
+     * ```
+     * @see PyTorch: `torch.clip`
+     */
+    clip(min: Tensor | number | null, options?: {
+      /** The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None). */
+      max?: Tensor | number | null;
+    }): Tensor;
+    /**
+     * The larger of input and other, elementwise, broadcasting the two (NaN if either is).
+     *
+     * @param other The second tensor, broadcast against the input.
+     * @example
+     * ```ts
+     * torch.maximum(torch.tensor([1, 5]), torch.tensor([3, 2]))  // tensor([3., 5.])
+     * ```
+     * @see PyTorch: `torch.maximum`
+     */
+    maximum(other: Tensor): Tensor;
+    /**
+     * The smaller of input and other, elementwise, broadcasting the two (NaN if either is).
+     *
+     * @param other The second tensor, broadcast against the input.
+     * @example
+     * ```ts
+     * torch.minimum(torch.tensor([1, 5]), torch.tensor([3, 2]))  // tensor([1., 2.])
+     * ```
+     * @see PyTorch: `torch.minimum`
+     */
+    minimum(other: Tensor): Tensor;
+    /**
+     * Whether input = other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @example
+     * ```ts
+     * torch.tensor([1, 2]).eq(2)  // tensor([False,  True])
+     * ```
+     * @see PyTorch: `torch.eq`
+     */
+    eq(other: Tensor | Scalar): Tensor;
+    /**
+     * Whether input ≠ other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @example
+     * ```ts
+     * torch.tensor([1, 2]).ne(2)  // tensor([ True, False])
+     * ```
+     * @see PyTorch: `torch.ne`
+     */
+    ne(other: Tensor | Scalar): Tensor;
+    /**
+     * Whether input > other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @example
+     * ```ts
+     * torch.gt(torch.tensor([1, 2, 3]), 2)  // tensor([False, False,  True])
+     * ```
+     * @see PyTorch: `torch.gt`
+     */
+    gt(other: Tensor | Scalar): Tensor;
+    /**
+     * Whether input ≥ other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @example
+     * ```ts
+     * torch.ge(torch.tensor([1, 2, 3]), 2)  // tensor([False,  True,  True])
+     * ```
+     * @see PyTorch: `torch.ge`
+     */
+    ge(other: Tensor | Scalar): Tensor;
+    /**
+     * Whether input < other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @example
+     * ```ts
+     * torch.lt(torch.tensor([1, 2, 3]), 2)  // tensor([ True, False, False])
+     * ```
+     * @see PyTorch: `torch.lt`
+     */
+    lt(other: Tensor | Scalar): Tensor;
+    /**
+     * Whether input ≤ other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @example
+     * ```ts
+     * torch.le(torch.tensor([1, 2, 3]), 2)  // tensor([ True,  True, False])
+     * ```
+     * @see PyTorch: `torch.le`
+     */
+    le(other: Tensor | Scalar): Tensor;
+    /**
+     * Whether each element is NaN: a bool tensor.
+     *
+     * @example
+     * ```ts
+     * torch.isnan(torch.tensor([1, NaN]))  // tensor([False,  True])
+     * ```
+     * @see PyTorch: `torch.isnan`
+     */
+    isnan(): Tensor;
+    /**
+     * Whether each element is zero (false): a bool tensor.
+     *
+     * @example
+     * ```ts
+     * torch.logical_not(torch.tensor([0, 2]))  // tensor([ True, False])
+     * ```
+     * @see PyTorch: `torch.logical_not`
+     */
+    logical_not(): Tensor;
+    /**
+     * Whether both input and other are nonzero, elementwise: a bool tensor.
+     *
+     * @param other The second operand (nonzero counts as true), broadcast against the input.
+     * @example
+     * ```ts
+     * torch.logical_and(torch.tensor([true, true]), torch.tensor([true, false]))  // tensor([ True, False])
+     * ```
+     * @see PyTorch: `torch.logical_and`
+     */
+    logical_and(other: Tensor): Tensor;
+    /**
+     * Whether input or other is nonzero, elementwise: a bool tensor.
+     *
+     * @param other The second operand (nonzero counts as true), broadcast against the input.
+     * @example
+     * ```ts
+     * torch.logical_or(torch.tensor([false, true]), torch.tensor([false, false]))  // tensor([False,  True])
+     * ```
+     * @see PyTorch: `torch.logical_or`
+     */
+    logical_or(other: Tensor): Tensor;
+    /**
+     * Whether every element of input is within atol + rtol × |other| of other's (broadcasting the two).
+     *
+     * @param other The tensor to compare with.
+     * @param rtol The tolerance relative to |other|. Default: `0.00001`.
+     * @param atol The absolute tolerance. Default: `1e-8`.
+     * @param equal_nan Whether NaN counts as equal to NaN. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2]);
+     * torch.allclose(x, x.add(1e-6))  // true
+     * x.allclose(x.add(0.1))  // false
+     * ```
+     * @see PyTorch: `torch.allclose`
+     */
+    allclose(other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean): boolean;
+    /**
+     * Whether every element of input is within atol + rtol × |other| of other's (broadcasting the two).
+     *
+     * @param other The tensor to compare with.
+     * @param options PyTorch's keyword arguments, by name: `rtol`, `atol`, `equal_nan`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2]);
+     * torch.allclose(x, x.add(1e-6))  // true
+     * x.allclose(x.add(0.1))  // false
+     * ```
+     * @see PyTorch: `torch.allclose`
+     */
+    allclose(other: Tensor, options?: {
+      /** The tolerance relative to |other|. Default: `0.00001`. */
+      rtol?: number;
+      /** The absolute tolerance. Default: `1e-8`. */
+      atol?: number;
+      /** Whether NaN counts as equal to NaN. Default: `false`. */
+      equal_nan?: boolean;
+    }): boolean;
+    /**
+     * Whether every element of input is within atol + rtol × |other| of other's (broadcasting the two).
+     *
+     * @param other The tensor to compare with.
+     * @param rtol The tolerance relative to |other|. Default: `0.00001`.
+     * @param options PyTorch's keyword arguments, by name: `atol`, `equal_nan`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2]);
+     * torch.allclose(x, x.add(1e-6))  // true
+     * x.allclose(x.add(0.1))  // false
+     * ```
+     * @see PyTorch: `torch.allclose`
+     */
+    allclose(other: Tensor, rtol: number, options?: {
+      /** The absolute tolerance. Default: `1e-8`. */
+      atol?: number;
+      /** Whether NaN counts as equal to NaN. Default: `false`. */
+      equal_nan?: boolean;
+    }): boolean;
+    /**
+     * Whether every element of input is within atol + rtol × |other| of other's (broadcasting the two).
+     *
+     * @param other The tensor to compare with.
+     * @param rtol The tolerance relative to |other|. Default: `0.00001`.
+     * @param atol The absolute tolerance. Default: `1e-8`.
+     * @param options PyTorch's keyword arguments, by name: `equal_nan`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2]);
+     * torch.allclose(x, x.add(1e-6))  // true
+     * x.allclose(x.add(0.1))  // false
+     * ```
+     * @see PyTorch: `torch.allclose`
+     */
+    allclose(other: Tensor, rtol: number, atol: number, options?: {
+      /** Whether NaN counts as equal to NaN. Default: `false`. */
+      equal_nan?: boolean;
+    }): boolean;
+    /**
+     * Whether input and other have the same shape and the same elements.
+     *
+     * @param other The tensor to compare with.
+     * @example
+     * ```ts
+     * torch.equal(torch.tensor([1, 2]), torch.tensor([1, 2]))  // true
+     * torch.tensor([1]).equal(torch.tensor([1, 1]))  // false
+     * ```
+     * @see PyTorch: `torch.equal`
+     */
+    equal(other: Tensor): boolean;
+    /**
+     * A copy of the input with `value` wherever `mask` is true (mask broadcast to the input's shape).
+     *
+     * @param mask A bool tensor: where to write `value`.
+     * @param value The value to write there.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, -2, 3]);
+     * x.masked_fill(x.lt(0), 0)  // tensor([1., 0., 3.])
+     * ```
+     * @see PyTorch: `torch.masked_fill`
+     */
+    masked_fill(mask: Tensor, value: Scalar): Tensor;
+    /**
+     * The number of elements of the input.
+     *
+     * @example
+     * ```ts
+     * torch.numel(torch.zeros(2, 3))  // 6
+     * torch.zeros(4).numel()  // 4
+     * ```
+     * @see PyTorch: `torch.numel`
+     */
+    numel(): number;
+    /**
+     * A copy of the input with memory of its own; autograd records it (the gradient flows back to the input).
+     *
+     * @example
+     * ```ts
+     * const x = torch.ones(2);
+     * const y = x.clone();
+     * y.add_(1);
+     * x  // tensor([1., 1.])
+     * ```
+     * @see PyTorch: `torch.clone`
+     */
+    clone(): Tensor;
     /**
      * The sum of the elements: of all of them, or along `dim`.
      *
