@@ -211,17 +211,17 @@ function fromArray(a: Float32Array | Float64Array, like: Tensor): Tensor {
 }
 
 export function uniform_<T extends Tensor>(x: T, ...args: unknown[]): T {
-  const a = bindEntry<{ from: number; to: number; generator: Generator | null }>("uniform_", args, API.uniform_);
+  const a = bindEntry<{ from: number; to: number; generator: Generator | null }>("uniform_", args, API.uniform_, 0, 1);
   return fillRandom(x, "UniformBackward0", (arr) => (a.generator ?? default_generator).uniform_(arr, a.from, a.to));
 }
 
 export function normal_<T extends Tensor>(x: T, ...args: unknown[]): T {
-  const a = bindEntry<{ mean: number; std: number; generator: Generator | null }>("normal_", args, API.normal_);
+  const a = bindEntry<{ mean: number; std: number; generator: Generator | null }>("normal_", args, API.normal_, 0, 1);
   return fillRandom(x, "NormalBackward0", (arr) => (a.generator ?? default_generator).normal_(arr, a.mean, a.std));
 }
 
 export function bernoulli_<T extends Tensor>(x: T, ...args: unknown[]): T {
-  const a = bindEntry<{ p: number; generator: Generator | null }>("bernoulli_", args, API.bernoulli_);
+  const a = bindEntry<{ p: number; generator: Generator | null }>("bernoulli_", args, API.bernoulli_, 0, 1);
   return fillRandom(x, "BernoulliBackward2", (arr) => (a.generator ?? default_generator).bernoulli_(arr as Float32Array, a.p));
 }
 
