@@ -17,6 +17,15 @@ const comparison = (name: string, relation: string, example: string): ApiEntry =
   example,
   pytorch: `torch.${name}`,
 });
+/** torch.maximum / minimum: `result` is what the example prints. */
+const extreme = (name: string, which: string, result: string): ApiEntry => ({
+  summary: `The ${which} of input and other, elementwise, broadcasting the two (NaN if either is).`,
+  signatures: [`(input: Tensor, other: Tensor, ${OUT_ONLY}): Tensor`],
+  method: true,
+  params: { ...COMMON, other: "The second tensor, broadcast against the input." },
+  example: `torch.${name}(torch.tensor([1, 5]), torch.tensor([3, 2]))  // ${result}`,
+  pytorch: `torch.${name}`,
+});
 const LOGICAL_PARAMS = { ...COMMON, other: "The second operand (nonzero counts as true), broadcast against the input." };
 const CLAMP: ApiEntry = {
   summary: "Each element limited to [min, max] (either bound may be left out, not both); NaN stays NaN.",
@@ -39,22 +48,8 @@ export const TORCH_FUNCTIONS_MATH = {
   sign: unary("sign", "−1, 0 or 1 for each element, as it is negative, zero (or NaN) or positive.", "torch.sign(torch.tensor([-3, 0, 2]))  // tensor([-1.,  0.,  1.])"),
   clamp: CLAMP,
   clip: { ...CLAMP, summary: "torch.clamp under NumPy's name: each element limited to [min, max].", example: "torch.clip(torch.tensor([-2, 3]), -1, 1)  // tensor([-1.,  1.])", pytorch: "torch.clip" },
-  maximum: {
-    summary: "The larger of input and other, elementwise, broadcasting the two (NaN if either is).",
-    signatures: [`(input: Tensor, other: Tensor, ${OUT_ONLY}): Tensor`],
-    method: true,
-    params: { ...COMMON, other: "The second tensor, broadcast against the input." },
-    example: "torch.maximum(torch.tensor([1, 5]), torch.tensor([3, 2]))  // tensor([3., 5.])",
-    pytorch: "torch.maximum",
-  },
-  minimum: {
-    summary: "The smaller of input and other, elementwise, broadcasting the two (NaN if either is).",
-    signatures: [`(input: Tensor, other: Tensor, ${OUT_ONLY}): Tensor`],
-    method: true,
-    params: { ...COMMON, other: "The second tensor, broadcast against the input." },
-    example: "torch.minimum(torch.tensor([1, 5]), torch.tensor([3, 2]))  // tensor([1., 2.])",
-    pytorch: "torch.minimum",
-  },
+  maximum: extreme("maximum", "larger", "tensor([3., 5.])"),
+  minimum: extreme("minimum", "smaller", "tensor([1., 2.])"),
   eq: comparison("eq", "=", "torch.tensor([1, 2]).eq(2)  // tensor([False,  True])"),
   ne: comparison("ne", "≠", "torch.tensor([1, 2]).ne(2)  // tensor([ True, False])"),
   gt: comparison("gt", ">", "torch.gt(torch.tensor([1, 2, 3]), 2)  // tensor([False, False,  True])"),
