@@ -16,6 +16,7 @@ import { TORCH_FUNCTIONS_ARITHMETIC } from "./api/tables/arithmetic";
 import { TORCH_FUNCTIONS_MISC as MISC } from "./api/tables/misc";
 import * as data from "./data";
 import { cuda, device, Device } from "./device";
+import { pyTypeName } from "./pyrepr";
 import { save, load } from "./serialization";
 
 type T = Tensor;
@@ -78,7 +79,13 @@ const torchNamespace = {
   // activations PyTorch exposes on torch (from their definitions)
   ...torchActivations,
   // autograd
-  no_grad, enable_grad, set_grad_enabled,
+  no_grad, enable_grad,
+  // (bound here: grad_mode.ts is loaded by the autograd nodes, before what bindEntry needs)
+  set_grad_enabled: (...args: unknown[]): void => {
+    const { mode } = bindEntry<{ mode: unknown }>("set_grad_enabled", args, MISC.set_grad_enabled);
+    if (typeof mode !== "boolean") throw new TypeError(`set_grad_enabled(): argument 'mode' must be bool, not ${pyTypeName(mode)}`);
+    set_grad_enabled(mode);
+  },
   is_grad_enabled: (...args: unknown[]): boolean => { bindEntry("is_grad_enabled", args, MISC.is_grad_enabled); return is_grad_enabled(); },
   // printing
   set_printoptions,
