@@ -10,7 +10,8 @@ import * as fs from "fs";
 import { Tensor } from "./tensor";
 import { DType, toDType, int64 } from "./dtype";
 import { RuntimeError } from "./errors";
-import { bindArgs } from "./args";
+import { bindEntry } from "./args";
+import { TORCH_FUNCTIONS_MISC } from "./api/tables/misc";
 import { availableDevice, Device } from "./device";
 import { contiguousData } from "./ops/strided";
 import { saveFileAtomically } from "../files/save";
@@ -49,8 +50,9 @@ function encode(value: unknown, tensors: Tensor[], path: string): unknown {
 }
 
 /** torch.save(obj, f): writes `obj` to the file `f`. */
-export function save(obj: unknown, ...args: unknown[]): void {
-  const a = bindArgs("save", args, { f: undefined as unknown as string }, 1);
+export function save(...args: unknown[]): void {
+  const a = bindEntry<{ obj: unknown; f: string }>("save", args, TORCH_FUNCTIONS_MISC.save);
+  const obj = a.obj;
   if (typeof a.f !== "string") throw new TypeError("torch.save: f must be a file's path (a string)");
   const tensors: Tensor[] = [];
   const value = encode(obj, tensors, "");
@@ -84,7 +86,7 @@ function decode(value: unknown, tensors: Tensor[]): unknown {
 
 /** torch.load(f, map_location=None): what torch.save wrote to `f`. */
 export function load(...args: unknown[]): any {
-  const a = bindArgs("load", args, { f: undefined as unknown as string, map_location: null as string | Device | null, pickle_module: null, weights_only: false });
+  const a = bindEntry<{ f: string; map_location: string | Device | null; weights_only: boolean }>("load", args, TORCH_FUNCTIONS_MISC.load);
   if (a.map_location !== null) availableDevice(a.map_location);
   const bytes = fs.readFileSync(a.f);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) throw new RuntimeError(`${a.f} is a PyTorch file (a zip archive): actnb's torch.load reads the files actnb's torch.save writes`);

@@ -1,7 +1,7 @@
 // The Tensor: a strided view (shape, strides, offset) over a Storage in wasm memory, plus the
 // autograd fields. Operations live in ops/ and activations/; the methods here only forward to them,
 // so each op's forward and backward stay together in one file.
-import { DType, float32, TypedArray, toDType } from "./dtype";
+import { DType, DTypeName, float32, TypedArray, toDType } from "./dtype";
 import { Storage } from "./storage/storage";
 import { Node } from "./autograd/node";
 import { runBackward, checkBackwardRoot } from "./autograd/engine";
@@ -13,6 +13,7 @@ import * as ops from "./ops";
 import { bindArgs, bindEntry, checkTensor, isOptions, splitSizes } from "./args";
 import { TENSOR_METHODS_SHAPE } from "./api/tables/shape";
 import { TENSOR_METHODS_INDEXING } from "./api/tables/indexing";
+import { TENSOR_METHODS_CONVERSION } from "./api/tables/conversion";
 import { availableDevice, cpu, Device, isDeviceName } from "./device";
 
 export type Scalar = number | boolean;
@@ -36,7 +37,10 @@ export function numelOf(shape: readonly number[]): number {
   return n;
 }
 
-export interface BackwardOptions { gradient?: Tensor | null; retain_graph?: boolean; create_graph?: boolean }
+/** x.type()'s names for the dtypes: PyTorch's legacy tensor type names. */
+const LEGACY_TYPE_NAMES: Record<DTypeName, string> = {
+  float32: "torch.FloatTensor", float64: "torch.DoubleTensor", int64: "torch.LongTensor", int32: "torch.IntTensor", uint8: "torch.ByteTensor", bool: "torch.BoolTensor",
+};
 
 export class Tensor {
   readonly shape: number[];
@@ -130,7 +134,9 @@ export class Tensor {
   }
   set requires_grad(value: boolean) { this.requires_grad_(value); }
 
-  requires_grad_(value = true): this {
+  requires_grad_(...args: unknown[]): this {
+    const value = bindEntry<{ requires_grad: unknown }>("requires_grad_", args, TENSOR_METHODS_CONVERSION.requires_grad_, 0, 1).requires_grad;
+    if (typeof value !== "boolean") throw new TypeError(`requires_grad_(): argument 'requires_grad' (position 1) must be bool, not ${pyTypeName(value)}`);
     if (!this.is_leaf) {
       throw new RuntimeError(value
         ? "you can only change requires_grad flags of leaf variables."
@@ -216,12 +222,13 @@ export class Tensor {
   }
 
   // ---- autograd ----
-  backward(gradient?: Tensor | null | BackwardOptions, options?: BackwardOptions | boolean): void {
-    if (gradient !== undefined && gradient !== null && !(gradient instanceof Tensor)) {
-      options = gradient;
-      gradient = gradient.gradient;
-    }
-    const retain = typeof options === "boolean" ? options : options?.retain_graph ?? false;
+  backward(...args: unknown[]): void {
+    const a = bindEntry<{ gradient: unknown; retain_graph: boolean | null; create_graph: boolean }>("backward", args, TENSOR_METHODS_CONVERSION.backward, 0, 1);
+    if (a.gradient !== null && !(a.gradient instanceof Tensor)) throw new TypeError(`backward(): argument 'gradient' must be Tensor or None, not ${pyTypeName(a.gradient)}`);
+    // the backward pass runs without recording (autograd/engine.ts): no graph of it to keep
+    if (a.create_graph) throw new RuntimeError("actnb: backward(create_graph=True) is not supported: the backward pass records no graph for higher derivatives");
+    const gradient = a.gradient;
+    const retain = a.retain_graph ?? a.create_graph;
     checkBackwardRoot(this, gradient);
     let g = gradient ?? ops.ones_like(this);
     if (gradient) {
@@ -304,7 +311,11 @@ export class Tensor {
     const out = dtype === null ? this : ops.toDtype(this, dtype);
     return copy && out === this ? ops.clone(this) : out;
   }
-  type(dtype: DType | string): Tensor { return this.to(dtype); }
+  type(...args: unknown[]): Tensor | string {
+    const overload = args.length === 0 ? 0 : 1;
+    const a = bindEntry<{ dtype?: DType | string; non_blocking?: boolean }>("type", args, TENSOR_METHODS_CONVERSION.type, 0, 1, overload);
+    return a.dtype === undefined ? LEGACY_TYPE_NAMES[this.dtype.name] : this.to(a.dtype, { non_blocking: a.non_blocking });
+  }
   float(): Tensor { return this.to("float32"); }
   double(): Tensor { return this.to("float64"); }
   long(): Tensor { return this.to("int64"); }
@@ -364,9 +375,9 @@ export class Tensor {
   cos_(): this { return ops.inplaceFrom(this, () => ops.cos(this)); }
   erf_(): this { return ops.inplaceFrom(this, () => ops.erf(this)); }
   square_(): this { return this.pow_(2); }
-  masked_fill_(mask: Tensor, value: number): this { return ops.inplaceFrom(this, () => ops.masked_fill(this, mask, value)); }
+  masked_fill_(mask: Tensor, value: Scalar): this { return ops.inplaceFrom(this, () => ops.masked_fill(this, mask, value)); }
   zero_(): this { return ops.zero_(this); }
-  fill_(value: number): this { return ops.fill_(this, value); }
+  fill_(value: Scalar): this { return ops.fill_(this, value); }
   copy_(src: Tensor): this { return ops.copy_(this, src); }
   uniform_(...args: unknown[]): this { return ops.uniform_(this, ...args); }
   normal_(...args: unknown[]): this { return ops.normal_(this, ...args); }
@@ -398,7 +409,7 @@ export class Tensor {
   logical_not(): Tensor { return ops.logical_not(this); }
   logical_and(other: Tensor): Tensor { checkTensor("logical_and", "other", 1, other); return ops.logical_and(this, other); }
   logical_or(other: Tensor): Tensor { checkTensor("logical_or", "other", 1, other); return ops.logical_or(this, other); }
-  masked_fill(mask: Tensor, value: number): Tensor { return ops.masked_fill(this, mask, value); }
+  masked_fill(mask: Tensor, value: Scalar): Tensor { return ops.masked_fill(this, mask, value); }
   where(...args: unknown[]): Tensor {
     const a = bindEntry<{ condition: Tensor; other: TensorOrScalar }>("where", args, TENSOR_METHODS_INDEXING.where, 0, 1);
     return ops.where(a.condition, this, a.other);

@@ -4,24 +4,47 @@
 // rather than silently dropped. (Methods taking `...args` bind their arguments themselves.)
 import { Tensor } from "./tensor";
 import { bindArgs, checkedOwnArguments, isOptions } from "./args";
+import { ApiTable, signaturesOf } from "./api/entry";
+import { asMethod } from "./api/declare";
+import { TENSOR_METHODS_CONVERSION } from "./api/tables/conversion";
+import { TENSOR_METHODS_INPLACE } from "./api/tables/inplace";
+import { TENSOR_METHODS_MATH, TORCH_FUNCTIONS_MATH } from "./api/tables/math";
+import { TENSOR_METHODS_ARITHMETIC, TORCH_FUNCTIONS_ARITHMETIC } from "./api/tables/arithmetic";
+import { TORCH_FUNCTIONS_MISC } from "./api/tables/misc";
+
+/** The tables of API entries (api/tables/) the methods below are declared by. */
+const ENTRIES: ReadonlyArray<{ table: ApiTable; isFunction: boolean }> = [
+  { table: TENSOR_METHODS_CONVERSION, isFunction: false }, { table: TENSOR_METHODS_INPLACE, isFunction: false },
+  { table: TENSOR_METHODS_MATH, isFunction: false }, { table: TENSOR_METHODS_ARITHMETIC, isFunction: false },
+  { table: TORCH_FUNCTIONS_MATH, isFunction: true }, { table: TORCH_FUNCTIONS_ARITHMETIC, isFunction: true }, { table: TORCH_FUNCTIONS_MISC, isFunction: true },
+];
+
+/**
+ * A method's positional parameters after self, from its API entry (a torch function's without
+ * the input): those some overload leaves out, or gives a default, end in "?".
+ */
+function entryParams(name: string): string[] {
+  const found = ENTRIES.find(({ table }) => Object.hasOwn(table, name));
+  if (!found) throw new Error(`Tensor.${name} has no API entry`);
+  const sigs = signaturesOf(found.table[name], name).map((s) => (found.isFunction ? asMethod(s) : s).params.filter((p) => !p.keywordOnly));
+  const longest = sigs.reduce((a, b) => (b.length > a.length ? b : a));
+  return longest.map((p, i) => (p.optional || sigs.some((s) => s.length <= i) ? `${p.name}?` : p.name));
+}
+
+/** The methods with API entries whose JavaScript parameters are PyTorch's (the others take `...args` and bind them themselves). */
+const FROM_ENTRIES = [
+  "is_contiguous", "is_floating_point", "numel", "nelement", "dim", "element_size", "detach", "detach_", "tolist", "toArray",
+  "float", "double", "long", "int", "bool", "cpu", "cuda", "size", "stride",
+  "neg", "negative", "neg_", "negative_", "reciprocal", "reciprocal_", "exp", "exp_", "log", "log_", "sqrt", "sqrt_", "rsqrt", "rsqrt_",
+  "abs", "abs_", "sign", "sign_", "sin", "sin_", "cos", "cos_", "erf", "erf_", "square", "square_", "zero_", "isnan", "logical_not",
+  "mul", "mul_", "true_divide", "pow", "pow_", "maximum", "minimum", "eq", "ne", "gt", "ge", "lt", "le", "logical_and", "logical_or", "equal",
+  "masked_fill", "masked_fill_", "fill_", "copy_",
+];
 
 /** Each method's parameters after self, in PyTorch's order; a name ending in "?" may be left out. */
 const SIGNATURES: Record<string, readonly string[]> = {
-  // no parameters
-  is_contiguous: [], is_floating_point: [], numel: [], nelement: [], dim: [], element_size: [],
-  detach: [], detach_: [], tolist: [], toArray: [], float: [], double: [], long: [], int: [], bool: [], cpu: [],
-  neg: [], negative: [], neg_: [], negative_: [], reciprocal: [], reciprocal_: [], exp: [], exp_: [],
-  log: [], log_: [], sqrt: [], sqrt_: [], rsqrt: [], rsqrt_: [], abs: [], abs_: [], sign: [], sign_: [],
-  sin: [], sin_: [], cos: [], cos_: [], erf: [], erf_: [], square: [], square_: [], zero_: [],
-  isnan: [], logical_not: [], t: [], contiguous: [], clone: [], cuda: ["device?", "non_blocking?"],
-  // one or two
-  requires_grad_: ["requires_grad?"], size: ["dim?"], stride: ["dim?"], type: ["dtype?"],
-  mul: ["other"], mul_: ["other"], true_divide: ["other"], pow: ["exponent"], pow_: ["exponent"],
-  maximum: ["other"], minimum: ["other"],
-  eq: ["other"], ne: ["other"], gt: ["other"], ge: ["other"], lt: ["other"], le: ["other"],
-  logical_and: ["other"], logical_or: ["other"], equal: ["other"],
-  masked_fill: ["mask", "value"], masked_fill_: ["mask", "value"],
-  fill_: ["value"], copy_: ["src", "non_blocking?"],
+  ...Object.fromEntries(FROM_ENTRIES.map((name) => [name, entryParams(name)])),
+  t: [], contiguous: [], clone: [],
 };
 
 /** The arguments as positional ones, checked against the method's parameters. */

@@ -10,19 +10,20 @@ import * as random from "./random";
 import * as dtypes from "./dtype";
 import { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "./autograd/grad_mode";
 import { set_printoptions, get_printoptions } from "./printing";
-import { bindArgs, checksOwnArguments } from "./args";
-import { OUT, OutOption, checkOut } from "./ops/out";
+import { bindArgs, bindEntry, checksOwnArguments } from "./args";
+import { ArgsWithOut, checkOut } from "./ops/out";
+import { TORCH_FUNCTIONS_ARITHMETIC } from "./api/tables/arithmetic";
+import { TORCH_FUNCTIONS_MISC as MISC } from "./api/tables/misc";
 import * as data from "./data";
 import { cuda, device, Device } from "./device";
+import { pyTypeName } from "./pyrepr";
 import { save, load } from "./serialization";
 
 type T = Tensor;
 
 /** torch.true_divide: torch.div without rounding_mode. */
-function true_divide(a: T, b: T | number, options?: OutOption): T;
-function true_divide(a: T, b: T | number, ...rest: unknown[]): T;
-function true_divide(a: T, b: T | number, ...rest: unknown[]): T {
-  const { out } = bindArgs("true_divide", rest, {}, 2, OUT);
+function true_divide(a: T, b: T | number | boolean, ...rest: unknown[]): T {
+  const { out } = bindEntry<{ out: T | null }>("true_divide", rest, TORCH_FUNCTIONS_ARITHMETIC.true_divide, 2);
   return ops.div(a, b, { out: out === null ? null : checkOut("true_divide", out) });
 }
 checksOwnArguments(true_divide);
@@ -72,16 +73,25 @@ const torchNamespace = {
   // activations PyTorch exposes on torch (from their definitions)
   ...torchActivations,
   // autograd
-  no_grad, enable_grad, set_grad_enabled, is_grad_enabled,
+  no_grad, enable_grad,
+  // (bound here: grad_mode.ts is loaded by the autograd nodes, before what bindEntry needs)
+  set_grad_enabled: (...args: unknown[]): void => {
+    const { mode } = bindEntry<{ mode: unknown }>("set_grad_enabled", args, MISC.set_grad_enabled);
+    if (typeof mode !== "boolean") throw new TypeError(`set_grad_enabled(): argument 'mode' must be bool, not ${pyTypeName(mode)}`);
+    set_grad_enabled(mode);
+  },
+  is_grad_enabled: (...args: unknown[]): boolean => { bindEntry("is_grad_enabled", args, MISC.is_grad_enabled); return is_grad_enabled(); },
   // printing
-  set_printoptions, get_printoptions,
+  set_printoptions,
+  get_printoptions: (...args: unknown[]) => { bindEntry("get_printoptions", args, MISC.get_printoptions); return get_printoptions(); },
   // namespaces
   nn, optim, utils: { data },
   // devices: the CPU only (tutorials' `.to(device)` runs unchanged)
-  device, Device, cuda,
+  device: (...args: unknown[]): Device => { const a = bindEntry<{ type: string | Device; index: number | null }>("device", args, MISC.device); return device(a.type, a.index ?? undefined); },
+  Device, cuda,
   // files: torch.save / torch.load in actnb's own format (docs/tensor-file.md)
   save, load,
-  is_tensor: (x: unknown, ...a: unknown[]): x is T => bindArgs("is_tensor", a, {}, 1) && x instanceof Tensor,
+  is_tensor: (obj: unknown, ...rest: unknown[]): obj is T => bindEntry<{ obj: unknown }>("is_tensor", [obj, ...rest], MISC.is_tensor).obj instanceof Tensor,
   numel: (x: T) => x.numel(),
 };
 

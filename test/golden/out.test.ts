@@ -388,14 +388,18 @@ const VERSION: Record<string, Case> = {
 const ARGS = calls("args/", () => torch.empty(0), {
   // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   "not_a_tensor/sigmoid": ({ x }) => torch.sigmoid(x, { out: 3 }),
+  // @ts-expect-error an out that is no tensor: the runtime refusal is the case
   "not_a_tensor/exp": ({ x }) => torch.exp(x, { out: "s" }),
+  // @ts-expect-error an out that is no tensor: the runtime refusal is the case
   "not_a_tensor/logical_and": ({ x, y }) => torch.logical_and(x, y, { out: 1.5 }),
+  // @ts-expect-error an out that is no tensor: the runtime refusal is the case
   "not_a_tensor/maximum": ({ x, y }) => torch.maximum(x, y, { out: [x] }),
   "not_a_tensor/true_divide": ({ x, y }) => torch.true_divide(x, y, { out: "s" as unknown as Tensor }),
   // @ts-expect-error: out= must be a tensor; the engine's TypeError is what this checks
   "not_a_tensor/matmul": ({ x, y }) => torch.matmul(x, y.t(), { out: 3 }),
   // @ts-expect-error: out= must be a tensor; the engine's TypeError is what this checks
   "not_a_tensor/dot": ({ v }) => torch.dot(v, v, { out: "s" }),
+  // @ts-expect-error an out that is no tensor: the runtime refusal is the case
   "not_a_tensor/where": ({ c, x, y }) => torch.where(c, x, y, { out: 3 }),
   // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   "not_a_tensor/heaviside": ({ x, y }) => torch.heaviside(x, y, { out: "s" }),
@@ -407,15 +411,21 @@ const ARGS = calls("args/", () => torch.empty(0), {
   "not_a_tensor/F.logsigmoid": ({ x }) => F.logsigmoid(x, { out: 3 }),
   // @ts-expect-error: deliberately wrong arguments, which the typings refuse as the engine does
   "positional/sigmoid": ({ x }, o) => torch.sigmoid(x, o),
+  // @ts-expect-error out given positionally, which PyTorch refuses: the case
   "positional/exp": ({ x }, o) => torch.exp(x, o),
+  // @ts-expect-error out given positionally, which PyTorch refuses: the case
   "positional/neg": ({ x }, o) => torch.neg(x, o),
+  // @ts-expect-error out given positionally, which PyTorch refuses: the case
   "positional/logical_not": ({ x }, o) => torch.logical_not(x, o),
+  // @ts-expect-error out given positionally, which PyTorch refuses: the case
   "positional/mul": ({ x, y }, o) => torch.mul(x, y, o),
+  // @ts-expect-error out given positionally, which PyTorch refuses: the case
   "positional/maximum": ({ x, y }, o) => torch.maximum(x, y, o),
   // @ts-expect-error: out= is keyword-only; given positionally it is refused
   "positional/matmul": ({ x, y }, o) => torch.matmul(x, y.t(), o),
   // @ts-expect-error: out= is keyword-only; given positionally it is refused
   "positional/dot": ({ v }, o) => torch.dot(v, v, o),
+  // @ts-expect-error out given positionally, which PyTorch refuses: the case
   "positional/where": ({ c, x, y }, o) => torch.where(c, x, y, o),
   where_number_other: ({ c, x }, o) => torch.where(c, x, 0.5, { out: o }),
   where_number_input: ({ c, y }, o) => torch.where(c, 1.5, y, { out: o }),
@@ -446,9 +456,12 @@ const ARGS = calls("args/", () => torch.empty(0), {
   "no_out/torch.chunk": ({ x }, o) => torch.chunk(x, 2, { out: o }),
   // @ts-expect-error: torch.split takes no out=
   "no_out/torch.split": ({ x }, o) => torch.split(x, 1, { out: o }),
+  // @ts-expect-error allclose has no out=: the case is its refusal
   "no_out/torch.allclose": ({ x, y }, o) => torch.allclose(x, y, { out: o }),
   "no_out/torch.equal": ({ x, y }, o) => (torch.equal as (...a: unknown[]) => boolean)(x, y, { out: o }),
+  // @ts-expect-error full_like has no out=: the case is its refusal
   "no_out/torch.full_like": ({ x }, o) => torch.full_like(x, 2.0, { out: o }),
+  // @ts-expect-error tensor has no out=: the case is its refusal
   "no_out/torch.tensor": (e, o) => torch.tensor([1.0], { out: o }),
   // the functions of the input alone that have no out=
   ...Object.fromEntries([
@@ -608,7 +621,7 @@ const LINEAR: Record<string, Case> = {
 };
 
 /** `torch.manual_seed(7); fresh = <call>; torch.manual_seed(7); r = <call with out=o>` */
-const seeded = (out: () => Tensor, call: (options: { out?: Tensor; dtype?: unknown }) => Tensor, dtype?: unknown): Case => () => {
+const seeded = (out: () => Tensor, call: (options: { out?: Tensor; dtype?: typeof torch.float64 }) => Tensor, dtype?: typeof torch.float64): Case => () => {
   torch.manual_seed(7);
   const fresh = call(dtype ? { dtype } : {});
   torch.manual_seed(7);

@@ -21,3 +21,8 @@ export type { SGD, Adam, ParamGroup } from "../optim";
 export type { Dataset, DatasetLike, TensorDataset, Subset, Sampler, RandomSampler, DataLoader } from "../data";
 export type { MNIST, FashionMNIST } from "../../vision/datasets";
 export type { Normalize } from "../../vision/transforms";
+export type { TypedArray } from "../dtype";
+export type { PrintOptions } from "../printing/types";
+import type { Tensor as SavedTensor } from "../tensor";
+/** What torch.save writes: tensors, and Maps, arrays and plain objects of them, numbers, strings, booleans, null. */
+export type Savable = SavedTensor | number | string | boolean | null | readonly Savable[] | ReadonlyMap<string, Savable> | { readonly [key: string]: Savable };

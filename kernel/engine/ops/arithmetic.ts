@@ -1,14 +1,15 @@
 // + - * / and powers, each with its gradient beside it.
 import { Tensor } from "../tensor";
 import { record } from "../autograd/node";
-import { bindArgs, checkOperand, checksOwnArguments } from "../args";
+import { bindEntry, checkOperand, checksOwnArguments } from "../args";
+import { TORCH_FUNCTIONS_ARITHMETIC as API } from "../api/tables/arithmetic";
 import { bool, float32 } from "../dtype";
 import { RuntimeError } from "../errors";
 import { elementwise, Input, resultType } from "./elementwise";
 import { sumToShape } from "./reduce";
 import { zeros_like } from "./creation";
 import { sameShape } from "./strided";
-import { OUT, OutOption, SAME, elementwiseOut, produce } from "./out";
+import { OutOption, SAME, elementwiseOut, produce } from "./out";
 import * as simd from "../wasm/ops";
 
 const isT = (x: unknown): x is Tensor => x instanceof Tensor;
@@ -28,7 +29,7 @@ export function add(a: Input, b: Input, options?: { alpha?: number } & OutOption
 export function add(a: Input, b: Input, ...rest: unknown[]): Tensor;
 export function add(a: Input, b: Input, ...rest: unknown[]): Tensor {
   checkOperand("add", "other", 1, b);
-  const { alpha, out } = bindArgs("add", rest, { alpha: 1 as number }, 0, OUT);
+  const { alpha, out } = bindEntry<{ alpha: number; out: Tensor | null }>("add", rest, API.add, 2);
   if (!isT(a)) return add(b, a, ...rest);
   return produce("add", ADD, out, [a, b], (dest) => (alpha === 1
     ? simd.binary("add", a, b, false, dest) ?? elementwise(["a", "b"], "a + b", [a, b], undefined, {}, undefined, dest)
@@ -43,7 +44,7 @@ export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor;
 export function sub(a: Input, b: Input, ...rest: unknown[]): Tensor {
   checkOperand("sub", "other", 1, b);
   checkSubtraction(a, b);
-  const { alpha, out } = bindArgs("sub", rest, { alpha: 1 as number }, 0, OUT);
+  const { alpha, out } = bindEntry<{ alpha: number; out: Tensor | null }>("sub", rest, API.sub, 2);
   if (!isT(a)) {
     // `2 - x` is PyTorch's rsub
     const t = b as Tensor;
@@ -69,7 +70,7 @@ export function rsub(a: Tensor, b: Input, ...rest: unknown[]): Tensor {
   checkOperand("rsub", "other", 1, b);
   checkSubtraction(a, b);
   if (!isT(b)) return sub(b, a, ...rest);
-  const { alpha } = bindArgs("rsub", rest, { alpha: 1 as number });
+  const { alpha } = bindEntry<{ alpha: number }>("rsub", rest, API.rsub, 2);
   const value = sub(b.detach(), a.detach(), { alpha });
   return record(value, "RsubBackward0", [a, b], (g) => [reduceGrad(g.mul(-alpha), a), reduceGrad(g, b)]);
 }
@@ -78,7 +79,7 @@ export function mul(a: Input, b: Input, options?: OutOption): Tensor;
 export function mul(a: Input, b: Input, ...rest: unknown[]): Tensor;
 export function mul(a: Input, b: Input, ...rest: unknown[]): Tensor {
   checkOperand("mul", "other", 1, b);
-  const { out } = bindArgs("mul", rest, {}, 2, OUT);
+  const { out } = bindEntry<{ out: Tensor | null }>("mul", rest, API.mul, 2);
   if (!isT(a)) return mul(b, a, ...rest);
   return produce("mul", MUL, out, [a, b], (dest) => simd.binary("mul", a, b, false, dest) ?? elementwise(["a", "b"], "a * b", [a, b], undefined, {}, undefined, dest), (result) => {
     if (!isT(b)) return record(result, "MulBackward0", [a], (g) => [g.mul(b)], [null]); // the wrapped scalar is saved
@@ -96,7 +97,7 @@ export function div(a: Input, b: Input, options?: { rounding_mode?: "trunc" | "f
 export function div(a: Input, b: Input, ...rest: unknown[]): Tensor;
 export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
   checkOperand("div", "other", 1, b);
-  const { rounding_mode, out } = bindArgs("div", rest, { rounding_mode: null as null | "trunc" | "floor" }, 0, OUT);
+  const { rounding_mode, out } = bindEntry<{ rounding_mode: null | "trunc" | "floor"; out: Tensor | null }>("div", rest, API.div, 2);
   if (!ROUNDING_MODES.includes(rounding_mode)) throw new RuntimeError(`div expected rounding_mode to be one of None, 'trunc', or 'floor' but found '${rounding_mode}'`);
   if (!isT(a)) return produce("div", DIV, out, [b], () => mul(reciprocal(b as Tensor), a), (result) => result);
   const floatType = resultType([a, b]).is_floating_point ? resultType([a, b]) : float32;
@@ -129,7 +130,7 @@ export function div(a: Input, b: Input, ...rest: unknown[]): Tensor {
 export function neg(x: Tensor, options?: OutOption): Tensor;
 export function neg(x: Tensor, ...rest: unknown[]): Tensor;
 export function neg(x: Tensor, ...rest: unknown[]): Tensor {
-  const { out } = bindArgs("neg", rest, {}, 1, OUT);
+  const { out } = bindEntry<{ out: Tensor | null }>("neg", rest, API.neg, 1);
   if (x.dtype === bool) throw new RuntimeError("Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.");
   return produce("neg", NEG, out, [x], (dest) => simd.negate(x, dest) ?? elementwise(["x"], "-x", [x], undefined, {}, undefined, dest),
     (result) => record(result, "NegBackward0", [x], (g) => [g.neg()]));
@@ -138,7 +139,7 @@ export function neg(x: Tensor, ...rest: unknown[]): Tensor {
 export function reciprocal(x: Tensor, options?: OutOption): Tensor;
 export function reciprocal(x: Tensor, ...rest: unknown[]): Tensor;
 export function reciprocal(x: Tensor, ...rest: unknown[]): Tensor {
-  const { out } = bindArgs("reciprocal", rest, {}, 1, OUT);
+  const { out } = bindEntry<{ out: Tensor | null }>("reciprocal", rest, API.reciprocal, 1);
   return produce("reciprocal", RECIPROCAL, out, [x], (dest) => simd.binary("div", x, 1, true, dest)
     ?? elementwise(["x"], "1 / x", [x], x.dtype.is_floating_point ? x.dtype : float32, {}, undefined, dest),
   (result) => record(result, "ReciprocalBackward0", [x], (g, [r]) => [g.mul(r!.mul(r!)).neg()], [result]));
@@ -148,7 +149,7 @@ export function pow(base: Input, exponent: Input, options?: OutOption): Tensor;
 export function pow(base: Input, exponent: Input, ...rest: unknown[]): Tensor;
 export function pow(base: Input, exponent: Input, ...rest: unknown[]): Tensor {
   checkOperand("pow", "exponent", 1, exponent);
-  const { out } = bindArgs("pow", rest, {}, 2, OUT);
+  const { out } = bindEntry<{ out: Tensor | null }>("pow", rest, API.pow, 2);
   if (resultType([base, exponent]) === bool) throw new RuntimeError(`"pow" not implemented for 'Bool'`);
   if (!isT(base)) {
     // scalar ** tensor

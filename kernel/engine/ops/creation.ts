@@ -1,17 +1,25 @@
 // Factories: torch.tensor, zeros, ones, full, arange, linspace, eye, rand, randn, randint, *_like.
 import { Tensor, NestedArray, numelOf } from "../tensor";
-import { bindArgs, splitSizes } from "../args";
+import { bindEntry, checkSizes, isOptions, splitSizes } from "../args";
+import { TORCH_FUNCTIONS_CREATION as API } from "../api/tables/creation";
+import type { ApiEntry } from "../api/entry";
+import { availableDevice, Device } from "../device";
 import { DType, float32, int64, bool, toDType } from "../dtype";
 import { RuntimeError, ValueError } from "../errors";
+import { pyTypeName } from "../pyrepr";
 import { default_generator } from "../random";
 import type { Generator } from "../random";
 import { contiguousData, sameShape } from "./strided";
-import { ArgsWithOut, EXACT, OUT, OutSpec, checkOut, writeOut } from "./out";
+import { EXACT, OutSpec, checkOut, writeOut } from "./out";
 
-type Common = { dtype: DType | string | null; requires_grad: boolean; device: string };
-const COMMON: Common = { dtype: null, requires_grad: false, device: "cpu" };
+/** The keyword arguments the factories share (api/factory.ts), bound. */
+type Common = { dtype: DType | string | null; requires_grad: boolean; device: Device | string | null };
+type Factory = Common & { out: Tensor | null };
+type RandomFactory = Factory & { generator: Generator | null };
 
-function finish(t: Tensor, requiresGrad: boolean): Tensor {
+/** The device asked for is checked (only the CPU exists), then requires_grad applied. */
+function finish(t: Tensor, requiresGrad: boolean, device: Device | string | null = null): Tensor {
+  if (device !== null) availableDevice(device);
   if (requiresGrad && !t.dtype.is_floating_point) throw new RuntimeError("Only Tensors of floating point and complex dtype can require gradients");
   if (requiresGrad) t.requires_grad_(true);
   return t;
@@ -22,7 +30,8 @@ function finish(t: Tensor, requiresGrad: boolean): Tensor {
  * { out })) in out's dtype, which a given dtype must match, written into out, resized to it
  * without a warning (arange's has its own, `resized`).
  */
-function created(fn: string, a: Common & { out: Tensor | null }, fallback: DType, make: (dtype: DType) => Tensor, resized: OutSpec["resized"] = null): Tensor {
+function created(fn: string, a: Factory, fallback: DType, make: (dtype: DType) => Tensor, resized: OutSpec["resized"] = null): Tensor {
+  if (a.device !== null) availableDevice(a.device);
   if (a.out === null) return finish(make(dtypeOr(a.dtype, fallback)), a.requires_grad);
   const out = checkOut(fn, a.out);
   const dtype = dtypeOr(a.dtype, out.dtype);
@@ -69,17 +78,18 @@ function inferShape(data: NestedArray): number[] {
  * torch.tensor(data, { dtype, requires_grad }). JS numbers carry no int/float distinction, so
  * numbers make float32 (pass dtype: torch.int64 for integers); booleans make bool.
  */
-export function tensor(data: NestedArray | Tensor | ArrayLike<number>, ...args: unknown[]): Tensor {
-  const a = bindArgs("tensor", args, COMMON);
+export function tensor(...args: unknown[]): Tensor {
+  const a = bindEntry<Common & { data: NestedArray | Tensor | ArrayLike<number> }>("tensor", args, API.tensor);
+  const data = a.data;
   if (data instanceof Tensor) {
     const t = data.detach().clone().to(dtypeOr(a.dtype, data.dtype));
-    return finish(t.storage === data.storage ? t.clone() : t, a.requires_grad);
+    return finish(t.storage === data.storage ? t.clone() : t, a.requires_grad, a.device);
   }
   if (ArrayBuffer.isView(data)) {
     const arr = data as unknown as ArrayLike<number>;
-    const t = Tensor.empty([arr.length], dtypeOr(a.dtype, data instanceof Float64Array ? float32 : float32));
+    const t = Tensor.empty([arr.length], dtypeOr(a.dtype, float32));
     t._data.set(arr);
-    return finish(t, a.requires_grad);
+    return finish(t, a.requires_grad, a.device);
   }
   const shape = inferShape(data as NestedArray);
   const flat: Array<number | boolean> = Array.isArray(data) ? (data as unknown[]).flat(Infinity as 1) as Array<number | boolean> : [data as number | boolean];
@@ -88,60 +98,83 @@ export function tensor(data: NestedArray | Tensor | ArrayLike<number>, ...args: 
   const d = t._data;
   const integral = !t.dtype.is_floating_point;
   for (let i = 0; i < flat.length; i++) d[i] = integral ? Math.trunc(Number(flat[i])) : Number(flat[i]);
-  return finish(t, a.requires_grad);
+  return finish(t, a.requires_grad, a.device);
 }
 
-function filled(fn: string, args: unknown[], value: number): Tensor {
+/** A factory's sizes (one by one, as one array, or by name: { size }) and its keyword arguments, by its entry. */
+function bindSized<T extends Factory>(fn: string, args: readonly unknown[], entry: ApiEntry): T & { size: number[] } {
   const { size, rest } = splitSizes(fn, args);
-  return created(fn, bindArgs(fn, rest, COMMON, 0, OUT), float32, (dtype) => filledWith(size, dtype, value));
+  if (size.length || Array.isArray(args[0])) return { ...bindEntry<T>(fn, rest, entry, 1), size };
+  const a = bindEntry<T & { size: unknown }>(fn, args, entry);
+  return { ...a, size: checkSizes(fn, Array.isArray(a.size) ? a.size : [a.size]) };
 }
 
-export function zeros(...args: ArgsWithOut): Tensor;
-export function zeros(...args: unknown[]): Tensor;
+function filled(fn: "zeros" | "ones", args: unknown[], value: number): Tensor {
+  const a = bindSized<Factory>(fn, args, API[fn]);
+  return created(fn, a, float32, (dtype) => filledWith(a.size, dtype, value));
+}
+
 export function zeros(...args: unknown[]): Tensor { return filled("zeros", args, 0); }
-export function ones(...args: ArgsWithOut): Tensor;
-export function ones(...args: unknown[]): Tensor;
 export function ones(...args: unknown[]): Tensor { return filled("ones", args, 1); }
 
 /** torch.empty: zeros here; with out=, out resized (its elements as they were, no write). */
-export function empty(...args: ArgsWithOut): Tensor;
-export function empty(...args: unknown[]): Tensor;
 export function empty(...args: unknown[]): Tensor {
-  const { size, rest } = splitSizes("empty", args);
-  const a = bindArgs("empty", rest, COMMON, 0, OUT);
-  if (a.out === null) return created("empty", a, float32, (dtype) => filledWith(size, dtype, 0));
+  const a = bindSized<Factory>("empty", args, API.empty);
+  if (a.out === null) return created("empty", a, float32, (dtype) => filledWith(a.size, dtype, 0));
   const out = checkOut("empty", a.out);
   if (a.dtype !== null && toDType(a.dtype) !== out.dtype) throw new RuntimeError(`dtype ${toDType(a.dtype).scalarType} does not match dtype of out parameter (${out.dtype.scalarType})`);
-  if (!sameShape(out.shape, size)) out._resize(size);
-  return finish(out, a.requires_grad);
+  if (!sameShape(out.shape, a.size)) out._resize(a.size);
+  return finish(out, a.requires_grad, a.device);
 }
 
-export function full(size: number[], fill_value: number | boolean, ...args: ArgsWithOut): Tensor;
-export function full(size: number[], fill_value: number | boolean, ...args: unknown[]): Tensor;
-export function full(size: number[], fill_value: number | boolean, ...args: unknown[]): Tensor {
-  const fallback = typeof fill_value === "boolean" ? bool : float32;
-  return created("full", bindArgs("full", args, COMMON, 0, OUT), fallback, (dtype) => filledWith(size, dtype, Number(fill_value)));
+/** A size PyTorch takes only as a sequence (full, randint): `fn`'s TypeError for anything else. */
+function sizeArray(fn: string, size: unknown): number[] {
+  if (!Array.isArray(size)) throw new TypeError(`${fn}(): argument 'size' must be tuple of ints, not ${pyTypeName(size)}`);
+  return checkSizes(fn, size);
 }
 
-function likeArgs(fn: string, x: Tensor, args: unknown[]): { dtype: DType; requires_grad: boolean } {
-  const a = bindArgs(fn, args, COMMON);
-  return { dtype: dtypeOr(a.dtype, x.dtype), requires_grad: a.requires_grad };
+export function full(...args: unknown[]): Tensor {
+  const a = bindEntry<Factory & { size: unknown; fill_value: number | boolean }>("full", args, API.full);
+  const size = sizeArray("full", a.size);
+  const fallback = typeof a.fill_value === "boolean" ? bool : float32;
+  return created("full", a, fallback, (dtype) => filledWith(size, dtype, Number(a.fill_value)));
 }
-export function zeros_like(x: Tensor, ...args: unknown[]): Tensor { const a = likeArgs("zeros_like", x, args); return zeros(x.shape, a); }
-export function ones_like(x: Tensor, ...args: unknown[]): Tensor { const a = likeArgs("ones_like", x, args); return ones(x.shape, a); }
-export function empty_like(x: Tensor, ...args: unknown[]): Tensor { const a = likeArgs("empty_like", x, args); return empty(x.shape, a); }
-export function full_like(x: Tensor, value: number, ...args: unknown[]): Tensor { const a = likeArgs("full_like", x, args); return full(x.shape, value, a); }
-export function rand_like(x: Tensor, ...args: unknown[]): Tensor { const a = likeArgs("rand_like", x, args); return rand(x.shape, a); }
-export function randn_like(x: Tensor, ...args: unknown[]): Tensor { const a = likeArgs("randn_like", x, args); return randn(x.shape, a); }
+
+type LikeName = "zeros_like" | "ones_like" | "empty_like" | "full_like" | "rand_like" | "randn_like";
+/** The *_like factories' arguments: the input's shape, and its dtype unless one is given. */
+function likeArgs(fn: LikeName, args: unknown[]): { input: Tensor; shape: number[]; fill_value: number; options: Common & { dtype: DType } } {
+  const a = bindEntry<Common & { input: Tensor; fill_value: number }>(fn, args, API[fn]);
+  if (!(a.input instanceof Tensor)) throw new TypeError(`${fn}(): argument 'input' (position 1) must be Tensor, not ${pyTypeName(a.input)}`);
+  return { input: a.input, shape: a.input.shape, fill_value: a.fill_value, options: { dtype: dtypeOr(a.dtype, a.input.dtype), requires_grad: a.requires_grad, device: a.device } };
+}
+export function zeros_like(...args: unknown[]): Tensor { const a = likeArgs("zeros_like", args); return zeros(a.shape, a.options); }
+export function ones_like(...args: unknown[]): Tensor { const a = likeArgs("ones_like", args); return ones(a.shape, a.options); }
+export function empty_like(...args: unknown[]): Tensor { const a = likeArgs("empty_like", args); return empty(a.shape, a.options); }
+export function full_like(...args: unknown[]): Tensor { const a = likeArgs("full_like", args); return full(a.shape, a.fill_value, a.options); }
+export function rand_like(...args: unknown[]): Tensor { const a = likeArgs("rand_like", args); return rand(a.shape, a.options); }
+export function randn_like(...args: unknown[]): Tensor { const a = likeArgs("randn_like", args); return randn(a.shape, a.options); }
+
+/** How many arguments lead as numbers: which overload of arange or randint is meant. */
+function leadingNumbers(args: readonly unknown[]): number {
+  let k = 0;
+  while (typeof args[k] === "number") k++;
+  return k;
+}
+/** Whether the trailing options name `name` (arange's start, randint's low: the longer overload). */
+function names(args: readonly unknown[], name: string): boolean {
+  const last = args[args.length - 1];
+  return isOptions(last) && name in last;
+}
+function checkNumbers(fn: string, values: Record<string, unknown>): void {
+  for (const [name, v] of Object.entries(values)) if (typeof v !== "number") throw new TypeError(`${fn}(): argument '${name}' must be Number, not ${pyTypeName(v)}`);
+}
 
 /** torch.arange(end) / arange(start, end, step=1): int64 when every bound is an integer. */
-export function arange(...args: ArgsWithOut): Tensor;
-export function arange(...args: unknown[]): Tensor;
 export function arange(...args: unknown[]): Tensor {
-  const nums = args.filter((v) => typeof v === "number") as number[];
-  const rest = args.filter((v) => typeof v !== "number");
-  const [start, end, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? 1];
-  const a = bindArgs("arange", rest, COMMON, 0, OUT);
+  const overload = leadingNumbers(args) >= 2 || names(args, "start") ? 1 : 0;
+  const a = bindEntry<Factory & { start?: number; end: number; step?: number }>("arange", args, API.arange, 0, 0, overload);
+  const start = a.start ?? 0, end = a.end, step = a.step ?? 1;
+  checkNumbers("arange", { start, end, step });
   if (step === 0) throw new RuntimeError("step must be nonzero");
   if ((end - start) / step < 0) throw new RuntimeError("upper bound and larger bound inconsistent with step sign");
   const integral = [start, end, step].every(Number.isInteger);
@@ -157,10 +190,10 @@ export function arange(...args: unknown[]): Tensor {
     `Note that this may occur as a result of rounding error. The out tensor will be resized to a tensor of shape (${shape[0]},). (Triggered internally at  ./aten/src/ATen/native/RangeFactories.cpp:188.)`);
 }
 
-export function linspace(start: number, end: number, steps: number, ...args: ArgsWithOut): Tensor;
-export function linspace(start: number, end: number, steps: number, ...args: unknown[]): Tensor;
-export function linspace(start: number, end: number, steps: number, ...args: unknown[]): Tensor {
-  const a = bindArgs("linspace", args, COMMON, 0, OUT);
+export function linspace(...args: unknown[]): Tensor {
+  const a = bindEntry<Factory & { start: number; end: number; steps: number }>("linspace", args, API.linspace);
+  const { start, end, steps } = a;
+  checkNumbers("linspace", { start, end, steps });
   if (!Number.isInteger(steps) || steps < 0) throw new RuntimeError("number of steps must be non-negative");
   return created("linspace", a, float32, (dtype) => {
     const t = Tensor.empty([steps], dtype);
@@ -179,23 +212,21 @@ export function linspace(start: number, end: number, steps: number, ...args: unk
   });
 }
 
-export function eye(n: number, ...args: ArgsWithOut): Tensor;
-export function eye(n: number, ...args: unknown[]): Tensor;
-export function eye(n: number, ...args: unknown[]): Tensor {
-  const m = typeof args[0] === "number" ? (args.shift() as number) : n;
-  return created("eye", bindArgs("eye", args, COMMON, 0, OUT), float32, (dtype) => {
+export function eye(...args: unknown[]): Tensor {
+  const a = bindEntry<Factory & { n: number; m: number | null }>("eye", args, API.eye);
+  const n = a.n, m = a.m ?? n;
+  checkNumbers("eye", { n, m });
+  return created("eye", a, float32, (dtype) => {
     const t = filledWith([n, m], dtype, 0);
     for (let i = 0; i < Math.min(n, m); i++) t._data[i * m + i] = 1;
     return t;
   });
 }
 
-const RANDOM = { ...COMMON, generator: null as Generator | null };
-
 /** rand and randn: of a floating dtype (`kernel` names the kernel that refuses the others), from the generator. */
-function randomTensor(fn: string, kernel: string, args: unknown[], fill: (g: Generator, a: Float32Array | Float64Array) => void): Tensor {
-  const { size, rest } = splitSizes(fn, args);
-  const a = bindArgs(fn, rest, RANDOM, 0, OUT);
+function randomTensor(fn: "rand" | "randn", kernel: string, args: unknown[], fill: (g: Generator, a: Float32Array | Float64Array) => void): Tensor {
+  const a = bindSized<RandomFactory>(fn, args, API[fn]);
+  const size = a.size;
   return created(fn, a, float32, (dtype) => {
     if (!dtype.is_floating_point) throw new RuntimeError(`"${kernel}" not implemented for '${dtype.scalarType}'`);
     const t = Tensor.empty(size, dtype); // first, so that a size beyond memory fails as PyTorch's allocator does
@@ -206,22 +237,16 @@ function randomTensor(fn: string, kernel: string, args: unknown[], fill: (g: Gen
   });
 }
 
-export function rand(...args: ArgsWithOut): Tensor;
-export function rand(...args: unknown[]): Tensor;
 export function rand(...args: unknown[]): Tensor { return randomTensor("rand", "check_uniform_bounds", args, (g, a) => g.uniform_(a, 0, 1)); }
-export function randn(...args: ArgsWithOut): Tensor;
-export function randn(...args: unknown[]): Tensor;
 export function randn(...args: unknown[]): Tensor { return randomTensor("randn", "normal_kernel_cpu", args, (g, a) => g.normal_(a, 0, 1)); }
 
 /** torch.randint(high, size) or randint(low, high, size): int64. */
-export function randint(...args: ArgsWithOut): Tensor;
-export function randint(...args: unknown[]): Tensor;
 export function randint(...args: unknown[]): Tensor {
-  const nums: number[] = [];
-  while (typeof args[0] === "number") nums.push(args.shift() as number);
-  const [low, high] = nums.length === 1 ? [0, nums[0]] : [nums[0], nums[1]];
-  const size = Array.isArray(args[0]) ? (args.shift() as number[]) : [];
-  const a = bindArgs("randint", args, RANDOM, 0, OUT);
+  const overload = leadingNumbers(args) >= 2 || names(args, "low") ? 1 : 0;
+  const a = bindEntry<RandomFactory & { low?: number; high: number; size: unknown }>("randint", args, API.randint, 0, 0, overload);
+  const low = a.low ?? 0, high = a.high;
+  checkNumbers("randint", { low, high });
+  const size = sizeArray("randint", a.size);
   if (low >= high) throw new RuntimeError(`random_ expects 'from' to be less than 'to', but got from=${low} >= to=${high}`);
   return created("randint", a, int64, (dtype) => {
     const tmp = new Float64Array(numelOf(size));
@@ -232,10 +257,10 @@ export function randint(...args: unknown[]): Tensor {
   });
 }
 
-export function randperm(n: number, ...args: ArgsWithOut): Tensor;
-export function randperm(n: number, ...args: unknown[]): Tensor;
-export function randperm(n: number, ...args: unknown[]): Tensor {
-  const a = bindArgs("randperm", args, RANDOM, 0, OUT);
+export function randperm(...args: unknown[]): Tensor {
+  const a = bindEntry<RandomFactory & { n: number }>("randperm", args, API.randperm);
+  const n = a.n;
+  checkNumbers("randperm", { n });
   return created("randperm", a, int64, (dtype) => {
     const t = Tensor.empty([n], dtype);
     t._data.set((a.generator ?? default_generator).randperm(n));
@@ -243,9 +268,12 @@ export function randperm(n: number, ...args: unknown[]): Tensor {
   });
 }
 
-export function from_array(values: ArrayLike<number>, shape?: number[], dtype: DType = float32): Tensor {
-  const t = Tensor.empty(shape ?? [values.length], dtype);
-  t._data.set(values);
+/** torch.from_array(values, shape?, dtype?): the values copied into a new tensor. */
+export function from_array(...args: unknown[]): Tensor {
+  const a = bindEntry<{ values: ArrayLike<number>; shape: number[] | null; dtype: DType | string | null }>("from_array", args, API.from_array);
+  const shape = a.shape === null ? [a.values.length] : checkSizes("from_array", a.shape);
+  if (numelOf(shape) !== a.values.length) throw new RuntimeError(`from_array: shape [${shape.join(", ")}] holds ${numelOf(shape)} elements, but ${a.values.length} values were given`);
+  const t = Tensor.empty(shape, dtypeOr(a.dtype, float32));
+  t._data.set(a.values);
   return t;
 }
-

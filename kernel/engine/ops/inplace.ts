@@ -8,7 +8,9 @@ import { is_grad_enabled } from "../autograd/grad_mode";
 import { Node, record } from "../autograd/node";
 import { checkInplace, rebaseHistory } from "../autograd/views";
 import { RuntimeError } from "../errors";
-import { bindArgs } from "../args";
+import { bindEntry } from "../args";
+import { TENSOR_METHODS_INPLACE as API } from "../api/tables/inplace";
+import type { Generator } from "../random";
 import { default_generator } from "../random";
 import { forEachRow, broadcastShapes, broadcastStrides, contiguousData, sameShape } from "./strided";
 import { DType, canCast, float32 } from "../dtype";
@@ -177,8 +179,8 @@ function fillWith(x: Tensor, value: number): void {
   }
 }
 
-export function fill_<T extends Tensor>(x: T, value: number): T {
-  return overwrite(x, "FillBackward2", [], () => fillWith(x, value));
+export function fill_<T extends Tensor>(x: T, value: number | boolean): T {
+  return overwrite(x, "FillBackward2", [], () => fillWith(x, Number(value)));
 }
 
 export function zero_<T extends Tensor>(x: T): T {
@@ -209,17 +211,17 @@ function fromArray(a: Float32Array | Float64Array, like: Tensor): Tensor {
 }
 
 export function uniform_<T extends Tensor>(x: T, ...args: unknown[]): T {
-  const a = bindArgs("uniform_", args, { from: 0, to: 1, generator: default_generator });
-  return fillRandom(x, "UniformBackward0", (arr) => a.generator.uniform_(arr, a.from, a.to));
+  const a = bindEntry<{ from: number; to: number; generator: Generator | null }>("uniform_", args, API.uniform_, 0, 1);
+  return fillRandom(x, "UniformBackward0", (arr) => (a.generator ?? default_generator).uniform_(arr, a.from, a.to));
 }
 
 export function normal_<T extends Tensor>(x: T, ...args: unknown[]): T {
-  const a = bindArgs("normal_", args, { mean: 0, std: 1, generator: default_generator });
-  return fillRandom(x, "NormalBackward0", (arr) => a.generator.normal_(arr, a.mean, a.std));
+  const a = bindEntry<{ mean: number; std: number; generator: Generator | null }>("normal_", args, API.normal_, 0, 1);
+  return fillRandom(x, "NormalBackward0", (arr) => (a.generator ?? default_generator).normal_(arr, a.mean, a.std));
 }
 
 export function bernoulli_<T extends Tensor>(x: T, ...args: unknown[]): T {
-  const a = bindArgs("bernoulli_", args, { p: 0.5, generator: default_generator });
-  return fillRandom(x, "BernoulliBackward2", (arr) => a.generator.bernoulli_(arr as Float32Array, a.p));
+  const a = bindEntry<{ p: number; generator: Generator | null }>("bernoulli_", args, API.bernoulli_, 0, 1);
+  return fillRandom(x, "BernoulliBackward2", (arr) => (a.generator ?? default_generator).bernoulli_(arr as Float32Array, a.p));
 }
 

@@ -1,12 +1,13 @@
 // Elementwise math, comparisons and selection, each with its gradient beside it.
 import { Tensor } from "../tensor";
 import { record } from "../autograd/node";
-import { bindArgs, checkOperand, checkTensor, checksOwnArguments } from "../args";
+import { bindEntry, checkOperand, checkTensor, checksOwnArguments } from "../args";
+import { TORCH_FUNCTIONS_MATH as API } from "../api/tables/math";
 import { bool, float32, DType } from "../dtype";
 import { RuntimeError } from "../errors";
 import { elementwise, Input, resultType } from "./elementwise";
 import { reduceGrad } from "./arithmetic";
-import { CAST, Dest, OUT, OutOption, SAME, elementwiseOut, produce } from "./out";
+import { CAST, Dest, OutOption, SAME, elementwiseOut, produce } from "./out";
 import { contiguousData, sameShape } from "./strided";
 import { zeros_like } from "./creation";
 
@@ -18,8 +19,8 @@ function floatOf(x: Tensor): DType { return x.dtype.is_floating_point ? x.dtype 
  * Its derivative is written, as in PyTorch's derivatives.yaml, in terms of the input (`self`) or
  * the result: `uses` says which, and that is what is saved.
  */
-function floatUnary(name: string, gradFn: string, expr: string, x: Tensor, rest: unknown[], uses: "self" | "result", backward: (g: Tensor, saved: Tensor) => Tensor): Tensor {
-  const { out } = bindArgs(name, rest, {}, 1, OUT);
+function floatUnary(name: "exp" | "log" | "sqrt" | "rsqrt" | "sin" | "cos" | "erf", gradFn: string, expr: string, x: Tensor, rest: unknown[], uses: "self" | "result", backward: (g: Tensor, saved: Tensor) => Tensor): Tensor {
+  const { out } = bindEntry<{ out: Tensor | null }>(name, rest, API[name], 1);
   return produce(name, elementwiseOut(name), out, [x], (dest) => elementwise(["x"], expr, [x], floatOf(x), {}, undefined, dest),
     (result) => record(result, gradFn, [x], (g, [saved]) => [backward(g, saved!)], [uses === "self" ? x : result]));
 }
@@ -39,7 +40,7 @@ const ABS = elementwiseOut("abs", SAME), SIGN = elementwiseOut("sign", SAME);
 export function abs(x: Tensor, options?: OutOption): Tensor;
 export function abs(x: Tensor, ...rest: unknown[]): Tensor;
 export function abs(x: Tensor, ...rest: unknown[]): Tensor {
-  const { out } = bindArgs("abs", rest, {}, 1, OUT);
+  const { out } = bindEntry<{ out: Tensor | null }>("abs", rest, API.abs, 1);
   if (x.dtype === bool) throw new RuntimeError(`"abs_cpu" not implemented for 'Bool'`);
   return produce("abs", ABS, out, [x], (dest) => elementwise(["x"], "Math.abs(x)", [x], undefined, {}, undefined, dest),
     (result) => record(result, "AbsBackward0", [x], (g, [self]) => [g.mul(self!.sign())], [x]));
@@ -48,7 +49,7 @@ export function abs(x: Tensor, ...rest: unknown[]): Tensor {
 export function sign(x: Tensor, options?: OutOption): Tensor;
 export function sign(x: Tensor, ...rest: unknown[]): Tensor;
 export function sign(x: Tensor, ...rest: unknown[]): Tensor {
-  const { out } = bindArgs("sign", rest, {}, 1, OUT);
+  const { out } = bindEntry<{ out: Tensor | null }>("sign", rest, API.sign, 1);
   return produce("sign", SIGN, out, [x], (dest) => elementwise(["x"], "x > 0 ? 1 : x < 0 ? -1 : 0" /* PyTorch: sign(nan) is 0 */, [x], undefined, {}, undefined, dest),
     (result) => record(result, "SignBackward0", [x], (g) => [zeros_like(g)]));
 }
@@ -60,7 +61,7 @@ export function clamp(x: Tensor, min?: number | Tensor | null, max?: number | Te
 export function clamp(x: Tensor, options: { min?: number | Tensor | null; max?: number | Tensor | null } & OutOption): Tensor;
 export function clamp(x: Tensor, ...args: unknown[]): Tensor;
 export function clamp(x: Tensor, ...args: unknown[]): Tensor {
-  const a = bindArgs("clamp", args, { min: null as number | Tensor | null, max: null as number | Tensor | null }, 0, OUT);
+  const a = bindEntry<{ min: number | Tensor | null; max: number | Tensor | null; out: Tensor | null }>("clamp", args, API.clamp, 1);
   if (a.min === null && a.max === null) throw new RuntimeError("torch.clamp: At least one of 'min' or 'max' must not be None");
   for (const [name, v] of [["min", a.min], ["max", a.max]] as const) if (v !== null) checkOperand("clamp", name, name === "min" ? 1 : 2, v);
   const lo = a.min ?? -Infinity, hi = a.max ?? Infinity;
@@ -98,11 +99,11 @@ export function clamp(x: Tensor, ...args: unknown[]): Tensor {
   }, [x, tlo, thi]));
 }
 
-const COMPARISON_NAMES: Record<string, string> = { "===": "eq", "!==": "ne", ">": "gt", ">=": "ge", "<": "lt", "<=": "le" };
+const COMPARISON_NAMES: Record<string, "eq" | "ne" | "gt" | "ge" | "lt" | "le"> = { "===": "eq", "!==": "ne", ">": "gt", ">=": "ge", "<": "lt", "<=": "le" };
 
 /** A comparison or logical op (no gradient): bool, or whatever out= holds (1 and 0). */
-function predicate(name: string, expr: string, inputs: readonly Tensor[], other: Input | null, rest: unknown[]): Tensor {
-  const { out } = bindArgs(name, rest, {}, inputs.length + (other === null ? 0 : 1), OUT);
+function predicate(name: "eq" | "ne" | "gt" | "ge" | "lt" | "le" | "logical_not" | "logical_and" | "logical_or", expr: string, inputs: readonly Tensor[], other: Input | null, rest: unknown[]): Tensor {
+  const { out } = bindEntry<{ out: Tensor | null }>(name, rest, API[name], inputs.length + (other === null ? 0 : 1));
   const all = other === null ? inputs : [...inputs, other];
   return produce(name, elementwiseOut(name, CAST, "none"), out, all, (dest) => elementwise(["a", "b"].slice(0, all.length), expr, all, bool, {}, undefined, dest), (r) => r);
 }
@@ -144,7 +145,7 @@ const WHERE = elementwiseOut("where", (r, o) => (r === o ? null
 export function where(condition: Tensor, a: Input, b: Input, options?: OutOption): Tensor;
 export function where(condition: Tensor, a: Input, b: Input, ...rest: unknown[]): Tensor;
 export function where(condition: Tensor, a: Input, b: Input, ...rest: unknown[]): Tensor {
-  const { out } = bindArgs("where", rest, {}, 3, OUT);
+  const { out } = bindEntry<{ out: Tensor | null }>("where", rest, API.where, 3);
   // only where(condition, input, other) of tensors has out=
   if (out !== null) ([["input", a], ["other", b]] as const).forEach(([name, v], i) => checkTensor("where", name, i + 2, v));
   const dtype = resultType([a, b]);
@@ -157,14 +158,14 @@ export function where(condition: Tensor, a: Input, b: Input, ...rest: unknown[])
     ], [condition]));
 }
 
-export function masked_fill(x: Tensor, mask: Tensor, value: number): Tensor {
+export function masked_fill(x: Tensor, mask: Tensor, value: number | boolean): Tensor {
   if (mask.dtype !== bool) throw new RuntimeError(`masked_fill_ only supports boolean masks, but got mask with dtype ${mask.dtype.cppType}`);
-  const out = elementwise(["x", "m"], "m !== 0 ? p.v : x", [x, mask], x.dtype, { v: x.dtype.cast(value) }, x.dtype);
+  const out = elementwise(["x", "m"], "m !== 0 ? p.v : x", [x, mask], x.dtype, { v: x.dtype.cast(Number(value)) }, x.dtype);
   return record(out, "MaskedFillBackward0", [x], (g, [m]) => [g.masked_fill(m!, 0)], [mask]);
 }
 
 export function allclose(a: Tensor, b: Tensor, ...args: unknown[]): boolean {
-  const o = bindArgs("allclose", args, { rtol: 1e-5, atol: 1e-8, equal_nan: false });
+  const o = bindEntry<{ rtol: number; atol: number; equal_nan: boolean }>("allclose", args, API.allclose, 2);
   const close = elementwise(["a", "b"], "(a === b || Math.abs(a - b) <= p.atol + p.rtol * Math.abs(b) || (p.nan && a !== a && b !== b)) ? 1 : 0",
     [a, b], bool, { atol: o.atol, rtol: o.rtol, nan: o.equal_nan ? 1 : 0 });
   return contiguousData(close).every((v: number) => v === 1);

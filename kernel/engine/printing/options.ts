@@ -1,5 +1,7 @@
 // Global print options: torch.set_printoptions / PRINT_OPTS.
 import { PrintOptions } from "./types";
+import { bindEntry } from "../args";
+import { TORCH_FUNCTIONS_MISC } from "../api/tables/misc";
 
 const PRINT_OPTS: PrintOptions = { precision: 4, threshold: 1000, edgeitems: 3, linewidth: 80, sci_mode: null };
 
@@ -17,7 +19,11 @@ export interface SetPrintOptionsArgs {
  * then each given option overrides it. As in PyTorch, sci_mode is always assigned: leaving it
  * out sets it back to null (automatic).
  */
-export function set_printoptions(opts: SetPrintOptionsArgs = {}): void {
+export function set_printoptions(...args: unknown[]): void {
+  type Given<T> = { [K in keyof T]-?: T[K] | null };
+  const a = bindEntry<Given<SetPrintOptionsArgs>>("set_printoptions", args, TORCH_FUNCTIONS_MISC.set_printoptions);
+  // the options not given are null here, undefined below
+  const opts: SetPrintOptionsArgs = { precision: a.precision ?? undefined, threshold: a.threshold ?? undefined, edgeitems: a.edgeitems ?? undefined, linewidth: a.linewidth ?? undefined, profile: a.profile ?? undefined, sci_mode: a.sci_mode };
   const { profile } = opts;
   if (profile !== undefined) {
     if (profile === "default") {

@@ -2,7 +2,7 @@
 // callable's entry there and build.
 // torch.nn.functional.<name> (F.<name>) besides the activations: overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims, Identity, Sequential, ModuleList, ModuleDict, Dropout, Dropout2d, Flatten, LayerNorm, BatchNorm1d, BatchNorm2d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss, SGD, Adam, ParamGroup, Dataset, DatasetLike, TensorDataset, Subset, Sampler, RandomSampler, DataLoader, MNIST, FashionMNIST, Normalize } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims, Identity, Sequential, ModuleList, ModuleDict, Dropout, Dropout2d, Flatten, LayerNorm, BatchNorm1d, BatchNorm2d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss, SGD, Adam, ParamGroup, Dataset, DatasetLike, TensorDataset, Subset, Sampler, RandomSampler, DataLoader, MNIST, FashionMNIST, Normalize, TypedArray, PrintOptions, Savable } from "../types";
 
 export interface FunctionalApi {
   /** The 2-d convolution of images [N, C, H, W] with kernels `weight` [out_channels, C, kH, kW], plus `bias`. (PyTorch: `torch.nn.functional.conv2d`) */

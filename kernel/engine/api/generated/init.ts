@@ -2,7 +2,7 @@
 // callable's entry there and build.
 // torch.nn.init.<name>: overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims, Identity, Sequential, ModuleList, ModuleDict, Dropout, Dropout2d, Flatten, LayerNorm, BatchNorm1d, BatchNorm2d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss, SGD, Adam, ParamGroup, Dataset, DatasetLike, TensorDataset, Subset, Sampler, RandomSampler, DataLoader, MNIST, FashionMNIST, Normalize } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims, Identity, Sequential, ModuleList, ModuleDict, Dropout, Dropout2d, Flatten, LayerNorm, BatchNorm1d, BatchNorm2d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss, SGD, Adam, ParamGroup, Dataset, DatasetLike, TensorDataset, Subset, Sampler, RandomSampler, DataLoader, MNIST, FashionMNIST, Normalize, TypedArray, PrintOptions, Savable } from "../types";
 
 export interface InitApi {
   /** The recommended gain for an activation function: 1 for linear and sigmoid, 5/3 for tanh, √2 for relu, √(2 / (1 + slope²)) for leaky_relu, 3/4 for selu. (PyTorch: `torch.nn.init.calculate_gain`) */

@@ -2,10 +2,379 @@
 // callable's entry there and build.
 // The Tensor methods' overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims, Identity, Sequential, ModuleList, ModuleDict, Dropout, Dropout2d, Flatten, LayerNorm, BatchNorm1d, BatchNorm2d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss, SGD, Adam, ParamGroup, Dataset, DatasetLike, TensorDataset, Subset, Sampler, RandomSampler, DataLoader, MNIST, FashionMNIST, Normalize } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims, Identity, Sequential, ModuleList, ModuleDict, Dropout, Dropout2d, Flatten, LayerNorm, BatchNorm1d, BatchNorm2d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss, SGD, Adam, ParamGroup, Dataset, DatasetLike, TensorDataset, Subset, Sampler, RandomSampler, DataLoader, MNIST, FashionMNIST, Normalize, TypedArray, PrintOptions, Savable } from "../types";
 
 declare module "../../tensor" {
   interface Tensor {
+    /**
+     * −self, elementwise: x.neg() under NumPy's name.
+     *
+     * PyTorch: `torch.Tensor.negative`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1, -2]).negative()  // tensor([-1.,  2.])
+     * ```
+     */
+    negative(): Tensor;
+    /**
+     * self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`.
+     *
+     * PyTorch: `torch.Tensor.to`
+     *
+     * @param dtype The dtype to convert to (a torch dtype or its name).
+     * @param non_blocking Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`.
+     * @param copy Return a new tensor even when nothing changes. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1.5, 2]);
+     * x.to(torch.int64)  // tensor([1, 2])
+     * x.to("cpu") === x  // true
+     * x.to({ dtype: torch.float64 })  // tensor([1.5000, 2.0000], dtype=torch.float64)
+     * ```
+     */
+    to(dtype: DType | string, non_blocking?: boolean, copy?: boolean): Tensor;
+    /** self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`. Positionally: `dtype`; by name: `non_blocking`, `copy`. */
+    to(dtype: DType | string, options?: { non_blocking?: boolean; copy?: boolean; }): Tensor;
+    /** self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`. Positionally: `dtype`, `non_blocking`; by name: `copy`. */
+    to(dtype: DType | string, non_blocking: boolean, options?: { copy?: boolean; }): Tensor;
+    /**
+     * self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`.
+     *
+     * @param device The device to move to: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA); `null`: stay. Default: `null` (Python's None).
+     * @param dtype The dtype to convert to (a torch dtype or its name). Default: `null` (Python's None).
+     * @param non_blocking Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`.
+     * @param copy Return a new tensor even when nothing changes. Default: `false`.
+     */
+    to(device?: Device | string | null, dtype?: DType | string | null, non_blocking?: boolean, copy?: boolean): Tensor;
+    /** self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`. Positionally: nothing; by name: `device`, `dtype`, `non_blocking`, `copy`. */
+    to(options?: { device?: Device | string | null; dtype?: DType | string | null; non_blocking?: boolean; copy?: boolean; }): Tensor;
+    /** self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`. Positionally: `device`; by name: `dtype`, `non_blocking`, `copy`. */
+    to(device: Device | string | null, options?: { dtype?: DType | string | null; non_blocking?: boolean; copy?: boolean; }): Tensor;
+    /** self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`. Positionally: `device`, `dtype`; by name: `non_blocking`, `copy`. */
+    to(device: Device | string | null, dtype: DType | string | null, options?: { non_blocking?: boolean; copy?: boolean; }): Tensor;
+    /** self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`. Positionally: `device`, `dtype`, `non_blocking`; by name: `copy`. */
+    to(device: Device | string | null, dtype: DType | string | null, non_blocking: boolean, options?: { copy?: boolean; }): Tensor;
+    /**
+     * self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`.
+     *
+     * @param other A tensor whose dtype (and device) to take.
+     * @param non_blocking Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`.
+     * @param copy Return a new tensor even when nothing changes. Default: `false`.
+     */
+    to(other: Tensor, non_blocking?: boolean, copy?: boolean): Tensor;
+    /** self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`. Positionally: `other`; by name: `non_blocking`, `copy`. */
+    to(other: Tensor, options?: { non_blocking?: boolean; copy?: boolean; }): Tensor;
+    /** self converted to another dtype (and, as PyTorch's code says it, device): self itself when nothing changes, unless `copy`. Positionally: `other`, `non_blocking`; by name: `copy`. */
+    to(other: Tensor, non_blocking: boolean, options?: { copy?: boolean; }): Tensor;
+    /**
+     * With no dtype: self's type name ("torch.FloatTensor", ...); with one: self converted to it.
+     *
+     * PyTorch: `torch.Tensor.type`
+     *
+     * @example
+     * ```ts
+     * torch.ones(1).type()  // torch.FloatTensor
+     * torch.ones(1).type(torch.int64)  // tensor([1])
+     * ```
+     */
+    type(): string;
+    /**
+     * With no dtype: self's type name ("torch.FloatTensor", ...); with one: self converted to it.
+     *
+     * @param dtype The dtype to convert to (a torch dtype or its name).
+     * @param non_blocking Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`.
+     */
+    type(dtype: DType | string, non_blocking?: boolean): Tensor;
+    /** With no dtype: self's type name ("torch.FloatTensor", ...); with one: self converted to it. Positionally: `dtype`; by name: `non_blocking`. */
+    type(dtype: DType | string, options?: { non_blocking?: boolean; }): Tensor;
+    /**
+     * self converted to float32 (self itself if it is float32 already).
+     *
+     * PyTorch: `torch.Tensor.float`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1], { dtype: torch.int64 }).float()  // tensor([1.])
+     * ```
+     */
+    float(): Tensor;
+    /**
+     * self converted to float64 (self itself if it is float64 already).
+     *
+     * PyTorch: `torch.Tensor.double`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1]).double()  // tensor([1.], dtype=torch.float64)
+     * ```
+     */
+    double(): Tensor;
+    /**
+     * self converted to int64 (self itself if it is int64 already).
+     *
+     * PyTorch: `torch.Tensor.long`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1.7, -1.7]).long()  // tensor([ 1, -1])
+     * ```
+     */
+    long(): Tensor;
+    /**
+     * self converted to int32 (self itself if it is int32 already).
+     *
+     * PyTorch: `torch.Tensor.int`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([2.5]).int()  // tensor([2], dtype=torch.int32)
+     * ```
+     */
+    int(): Tensor;
+    /**
+     * self converted to bool (self itself if it is bool already).
+     *
+     * PyTorch: `torch.Tensor.bool`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([0, 2]).bool()  // tensor([False,  True])
+     * ```
+     */
+    bool(): Tensor;
+    /**
+     * self converted to uint8 (self itself if it is uint8 already).
+     *
+     * PyTorch: `torch.Tensor.byte`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([3]).byte()  // tensor([3], dtype=torch.uint8)
+     * ```
+     */
+    byte(): Tensor;
+    /**
+     * self on the CPU: self itself (the CPU is the only device here).
+     *
+     * PyTorch: `torch.Tensor.cpu`
+     *
+     * @example
+     * ```ts
+     * const x = torch.ones(1);
+     * x.cpu() === x  // true
+     * ```
+     */
+    cpu(): Tensor;
+    /**
+     * self on a CUDA device: PyTorch's error for a build without CUDA, as there is none here.
+     *
+     * PyTorch: `torch.Tensor.cuda`
+     *
+     * @param device The CUDA device. Default: `null` (Python's None).
+     * @param non_blocking Accepted for PyTorch's code: conversions here are always synchronous. Default: `false`.
+     * @example
+     * ```ts
+     * torch.cuda.is_available()  // false
+     * ```
+     */
+    cuda(device?: Device | string | number | null, non_blocking?: boolean): Tensor;
+    /** self on a CUDA device: PyTorch's error for a build without CUDA, as there is none here. Positionally: nothing; by name: `device`, `non_blocking`. */
+    cuda(options?: { device?: Device | string | number | null; non_blocking?: boolean; }): Tensor;
+    /** self on a CUDA device: PyTorch's error for a build without CUDA, as there is none here. Positionally: `device`; by name: `non_blocking`. */
+    cuda(device: Device | string | number | null, options?: { non_blocking?: boolean; }): Tensor;
+    /**
+     * Sets whether autograd records operations on self (a leaf; floating-point dtypes only); returns self.
+     *
+     * PyTorch: `torch.Tensor.requires_grad_`
+     *
+     * @param requires_grad Whether to record them. Default: `true`.
+     * @example
+     * ```ts
+     * const w = torch.zeros(2).requires_grad_();
+     * w.requires_grad  // true
+     * ```
+     */
+    requires_grad_(requires_grad?: boolean): this;
+    /** Sets whether autograd records operations on self (a leaf; floating-point dtypes only); returns self. Positionally: nothing; by name: `requires_grad`. */
+    requires_grad_(options?: { requires_grad?: boolean; }): this;
+    /**
+     * The same elements (shared, not copied), cut off from autograd: a tensor that requires no gradient.
+     *
+     * PyTorch: `torch.Tensor.detach`
+     *
+     * @example
+     * ```ts
+     * const w = torch.ones(1, { requires_grad: true });
+     * w.mul(2).detach().requires_grad  // false
+     * ```
+     */
+    detach(): Tensor;
+    /**
+     * In place: self cut off from autograd (not for views); returns self.
+     *
+     * PyTorch: `torch.Tensor.detach_`
+     *
+     * @example
+     * ```ts
+     * const y = torch.ones(1, { requires_grad: true }).mul(2);
+     * y.detach_().requires_grad  // false
+     * ```
+     */
+    detach_(): this;
+    /**
+     * The value of a one-element tensor as a JavaScript number (a boolean for a bool tensor).
+     *
+     * PyTorch: `torch.Tensor.item`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([2.5]).item()  // 2.5
+     * torch.tensor(true).item()  // true
+     * ```
+     */
+    item(): any;
+    /**
+     * The elements as nested arrays of numbers (booleans for a bool tensor); a 0-d tensor gives its number.
+     *
+     * PyTorch: `torch.Tensor.tolist`
+     *
+     * @example
+     * ```ts
+     * JSON.stringify(torch.tensor([[1, 2], [3, 4]]).tolist())  // [[1,2],[3,4]]
+     * ```
+     */
+    tolist(): any;
+    /**
+     * The elements in row-major order as a new typed array (actnb's: Float32Array for float32, and so on).
+     *
+     * PyTorch: `torch.Tensor.numpy`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([[1, 2], [3, 4]]).toArray()  // 1,2,3,4
+     * ```
+     */
+    toArray(): TypedArray;
+    /**
+     * The number of dimensions.
+     *
+     * PyTorch: `torch.Tensor.dim`
+     *
+     * @example
+     * ```ts
+     * torch.zeros(2, 3).dim()  // 2
+     * ```
+     */
+    dim(): number;
+    /**
+     * The number of elements (x.numel()).
+     *
+     * PyTorch: `torch.Tensor.nelement`
+     *
+     * @example
+     * ```ts
+     * torch.zeros(2, 3).nelement()  // 6
+     * ```
+     */
+    nelement(): number;
+    /**
+     * The sizes of self's dimensions, or the size of one of them.
+     *
+     * PyTorch: `torch.Tensor.size`
+     *
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3);
+     * JSON.stringify(x.size())  // [2,3]
+     * x.size(-1)  // 3
+     * ```
+     */
+    size(): number[];
+    /**
+     * The sizes of self's dimensions, or the size of one of them.
+     *
+     * @param dim The dimension (negative counts from the end).
+     */
+    size(dim: number): number;
+    /**
+     * The strides of self's dimensions (elements to step over to the next index), or of one of them.
+     *
+     * PyTorch: `torch.Tensor.stride`
+     *
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3);
+     * JSON.stringify(x.stride())  // [3,1]
+     * x.t().stride(0)  // 1
+     * ```
+     */
+    stride(): number[];
+    /**
+     * The strides of self's dimensions (elements to step over to the next index), or of one of them.
+     *
+     * @param dim The dimension (negative counts from the end).
+     */
+    stride(dim: number): number;
+    /**
+     * The bytes one element takes.
+     *
+     * PyTorch: `torch.Tensor.element_size`
+     *
+     * @example
+     * ```ts
+     * torch.zeros(1).element_size()  // 4
+     * torch.zeros(1, { dtype: torch.int64 }).element_size()  // 8
+     * ```
+     */
+    element_size(): number;
+    /**
+     * Whether self's dtype is a floating-point one.
+     *
+     * PyTorch: `torch.Tensor.is_floating_point`
+     *
+     * @example
+     * ```ts
+     * torch.zeros(1).is_floating_point()  // true
+     * torch.arange(2).is_floating_point()  // false
+     * ```
+     */
+    is_floating_point(): boolean;
+    /**
+     * Whether self's elements lie in memory in row-major order without gaps.
+     *
+     * PyTorch: `torch.Tensor.is_contiguous`
+     *
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 3);
+     * x.is_contiguous()  // true
+     * x.t().is_contiguous()  // false
+     * ```
+     */
+    is_contiguous(): boolean;
+    /**
+     * Computes the gradient of self with respect to the leaves that require one, adding it to their .grad.
+     *
+     * PyTorch: `torch.Tensor.backward`
+     *
+     * @param gradient The gradient of the final result with respect to self (self's shape); `null`: 1, for a one-element self. Default: `null` (Python's None).
+     * @param retain_graph Keep the graph's saved values for another backward; `null`: as create_graph. Default: `null` (Python's None).
+     * @param create_graph Record the backward pass for higher derivatives: not supported here (true is refused). Default: `false`.
+     * @example
+     * ```ts
+     * const w = torch.tensor([1, 2], { requires_grad: true });
+     * w.pow(2).sum().backward();
+     * w.grad  // tensor([2., 4.])
+     * ```
+     */
+    backward(gradient?: Tensor | null, retain_graph?: boolean | null, create_graph?: boolean): void;
+    /** Computes the gradient of self with respect to the leaves that require one, adding it to their .grad. Positionally: nothing; by name: `gradient`, `retain_graph`, `create_graph`. */
+    backward(options?: { gradient?: Tensor | null; retain_graph?: boolean | null; create_graph?: boolean; }): void;
+    /** Computes the gradient of self with respect to the leaves that require one, adding it to their .grad. Positionally: `gradient`; by name: `retain_graph`, `create_graph`. */
+    backward(gradient: Tensor | null, options?: { retain_graph?: boolean | null; create_graph?: boolean; }): void;
+    /** Computes the gradient of self with respect to the leaves that require one, adding it to their .grad. Positionally: `gradient`, `retain_graph`; by name: `create_graph`. */
+    backward(gradient: Tensor | null, retain_graph: boolean | null, options?: { create_graph?: boolean; }): void;
     /**
      * Python's x[...]: a number selects (dropping its dimension), a string slice ("1:3", "::2", ":") slices, null adds a dimension, "..." stands for the dimensions not indexed, and an int64 tensor or a bool mask picks entries.
      *
@@ -38,6 +407,391 @@ declare module "../../tensor" {
      * ```
      */
     where(condition: Tensor, other: TensorOrScalar): Tensor;
+    /**
+     * In place: self += alpha × other, broadcasting other to self's shape; returns self.
+     *
+     * PyTorch: `torch.Tensor.add_`
+     *
+     * @param other The second operand: a tensor (broadcast to self's shape) or a number.
+     * @param options PyTorch's keyword arguments, by name: `alpha`.
+     * @example
+     * ```ts
+     * const x = torch.ones(2);
+     * x.add_(torch.tensor([1, 2]), { alpha: 10 })  // tensor([11., 21.])
+     * ```
+     */
+    add_(other: Tensor | Scalar, options?: {
+      /** The multiplier of `other`. Default: `1`. */
+      alpha?: number;
+    }): this;
+    /**
+     * In place: self −= alpha × other, broadcasting other to self's shape; returns self.
+     *
+     * PyTorch: `torch.Tensor.sub_`
+     *
+     * @param other The second operand: a tensor (broadcast to self's shape) or a number.
+     * @param options PyTorch's keyword arguments, by name: `alpha`.
+     * @example
+     * ```ts
+     * const x = torch.ones(2);
+     * x.sub_(0.5)  // tensor([0.5000, 0.5000])
+     * ```
+     */
+    sub_(other: Tensor | Scalar, options?: {
+      /** The multiplier of `other`. Default: `1`. */
+      alpha?: number;
+    }): this;
+    /**
+     * In place: self ×= other, broadcasting other to self's shape; returns self.
+     *
+     * PyTorch: `torch.Tensor.mul_`
+     *
+     * @param other The second operand: a tensor (broadcast to self's shape) or a number.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2]);
+     * x.mul_(3);
+     * x  // tensor([3., 6.])
+     * ```
+     */
+    mul_(other: Tensor | Scalar): this;
+    /**
+     * In place: self ÷= other (rounded as `rounding_mode` says), broadcasting other to self's shape; returns self.
+     *
+     * PyTorch: `torch.Tensor.div_`
+     *
+     * @param other The second operand: a tensor (broadcast to self's shape) or a number.
+     * @param options PyTorch's keyword arguments, by name: `rounding_mode`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([3, 5]);
+     * x.div_(2, { rounding_mode: "floor" })  // tensor([1., 2.])
+     * ```
+     */
+    div_(other: Tensor | Scalar, options?: {
+      /** `null`: no rounding; "trunc": toward zero; "floor": toward −∞. Default: `null` (Python's None). */
+      rounding_mode?: "trunc" | "floor" | null;
+    }): this;
+    /**
+     * In place: self raised to the power `exponent`, broadcasting other to self's shape; returns self.
+     *
+     * PyTorch: `torch.Tensor.pow_`
+     *
+     * @param exponent The power: a number, or a tensor (broadcast to self's shape).
+     * @example
+     * ```ts
+     * const x = torch.tensor([2, 3]);
+     * x.pow_(2)  // tensor([4., 9.])
+     * ```
+     */
+    pow_(exponent: Tensor | Scalar): this;
+    /**
+     * In place: each element limited to [min, max] (either bound may be left out, not both); returns self.
+     *
+     * PyTorch: `torch.Tensor.clamp_`
+     *
+     * @param min The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param max The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2, 0.5, 3]);
+     * x.clamp_(0, 1);
+     * x  // tensor([0.0000, 0.5000, 1.0000])
+     * ```
+     */
+    clamp_(min?: Tensor | number | null, max?: Tensor | number | null): this;
+    /** In place: each element limited to [min, max] (either bound may be left out, not both); returns self. Positionally: nothing; by name: `min`, `max`. */
+    clamp_(options?: { min?: Tensor | number | null; max?: Tensor | number | null; }): this;
+    /** In place: each element limited to [min, max] (either bound may be left out, not both); returns self. Positionally: `min`; by name: `max`. */
+    clamp_(min: Tensor | number | null, options?: { max?: Tensor | number | null; }): this;
+    /**
+     * x.clamp_ under NumPy's name: in place, each element limited to [min, max]; returns self.
+     *
+     * PyTorch: `torch.Tensor.clip_`
+     *
+     * @param min The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param max The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * torch.tensor([-2, 3]).clip_(-1, 1)  // tensor([-1.,  1.])
+     * ```
+     */
+    clip_(min?: Tensor | number | null, max?: Tensor | number | null): this;
+    /** x.clamp_ under NumPy's name: in place, each element limited to [min, max]; returns self. Positionally: nothing; by name: `min`, `max`. */
+    clip_(options?: { min?: Tensor | number | null; max?: Tensor | number | null; }): this;
+    /** x.clamp_ under NumPy's name: in place, each element limited to [min, max]; returns self. Positionally: `min`; by name: `max`. */
+    clip_(min: Tensor | number | null, options?: { max?: Tensor | number | null; }): this;
+    /**
+     * In place: each element replaced by its negation; returns self.
+     *
+     * PyTorch: `torch.Tensor.neg_`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1, -2]).neg_()  // tensor([-1.,  2.])
+     * ```
+     */
+    neg_(): this;
+    /**
+     * In place: each element replaced by its negation (x.neg_() under NumPy's name); returns self.
+     *
+     * PyTorch: `torch.Tensor.negative_`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1, -2]).negative_()  // tensor([-1.,  2.])
+     * ```
+     */
+    negative_(): this;
+    /**
+     * In place: each element replaced by 1 / it (floating-point tensors only); returns self.
+     *
+     * PyTorch: `torch.Tensor.reciprocal_`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([2, 4]).reciprocal_()  // tensor([0.5000, 0.2500])
+     * ```
+     */
+    reciprocal_(): this;
+    /**
+     * In place: each element replaced by e raised to it; returns self.
+     *
+     * PyTorch: `torch.Tensor.exp_`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([0]).exp_()  // tensor([1.])
+     * ```
+     */
+    exp_(): this;
+    /**
+     * In place: each element replaced by its natural logarithm; returns self.
+     *
+     * PyTorch: `torch.Tensor.log_`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1]).log_()  // tensor([0.])
+     * ```
+     */
+    log_(): this;
+    /**
+     * In place: each element replaced by its square root; returns self.
+     *
+     * PyTorch: `torch.Tensor.sqrt_`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([4, 9]).sqrt_()  // tensor([2., 3.])
+     * ```
+     */
+    sqrt_(): this;
+    /**
+     * In place: each element replaced by 1 / its square root; returns self.
+     *
+     * PyTorch: `torch.Tensor.rsqrt_`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([4]).rsqrt_()  // tensor([0.5000])
+     * ```
+     */
+    rsqrt_(): this;
+    /**
+     * In place: each element replaced by its absolute value; returns self.
+     *
+     * PyTorch: `torch.Tensor.abs_`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([-1, 2]).abs_()  // tensor([1., 2.])
+     * ```
+     */
+    abs_(): this;
+    /**
+     * In place: each element replaced by its sign (−1, 0 or 1); returns self.
+     *
+     * PyTorch: `torch.Tensor.sign_`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([-3, 0, 2]).sign_()  // tensor([-1.,  0.,  1.])
+     * ```
+     */
+    sign_(): this;
+    /**
+     * In place: each element replaced by its sine; returns self.
+     *
+     * PyTorch: `torch.Tensor.sin_`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([0]).sin_()  // tensor([0.])
+     * ```
+     */
+    sin_(): this;
+    /**
+     * In place: each element replaced by its cosine; returns self.
+     *
+     * PyTorch: `torch.Tensor.cos_`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([0]).cos_()  // tensor([1.])
+     * ```
+     */
+    cos_(): this;
+    /**
+     * In place: each element replaced by its error function; returns self.
+     *
+     * PyTorch: `torch.Tensor.erf_`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([0]).erf_()  // tensor([0.])
+     * ```
+     */
+    erf_(): this;
+    /**
+     * In place: each element replaced by its square; returns self.
+     *
+     * PyTorch: `torch.Tensor.square_`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([2, -3]).square_()  // tensor([4., 9.])
+     * ```
+     */
+    square_(): this;
+    /**
+     * In place: `value` written wherever `mask` is true (mask broadcast to self's shape); returns self.
+     *
+     * PyTorch: `torch.Tensor.masked_fill_`
+     *
+     * @param mask A bool tensor: where to write `value`.
+     * @param value The value to write there.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, -2, 3]);
+     * x.masked_fill_(x.lt(0), 0)  // tensor([1., 0., 3.])
+     * ```
+     */
+    masked_fill_(mask: Tensor, value: Scalar): this;
+    /**
+     * In place: every element set to 0; returns self.
+     *
+     * PyTorch: `torch.Tensor.zero_`
+     *
+     * @example
+     * ```ts
+     * torch.ones(2).zero_()  // tensor([0., 0.])
+     * ```
+     */
+    zero_(): this;
+    /**
+     * In place: every element set to `value` (as self's dtype holds it); returns self.
+     *
+     * PyTorch: `torch.Tensor.fill_`
+     *
+     * @param value The value of every element.
+     * @example
+     * ```ts
+     * torch.zeros(3).fill_(2.5)  // tensor([2.5000, 2.5000, 2.5000])
+     * ```
+     */
+    fill_(value: Scalar): this;
+    /**
+     * In place: src's elements copied into self (src broadcast to self's shape and cast to its dtype); returns self.
+     *
+     * PyTorch: `torch.Tensor.copy_`
+     *
+     * @param src The tensor to copy from.
+     * @param non_blocking Accepted for PyTorch's code: copies here are always synchronous. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.zeros(2, 2);
+     * x.copy_(torch.tensor([1, 2]))  // tensor([[1., 2.],
+     *                                //         [1., 2.]])
+     * ```
+     */
+    copy_(src: Tensor, non_blocking?: boolean): this;
+    /** In place: src's elements copied into self (src broadcast to self's shape and cast to its dtype); returns self. Positionally: `src`; by name: `non_blocking`. */
+    copy_(src: Tensor, options?: { non_blocking?: boolean; }): this;
+    /**
+     * In place: uniform random numbers in [from, to), drawn as PyTorch's CPU generator draws them; returns self.
+     *
+     * PyTorch: `torch.Tensor.uniform_`
+     *
+     * @param from The lower bound. Default: `0`.
+     * @param to The upper bound. Default: `1`.
+     * @param options PyTorch's keyword arguments, by name: `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.empty(2).uniform_(-1, 1)  // tensor([-0.0075,  0.5364])
+     * ```
+     */
+    uniform_(from?: number, to?: number, options?: {
+      /** The random number generator to draw from; `null`: torch.default_generator. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): this;
+    /** In place: uniform random numbers in [from, to), drawn as PyTorch's CPU generator draws them; returns self. Positionally: nothing; by name: `from`, `to`, `generator`. */
+    uniform_(options?: { from?: number; to?: number; generator?: Generator | null; }): this;
+    /** In place: uniform random numbers in [from, to), drawn as PyTorch's CPU generator draws them; returns self. Positionally: `from`; by name: `to`, `generator`. */
+    uniform_(from: number, options?: { to?: number; generator?: Generator | null; }): this;
+    /**
+     * In place: normal random numbers of the given mean and standard deviation, drawn as PyTorch's CPU generator draws them; returns self.
+     *
+     * PyTorch: `torch.Tensor.normal_`
+     *
+     * @param mean The distribution's mean. Default: `0`.
+     * @param std The distribution's standard deviation. Default: `1`.
+     * @param options PyTorch's keyword arguments, by name: `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.empty(2).normal_(10, 0.1)  // tensor([10.1541,  9.9707])
+     * ```
+     */
+    normal_(mean?: number, std?: number, options?: {
+      /** The random number generator to draw from; `null`: torch.default_generator. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): this;
+    /** In place: normal random numbers of the given mean and standard deviation, drawn as PyTorch's CPU generator draws them; returns self. Positionally: nothing; by name: `mean`, `std`, `generator`. */
+    normal_(options?: { mean?: number; std?: number; generator?: Generator | null; }): this;
+    /** In place: normal random numbers of the given mean and standard deviation, drawn as PyTorch's CPU generator draws them; returns self. Positionally: `mean`; by name: `std`, `generator`. */
+    normal_(mean: number, options?: { std?: number; generator?: Generator | null; }): this;
+    /**
+     * In place: each element 1 with probability p, else 0, drawn as PyTorch's CPU generator draws them; returns self.
+     *
+     * PyTorch: `torch.Tensor.bernoulli_`
+     *
+     * @param p The probability of a 1. Default: `0.5`.
+     * @param options PyTorch's keyword arguments, by name: `generator`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.empty(4).bernoulli_(0.5)  // tensor([0., 0., 1., 0.])
+     * ```
+     */
+    bernoulli_(p?: number, options?: {
+      /** The random number generator to draw from; `null`: torch.default_generator. Default: `null` (Python's None). */
+      generator?: Generator | null;
+    }): this;
+    /** In place: each element 1 with probability p, else 0, drawn as PyTorch's CPU generator draws them; returns self. Positionally: nothing; by name: `p`, `generator`. */
+    bernoulli_(options?: { p?: number; generator?: Generator | null; }): this;
+    /**
+     * Each element squared.
+     *
+     * PyTorch: `torch.Tensor.square`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([2, -3]).square()  // tensor([4., 9.])
+     * ```
+     */
+    square(): Tensor;
     /**
      * Sums the elements down to `size` (the inverse of broadcasting to this tensor's shape).
      *
@@ -201,6 +955,144 @@ declare module "../../tensor" {
     /** Makes this tensor `size`, contiguous, keeping its elements in memory order (new ones uninitialised); refused for a tensor that requires grad. Positionally: `size`; by name: `memory_format`. */
     resize_(size: number[], options?: { memory_format?: null; }): this;
     /**
+     * input + alpha × other, elementwise, broadcasting the two.
+     *
+     * PyTorch: `torch.add`
+     *
+     * @param other The second operand: a tensor (broadcast against the input) or a number.
+     * @param options PyTorch's keyword arguments, by name: `alpha`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2]);
+     * torch.add(x, 10)  // tensor([11., 12.])
+     * x.add(x, { alpha: 2 })  // tensor([3., 6.])
+     * ```
+     */
+    add(other: Tensor | Scalar, options?: {
+      /** The multiplier of `other`. Default: `1`. */
+      alpha?: number;
+    }): Tensor;
+    /**
+     * input − alpha × other, elementwise, broadcasting the two.
+     *
+     * PyTorch: `torch.sub`
+     *
+     * @param other The second operand: a tensor (broadcast against the input) or a number.
+     * @param options PyTorch's keyword arguments, by name: `alpha`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([5, 7]);
+     * torch.sub(x, 1)  // tensor([4., 6.])
+     * x.sub(torch.tensor([1, 2]), { alpha: 2 })  // tensor([3., 3.])
+     * ```
+     */
+    sub(other: Tensor | Scalar, options?: {
+      /** The multiplier of `other`. Default: `1`. */
+      alpha?: number;
+    }): Tensor;
+    /**
+     * input × other, elementwise, broadcasting the two.
+     *
+     * PyTorch: `torch.mul`
+     *
+     * @param other The second operand: a tensor (broadcast against the input) or a number.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2, 3]);
+     * torch.mul(x, 2)  // tensor([2., 4., 6.])
+     * x.mul(x)  // tensor([1., 4., 9.])
+     * ```
+     */
+    mul(other: Tensor | Scalar): Tensor;
+    /**
+     * input ÷ other, elementwise, broadcasting the two: a true division (integers give floats), or rounded as `rounding_mode` says.
+     *
+     * PyTorch: `torch.div`
+     *
+     * @param other The divisor: a tensor (broadcast against the input) or a number.
+     * @param options PyTorch's keyword arguments, by name: `rounding_mode`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([-7, 7]);
+     * torch.div(x, 2)  // tensor([-3.5000,  3.5000])
+     * x.div(2, { rounding_mode: "floor" })  // tensor([-4.,  3.])
+     * ```
+     */
+    div(other: Tensor | Scalar, options?: {
+      /** `null`: no rounding; "trunc": toward zero; "floor": toward −∞. Default: `null` (Python's None). */
+      rounding_mode?: "trunc" | "floor" | null;
+    }): Tensor;
+    /**
+     * input ÷ other without rounding: torch.div with rounding_mode null.
+     *
+     * PyTorch: `torch.true_divide`
+     *
+     * @param other The divisor: a tensor (broadcast against the input) or a number.
+     * @example
+     * ```ts
+     * torch.true_divide(torch.tensor([1, 3], { dtype: torch.int64 }), 2)  // tensor([0.5000, 1.5000])
+     * ```
+     */
+    true_divide(other: Tensor | Scalar): Tensor;
+    /**
+     * other − alpha × input, elementwise: subtraction with the operands the other way round.
+     *
+     * PyTorch: `torch.rsub`
+     *
+     * @param other What the input is subtracted from: a tensor (broadcast) or a number.
+     * @param options PyTorch's keyword arguments, by name: `alpha`.
+     * @example
+     * ```ts
+     * torch.rsub(torch.tensor([1, 2]), 10)  // tensor([9., 8.])
+     * ```
+     */
+    rsub(other: Tensor | Scalar, options?: {
+      /** The multiplier of the input. Default: `1`. */
+      alpha?: number;
+    }): Tensor;
+    /**
+     * −input, elementwise.
+     *
+     * PyTorch: `torch.neg`
+     *
+     * @example
+     * ```ts
+     * torch.neg(torch.tensor([1, -2]))  // tensor([-1.,  2.])
+     * ```
+     */
+    neg(): Tensor;
+    /**
+     * input raised to the power `exponent`, elementwise; or a number raised to each of a tensor's elements.
+     *
+     * PyTorch: `torch.pow`
+     *
+     * @param exponent The power: a number, or a tensor (broadcast against the base).
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2, 3]);
+     * x.pow(2)  // tensor([1., 4., 9.])
+     * torch.pow(2, x)  // tensor([2., 4., 8.])
+     * ```
+     */
+    pow(exponent: Tensor | Scalar): Tensor;
+    /**
+     * input raised to the power `exponent`, elementwise; or a number raised to each of a tensor's elements.
+     *
+     * @param exponent The power: a number, or a tensor (broadcast against the base).
+     */
+    pow(exponent: Tensor): Tensor;
+    /**
+     * 1 / input, elementwise (integers give floats).
+     *
+     * PyTorch: `torch.reciprocal`
+     *
+     * @example
+     * ```ts
+     * torch.reciprocal(torch.tensor([2, 4]))  // tensor([0.5000, 0.2500])
+     * ```
+     */
+    reciprocal(): Tensor;
+    /**
      * The input's values along `dim` at the positions `index` gives: out[i][j] = input[index[i][j]][j] for dim 0, and so on.
      *
      * PyTorch: `torch.gather`
@@ -297,6 +1189,345 @@ declare module "../../tensor" {
      * ```
      */
     bmm(mat2: Tensor): Tensor;
+    /**
+     * e raised to each element.
+     *
+     * PyTorch: `torch.exp`
+     *
+     * @example
+     * ```ts
+     * torch.exp(torch.tensor([0, 1]))  // tensor([1.0000, 2.7183])
+     * ```
+     */
+    exp(): Tensor;
+    /**
+     * The natural logarithm of each element (−inf at 0, NaN below).
+     *
+     * PyTorch: `torch.log`
+     *
+     * @example
+     * ```ts
+     * torch.tensor([1, Math.E]).log()  // tensor([0.0000, 1.0000])
+     * ```
+     */
+    log(): Tensor;
+    /**
+     * The square root of each element (NaN below 0).
+     *
+     * PyTorch: `torch.sqrt`
+     *
+     * @example
+     * ```ts
+     * torch.sqrt(torch.tensor([4, 9]))  // tensor([2., 3.])
+     * ```
+     */
+    sqrt(): Tensor;
+    /**
+     * 1 / √x for each element x.
+     *
+     * PyTorch: `torch.rsqrt`
+     *
+     * @example
+     * ```ts
+     * torch.rsqrt(torch.tensor([4, 16]))  // tensor([0.5000, 0.2500])
+     * ```
+     */
+    rsqrt(): Tensor;
+    /**
+     * The sine of each element (radians).
+     *
+     * PyTorch: `torch.sin`
+     *
+     * @example
+     * ```ts
+     * torch.sin(torch.tensor([0, Math.PI / 2]))  // tensor([0., 1.])
+     * ```
+     */
+    sin(): Tensor;
+    /**
+     * The cosine of each element (radians).
+     *
+     * PyTorch: `torch.cos`
+     *
+     * @example
+     * ```ts
+     * torch.cos(torch.tensor([0]))  // tensor([1.])
+     * ```
+     */
+    cos(): Tensor;
+    /**
+     * The error function of each element: erf(x) = 2/√π ∫₀ˣ e^(−t²) dt.
+     *
+     * PyTorch: `torch.erf`
+     *
+     * @example
+     * ```ts
+     * torch.erf(torch.tensor([0, 1]))  // tensor([0.0000, 0.8427])
+     * ```
+     */
+    erf(): Tensor;
+    /**
+     * The absolute value of each element, in the input's dtype.
+     *
+     * PyTorch: `torch.abs`
+     *
+     * @example
+     * ```ts
+     * torch.abs(torch.tensor([-1.5, 2]))  // tensor([1.5000, 2.0000])
+     * ```
+     */
+    abs(): Tensor;
+    /**
+     * −1, 0 or 1 for each element, as it is negative, zero (or NaN) or positive.
+     *
+     * PyTorch: `torch.sign`
+     *
+     * @example
+     * ```ts
+     * torch.sign(torch.tensor([-3, 0, 2]))  // tensor([-1.,  0.,  1.])
+     * ```
+     */
+    sign(): Tensor;
+    /**
+     * Each element limited to [min, max] (either bound may be left out, not both); NaN stays NaN.
+     *
+     * PyTorch: `torch.clamp`
+     *
+     * @param min The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param max The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2, 0.5, 3]);
+     * x.clamp(0, 1)  // tensor([0.0000, 0.5000, 1.0000])
+     * torch.clamp(x, { max: 0 })  // tensor([-2.,  0.,  0.])
+     * ```
+     */
+    clamp(min?: Tensor | number | null, max?: Tensor | number | null): Tensor;
+    /** Each element limited to [min, max] (either bound may be left out, not both); NaN stays NaN. Positionally: nothing; by name: `min`, `max`. */
+    clamp(options?: { min?: Tensor | number | null; max?: Tensor | number | null; }): Tensor;
+    /** Each element limited to [min, max] (either bound may be left out, not both); NaN stays NaN. Positionally: `min`; by name: `max`. */
+    clamp(min: Tensor | number | null, options?: { max?: Tensor | number | null; }): Tensor;
+    /**
+     * torch.clamp under NumPy's name: each element limited to [min, max].
+     *
+     * PyTorch: `torch.clip`
+     *
+     * @param min The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param max The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * torch.clip(torch.tensor([-2, 3]), -1, 1)  // tensor([-1.,  1.])
+     * ```
+     */
+    clip(min?: Tensor | number | null, max?: Tensor | number | null): Tensor;
+    /** torch.clamp under NumPy's name: each element limited to [min, max]. Positionally: nothing; by name: `min`, `max`. */
+    clip(options?: { min?: Tensor | number | null; max?: Tensor | number | null; }): Tensor;
+    /** torch.clamp under NumPy's name: each element limited to [min, max]. Positionally: `min`; by name: `max`. */
+    clip(min: Tensor | number | null, options?: { max?: Tensor | number | null; }): Tensor;
+    /**
+     * The larger of input and other, elementwise, broadcasting the two (NaN if either is).
+     *
+     * PyTorch: `torch.maximum`
+     *
+     * @param other The second tensor, broadcast against the input.
+     * @example
+     * ```ts
+     * torch.maximum(torch.tensor([1, 5]), torch.tensor([3, 2]))  // tensor([3., 5.])
+     * ```
+     */
+    maximum(other: Tensor): Tensor;
+    /**
+     * The smaller of input and other, elementwise, broadcasting the two (NaN if either is).
+     *
+     * PyTorch: `torch.minimum`
+     *
+     * @param other The second tensor, broadcast against the input.
+     * @example
+     * ```ts
+     * torch.minimum(torch.tensor([1, 5]), torch.tensor([3, 2]))  // tensor([1., 2.])
+     * ```
+     */
+    minimum(other: Tensor): Tensor;
+    /**
+     * Whether input = other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * PyTorch: `torch.eq`
+     *
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @example
+     * ```ts
+     * torch.tensor([1, 2]).eq(2)  // tensor([False,  True])
+     * ```
+     */
+    eq(other: Tensor | Scalar): Tensor;
+    /**
+     * Whether input ≠ other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * PyTorch: `torch.ne`
+     *
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @example
+     * ```ts
+     * torch.tensor([1, 2]).ne(2)  // tensor([ True, False])
+     * ```
+     */
+    ne(other: Tensor | Scalar): Tensor;
+    /**
+     * Whether input > other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * PyTorch: `torch.gt`
+     *
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @example
+     * ```ts
+     * torch.gt(torch.tensor([1, 2, 3]), 2)  // tensor([False, False,  True])
+     * ```
+     */
+    gt(other: Tensor | Scalar): Tensor;
+    /**
+     * Whether input ≥ other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * PyTorch: `torch.ge`
+     *
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @example
+     * ```ts
+     * torch.ge(torch.tensor([1, 2, 3]), 2)  // tensor([False,  True,  True])
+     * ```
+     */
+    ge(other: Tensor | Scalar): Tensor;
+    /**
+     * Whether input < other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * PyTorch: `torch.lt`
+     *
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @example
+     * ```ts
+     * torch.lt(torch.tensor([1, 2, 3]), 2)  // tensor([ True, False, False])
+     * ```
+     */
+    lt(other: Tensor | Scalar): Tensor;
+    /**
+     * Whether input ≤ other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * PyTorch: `torch.le`
+     *
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @example
+     * ```ts
+     * torch.le(torch.tensor([1, 2, 3]), 2)  // tensor([ True,  True, False])
+     * ```
+     */
+    le(other: Tensor | Scalar): Tensor;
+    /**
+     * Whether each element is NaN: a bool tensor.
+     *
+     * PyTorch: `torch.isnan`
+     *
+     * @example
+     * ```ts
+     * torch.isnan(torch.tensor([1, NaN]))  // tensor([False,  True])
+     * ```
+     */
+    isnan(): Tensor;
+    /**
+     * Whether each element is zero (false): a bool tensor.
+     *
+     * PyTorch: `torch.logical_not`
+     *
+     * @example
+     * ```ts
+     * torch.logical_not(torch.tensor([0, 2]))  // tensor([ True, False])
+     * ```
+     */
+    logical_not(): Tensor;
+    /**
+     * Whether both input and other are nonzero, elementwise: a bool tensor.
+     *
+     * PyTorch: `torch.logical_and`
+     *
+     * @param other The second operand (nonzero counts as true), broadcast against the input.
+     * @example
+     * ```ts
+     * torch.logical_and(torch.tensor([true, true]), torch.tensor([true, false]))  // tensor([ True, False])
+     * ```
+     */
+    logical_and(other: Tensor): Tensor;
+    /**
+     * Whether input or other is nonzero, elementwise: a bool tensor.
+     *
+     * PyTorch: `torch.logical_or`
+     *
+     * @param other The second operand (nonzero counts as true), broadcast against the input.
+     * @example
+     * ```ts
+     * torch.logical_or(torch.tensor([false, true]), torch.tensor([false, false]))  // tensor([False,  True])
+     * ```
+     */
+    logical_or(other: Tensor): Tensor;
+    /**
+     * Whether every element of input is within atol + rtol × |other| of other's (broadcasting the two).
+     *
+     * PyTorch: `torch.allclose`
+     *
+     * @param other The tensor to compare with.
+     * @param rtol The tolerance relative to |other|. Default: `0.00001`.
+     * @param atol The absolute tolerance. Default: `1e-8`.
+     * @param equal_nan Whether NaN counts as equal to NaN. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2]);
+     * torch.allclose(x, x.add(1e-6))  // true
+     * x.allclose(x.add(0.1))  // false
+     * ```
+     */
+    allclose(other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean): boolean;
+    /** Whether every element of input is within atol + rtol × |other| of other's (broadcasting the two). Positionally: `other`; by name: `rtol`, `atol`, `equal_nan`. */
+    allclose(other: Tensor, options?: { rtol?: number; atol?: number; equal_nan?: boolean; }): boolean;
+    /** Whether every element of input is within atol + rtol × |other| of other's (broadcasting the two). Positionally: `other`, `rtol`; by name: `atol`, `equal_nan`. */
+    allclose(other: Tensor, rtol: number, options?: { atol?: number; equal_nan?: boolean; }): boolean;
+    /** Whether every element of input is within atol + rtol × |other| of other's (broadcasting the two). Positionally: `other`, `rtol`, `atol`; by name: `equal_nan`. */
+    allclose(other: Tensor, rtol: number, atol: number, options?: { equal_nan?: boolean; }): boolean;
+    /**
+     * Whether input and other have the same shape and the same elements.
+     *
+     * PyTorch: `torch.equal`
+     *
+     * @param other The tensor to compare with.
+     * @example
+     * ```ts
+     * torch.equal(torch.tensor([1, 2]), torch.tensor([1, 2]))  // true
+     * torch.tensor([1]).equal(torch.tensor([1, 1]))  // false
+     * ```
+     */
+    equal(other: Tensor): boolean;
+    /**
+     * A copy of the input with `value` wherever `mask` is true (mask broadcast to the input's shape).
+     *
+     * PyTorch: `torch.masked_fill`
+     *
+     * @param mask A bool tensor: where to write `value`.
+     * @param value The value to write there.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, -2, 3]);
+     * x.masked_fill(x.lt(0), 0)  // tensor([1., 0., 3.])
+     * ```
+     */
+    masked_fill(mask: Tensor, value: Scalar): Tensor;
+    /**
+     * The number of elements of the input.
+     *
+     * PyTorch: `torch.numel`
+     *
+     * @example
+     * ```ts
+     * torch.numel(torch.zeros(2, 3))  // 6
+     * torch.zeros(4).numel()  // 4
+     * ```
+     */
+    numel(): number;
     /**
      * The sum of the elements: of all of them, or along `dim`.
      *

@@ -2,9 +2,774 @@
 // callable's entry there and build.
 // torch.<name>: the functions' overloads and documentation.
 // eslint-disable-next-line @typescript-eslint/no-unused-vars
-import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims, Identity, Sequential, ModuleList, ModuleDict, Dropout, Dropout2d, Flatten, LayerNorm, BatchNorm1d, BatchNorm2d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss, SGD, Adam, ParamGroup, Dataset, DatasetLike, TensorDataset, Subset, Sampler, RandomSampler, DataLoader, MNIST, FashionMNIST, Normalize } from "../types";
+import type { Tensor, Scalar, TensorOrScalar, NestedArray, DType, ValuesIndices, Index, Device, Generator, Module, Parameter, Linear, Dims, Identity, Sequential, ModuleList, ModuleDict, Dropout, Dropout2d, Flatten, LayerNorm, BatchNorm1d, BatchNorm2d, Conv2d, MaxPool2d, AvgPool2d, AdaptiveAvgPool2d, MSELoss, L1Loss, BCELoss, BCEWithLogitsLoss, NLLLoss, CrossEntropyLoss, SGD, Adam, ParamGroup, Dataset, DatasetLike, TensorDataset, Subset, Sampler, RandomSampler, DataLoader, MNIST, FashionMNIST, Normalize, TypedArray, PrintOptions, Savable } from "../types";
 
 export interface TorchFunctions {
+  /** input + alpha × other, elementwise, broadcasting the two. (PyTorch: `torch.add`) */
+  add: {
+    /**
+     * input + alpha × other, elementwise, broadcasting the two.
+     *
+     * PyTorch: `torch.add`
+     *
+     * @param input The input tensor.
+     * @param other The second operand: a tensor (broadcast against the input) or a number.
+     * @param options PyTorch's keyword arguments, by name: `alpha`, `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2]);
+     * torch.add(x, 10)  // tensor([11., 12.])
+     * x.add(x, { alpha: 2 })  // tensor([3., 6.])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** The multiplier of `other`. Default: `1`. */
+      alpha?: number;
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** input − alpha × other, elementwise, broadcasting the two. (PyTorch: `torch.sub`) */
+  sub: {
+    /**
+     * input − alpha × other, elementwise, broadcasting the two.
+     *
+     * PyTorch: `torch.sub`
+     *
+     * @param input The input tensor.
+     * @param other The second operand: a tensor (broadcast against the input) or a number.
+     * @param options PyTorch's keyword arguments, by name: `alpha`, `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([5, 7]);
+     * torch.sub(x, 1)  // tensor([4., 6.])
+     * x.sub(torch.tensor([1, 2]), { alpha: 2 })  // tensor([3., 3.])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** The multiplier of `other`. Default: `1`. */
+      alpha?: number;
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** torch.sub under NumPy's name: input − alpha × other. (PyTorch: `torch.subtract`) */
+  subtract: {
+    /**
+     * torch.sub under NumPy's name: input − alpha × other.
+     *
+     * PyTorch: `torch.subtract`
+     *
+     * @param input The input tensor.
+     * @param other The second operand: a tensor (broadcast against the input) or a number.
+     * @param options PyTorch's keyword arguments, by name: `alpha`, `out`.
+     * @example
+     * ```ts
+     * torch.subtract(torch.tensor([5, 7]), 1)  // tensor([4., 6.])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** The multiplier of `other`. Default: `1`. */
+      alpha?: number;
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** input × other, elementwise, broadcasting the two. (PyTorch: `torch.mul`) */
+  mul: {
+    /**
+     * input × other, elementwise, broadcasting the two.
+     *
+     * PyTorch: `torch.mul`
+     *
+     * @param input The input tensor.
+     * @param other The second operand: a tensor (broadcast against the input) or a number.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2, 3]);
+     * torch.mul(x, 2)  // tensor([2., 4., 6.])
+     * x.mul(x)  // tensor([1., 4., 9.])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** torch.mul under NumPy's name: input × other. (PyTorch: `torch.multiply`) */
+  multiply: {
+    /**
+     * torch.mul under NumPy's name: input × other.
+     *
+     * PyTorch: `torch.multiply`
+     *
+     * @param input The input tensor.
+     * @param other The second operand: a tensor (broadcast against the input) or a number.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.multiply(torch.tensor([1, 2]), 3)  // tensor([3., 6.])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** input ÷ other, elementwise, broadcasting the two: a true division (integers give floats), or rounded as `rounding_mode` says. (PyTorch: `torch.div`) */
+  div: {
+    /**
+     * input ÷ other, elementwise, broadcasting the two: a true division (integers give floats), or rounded as `rounding_mode` says.
+     *
+     * PyTorch: `torch.div`
+     *
+     * @param input The input tensor.
+     * @param other The divisor: a tensor (broadcast against the input) or a number.
+     * @param options PyTorch's keyword arguments, by name: `rounding_mode`, `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([-7, 7]);
+     * torch.div(x, 2)  // tensor([-3.5000,  3.5000])
+     * x.div(2, { rounding_mode: "floor" })  // tensor([-4.,  3.])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** `null`: no rounding; "trunc": toward zero; "floor": toward −∞. Default: `null` (Python's None). */
+      rounding_mode?: "trunc" | "floor" | null;
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** torch.div under NumPy's name: input ÷ other. (PyTorch: `torch.divide`) */
+  divide: {
+    /**
+     * torch.div under NumPy's name: input ÷ other.
+     *
+     * PyTorch: `torch.divide`
+     *
+     * @param input The input tensor.
+     * @param other The divisor: a tensor (broadcast against the input) or a number.
+     * @param options PyTorch's keyword arguments, by name: `rounding_mode`, `out`.
+     * @example
+     * ```ts
+     * torch.divide(torch.tensor([1, 2]), 4)  // tensor([0.2500, 0.5000])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** `null`: no rounding; "trunc": toward zero; "floor": toward −∞. Default: `null` (Python's None). */
+      rounding_mode?: "trunc" | "floor" | null;
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** input ÷ other without rounding: torch.div with rounding_mode null. (PyTorch: `torch.true_divide`) */
+  true_divide: {
+    /**
+     * input ÷ other without rounding: torch.div with rounding_mode null.
+     *
+     * PyTorch: `torch.true_divide`
+     *
+     * @param input The input tensor.
+     * @param other The divisor: a tensor (broadcast against the input) or a number.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.true_divide(torch.tensor([1, 3], { dtype: torch.int64 }), 2)  // tensor([0.5000, 1.5000])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** other − alpha × input, elementwise: subtraction with the operands the other way round. (PyTorch: `torch.rsub`) */
+  rsub: {
+    /**
+     * other − alpha × input, elementwise: subtraction with the operands the other way round.
+     *
+     * PyTorch: `torch.rsub`
+     *
+     * @param input The input tensor.
+     * @param other What the input is subtracted from: a tensor (broadcast) or a number.
+     * @param options PyTorch's keyword arguments, by name: `alpha`.
+     * @example
+     * ```ts
+     * torch.rsub(torch.tensor([1, 2]), 10)  // tensor([9., 8.])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** The multiplier of the input. Default: `1`. */
+      alpha?: number;
+    }): Tensor;
+  };
+  /** −input, elementwise. (PyTorch: `torch.neg`) */
+  neg: {
+    /**
+     * −input, elementwise.
+     *
+     * PyTorch: `torch.neg`
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.neg(torch.tensor([1, -2]))  // tensor([-1.,  2.])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** input raised to the power `exponent`, elementwise; or a number raised to each of a tensor's elements. (PyTorch: `torch.pow`) */
+  pow: {
+    /**
+     * input raised to the power `exponent`, elementwise; or a number raised to each of a tensor's elements.
+     *
+     * PyTorch: `torch.pow`
+     *
+     * @param input The input tensor.
+     * @param exponent The power: a number, or a tensor (broadcast against the base).
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2, 3]);
+     * x.pow(2)  // tensor([1., 4., 9.])
+     * torch.pow(2, x)  // tensor([2., 4., 8.])
+     * ```
+     */
+    (input: Tensor, exponent: Tensor | Scalar, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /**
+     * input raised to the power `exponent`, elementwise; or a number raised to each of a tensor's elements.
+     *
+     * @param self The base, a number, raised to each element of `exponent`.
+     * @param exponent The power: a number, or a tensor (broadcast against the base).
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     */
+    (self: Scalar, exponent: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** 1 / input, elementwise (integers give floats). (PyTorch: `torch.reciprocal`) */
+  reciprocal: {
+    /**
+     * 1 / input, elementwise (integers give floats).
+     *
+     * PyTorch: `torch.reciprocal`
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.reciprocal(torch.tensor([2, 4]))  // tensor([0.5000, 0.2500])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** A new tensor holding a copy of `data`: nested arrays of numbers or booleans, a typed array, or a tensor. (PyTorch: `torch.tensor`) */
+  tensor: {
+    /**
+     * A new tensor holding a copy of `data`: nested arrays of numbers or booleans, a typed array, or a tensor.
+     *
+     * PyTorch: `torch.tensor`
+     *
+     * @param data The values: nested arrays (all rows of a dimension the same length), a typed array (1-D) or a tensor (copied, detached).
+     * @param options PyTorch's keyword arguments, by name: `dtype`, `device`, `requires_grad`.
+     * @example
+     * ```ts
+     * torch.tensor([[1, 2], [3, 4]])  // tensor([[1., 2.],
+     *                                 //         [3., 4.]])
+     * torch.tensor([1, 2], { dtype: torch.int64 })  // tensor([1, 2])
+     * torch.tensor([true, false])  // tensor([ True, False])
+     * ```
+     */
+    (data: NestedArray | Tensor | ArrayLike<number>, options?: {
+      /** The result's dtype; `null`: bool for booleans, else float32 (JavaScript has no integers apart: give torch.int64 for them), a tensor's own. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+  };
+  /** A tensor of the given sizes filled with 0. (PyTorch: `torch.zeros`) */
+  zeros: {
+    /**
+     * A tensor of the given sizes filled with 0.
+     *
+     * PyTorch: `torch.zeros`
+     *
+     * @param size The sizes of the result's dimensions, one by one or as one array.
+     * @example
+     * ```ts
+     * torch.zeros(2, 3)  // tensor([[0., 0., 0.],
+     *                    //         [0., 0., 0.]])
+     * torch.zeros([2], { dtype: torch.int64 })  // tensor([0, 0])
+     * ```
+     */
+    (...size: number[]): Tensor;
+    /** A tensor of the given sizes filled with 0. Positionally: `size`; by name: `out`, `dtype`, `device`, `requires_grad`. */
+    (...args: [...size: number[], options: { out?: Tensor | null; dtype?: DType | string | null; device?: Device | string | null; requires_grad?: boolean; }]): Tensor;
+    /** A tensor of the given sizes filled with 0. Positionally: `size`; by name: `out`, `dtype`, `device`, `requires_grad`. */
+    (size: number[], options?: { out?: Tensor | null; dtype?: DType | string | null; device?: Device | string | null; requires_grad?: boolean; }): Tensor;
+  };
+  /** A tensor of the given sizes filled with 1. (PyTorch: `torch.ones`) */
+  ones: {
+    /**
+     * A tensor of the given sizes filled with 1.
+     *
+     * PyTorch: `torch.ones`
+     *
+     * @param size The sizes of the result's dimensions, one by one or as one array.
+     * @example
+     * ```ts
+     * torch.ones(3)  // tensor([1., 1., 1.])
+     * torch.ones(1, 2, { dtype: torch.bool })  // tensor([[True, True]])
+     * ```
+     */
+    (...size: number[]): Tensor;
+    /** A tensor of the given sizes filled with 1. Positionally: `size`; by name: `out`, `dtype`, `device`, `requires_grad`. */
+    (...args: [...size: number[], options: { out?: Tensor | null; dtype?: DType | string | null; device?: Device | string | null; requires_grad?: boolean; }]): Tensor;
+    /** A tensor of the given sizes filled with 1. Positionally: `size`; by name: `out`, `dtype`, `device`, `requires_grad`. */
+    (size: number[], options?: { out?: Tensor | null; dtype?: DType | string | null; device?: Device | string | null; requires_grad?: boolean; }): Tensor;
+  };
+  /** A tensor of the given sizes whose values are not to be relied on (here zeros); with `out`, out resized and left as it was. (PyTorch: `torch.empty`) */
+  empty: {
+    /**
+     * A tensor of the given sizes whose values are not to be relied on (here zeros); with `out`, out resized and left as it was.
+     *
+     * PyTorch: `torch.empty`
+     *
+     * @param size The sizes of the result's dimensions, one by one or as one array.
+     * @example
+     * ```ts
+     * torch.empty(2, 3).shape.length  // 2
+     * ```
+     */
+    (...size: number[]): Tensor;
+    /** A tensor of the given sizes whose values are not to be relied on (here zeros); with `out`, out resized and left as it was. Positionally: `size`; by name: `out`, `dtype`, `device`, `requires_grad`. */
+    (...args: [...size: number[], options: { out?: Tensor | null; dtype?: DType | string | null; device?: Device | string | null; requires_grad?: boolean; }]): Tensor;
+    /** A tensor of the given sizes whose values are not to be relied on (here zeros); with `out`, out resized and left as it was. Positionally: `size`; by name: `out`, `dtype`, `device`, `requires_grad`. */
+    (size: number[], options?: { out?: Tensor | null; dtype?: DType | string | null; device?: Device | string | null; requires_grad?: boolean; }): Tensor;
+  };
+  /** A tensor of the given size filled with `fill_value`. (PyTorch: `torch.full`) */
+  full: {
+    /**
+     * A tensor of the given size filled with `fill_value`.
+     *
+     * PyTorch: `torch.full`
+     *
+     * @param size The sizes of the result's dimensions.
+     * @param fill_value The value of every element.
+     * @param options PyTorch's keyword arguments, by name: `out`, `dtype`, `device`, `requires_grad`.
+     * @example
+     * ```ts
+     * torch.full([2, 2], 7)  // tensor([[7., 7.],
+     *                        //         [7., 7.]])
+     * ```
+     */
+    (size: number[], fill_value: Scalar, options?: {
+      /** A tensor to write the result into (PyTorch's out=); its dtype is the result's, and a `dtype` given must match it. Default: `null` (Python's None). */
+      out?: Tensor | null;
+      /** The result's dtype; `null`: bool for a boolean fill_value, else float32. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+  };
+  /** A tensor of zeros with the input's shape and (unless given) dtype. (PyTorch: `torch.zeros_like`) */
+  zeros_like: {
+    /**
+     * A tensor of zeros with the input's shape and (unless given) dtype.
+     *
+     * PyTorch: `torch.zeros_like`
+     *
+     * @param input The tensor whose shape (and, unless `dtype` is given, dtype) the result takes.
+     * @param options PyTorch's keyword arguments, by name: `dtype`, `device`, `requires_grad`.
+     * @example
+     * ```ts
+     * torch.zeros_like(torch.ones(2))  // tensor([0., 0.])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** The result's dtype (a torch dtype or its name); `null`: the factory's default. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+  };
+  /** A tensor of ones with the input's shape and (unless given) dtype. (PyTorch: `torch.ones_like`) */
+  ones_like: {
+    /**
+     * A tensor of ones with the input's shape and (unless given) dtype.
+     *
+     * PyTorch: `torch.ones_like`
+     *
+     * @param input The tensor whose shape (and, unless `dtype` is given, dtype) the result takes.
+     * @param options PyTorch's keyword arguments, by name: `dtype`, `device`, `requires_grad`.
+     * @example
+     * ```ts
+     * torch.ones_like(torch.zeros(2), { dtype: torch.int64 })  // tensor([1, 1])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** The result's dtype (a torch dtype or its name); `null`: the factory's default. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+  };
+  /** A tensor with the input's shape and (unless given) dtype whose values are not to be relied on (here zeros). (PyTorch: `torch.empty_like`) */
+  empty_like: {
+    /**
+     * A tensor with the input's shape and (unless given) dtype whose values are not to be relied on (here zeros).
+     *
+     * PyTorch: `torch.empty_like`
+     *
+     * @param input The tensor whose shape (and, unless `dtype` is given, dtype) the result takes.
+     * @param options PyTorch's keyword arguments, by name: `dtype`, `device`, `requires_grad`.
+     * @example
+     * ```ts
+     * torch.empty_like(torch.ones(2, 3)).shape.length  // 2
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** The result's dtype (a torch dtype or its name); `null`: the factory's default. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+  };
+  /** A tensor filled with `fill_value`, with the input's shape and (unless given) dtype. (PyTorch: `torch.full_like`) */
+  full_like: {
+    /**
+     * A tensor filled with `fill_value`, with the input's shape and (unless given) dtype.
+     *
+     * PyTorch: `torch.full_like`
+     *
+     * @param input The tensor whose shape (and, unless `dtype` is given, dtype) the result takes.
+     * @param fill_value The value of every element.
+     * @param options PyTorch's keyword arguments, by name: `dtype`, `device`, `requires_grad`.
+     * @example
+     * ```ts
+     * torch.full_like(torch.zeros(3), 0.5)  // tensor([0.5000, 0.5000, 0.5000])
+     * ```
+     */
+    (input: Tensor, fill_value: Scalar, options?: {
+      /** The result's dtype (a torch dtype or its name); `null`: the factory's default. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+  };
+  /** Uniform random numbers in [0, 1), with the input's shape and (unless given) dtype. (PyTorch: `torch.rand_like`) */
+  rand_like: {
+    /**
+     * Uniform random numbers in [0, 1), with the input's shape and (unless given) dtype.
+     *
+     * PyTorch: `torch.rand_like`
+     *
+     * @param input The tensor whose shape (and, unless `dtype` is given, dtype) the result takes.
+     * @param options PyTorch's keyword arguments, by name: `dtype`, `device`, `requires_grad`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.rand_like(torch.zeros(2))  // tensor([0.4963, 0.7682])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** The result's dtype (a torch dtype or its name); `null`: the factory's default. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+  };
+  /** Standard normal random numbers, with the input's shape and (unless given) dtype. (PyTorch: `torch.randn_like`) */
+  randn_like: {
+    /**
+     * Standard normal random numbers, with the input's shape and (unless given) dtype.
+     *
+     * PyTorch: `torch.randn_like`
+     *
+     * @param input The tensor whose shape (and, unless `dtype` is given, dtype) the result takes.
+     * @param options PyTorch's keyword arguments, by name: `dtype`, `device`, `requires_grad`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.randn_like(torch.zeros(2))  // tensor([ 1.5410, -0.2934])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** The result's dtype (a torch dtype or its name); `null`: the factory's default. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+  };
+  /** The values from `start` (0 if left out) up to but not including `end`, `step` apart: a 1-D tensor. (PyTorch: `torch.arange`) */
+  arange: {
+    /**
+     * The values from `start` (0 if left out) up to but not including `end`, `step` apart: a 1-D tensor.
+     *
+     * PyTorch: `torch.arange`
+     *
+     * @param end The bound the values stop before.
+     * @param options PyTorch's keyword arguments, by name: `out`, `dtype`, `device`, `requires_grad`.
+     * @example
+     * ```ts
+     * torch.arange(4)  // tensor([0, 1, 2, 3])
+     * torch.arange(1, 2, 0.25)  // tensor([1.0000, 1.2500, 1.5000, 1.7500])
+     * ```
+     */
+    (end: number, options?: {
+      /** A tensor to write the result into (PyTorch's out=); its dtype is the result's, and a `dtype` given must match it. Default: `null` (Python's None). */
+      out?: Tensor | null;
+      /** The result's dtype; `null`: int64 when start, end and step are all integers, else float32. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+    /**
+     * The values from `start` (0 if left out) up to but not including `end`, `step` apart: a 1-D tensor.
+     *
+     * @param start The first value.
+     * @param end The bound the values stop before.
+     * @param step The difference between neighbouring values (nonzero). Default: `1`.
+     * @param options PyTorch's keyword arguments, by name: `out`, `dtype`, `device`, `requires_grad`.
+     */
+    (start: number, end: number, step?: number, options?: {
+      /** A tensor to write the result into (PyTorch's out=); its dtype is the result's, and a `dtype` given must match it. Default: `null` (Python's None). */
+      out?: Tensor | null;
+      /** The result's dtype; `null`: int64 when start, end and step are all integers, else float32. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+    /** The values from `start` (0 if left out) up to but not including `end`, `step` apart: a 1-D tensor. Positionally: `start`, `end`; by name: `step`, `out`, `dtype`, `device`, `requires_grad`. */
+    (start: number, end: number, options?: { step?: number; out?: Tensor | null; dtype?: DType | string | null; device?: Device | string | null; requires_grad?: boolean; }): Tensor;
+  };
+  /** `steps` evenly spaced values from `start` to `end`, both included: a 1-D tensor. (PyTorch: `torch.linspace`) */
+  linspace: {
+    /**
+     * `steps` evenly spaced values from `start` to `end`, both included: a 1-D tensor.
+     *
+     * PyTorch: `torch.linspace`
+     *
+     * @param start The first value.
+     * @param end The last value.
+     * @param steps How many values (0 or more).
+     * @param options PyTorch's keyword arguments, by name: `out`, `dtype`, `device`, `requires_grad`.
+     * @example
+     * ```ts
+     * torch.linspace(0, 1, 5)  // tensor([0.0000, 0.2500, 0.5000, 0.7500, 1.0000])
+     * ```
+     */
+    (start: number, end: number, steps: number, options?: {
+      /** A tensor to write the result into (PyTorch's out=); its dtype is the result's, and a `dtype` given must match it. Default: `null` (Python's None). */
+      out?: Tensor | null;
+      /** The result's dtype (a torch dtype or its name); `null`: the factory's default. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+  };
+  /** An n × m matrix with ones on the diagonal and zeros elsewhere. (PyTorch: `torch.eye`) */
+  eye: {
+    /**
+     * An n × m matrix with ones on the diagonal and zeros elsewhere.
+     *
+     * PyTorch: `torch.eye`
+     *
+     * @param n The number of rows.
+     * @param m The number of columns; `null`: n. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `out`, `dtype`, `device`, `requires_grad`.
+     * @example
+     * ```ts
+     * torch.eye(2)  // tensor([[1., 0.],
+     *               //         [0., 1.]])
+     * ```
+     */
+    (n: number, m?: number | null, options?: {
+      /** A tensor to write the result into (PyTorch's out=); its dtype is the result's, and a `dtype` given must match it. Default: `null` (Python's None). */
+      out?: Tensor | null;
+      /** The result's dtype (a torch dtype or its name); `null`: the factory's default. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+    /** An n × m matrix with ones on the diagonal and zeros elsewhere. Positionally: `n`; by name: `m`, `out`, `dtype`, `device`, `requires_grad`. */
+    (n: number, options?: { m?: number | null; out?: Tensor | null; dtype?: DType | string | null; device?: Device | string | null; requires_grad?: boolean; }): Tensor;
+  };
+  /** Uniform random numbers in [0, 1) of the given sizes, drawn as PyTorch's CPU generator draws them. (PyTorch: `torch.rand`) */
+  rand: {
+    /**
+     * Uniform random numbers in [0, 1) of the given sizes, drawn as PyTorch's CPU generator draws them.
+     *
+     * PyTorch: `torch.rand`
+     *
+     * @param size The sizes of the result's dimensions, one by one or as one array.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.rand(3)  // tensor([0.4963, 0.7682, 0.0885])
+     * ```
+     */
+    (...size: number[]): Tensor;
+    /** Uniform random numbers in [0, 1) of the given sizes, drawn as PyTorch's CPU generator draws them. Positionally: `size`; by name: `generator`, `out`, `dtype`, `device`, `requires_grad`. */
+    (...args: [...size: number[], options: { generator?: Generator | null; out?: Tensor | null; dtype?: DType | string | null; device?: Device | string | null; requires_grad?: boolean; }]): Tensor;
+    /** Uniform random numbers in [0, 1) of the given sizes, drawn as PyTorch's CPU generator draws them. Positionally: `size`; by name: `generator`, `out`, `dtype`, `device`, `requires_grad`. */
+    (size: number[], options?: { generator?: Generator | null; out?: Tensor | null; dtype?: DType | string | null; device?: Device | string | null; requires_grad?: boolean; }): Tensor;
+  };
+  /** Standard normal random numbers (mean 0, variance 1) of the given sizes, drawn as PyTorch's CPU generator draws them. (PyTorch: `torch.randn`) */
+  randn: {
+    /**
+     * Standard normal random numbers (mean 0, variance 1) of the given sizes, drawn as PyTorch's CPU generator draws them.
+     *
+     * PyTorch: `torch.randn`
+     *
+     * @param size The sizes of the result's dimensions, one by one or as one array.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.randn(2, 2)  // tensor([[ 1.5410, -0.2934],
+     *                    //         [-2.1788,  0.5684]])
+     * ```
+     */
+    (...size: number[]): Tensor;
+    /** Standard normal random numbers (mean 0, variance 1) of the given sizes, drawn as PyTorch's CPU generator draws them. Positionally: `size`; by name: `generator`, `out`, `dtype`, `device`, `requires_grad`. */
+    (...args: [...size: number[], options: { generator?: Generator | null; out?: Tensor | null; dtype?: DType | string | null; device?: Device | string | null; requires_grad?: boolean; }]): Tensor;
+    /** Standard normal random numbers (mean 0, variance 1) of the given sizes, drawn as PyTorch's CPU generator draws them. Positionally: `size`; by name: `generator`, `out`, `dtype`, `device`, `requires_grad`. */
+    (size: number[], options?: { generator?: Generator | null; out?: Tensor | null; dtype?: DType | string | null; device?: Device | string | null; requires_grad?: boolean; }): Tensor;
+  };
+  /** Random integers drawn uniformly from [low, high) (low 0 if left out), of the given size; int64 unless `dtype` says otherwise. (PyTorch: `torch.randint`) */
+  randint: {
+    /**
+     * Random integers drawn uniformly from [low, high) (low 0 if left out), of the given size; int64 unless `dtype` says otherwise.
+     *
+     * PyTorch: `torch.randint`
+     *
+     * @param high The bound the values stay below.
+     * @param size The sizes of the result's dimensions.
+     * @param options PyTorch's keyword arguments, by name: `generator`, `out`, `dtype`, `device`, `requires_grad`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.randint(10, [5])  // tensor([4, 9, 3, 0, 3])
+     * ```
+     */
+    (high: number, size: number[], options?: {
+      /** The random number generator to draw from; `null`: torch.default_generator. Default: `null` (Python's None). */
+      generator?: Generator | null;
+      /** A tensor to write the result into (PyTorch's out=); its dtype is the result's, and a `dtype` given must match it. Default: `null` (Python's None). */
+      out?: Tensor | null;
+      /** The result's dtype; `null`: int64. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+    /**
+     * Random integers drawn uniformly from [low, high) (low 0 if left out), of the given size; int64 unless `dtype` says otherwise.
+     *
+     * @param low The smallest value that may be drawn.
+     * @param high The bound the values stay below.
+     * @param size The sizes of the result's dimensions.
+     * @param options PyTorch's keyword arguments, by name: `generator`, `out`, `dtype`, `device`, `requires_grad`.
+     */
+    (low: number, high: number, size: number[], options?: {
+      /** The random number generator to draw from; `null`: torch.default_generator. Default: `null` (Python's None). */
+      generator?: Generator | null;
+      /** A tensor to write the result into (PyTorch's out=); its dtype is the result's, and a `dtype` given must match it. Default: `null` (Python's None). */
+      out?: Tensor | null;
+      /** The result's dtype; `null`: int64. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+  };
+  /** A random permutation of the integers 0 … n-1 (int64 unless `dtype` says otherwise). (PyTorch: `torch.randperm`) */
+  randperm: {
+    /**
+     * A random permutation of the integers 0 … n-1 (int64 unless `dtype` says otherwise).
+     *
+     * PyTorch: `torch.randperm`
+     *
+     * @param n How many integers to permute.
+     * @param options PyTorch's keyword arguments, by name: `generator`, `out`, `dtype`, `device`, `requires_grad`.
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.randperm(4)  // tensor([0, 1, 3, 2])
+     * ```
+     */
+    (n: number, options?: {
+      /** The random number generator to draw from; `null`: torch.default_generator. Default: `null` (Python's None). */
+      generator?: Generator | null;
+      /** A tensor to write the result into (PyTorch's out=); its dtype is the result's, and a `dtype` given must match it. Default: `null` (Python's None). */
+      out?: Tensor | null;
+      /** The result's dtype; `null`: int64. Default: `null` (Python's None). */
+      dtype?: DType | string | null;
+      /** The device to create it on: only the CPU exists here ("cuda" is PyTorch's error for a build without CUDA). Default: `null` (Python's None). */
+      device?: Device | string | null;
+      /** Whether autograd records operations on the result (floating-point dtypes only). Default: `false`. */
+      requires_grad?: boolean;
+    }): Tensor;
+  };
+  /** A tensor of `shape` holding the values of an array or typed array, in row-major order (actnb's counterpart of torch.from_numpy, which copies here). (PyTorch: `torch.from_numpy`) */
+  from_array: {
+    /**
+     * A tensor of `shape` holding the values of an array or typed array, in row-major order (actnb's counterpart of torch.from_numpy, which copies here).
+     *
+     * PyTorch: `torch.from_numpy`
+     *
+     * @param values The elements, in row-major order.
+     * @param shape The result's shape (its elements must number values.length); `null`: 1-D. Default: `null` (Python's None).
+     * @param dtype The result's dtype; `null`: float32. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * torch.from_array(new Float32Array([1, 2, 3, 4]), [2, 2])  // tensor([[1., 2.],
+     *                                                           //         [3., 4.]])
+     * ```
+     */
+    (values: ArrayLike<number>, shape?: number[] | null, dtype?: DType | string | null): Tensor;
+    /** A tensor of `shape` holding the values of an array or typed array, in row-major order (actnb's counterpart of torch.from_numpy, which copies here). Positionally: `values`; by name: `shape`, `dtype`. */
+    (values: ArrayLike<number>, options?: { shape?: number[] | null; dtype?: DType | string | null; }): Tensor;
+    /** A tensor of `shape` holding the values of an array or typed array, in row-major order (actnb's counterpart of torch.from_numpy, which copies here). Positionally: `values`, `shape`; by name: `dtype`. */
+    (values: ArrayLike<number>, shape: number[] | null, options?: { dtype?: DType | string | null; }): Tensor;
+  };
   /** The input's values along `dim` at the positions `index` gives: out[i][j] = input[index[i][j]][j] for dim 0, and so on. (PyTorch: `torch.gather`) */
   gather: {
     /**
@@ -157,6 +922,804 @@ export interface TorchFunctions {
       /** A tensor of the result's dtype to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
       out?: Tensor | null;
     }): Tensor;
+  };
+  /** e raised to each element. (PyTorch: `torch.exp`) */
+  exp: {
+    /**
+     * e raised to each element.
+     *
+     * PyTorch: `torch.exp`
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.exp(torch.tensor([0, 1]))  // tensor([1.0000, 2.7183])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** The natural logarithm of each element (−inf at 0, NaN below). (PyTorch: `torch.log`) */
+  log: {
+    /**
+     * The natural logarithm of each element (−inf at 0, NaN below).
+     *
+     * PyTorch: `torch.log`
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.tensor([1, Math.E]).log()  // tensor([0.0000, 1.0000])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** The square root of each element (NaN below 0). (PyTorch: `torch.sqrt`) */
+  sqrt: {
+    /**
+     * The square root of each element (NaN below 0).
+     *
+     * PyTorch: `torch.sqrt`
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.sqrt(torch.tensor([4, 9]))  // tensor([2., 3.])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** 1 / √x for each element x. (PyTorch: `torch.rsqrt`) */
+  rsqrt: {
+    /**
+     * 1 / √x for each element x.
+     *
+     * PyTorch: `torch.rsqrt`
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.rsqrt(torch.tensor([4, 16]))  // tensor([0.5000, 0.2500])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** The sine of each element (radians). (PyTorch: `torch.sin`) */
+  sin: {
+    /**
+     * The sine of each element (radians).
+     *
+     * PyTorch: `torch.sin`
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.sin(torch.tensor([0, Math.PI / 2]))  // tensor([0., 1.])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** The cosine of each element (radians). (PyTorch: `torch.cos`) */
+  cos: {
+    /**
+     * The cosine of each element (radians).
+     *
+     * PyTorch: `torch.cos`
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.cos(torch.tensor([0]))  // tensor([1.])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** The error function of each element: erf(x) = 2/√π ∫₀ˣ e^(−t²) dt. (PyTorch: `torch.erf`) */
+  erf: {
+    /**
+     * The error function of each element: erf(x) = 2/√π ∫₀ˣ e^(−t²) dt.
+     *
+     * PyTorch: `torch.erf`
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.erf(torch.tensor([0, 1]))  // tensor([0.0000, 0.8427])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** The absolute value of each element, in the input's dtype. (PyTorch: `torch.abs`) */
+  abs: {
+    /**
+     * The absolute value of each element, in the input's dtype.
+     *
+     * PyTorch: `torch.abs`
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.abs(torch.tensor([-1.5, 2]))  // tensor([1.5000, 2.0000])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** −1, 0 or 1 for each element, as it is negative, zero (or NaN) or positive. (PyTorch: `torch.sign`) */
+  sign: {
+    /**
+     * −1, 0 or 1 for each element, as it is negative, zero (or NaN) or positive.
+     *
+     * PyTorch: `torch.sign`
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.sign(torch.tensor([-3, 0, 2]))  // tensor([-1.,  0.,  1.])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** Each element limited to [min, max] (either bound may be left out, not both); NaN stays NaN. (PyTorch: `torch.clamp`) */
+  clamp: {
+    /**
+     * Each element limited to [min, max] (either bound may be left out, not both); NaN stays NaN.
+     *
+     * PyTorch: `torch.clamp`
+     *
+     * @param input The input tensor.
+     * @param min The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param max The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([-2, 0.5, 3]);
+     * x.clamp(0, 1)  // tensor([0.0000, 0.5000, 1.0000])
+     * torch.clamp(x, { max: 0 })  // tensor([-2.,  0.,  0.])
+     * ```
+     */
+    (input: Tensor, min?: Tensor | number | null, max?: Tensor | number | null, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** Each element limited to [min, max] (either bound may be left out, not both); NaN stays NaN. Positionally: `input`; by name: `min`, `max`, `out`. */
+    (input: Tensor, options?: { min?: Tensor | number | null; max?: Tensor | number | null; out?: Tensor | null; }): Tensor;
+    /** Each element limited to [min, max] (either bound may be left out, not both); NaN stays NaN. Positionally: `input`, `min`; by name: `max`, `out`. */
+    (input: Tensor, min: Tensor | number | null, options?: { max?: Tensor | number | null; out?: Tensor | null; }): Tensor;
+  };
+  /** torch.clamp under NumPy's name: each element limited to [min, max]. (PyTorch: `torch.clip`) */
+  clip: {
+    /**
+     * torch.clamp under NumPy's name: each element limited to [min, max].
+     *
+     * PyTorch: `torch.clip`
+     *
+     * @param input The input tensor.
+     * @param min The lower bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param max The upper bound: a number or a tensor (broadcast); `null`: none. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.clip(torch.tensor([-2, 3]), -1, 1)  // tensor([-1.,  1.])
+     * ```
+     */
+    (input: Tensor, min?: Tensor | number | null, max?: Tensor | number | null, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+    /** torch.clamp under NumPy's name: each element limited to [min, max]. Positionally: `input`; by name: `min`, `max`, `out`. */
+    (input: Tensor, options?: { min?: Tensor | number | null; max?: Tensor | number | null; out?: Tensor | null; }): Tensor;
+    /** torch.clamp under NumPy's name: each element limited to [min, max]. Positionally: `input`, `min`; by name: `max`, `out`. */
+    (input: Tensor, min: Tensor | number | null, options?: { max?: Tensor | number | null; out?: Tensor | null; }): Tensor;
+  };
+  /** The larger of input and other, elementwise, broadcasting the two (NaN if either is). (PyTorch: `torch.maximum`) */
+  maximum: {
+    /**
+     * The larger of input and other, elementwise, broadcasting the two (NaN if either is).
+     *
+     * PyTorch: `torch.maximum`
+     *
+     * @param input The input tensor.
+     * @param other The second tensor, broadcast against the input.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.maximum(torch.tensor([1, 5]), torch.tensor([3, 2]))  // tensor([3., 5.])
+     * ```
+     */
+    (input: Tensor, other: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** The smaller of input and other, elementwise, broadcasting the two (NaN if either is). (PyTorch: `torch.minimum`) */
+  minimum: {
+    /**
+     * The smaller of input and other, elementwise, broadcasting the two (NaN if either is).
+     *
+     * PyTorch: `torch.minimum`
+     *
+     * @param input The input tensor.
+     * @param other The second tensor, broadcast against the input.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.minimum(torch.tensor([1, 5]), torch.tensor([3, 2]))  // tensor([1., 2.])
+     * ```
+     */
+    (input: Tensor, other: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** Whether input = other, elementwise, broadcasting the two: a bool tensor. (PyTorch: `torch.eq`) */
+  eq: {
+    /**
+     * Whether input = other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * PyTorch: `torch.eq`
+     *
+     * @param input The input tensor.
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.tensor([1, 2]).eq(2)  // tensor([False,  True])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** Whether input ≠ other, elementwise, broadcasting the two: a bool tensor. (PyTorch: `torch.ne`) */
+  ne: {
+    /**
+     * Whether input ≠ other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * PyTorch: `torch.ne`
+     *
+     * @param input The input tensor.
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.tensor([1, 2]).ne(2)  // tensor([ True, False])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** Whether input > other, elementwise, broadcasting the two: a bool tensor. (PyTorch: `torch.gt`) */
+  gt: {
+    /**
+     * Whether input > other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * PyTorch: `torch.gt`
+     *
+     * @param input The input tensor.
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.gt(torch.tensor([1, 2, 3]), 2)  // tensor([False, False,  True])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** Whether input ≥ other, elementwise, broadcasting the two: a bool tensor. (PyTorch: `torch.ge`) */
+  ge: {
+    /**
+     * Whether input ≥ other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * PyTorch: `torch.ge`
+     *
+     * @param input The input tensor.
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.ge(torch.tensor([1, 2, 3]), 2)  // tensor([False,  True,  True])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** Whether input < other, elementwise, broadcasting the two: a bool tensor. (PyTorch: `torch.lt`) */
+  lt: {
+    /**
+     * Whether input < other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * PyTorch: `torch.lt`
+     *
+     * @param input The input tensor.
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.lt(torch.tensor([1, 2, 3]), 2)  // tensor([ True, False, False])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** Whether input ≤ other, elementwise, broadcasting the two: a bool tensor. (PyTorch: `torch.le`) */
+  le: {
+    /**
+     * Whether input ≤ other, elementwise, broadcasting the two: a bool tensor.
+     *
+     * PyTorch: `torch.le`
+     *
+     * @param input The input tensor.
+     * @param other What the input is compared with: a tensor (broadcast) or a number.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.le(torch.tensor([1, 2, 3]), 2)  // tensor([ True,  True, False])
+     * ```
+     */
+    (input: Tensor, other: Tensor | Scalar, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** Whether each element is NaN: a bool tensor. (PyTorch: `torch.isnan`) */
+  isnan: {
+    /**
+     * Whether each element is NaN: a bool tensor.
+     *
+     * PyTorch: `torch.isnan`
+     *
+     * @param input The input tensor.
+     * @example
+     * ```ts
+     * torch.isnan(torch.tensor([1, NaN]))  // tensor([False,  True])
+     * ```
+     */
+    (input: Tensor): Tensor;
+  };
+  /** Whether each element is zero (false): a bool tensor. (PyTorch: `torch.logical_not`) */
+  logical_not: {
+    /**
+     * Whether each element is zero (false): a bool tensor.
+     *
+     * PyTorch: `torch.logical_not`
+     *
+     * @param input The input tensor.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.logical_not(torch.tensor([0, 2]))  // tensor([ True, False])
+     * ```
+     */
+    (input: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** Whether both input and other are nonzero, elementwise: a bool tensor. (PyTorch: `torch.logical_and`) */
+  logical_and: {
+    /**
+     * Whether both input and other are nonzero, elementwise: a bool tensor.
+     *
+     * PyTorch: `torch.logical_and`
+     *
+     * @param input The input tensor.
+     * @param other The second operand (nonzero counts as true), broadcast against the input.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.logical_and(torch.tensor([true, true]), torch.tensor([true, false]))  // tensor([ True, False])
+     * ```
+     */
+    (input: Tensor, other: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** Whether input or other is nonzero, elementwise: a bool tensor. (PyTorch: `torch.logical_or`) */
+  logical_or: {
+    /**
+     * Whether input or other is nonzero, elementwise: a bool tensor.
+     *
+     * PyTorch: `torch.logical_or`
+     *
+     * @param input The input tensor.
+     * @param other The second operand (nonzero counts as true), broadcast against the input.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * torch.logical_or(torch.tensor([false, true]), torch.tensor([false, false]))  // tensor([False,  True])
+     * ```
+     */
+    (input: Tensor, other: Tensor, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** input where condition is true, other elsewhere, elementwise, broadcasting the three. (PyTorch: `torch.where`) */
+  where: {
+    /**
+     * input where condition is true, other elsewhere, elementwise, broadcasting the three.
+     *
+     * PyTorch: `torch.where`
+     *
+     * @param condition A bool tensor: where to take the input.
+     * @param input The values where condition is true: a tensor or a number.
+     * @param other The values where condition is false: a tensor or a number.
+     * @param options PyTorch's keyword arguments, by name: `out`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([-1, 2]);
+     * torch.where(x.gt(0), x, 0)  // tensor([0., 2.])
+     * ```
+     */
+    (condition: Tensor, input: Tensor | Scalar, other: Tensor | Scalar, options?: {
+      /** A tensor to write the result into (PyTorch's out=), resized if its shape differs. Default: `null` (Python's None). */
+      out?: Tensor | null;
+    }): Tensor;
+  };
+  /** Whether every element of input is within atol + rtol × |other| of other's (broadcasting the two). (PyTorch: `torch.allclose`) */
+  allclose: {
+    /**
+     * Whether every element of input is within atol + rtol × |other| of other's (broadcasting the two).
+     *
+     * PyTorch: `torch.allclose`
+     *
+     * @param input The input tensor.
+     * @param other The tensor to compare with.
+     * @param rtol The tolerance relative to |other|. Default: `0.00001`.
+     * @param atol The absolute tolerance. Default: `1e-8`.
+     * @param equal_nan Whether NaN counts as equal to NaN. Default: `false`.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, 2]);
+     * torch.allclose(x, x.add(1e-6))  // true
+     * x.allclose(x.add(0.1))  // false
+     * ```
+     */
+    (input: Tensor, other: Tensor, rtol?: number, atol?: number, equal_nan?: boolean): boolean;
+    /** Whether every element of input is within atol + rtol × |other| of other's (broadcasting the two). Positionally: `input`, `other`; by name: `rtol`, `atol`, `equal_nan`. */
+    (input: Tensor, other: Tensor, options?: { rtol?: number; atol?: number; equal_nan?: boolean; }): boolean;
+    /** Whether every element of input is within atol + rtol × |other| of other's (broadcasting the two). Positionally: `input`, `other`, `rtol`; by name: `atol`, `equal_nan`. */
+    (input: Tensor, other: Tensor, rtol: number, options?: { atol?: number; equal_nan?: boolean; }): boolean;
+    /** Whether every element of input is within atol + rtol × |other| of other's (broadcasting the two). Positionally: `input`, `other`, `rtol`, `atol`; by name: `equal_nan`. */
+    (input: Tensor, other: Tensor, rtol: number, atol: number, options?: { equal_nan?: boolean; }): boolean;
+  };
+  /** Whether input and other have the same shape and the same elements. (PyTorch: `torch.equal`) */
+  equal: {
+    /**
+     * Whether input and other have the same shape and the same elements.
+     *
+     * PyTorch: `torch.equal`
+     *
+     * @param input The input tensor.
+     * @param other The tensor to compare with.
+     * @example
+     * ```ts
+     * torch.equal(torch.tensor([1, 2]), torch.tensor([1, 2]))  // true
+     * torch.tensor([1]).equal(torch.tensor([1, 1]))  // false
+     * ```
+     */
+    (input: Tensor, other: Tensor): boolean;
+  };
+  /** A copy of the input with `value` wherever `mask` is true (mask broadcast to the input's shape). (PyTorch: `torch.masked_fill`) */
+  masked_fill: {
+    /**
+     * A copy of the input with `value` wherever `mask` is true (mask broadcast to the input's shape).
+     *
+     * PyTorch: `torch.masked_fill`
+     *
+     * @param input The input tensor.
+     * @param mask A bool tensor: where to write `value`.
+     * @param value The value to write there.
+     * @example
+     * ```ts
+     * const x = torch.tensor([1, -2, 3]);
+     * x.masked_fill(x.lt(0), 0)  // tensor([1., 0., 3.])
+     * ```
+     */
+    (input: Tensor, mask: Tensor, value: Scalar): Tensor;
+  };
+  /** Turns the recording of operations for autograd on or off (until it is set again). (PyTorch: `torch.set_grad_enabled`) */
+  set_grad_enabled: {
+    /**
+     * Turns the recording of operations for autograd on or off (until it is set again).
+     *
+     * PyTorch: `torch.set_grad_enabled`
+     *
+     * @param mode Whether operations are recorded.
+     * @example
+     * ```ts
+     * torch.set_grad_enabled(false);
+     * torch.ones(1, { requires_grad: true }).mul(2).requires_grad  // false
+     * torch.set_grad_enabled(true);
+     * torch.is_grad_enabled()  // true
+     * ```
+     */
+    (mode: boolean): void;
+  };
+  /** Whether operations are being recorded for autograd (false inside torch.no_grad). (PyTorch: `torch.is_grad_enabled`) */
+  is_grad_enabled: {
+    /**
+     * Whether operations are being recorded for autograd (false inside torch.no_grad).
+     *
+     * PyTorch: `torch.is_grad_enabled`
+     *
+     * @example
+     * ```ts
+     * torch.is_grad_enabled()  // true
+     * torch.no_grad(() => torch.is_grad_enabled())  // false
+     * ```
+     */
+    (): boolean;
+  };
+  /** Sets how tensors print from now on; the options not given are left as they were (except sci_mode). (PyTorch: `torch.set_printoptions`) */
+  set_printoptions: {
+    /**
+     * Sets how tensors print from now on; the options not given are left as they were (except sci_mode).
+     *
+     * PyTorch: `torch.set_printoptions`
+     *
+     * @param precision Digits after the decimal point for floating-point elements (4 by default); `null`: leave it. Default: `null` (Python's None).
+     * @param threshold How many elements a tensor may have before it is summarized with `...` (1000 by default); `null`: leave it. Default: `null` (Python's None).
+     * @param edgeitems How many elements are shown at each end of a summarized dimension (3 by default); `null`: leave it. Default: `null` (Python's None).
+     * @param linewidth The characters per line before a row wraps (80 by default); `null`: leave it. Default: `null` (Python's None).
+     * @param profile "default", "short" or "full": sets the four above first; `null`: leave them. Default: `null` (Python's None).
+     * @param sci_mode true or false forces scientific notation on or off; `null`: PyTorch's automatic choice (always set: leaving it out means `null`). Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * torch.set_printoptions({ precision: 2 });
+     * torch.tensor([1 / 3])  // tensor([0.33])
+     * torch.set_printoptions({ profile: "default" });
+     * torch.tensor([1 / 3])  // tensor([0.3333])
+     * ```
+     */
+    (precision?: number | null, threshold?: number | null, edgeitems?: number | null, linewidth?: number | null, profile?: "default" | "short" | "full" | null, sci_mode?: boolean | null): void;
+    /** Sets how tensors print from now on; the options not given are left as they were (except sci_mode). Positionally: nothing; by name: `precision`, `threshold`, `edgeitems`, `linewidth`, `profile`, `sci_mode`. */
+    (options?: { precision?: number | null; threshold?: number | null; edgeitems?: number | null; linewidth?: number | null; profile?: "default" | "short" | "full" | null; sci_mode?: boolean | null; }): void;
+    /** Sets how tensors print from now on; the options not given are left as they were (except sci_mode). Positionally: `precision`; by name: `threshold`, `edgeitems`, `linewidth`, `profile`, `sci_mode`. */
+    (precision: number | null, options?: { threshold?: number | null; edgeitems?: number | null; linewidth?: number | null; profile?: "default" | "short" | "full" | null; sci_mode?: boolean | null; }): void;
+    /** Sets how tensors print from now on; the options not given are left as they were (except sci_mode). Positionally: `precision`, `threshold`; by name: `edgeitems`, `linewidth`, `profile`, `sci_mode`. */
+    (precision: number | null, threshold: number | null, options?: { edgeitems?: number | null; linewidth?: number | null; profile?: "default" | "short" | "full" | null; sci_mode?: boolean | null; }): void;
+    /** Sets how tensors print from now on; the options not given are left as they were (except sci_mode). Positionally: `precision`, `threshold`, `edgeitems`; by name: `linewidth`, `profile`, `sci_mode`. */
+    (precision: number | null, threshold: number | null, edgeitems: number | null, options?: { linewidth?: number | null; profile?: "default" | "short" | "full" | null; sci_mode?: boolean | null; }): void;
+    /** Sets how tensors print from now on; the options not given are left as they were (except sci_mode). Positionally: `precision`, `threshold`, `edgeitems`, `linewidth`; by name: `profile`, `sci_mode`. */
+    (precision: number | null, threshold: number | null, edgeitems: number | null, linewidth: number | null, options?: { profile?: "default" | "short" | "full" | null; sci_mode?: boolean | null; }): void;
+    /** Sets how tensors print from now on; the options not given are left as they were (except sci_mode). Positionally: `precision`, `threshold`, `edgeitems`, `linewidth`, `profile`; by name: `sci_mode`. */
+    (precision: number | null, threshold: number | null, edgeitems: number | null, linewidth: number | null, profile: "default" | "short" | "full" | null, options?: { sci_mode?: boolean | null; }): void;
+  };
+  /** The current print options (a copy): precision, threshold, edgeitems, linewidth and sci_mode. (PyTorch: `torch._tensor_str.PRINT_OPTS`) */
+  get_printoptions: {
+    /**
+     * The current print options (a copy): precision, threshold, edgeitems, linewidth and sci_mode.
+     *
+     * PyTorch: `torch._tensor_str.PRINT_OPTS`
+     *
+     * @example
+     * ```ts
+     * torch.get_printoptions().precision  // 4
+     * ```
+     */
+    (): PrintOptions;
+  };
+  /** Writes tensors, Maps, arrays and plain objects of them (a state dict) to the file `f`, in actnb's own format (not PyTorch's zip). (PyTorch: `torch.save`) */
+  save: {
+    /**
+     * Writes tensors, Maps, arrays and plain objects of them (a state dict) to the file `f`, in actnb's own format (not PyTorch's zip).
+     *
+     * PyTorch: `torch.save`
+     *
+     * @param obj What to save: tensors, and Maps, arrays and plain objects of them, numbers, strings, booleans and null.
+     * @param f The file's path.
+     * @example
+     * ```ts
+     * const file = require("path").join(require("os").tmpdir(), "x.pt");
+     * torch.save({ w: torch.tensor([1, 2]) }, file);
+     * torch.load(file).w  // tensor([1., 2.])
+     * ```
+     */
+    (obj: Savable, f: string): void;
+  };
+  /** What torch.save wrote to the file `f`, its tensors on the CPU. (PyTorch: `torch.load`) */
+  load: {
+    /**
+     * What torch.save wrote to the file `f`, its tensors on the CPU.
+     *
+     * PyTorch: `torch.load`
+     *
+     * @param f The file's path.
+     * @param map_location The device to load the tensors onto: only the CPU exists here. Default: `null` (Python's None).
+     * @param options PyTorch's keyword arguments, by name: `weights_only`.
+     * @example
+     * ```ts
+     * const file = require("path").join(require("os").tmpdir(), "y.pt");
+     * torch.save([torch.ones(1), 2], file);
+     * torch.load(file)[1]  // 2
+     * ```
+     */
+    (f: string, map_location?: Device | string | null, options?: {
+      /** Accepted for PyTorch's code: actnb's files hold only data, never code, so loading is always weights-only. Default: `false`. */
+      weights_only?: boolean;
+    }): any;
+    /** What torch.save wrote to the file `f`, its tensors on the CPU. Positionally: `f`; by name: `map_location`, `weights_only`. */
+    (f: string, options?: { map_location?: Device | string | null; weights_only?: boolean; }): any;
+  };
+  /** A device by its type and index: "cpu" works; "cuda" and the others name devices that are not here (using one is PyTorch's error for a build without it). (PyTorch: `torch.device`) */
+  device: {
+    /**
+     * A device by its type and index: "cpu" works; "cuda" and the others name devices that are not here (using one is PyTorch's error for a build without it).
+     *
+     * PyTorch: `torch.device`
+     *
+     * @param type The device's type ("cpu", "cuda", ...), optionally with its index ("cuda:1").
+     * @param index The device's index; `null`: none. Default: `null` (Python's None).
+     * @example
+     * ```ts
+     * String(torch.device("cpu"))  // cpu
+     * torch.device("cuda", 1).index  // 1
+     * ```
+     */
+    (type: string | Device, index?: number | null): Device;
+    /** A device by its type and index: "cpu" works; "cuda" and the others name devices that are not here (using one is PyTorch's error for a build without it). Positionally: `type`; by name: `index`. */
+    (type: string | Device, options?: { index?: number | null; }): Device;
+  };
+  /** Whether `obj` is a tensor. (PyTorch: `torch.is_tensor`) */
+  is_tensor: {
+    /**
+     * Whether `obj` is a tensor.
+     *
+     * PyTorch: `torch.is_tensor`
+     *
+     * @param obj Any value.
+     * @example
+     * ```ts
+     * torch.is_tensor(torch.ones(1))  // true
+     * torch.is_tensor([1])  // false
+     * ```
+     */
+    (obj: unknown): obj is Tensor;
+  };
+  /** The number of elements of the input. (PyTorch: `torch.numel`) */
+  numel: {
+    /**
+     * The number of elements of the input.
+     *
+     * PyTorch: `torch.numel`
+     *
+     * @param input The input tensor.
+     * @example
+     * ```ts
+     * torch.numel(torch.zeros(2, 3))  // 6
+     * torch.zeros(4).numel()  // 4
+     * ```
+     */
+    (input: Tensor): number;
+  };
+  /** Seeds the default generator (torch.default_generator), so that the random numbers after it are the ones PyTorch draws after the same seed; returns the generator. (PyTorch: `torch.manual_seed`) */
+  manual_seed: {
+    /**
+     * Seeds the default generator (torch.default_generator), so that the random numbers after it are the ones PyTorch draws after the same seed; returns the generator.
+     *
+     * PyTorch: `torch.manual_seed`
+     *
+     * @param seed Any integer that fits in 64 bits, signed or not (negative ones wrap modulo 2⁶⁴).
+     * @example
+     * ```ts
+     * torch.manual_seed(0);
+     * torch.rand(2)  // tensor([0.4963, 0.7682])
+     * torch.manual_seed(42).initial_seed()  // 42
+     * ```
+     */
+    (seed: number | bigint): Generator;
+  };
+  /** The seed the default generator was last seeded with. (PyTorch: `torch.initial_seed`) */
+  initial_seed: {
+    /**
+     * The seed the default generator was last seeded with.
+     *
+     * PyTorch: `torch.initial_seed`
+     *
+     * @example
+     * ```ts
+     * torch.manual_seed(7);
+     * torch.initial_seed()  // 7
+     * ```
+     */
+    (): number | bigint;
+  };
+  /** Seeds the default generator with 64 non-deterministic bits and returns that seed. (PyTorch: `torch.seed`) */
+  seed: {
+    /**
+     * Seeds the default generator with 64 non-deterministic bits and returns that seed.
+     *
+     * PyTorch: `torch.seed`
+     *
+     * @example
+     * ```ts
+     * const s = torch.seed();
+     * torch.initial_seed() === s  // true
+     * ```
+     */
+    (): number | bigint;
+  };
+  /** The default generator's state, as bytes in PyTorch's own layout (5056 of them), for set_rng_state. (PyTorch: `torch.get_rng_state`) */
+  get_rng_state: {
+    /**
+     * The default generator's state, as bytes in PyTorch's own layout (5056 of them), for set_rng_state.
+     *
+     * PyTorch: `torch.get_rng_state`
+     *
+     * @example
+     * ```ts
+     * const state = torch.get_rng_state();
+     * const a = torch.rand(1);
+     * torch.set_rng_state(state);
+     * torch.rand(1).equal(a)  // true
+     * ```
+     */
+    (): Uint8Array;
+  };
+  /** Restores the default generator's state from get_rng_state's bytes: the same random numbers follow. (PyTorch: `torch.set_rng_state`) */
+  set_rng_state: {
+    /**
+     * Restores the default generator's state from get_rng_state's bytes: the same random numbers follow.
+     *
+     * PyTorch: `torch.set_rng_state`
+     *
+     * @param new_state The state, as get_rng_state returned it.
+     * @example
+     * ```ts
+     * const state = torch.get_rng_state();
+     * const a = torch.randn(2);
+     * torch.set_rng_state(state);
+     * torch.randn(2).equal(a)  // true
+     * ```
+     */
+    (new_state: Uint8Array): void;
   };
   /** The sum of the elements: of all of them, or along `dim`. (PyTorch: `torch.sum`) */
   sum: {
