@@ -6,6 +6,11 @@ import { AssertionError, RuntimeError } from "./errors";
 
 const TYPES = ["cpu", "cuda", "ipu", "xpu", "mkldnn", "opengl", "opencl", "ideep", "hip", "ve", "fpga", "ort", "xla", "lazy", "vulkan", "mps", "meta", "hpu", "privateuseone"];
 
+/**
+ * A device, as torch.device: "cpu" (the only one that computes here; "cuda" and the other
+ * PyTorch device names are understood, so tutorials' `.to(device)` code runs).
+ * PyTorch: `torch.device`
+ */
 export class Device {
   readonly type: string;
   readonly index: number | null;

@@ -42,6 +42,11 @@ const LEGACY_TYPE_NAMES: Record<DTypeName, string> = {
   float32: "torch.FloatTensor", float64: "torch.DoubleTensor", int64: "torch.LongTensor", int32: "torch.IntTensor", uint8: "torch.ByteTensor", bool: "torch.BoolTensor",
 };
 
+/**
+ * A strided n-dimensional array of numbers with autograd, as torch.Tensor: made by torch.tensor,
+ * torch.zeros, torch.randn and the other factories (not by this constructor, which takes storage).
+ * PyTorch: `torch.Tensor`
+ */
 export class Tensor {
   readonly shape: number[];
   readonly strides: number[];
@@ -240,6 +245,7 @@ export class Tensor {
     runBackward(this, g, retain);
   }
 
+  /** Keeps this non-leaf tensor's gradient in `.grad` when backward runs (PyTorch: `torch.Tensor.retain_grad`). */
   retain_grad(): void {
     if (this.grad_fn) this.grad_fn.retainer = this;
   }
@@ -324,6 +330,7 @@ export class Tensor {
   bool(): Tensor { return this.to("bool"); }
   cpu(): Tensor { return this; }
   cuda(): Tensor { availableDevice("cuda"); return this; }
+  /** There is no NumPy here: throws, pointing to tolist() and toArray(). */
   numpy(): never { throw new RuntimeError("there is no NumPy in TypeScript: use tolist() or toArray()"); }
 
   // ---- printing ----

@@ -44,7 +44,7 @@ const FROM_ENTRIES = [
 /** Each method's parameters after self, in PyTorch's order; a name ending in "?" may be left out. */
 const SIGNATURES: Record<string, readonly string[]> = {
   ...Object.fromEntries(FROM_ENTRIES.map((name) => [name, entryParams(name)])),
-  t: [], contiguous: [], clone: [],
+  t: [], contiguous: [], clone: [], byte: [], retain_grad: [], item: [],
 };
 
 /** The arguments as positional ones, checked against the method's parameters. */

@@ -8,8 +8,8 @@ import * as ts from "typescript";
 import * as actnb from "../../kernel/index";
 
 const { ACTIVATIONS } = actnb;
-/** What an example may name: the names a cell imports from "actnb". */
-const SCOPE = { torch: actnb.torch, nn: actnb.nn, F: actnb.F, optim: actnb.optim, torchvision: actnb.torchvision, plot: actnb.plot, display: actnb.display };
+/** What an example may name: the names a cell imports from "actnb", and require (for Node's fs, as a cell may). */
+const SCOPE = { require, torch: actnb.torch, nn: actnb.nn, F: actnb.F, optim: actnb.optim, torchvision: actnb.torchvision, plot: actnb.plot, display: actnb.display };
 
 const TABLES = path.resolve(__dirname, "../../kernel/engine/api/tables");
 

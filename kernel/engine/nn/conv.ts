@@ -9,7 +9,7 @@ import { CONSTRUCTORS_CONV } from "../api/tables/conv";
 import { ValueError } from "../errors";
 import { Module } from "./module";
 import { Parameter } from "./parameter";
-import * as init from "./init";
+import { reset_weight_and_bias_ } from "./reset_parameters";
 import { conv2d, max_pool2d, avg_pool2d, adaptive_avg_pool2d } from "../ops/conv";
 
 type Pair = number | readonly number[];
@@ -97,7 +97,7 @@ export class Conv2d extends Module {
     this.reset_parameters();
   }
 
-  reset_parameters(): void { init.reset_weight_and_bias_(this.weight, this.bias); }
+  reset_parameters(): void { reset_weight_and_bias_(this.weight, this.bias); }
 
   override forward(input: Tensor): Tensor {
     return conv2d(input, this.weight, this.bias, this.stride, this.padding, this.dilation, this.groups);

@@ -290,16 +290,3 @@ export function xavier_normal_(tensor: Tensor, ...args: unknown[]): Tensor {
   const [fanIn, fanOut] = _calculate_fan_in_and_fan_out(tensor);
   return normal_(tensor, 0, gain * Math.sqrt(2 / (fanIn + fanOut)));
 }
-
-/**
- * The default initialisation of nn.Linear and nn.Conv2d (their reset_parameters): the weight
- * kaiming_uniform_ with a = √5, then the bias uniform in ±1/√fan_in, drawn in that order.
- */
-export function reset_weight_and_bias_(weight: Tensor, bias: Tensor | null): void {
-  kaiming_uniform_(weight, { a: Math.sqrt(5) });
-  if (bias) {
-    const [fanIn] = _calculate_fan_in_and_fan_out(weight);
-    const bound = fanIn > 0 ? 1 / Math.sqrt(fanIn) : 0;
-    uniform_(bias, -bound, bound);
-  }
-}

@@ -8,7 +8,7 @@ import { CONSTRUCTORS_NN, FUNCTIONAL_NN } from "../api/tables/nn";
 import { RuntimeError } from "../errors";
 import { Module } from "./module";
 import { Parameter } from "./parameter";
-import * as init from "./init";
+import { reset_weight_and_bias_ } from "./reset_parameters";
 import { addmm } from "../ops/linalg";
 import { EXACT, produce } from "../ops/out";
 
@@ -101,7 +101,7 @@ export class Linear extends Module {
     this.reset_parameters();
   }
 
-  reset_parameters(): void { init.reset_weight_and_bias_(this.weight, this.bias); }
+  reset_parameters(): void { reset_weight_and_bias_(this.weight, this.bias); }
 
   override forward(input: Tensor): Tensor { return linear(input, this.weight, this.bias); }
 

@@ -2,6 +2,7 @@
 // prototype chain is the user's class, so subclasses written in a cell work unchanged.
 // Submodules and parameters are discovered from own properties in assignment order, which is
 // the order PyTorch registers them in.
+import { bindArgs } from "../args";
 import { Tensor, toArguments } from "../tensor";
 import { Parameter } from "./parameter";
 import { no_grad } from "../autograd/grad_mode";
@@ -47,6 +48,8 @@ export interface Module {
  */
 export class Module {
   constructor() {
+    // Module.__init__(self) takes nothing: a subclass passing its own arguments on is a mistake
+    if (arguments.length) bindArgs("Module.__init__", Array.from(arguments), {}, 1);
     const self = callableInstance<Module>(new.target.prototype, (m, input) => m._call(input));
     Object.defineProperty(self, INTERNAL, {
       value: { training: true, buffers: new Set(), hooks: new Map(), preHooks: new Map(), nextHook: 0 } as Internals,

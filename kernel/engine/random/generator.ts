@@ -43,6 +43,11 @@ const WORDS = new Uint32Array(BLOCK);
 export type FloatArray = Float32Array | Float64Array;
 export type IntegerArray = Float64Array | Float32Array | Int32Array | BigInt64Array;
 
+/**
+ * A random number generator, as torch.Generator (PyTorch's CPU Mersenne Twister, bit for bit):
+ * pass it as `generator` to random functions; torch.manual_seed seeds the default one.
+ * PyTorch: `torch.Generator`
+ */
 export class Generator {
   private readonly engine = new MT19937();
   private seedValue: bigint = DEFAULT_RNG_SEED;
