@@ -70,12 +70,15 @@ describe("kernels split across threads", function () {
       torch.manual_seed(3);
       const x = torch.randn(N).mul(4);
       const g = torch.randn(N);
+      // the parameters PyTorch requires (F.threshold's) at their plot values
+      const given = def.params.filter((p) => p.required).map((p) => p.default);
+      const f = (t: Tensor) => (F as unknown as Record<string, (t: Tensor, ...a: unknown[]) => Tensor>)[def.name](t, ...given);
       const run = () => {
         const xg = x.detach().requires_grad_(true);
-        const y = (F as unknown as Record<string, (t: Tensor) => Tensor>)[def.name](xg);
+        const y = f(xg);
         y.backward(g);
         const xs = x.detach().requires_grad_(true);
-        (F as unknown as Record<string, (t: Tensor) => Tensor>)[def.name](xs).sum().backward();
+        f(xs).sum().backward();
         return [y.detach(), xg.grad!, xs.grad!];
       };
       const [alone, split] = await alongside(run);
