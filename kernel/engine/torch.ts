@@ -11,7 +11,7 @@ import * as dtypes from "./dtype";
 import { no_grad, enable_grad, set_grad_enabled, is_grad_enabled } from "./autograd/grad_mode";
 import { set_printoptions, get_printoptions } from "./printing";
 import { bindArgs, bindEntry, checksOwnArguments } from "./args";
-import { ArgsWithOut, checkOut } from "./ops/out";
+import { checkOut } from "./ops/out";
 import { TORCH_FUNCTIONS_ARITHMETIC } from "./api/tables/arithmetic";
 import { TORCH_FUNCTIONS_MISC as MISC } from "./api/tables/misc";
 import * as data from "./data";

@@ -8,7 +8,7 @@ import { elementwise } from "../ops/elementwise";
 import { inplaceFrom } from "../ops/inplace";
 import { activationBackward } from "../wasm/ops";
 import { activationForward } from "../wasm/ops";
-import { Dest, OUT, OutOption, fresh, writeOut } from "../ops/out";
+import { Dest, OUT, fresh, writeOut } from "../ops/out";
 import { ActivationDefinition, ElementwiseActivation, Params, bindingDefaults } from "./definition";
 
 const ARG_KIND = { float: "Number", int: "int", number: "Number", bool: "bool", choice: "str", dim: "int" } as const;
@@ -110,12 +110,6 @@ export function applyActivation(def: ActivationDefinition, x: Tensor, p: Params,
 
 /** A torch.nn.functional activation: the input, then PyTorch's parameters. */
 export type Activation = (input: Tensor, ...args: any[]) => Tensor;
-
-/** An activation function that takes out= too: torch.sigmoid(x, { out: y }), F.gelu(x, { approximate: "tanh", out: y }). */
-export interface ActivationWithOut {
-  (input: Tensor, ...args: [...parameters: unknown[], options: Record<string, unknown> & OutOption]): Tensor;
-  (input: Tensor, ...args: unknown[]): Tensor;
-}
 
 /**
  * F.<name>: the definition's own call (PReLU's weight), else the input and its parameters;

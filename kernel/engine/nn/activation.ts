@@ -73,14 +73,6 @@ export class ActivationModule extends Module {
   }
 }
 
-/** The class of a learnable activation's module, typed with its weights (nn.PReLU's weight). */
-export interface LearnableModule<W extends string> {
-  new (...args: unknown[]): ActivationModule & Record<W, Parameter>;
-  /** (what `m instanceof nn.PReLU` narrows m to) */
-  readonly prototype: ActivationModule & Record<W, Parameter>;
-  definition: ActivationDefinition;
-}
-
 /** A module class for one definition; the class name is PyTorch's (nn.LeakyReLU). */
 export function activationModule(def: ActivationDefinition): typeof ActivationModule {
   const cls = { [def.module]: class extends ActivationModule {} }[def.module];

@@ -150,5 +150,3 @@ export interface OutOption {
   out?: Tensor | null;
 }
 
-/** Arguments ending in an options object that may hold out= (for the typings of functions whose other parameters are untyped). */
-export type ArgsWithOut = [...parameters: unknown[], options: OutOption & Record<string, unknown>];

@@ -14,7 +14,7 @@ import { elementwise } from "./elementwise";
 import { where } from "./math";
 import { zeros_like } from "./creation";
 import { sumDims } from "../wasm/ops";
-import { ArgsWithOut, CAST, DtypeRule, EXACT, OUT, OutOption, checkOut, elementwiseOut, produce, resizeOut, writeOut } from "./out";
+import { CAST, DtypeRule, EXACT, OUT, OutOption, checkOut, elementwiseOut, produce, resizeOut, writeOut } from "./out";
 
 type DimArg = number | number[] | null;
 
@@ -89,11 +89,7 @@ function sumLike(fn: string, x: Tensor, args: unknown[], mean: boolean): Tensor 
   return record(out, name, [x], (g) => [expandBack(mean ? g.div(size) : g, x, dims, a.keepdim)]);
 }
 
-export function sum(x: Tensor, ...args: ArgsWithOut): Tensor;
-export function sum(x: Tensor, ...args: unknown[]): Tensor;
 export function sum(x: Tensor, ...args: unknown[]): Tensor { return sumLike("sum", x, args, false); }
-export function mean(x: Tensor, ...args: ArgsWithOut): Tensor;
-export function mean(x: Tensor, ...args: unknown[]): Tensor;
 export function mean(x: Tensor, ...args: unknown[]): Tensor { return sumLike("mean", x, args, true); }
 
 /** Sums a broadcast gradient back to `shape` (the inverse of broadcasting). */
@@ -166,16 +162,12 @@ function varBackward(g: Tensor, x: Tensor, v: VarArgs): Tensor {
   return gk.mul(2 / dof).mul(centered);
 }
 
-export function var_(x: Tensor, ...args: ArgsWithOut): Tensor;
-export function var_(x: Tensor, ...args: unknown[]): Tensor;
 export function var_(x: Tensor, ...args: unknown[]): Tensor {
   const v = varArgs("var", x, args);
   if (v.out !== null) return varianceOut("var", x, args, v);
   return record(variance(x, v), "VarBackward0", [x], (g, [self]) => [varBackward(g, self!, v)], [x]);
 }
 
-export function std(x: Tensor, ...args: ArgsWithOut): Tensor;
-export function std(x: Tensor, ...args: unknown[]): Tensor;
 export function std(x: Tensor, ...args: unknown[]): Tensor {
   const v = varArgs("std", x, args);
   if (v.out !== null) return varianceOut("std", x, args, v);
@@ -186,8 +178,6 @@ export function std(x: Tensor, ...args: unknown[]): Tensor {
   ], [x, out]);
 }
 
-export function norm(x: Tensor, ...args: ArgsWithOut): Tensor;
-export function norm(x: Tensor, ...args: unknown[]): Tensor;
 export function norm(x: Tensor, ...args: unknown[]): Tensor {
   const a = bindEntry<{ p: number | "fro" | null; dim: DimArg; keepdim: boolean; out: Tensor | null }>("norm", args, TORCH_FUNCTIONS_REDUCE.norm, 1);
   if (a.out !== null) {
@@ -218,8 +208,6 @@ export function norm(x: Tensor, ...args: unknown[]): Tensor {
   }, true);
 }
 
-export function prod(x: Tensor, ...args: ArgsWithOut): Tensor;
-export function prod(x: Tensor, ...args: unknown[]): Tensor;
 export function prod(x: Tensor, ...args: unknown[]): Tensor {
   const a = bindEntry<{ dim: number | null; keepdim: boolean; out: Tensor | null }>("prod", args, TORCH_FUNCTIONS_REDUCE.prod, 1);
   if (a.out !== null) {
@@ -418,11 +406,7 @@ function amaxLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
     return [mask.mul(expandBack(g, x, dims, a.keepdim)).div(count)];
   }, [x, out]);
 }
-export function amax(x: Tensor, ...args: ArgsWithOut): Tensor;
-export function amax(x: Tensor, ...args: unknown[]): Tensor;
 export function amax(x: Tensor, ...args: unknown[]): Tensor { return amaxLike(x, args, true); }
-export function amin(x: Tensor, ...args: ArgsWithOut): Tensor;
-export function amin(x: Tensor, ...args: unknown[]): Tensor;
 export function amin(x: Tensor, ...args: unknown[]): Tensor { return amaxLike(x, args, false); }
 
 function argLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
@@ -438,11 +422,7 @@ function argLike(x: Tensor, args: unknown[], greater: boolean): Tensor {
   }
   return extremeAlongDim(x.detach(), a.dim, a.keepdim, greater, greater ? "argmax" : "argmin").indices;
 }
-export function argmax(x: Tensor, ...args: ArgsWithOut): Tensor;
-export function argmax(x: Tensor, ...args: unknown[]): Tensor;
 export function argmax(x: Tensor, ...args: unknown[]): Tensor { return argLike(x, args, true); }
-export function argmin(x: Tensor, ...args: ArgsWithOut): Tensor;
-export function argmin(x: Tensor, ...args: unknown[]): Tensor;
 export function argmin(x: Tensor, ...args: unknown[]): Tensor { return argLike(x, args, false); }
 
 /** maximum and minimum (torch.max(a, b) and torch.min(a, b) too), with out=; nan wins. */
@@ -473,12 +453,8 @@ function tieBackward(g: Tensor, self: Tensor, other: Tensor, greater: boolean): 
 function reduceTo(g: Tensor, x: Tensor): Tensor { return g.ndim === x.ndim && g.shape.every((d, i) => d === x.shape[i]) ? g : sumToShape(g, x.shape); }
 
 /** all(input) or all(input, dim, keepdim): whether every element is nonzero (bool). */
-export function all(x: Tensor, ...args: ArgsWithOut): Tensor;
-export function all(x: Tensor, ...args: unknown[]): Tensor;
 export function all(x: Tensor, ...args: unknown[]): Tensor { return allAny("all", x, args); }
 /** any(input) or any(input, dim, keepdim): whether some element is nonzero (bool). */
-export function any(x: Tensor, ...args: ArgsWithOut): Tensor;
-export function any(x: Tensor, ...args: unknown[]): Tensor;
 export function any(x: Tensor, ...args: unknown[]): Tensor { return allAny("any", x, args); }
 
 function allAny(fn: "all" | "any", x: Tensor, args: unknown[]): Tensor {
