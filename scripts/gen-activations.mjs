@@ -16,8 +16,8 @@ const dir = path.join(root, "kernel/engine/activations");
 const outDir = path.join(dir, "generated");
 const DEFINES = /export const (\w+): (?:ElementwiseActivation|CompositeActivation) = \{/g;
 
-/** api/declare.ts's writer of overloads with doc comments (loaded with the definitions). */
-let declareOverloads;
+/** api/declare.ts's writers of overloads and of doc comments (loaded with the definitions). */
+let declareOverloads, headComment;
 
 /** Every definition, with the file and exported name it comes from, in menu order. */
 async function definitions() {
@@ -27,11 +27,11 @@ async function definitions() {
     for (const m of fs.readFileSync(path.join(dir, file), "utf8").matchAll(DEFINES)) found.push({ file: file.slice(0, -3), exported: m[1] });
   }
   // evaluate the definitions themselves (bundled with what they import) to read their fields
-  const contents = [`export { declareOverloads } from "../api/declare";`, ...found.map((d, i) => `export { ${d.exported} as d${i} } from "./${d.file}";`)].join("\n");
+  const contents = [`export { declareOverloads, headComment } from "../api/declare";`, ...found.map((d, i) => `export { ${d.exported} as d${i} } from "./${d.file}";`)].join("\n");
   const built = await esbuild.build({ stdin: { contents, resolveDir: dir, loader: "ts" }, bundle: true, write: false, platform: "node", format: "cjs", logLevel: "silent" });
   const module = { exports: {} };
   new Function("module", "exports", "require", built.outputFiles[0].text)(module, module.exports, createRequire(path.join(dir, "index.js")));
-  declareOverloads = module.exports.declareOverloads;
+  ({ declareOverloads, headComment } = module.exports);
   const defs = found.map((d, i) => ({ ...d, def: module.exports[`d${i}`] }));
   for (const { file, exported, def } of defs) {
     if (def.name !== exported) throw new Error(`${file}.ts: the definition exported as ${exported} is named "${def.name}"; export it under its name`);
@@ -75,8 +75,7 @@ function docOf(def, pytorch, summary = def.description) {
 }
 /** A const's doc comment: the summary, the formula and PyTorch's name (each overload has the full one). */
 function constComment(def, pytorch, summary = def.description) {
-  const lines = [summary, "", ...def.formula.split("\n").map((l) => `    ${l}`), "", `PyTorch: \`${pytorch}\``];
-  return `/**\n${lines.map((l) => ` *${l ? ` ${l}` : ""}`).join("\n")}\n */`;
+  return headComment({ summary, formula: def.formula, pytorch });
 }
 /** `{ overloads }`: a callable type of the form's signature, each overload documented. */
 function callableType(def, options, pytorch, summary, indent = "") {

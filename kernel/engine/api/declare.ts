@@ -57,19 +57,32 @@ function optionsType(params: readonly SignatureParam[], doc: ApiDoc, where: stri
  */
 type Detail = "full" | "params" | "line";
 
+/** What a callable is: its summary, its formula (activations) and PyTorch's name for it. */
+function headLines(doc: Pick<ApiDoc, "summary" | "formula" | "pytorch">): string[] {
+  const lines = [doc.summary];
+  if (doc.formula) lines.push("", ...doc.formula.split("\n").map((l) => `    ${l}`));
+  // (as text: after a @see tag, TypeScript reads the first word as a symbol's name)
+  lines.push("", `PyTorch: \`${doc.pytorch}\``);
+  return lines;
+}
+
+const block = (lines: readonly string[], indent: string) => `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */`;
+
+/** The doc comment of a declaration that holds overloads (F.gelu's const, torch.sum's property): what it is, not its parameters. */
+export function headComment(doc: Pick<ApiDoc, "summary" | "formula" | "pytorch">, indent = ""): string {
+  return block(headLines(doc), indent);
+}
+
 function comment(doc: ApiDoc, documented: readonly SignatureParam[], options: readonly SignatureParam[] | null, where: string, indent: string, detail: Detail): string {
   const names = (ps: readonly SignatureParam[]) => ps.map((p) => `\`${p.name}\``).join(", ");
   const named = options ? `PyTorch's keyword arguments, by name: ${names(options)}.` : "";
   if (detail === "line") return `${indent}/** ${doc.summary}${options ? ` Positionally: ${names(documented) || "nothing"}; by name: ${names(options)}.` : ""} */`;
-  const lines = [doc.summary];
-  if (doc.formula && detail === "full") lines.push("", ...doc.formula.split("\n").map((l) => `    ${l}`));
-  // (as text: after a @see tag, TypeScript reads the first word as a symbol's name)
-  if (detail === "full") lines.push("", `PyTorch: \`${doc.pytorch}\``);
+  const lines = detail === "full" ? headLines(doc) : [doc.summary];
   lines.push("");
   for (const p of documented) lines.push(`@param ${p.name} ${described(doc, p, where)}`);
   if (options) lines.push(`@param options ${named}`);
   if (detail === "full") lines.push("@example", "```ts", ...doc.example.split("\n"), "```");
-  return `${indent}/**\n${lines.map((l) => `${indent} *${l ? ` ${l}` : ""}`).join("\n")}\n${indent} */`;
+  return block(lines, indent);
 }
 
 function head(form: OverloadForm): string {
