@@ -28,7 +28,11 @@ export function no_grad<R>(fn: () => R): R { return withGradMode(false, onlyFunc
 /** torch.enable_grad(() => { ... }): runs fn recording operations for autograd, also inside no_grad. */
 export function enable_grad<R>(fn: () => R): R { return withGradMode(true, onlyFunction("enable_grad", fn, arguments)); }
 
-/** Python's `with torch.no_grad():` takes no arguments; here the block is the one function. */
+/**
+ * Python's `with torch.no_grad():` takes no arguments; here the block is the one function.
+ * (An options object is recognised here rather than with args.ts's isOptions: args.ts imports
+ * the tensor, whose autograd loads this module first.)
+ */
 function onlyFunction<R>(name: string, fn: () => R, args: IArguments): () => R {
   const last: unknown = args[args.length - 1];
   if (args.length > 1 && last !== null && typeof last === "object" && Object.getPrototypeOf(last) === Object.prototype) {
