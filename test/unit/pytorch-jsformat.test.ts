@@ -133,7 +133,7 @@ describe("jsformat.py draws console.table and console.log as Node 20 does", func
     [{ μ: -1, "Φ(−μ)": 0.15865525393145707, "σ(μ)": "0.269" }, { μ: 1e21, "Φ(−μ)": 1e-7, "σ(μ)": "μ is large" }],
     [{ word: "漢字", emoji: "📈", mark: "e\u0301", zwj: "a\u200db", tab: "a\tb\n" }, { word: "ｗｉｄｅ", emoji: "x", mark: "ü" }],
     [{ quote: "it's", both: "say \"it's\"", all: "' \" `", slash: "a\\b", c1: "\u0085" }],
-    [{ list: [1, 2, 3, 4, 5], short: [1], empty: [], nested: [[1, 2], { a: 1 }] }, { obj: { p: 1, q: "r" }, big: { a: 1, b: 2, c: 3 }, none: {} }],
+    [{ list: [1, 2, 3, 4, 5], four: [1, 2, 3, 4], short: [1], empty: [], nested: [[1, 2], { a: 1 }] }, { obj: { p: 1, q: "r" }, big: { a: 1, b: 2, c: 3 }, none: {} }],
     [{ "1": "one", z: "zed", "0": "zero", "10": "ten", "01": "not an index" }],                  // Object.keys order
     [[1, 2, 3], [4, 5], [6, 7, 8, 9]],                                                             // list of lists
     [1, "a", null, true, { x: 2 }, [3]],                                                           // primitives: Values column
