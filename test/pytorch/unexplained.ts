@@ -1,0 +1,40 @@
+// Which differences of one notebook the known-differences table does not explain, and which of
+// its entries for that notebook no longer occur: both fail the suite.
+import * as assert from "assert";
+import { Difference, OutputKind } from "./compare";
+import { KnownDifference } from "./known-differences";
+
+export interface CellDifferences { cell: string; differences: Difference[] }
+
+const show = (lines: string[]) => lines.map((l) => `      ${l}`).join("\n");
+
+/** Problems to report for `notebook`; empty when every difference is a known one and every known one occurred. */
+export function unexplained(notebook: string, cells: CellDifferences[], table: KnownDifference[]): string[] {
+  const problems: string[] = [];
+  const used = new Set<KnownDifference>();
+  for (const { cell, differences } of cells) {
+    const kinds = [...new Set(differences.map((d) => d.output))];
+    for (const output of kinds) {
+      const found = differences.filter((d) => d.output === output).map((d) => d.detail);
+      const known = table.find((k) => k.notebook === notebook && k.cell === cell && k.output === output);
+      if (known && JSON.stringify(known.differences) === JSON.stringify(found)) { used.add(known); continue; }
+      if (known) used.add(known);
+      problems.push(`cell "${cell}", ${output}${known ? " (differs from its known difference)" : ""}:\n${show(found)}`);
+    }
+  }
+  for (const k of table.filter((e) => e.notebook === notebook && !used.has(e))) {
+    problems.push(`cell "${k.cell}", ${k.output}: the known difference no longer occurs, remove it from test/pytorch/known-differences.ts`);
+  }
+  return problems;
+}
+
+/** Every entry names what it accepts and why. */
+export function checkTable(table: KnownDifference[], outputs: readonly OutputKind[]): void {
+  for (const k of table) {
+    const where = `known difference ${k.notebook} / "${k.cell}" / ${k.output}`;
+    assert.ok(outputs.includes(k.output), `${where}: unknown output kind`);
+    assert.ok(k.differences.length > 0, `${where}: lists no differences`);
+    assert.ok(k.reason.trim().length > 0, `${where}: gives no reason`);
+    assert.strictEqual(table.filter((e) => e.notebook === k.notebook && e.cell === k.cell && e.output === k.output).length, 1, `${where}: listed twice`);
+  }
+}
