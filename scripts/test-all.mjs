@@ -1,6 +1,6 @@
 // `npm test`: every suite, one after another, then one closing line with the totals:
-// unit and golden tests (mocha), the guide in Jupyter (mocha), and the extension in a real
-// VS Code (code-server, or desktop VS Code where reachable). A suite that cannot run fails.
+// unit and golden tests (mocha), the guide in Jupyter (mocha), the guide exported to PyTorch and
+// run in Jupyter's python3 kernel (mocha), and the extension in a real VS Code (code-server, or desktop VS Code where reachable). A suite that cannot run fails.
 // Each suite writes its counts as a tally (test/tally.ts) to the file ACTNB_TALLY_FILE names.
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -13,6 +13,7 @@ const suites = [
   { name: "unit", cmd: "npx", args: ["mocha"] },
   { name: "guide", cmd: "npx", args: ["mocha", "--no-config", "--reporter", "./test/summary-reporter.js", "--timeout", "300000", "--exit", "out/test/guide/**/*.test.js"] },
   { name: "jupyter", cmd: "npx", args: ["mocha", "--no-config", "--reporter", "./test/summary-reporter.js", "--timeout", "600000", "--exit", "out/test/jupyter/**/*.test.js"] },
+  { name: "pytorch", cmd: "npx", args: ["mocha", "--no-config", "--reporter", "./test/summary-reporter.js", "--timeout", "1800000", "--exit", "out/test/pytorch/**/*.test.js"] },
   { name: "vscode", cmd: "node", args: ["scripts/vscode-test.mjs"] },
 ];
 const only = process.argv.slice(2);

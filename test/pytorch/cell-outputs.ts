@@ -19,9 +19,6 @@ export interface CellOutputs {
   errors: string[];
 }
 
-// a progress bar's output is an HTML <progress> element, in actnb and in the exported notebook
-const isProgress = (o: Output) => "items" in o && typeof o.items["text/html"] === "string" && /<progress\b/.test(o.items["text/html"]);
-
 /** The pixel size a PNG's IHDR chunk declares. */
 export function pngSize(base64: string): string {
   const png = Buffer.from(base64, "base64");
@@ -38,7 +35,9 @@ export function cellOutputs(outputs: Output[]): CellOutputs {
       if (o.stream === "stdout") c.stdout += o.text;
     } else if ("error" in o) {
       c.errors.push(`${o.error.name}: ${o.error.message}`);
-    } else if (!isProgress(o)) {
+    } else {
+      // only these MIME types are compared: a progress bar (text/html and text/plain, shown
+      // with a display_id and updated) is not
       const { items } = o;
       if (typeof items["text/markdown"] === "string") c.markdown.push(items["text/markdown"]);
       if (items[VEGA_LITE] !== undefined) c.charts.push(items[VEGA_LITE]);
