@@ -54,10 +54,8 @@ def _number_to_string(x):
 
 def js_str(v):
     """JavaScript's String(v) for what a translated cell holds."""
-    if v is None:
-        return "null"
-    if isinstance(v, bool):
-        return "true" if v else "false"
+    if v is None or isinstance(v, bool):
+        return _inspect_primitive(v)  # "null", "true", "false": String() and util.inspect agree
     if isinstance(v, (int, float)):
         return _number_to_string(_number(v))
     if isinstance(v, str):
