@@ -153,6 +153,31 @@ describe("jsformat.py draws console.table and console.log as Node 20 does", func
     tables.forEach((t, i) => assert.strictEqual(py[i], nodePrints("table", [t]), `table ${i}: ${JSON.stringify(t)}`));
   });
 
+  it("console.table of 150 random tables: keys and values drawn from numbers, unicode, quotes, nesting", () => {
+    const gen = randomBits(0x2545f4914f6cdd1dn);
+    const pick = <T>(xs: T[]): T => xs[Number(gen.next().value % BigInt(xs.length))];
+    const numbers = testValues();
+    const strings = ["", "μ", "Φ(−μ)", "漢字", "a'b", 'q"', "x\ty", "📈 up", "e\u0301", "ｗｉｄｅ", "relu", "-0", "a".repeat(30)];
+    const keys = ["a", "b", "μ", "Φ(−μ)", "0", "1", "10", "loss", "mean |grad|", "漢", "x y"];
+    const primitive = (): unknown => pick([() => pick(numbers), () => pick(strings), () => pick([true, false, null]), () => Number(gen.next().value % 1000n)])();
+    const value = (depth: number): unknown => {
+      const r = Number(gen.next().value % 10n);
+      if (depth > 1 || r < 6) return primitive();
+      if (r < 8) return Array.from({ length: Number(gen.next().value % 6n) }, () => value(depth + 1));
+      return Object.fromEntries(Array.from({ length: Number(gen.next().value % 5n) }, () => [pick(keys), value(depth + 1)]));
+    };
+    const row = (): unknown => {
+      const r = Number(gen.next().value % 10n);
+      if (r === 0) return primitive();
+      if (r === 1) return Array.from({ length: Number(gen.next().value % 4n) }, () => value(1));
+      return Object.fromEntries(Array.from({ length: 1 + Number(gen.next().value % 5n) }, () => [pick(keys), value(1)]));
+    };
+    const tables = Array.from({ length: 150 }, () => Array.from({ length: Number(gen.next().value % 6n) }, row));
+    const py = python("print(json.dumps([jf.console_table_text(t) + '\\n' for t in data]))", tables);
+    const bad = tables.map((t, i) => [t, py[i], nodePrints("table", [t])]).filter(([, p, n]) => p !== n);
+    assert.deepStrictEqual(bad.slice(0, 1), [], `${bad.length} of ${tables.length} tables differ`);
+  });
+
   it("console_table prints the table and refuses values Node would show as class instances", () => {
     const out = spawnSync(PYTHON, ["-c", `import sys; sys.path.insert(0, ${JSON.stringify(RUNTIME)}); import jsformat as jf; jf.console_table([{"a": 1}])`], { encoding: "utf8" });
     assert.strictEqual(out.stdout, nodePrints("table", [[{ a: 1 }]]));
