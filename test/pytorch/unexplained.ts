@@ -6,7 +6,10 @@ import { KnownDifference } from "./known-differences";
 
 export interface CellDifferences { cell: string; differences: Difference[] }
 
-const show = (lines: string[]) => lines.map((l) => `      ${l}`).join("\n");
+const SHOWN = 12;
+/** The differences, indented; past SHOWN of them, how many more (a chart can differ at every point). */
+const show = (lines: string[]) =>
+  [...lines.slice(0, SHOWN), ...(lines.length > SHOWN ? [`... and ${lines.length - SHOWN} more`] : [])].map((l) => `      ${l}`).join("\n");
 
 /** Problems to report for `notebook`; empty when every difference is a known one and every known one occurred. */
 export function unexplained(notebook: string, cells: CellDifferences[], table: KnownDifference[]): string[] {

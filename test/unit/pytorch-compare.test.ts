@@ -95,6 +95,13 @@ describe("the known-differences table", () => {
     assert.deepStrictEqual(unexplained("09-mlp", [{ cell: "Train", differences: [loss] }], [entry]), [`cell "Train", stdout:\n      ${loss.detail}`]);
   });
 
+  it("shows the first 12 differences of an output and how many more there are", () => {
+    const many = Array.from({ length: 14 }, (_, i) => ({ output: "vega-lite" as const, detail: `$.data.values[${i}].y: actnb 1, python 2` }));
+    assert.deepStrictEqual(unexplained("10-cnn", [{ cell: "Curve", differences: many }], []), [
+      `cell "Curve", vega-lite:\n${many.slice(0, 12).map((d) => `      ${d.detail}\n`).join("")}      ... and 2 more`,
+    ]);
+  });
+
   it("fails when an entry's difference no longer occurs, so the table only shrinks", () => {
     assert.deepStrictEqual(unexplained("10-cnn", [{ cell: "Train", differences: [] }], [entry]), [
       'cell "Train", stdout: the known difference no longer occurs, remove it from test/pytorch/known-differences.ts',
