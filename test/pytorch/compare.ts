@@ -10,18 +10,24 @@ export type OutputKind = (typeof OUTPUT_KINDS)[number];
 
 export interface Difference { output: OutputKind; detail: string }
 
-/** Line-level differences of two texts: "line N: actnb "…" | python "…"" per changed stretch. */
+/** The lines of a text, each with its "\n" (a missing final newline is a difference too). */
+const linesOf = (text: string) => text.match(/[^\n]*\n|[^\n]+$/g) ?? [];
+
+/** Line by line differences of two texts, "line N: actnb "…" | python "…"", N counting actnb's
+ * lines; a line only one side has shows "" for the other. */
 export function textDifferences(actnb: string, python: string): string[] {
   const out: string[] = [];
   let line = 1;
   const parts = diffLines(actnb, python);
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
-    if (!p.added && !p.removed) { line += p.count ?? 0; continue; }
-    const removed = p.removed ? p.value : "";
-    const added = p.removed && parts[i + 1]?.added ? parts[++i].value : p.added ? p.value : "";
-    out.push(`line ${line}: actnb ${JSON.stringify(removed)} | python ${JSON.stringify(added)}`);
-    if (p.removed) line += p.count ?? 0;
+    if (!p.added && !p.removed) { line += linesOf(p.value).length; continue; }
+    const removed = p.removed ? linesOf(p.value) : [];
+    const added = p.added ? linesOf(p.value) : parts[i + 1]?.added ? linesOf(parts[++i].value) : [];
+    for (let j = 0; j < Math.max(removed.length, added.length); j++) {
+      out.push(`line ${line + Math.min(j, Math.max(removed.length - 1, 0))}: actnb ${JSON.stringify(removed[j] ?? "")} | python ${JSON.stringify(added[j] ?? "")}`);
+    }
+    line += removed.length;
   }
   return out;
 }

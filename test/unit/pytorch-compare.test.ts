@@ -53,6 +53,9 @@ describe("the pytorch suite's comparison of a cell's outputs", () => {
     assert.deepStrictEqual(textDifferences("a\nb\n", "a\nb\nc\n"), ['line 3: actnb "" | python "c\\n"']);
     assert.deepStrictEqual(textDifferences("a\nb\nc\n", "a\nc\n"), ['line 2: actnb "b\\n" | python ""']);
     assert.deepStrictEqual(textDifferences("same\n", "same\n"), []);
+    assert.deepStrictEqual(textDifferences("a\nb\nc\n", "a\n"), ['line 2: actnb "b\\n" | python ""', 'line 3: actnb "c\\n" | python ""']);
+    assert.deepStrictEqual(textDifferences("a\nb\n", "a\nX\nY\nZ\n"), ['line 2: actnb "b\\n" | python "X\\n"', 'line 2: actnb "" | python "Y\\n"', 'line 2: actnb "" | python "Z\\n"']);
+    assert.deepStrictEqual(textDifferences("a\nb", "a\nb\n"), ['line 2: actnb "b" | python "b\\n"']);
   });
 
   it("a volatile (timing) cell is only held to raising what actnb raised", () => {
