@@ -6,7 +6,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { executeNotebook, readNotebook, ROOT } from "./export-run";
-import { notebookDifferences } from "./notebook-differences";
+import { KnownDifference } from "./known-differences";
+import { notebookDifferences, notebookProblems } from "./notebook-differences";
 
 const FIXTURE = path.join(ROOT, "test/fixtures/notebooks/relu.actnb");
 
@@ -58,6 +59,18 @@ describe("the pytorch suite's comparison, on hand-written exports of the relu fi
       },
       { cell: "How long ReLU takes", differences: [{ output: "error", detail: "python raised ValueError: boom" }] },
     ]);
+  });
+
+  it("the known-differences table accepts exactly the differences an entry lists for that cell and output", () => {
+    const file = path.join(work, "loss.ipynb");
+    fs.writeFileSync(file, JSON.stringify(pythonNotebook([FAITHFUL[0].replace("2.0]", "2.5]"), FAITHFUL[1]])));
+    const executed = executeNotebook(file);
+    const entry: KnownDifference = {
+      notebook: "relu", cell: "ReLU of three numbers", output: "stdout",
+      differences: ['line 1: actnb "tensor([0., 0., 2.])\\n" | python "tensor([0.0000, 0.0000, 2.5000])\\n"'], reason: "a test of the table",
+    };
+    assert.deepStrictEqual(notebookProblems("relu", readNotebook(FIXTURE), executed, [entry]), []);
+    assert.deepStrictEqual(notebookProblems("relu", readNotebook(FIXTURE), executed, []), [`cell "ReLU of three numbers", stdout:\n      ${entry.differences[0]}`]);
   });
 
   it("an export with another number of code cells is refused, not compared cell by cell", () => {

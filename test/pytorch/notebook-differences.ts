@@ -4,7 +4,8 @@ import * as assert from "assert";
 import { CodeCell, Notebook } from "../../kernel/format";
 import { cellOutputs } from "./cell-outputs";
 import { cellDifferences } from "./compare";
-import { CellDifferences } from "./unexplained";
+import { KnownDifference } from "./known-differences";
+import { CellDifferences, unexplained } from "./unexplained";
 
 export const codeCells = (nb: Notebook) => nb.cells.filter((c): c is CodeCell => c.kind === "code");
 const cellTitle = (c: CodeCell, i: number) => c.metadata.title ?? `code cell ${i + 1}`;
@@ -16,4 +17,10 @@ export function notebookDifferences(ours: Notebook, python: Notebook): CellDiffe
     cell: cellTitle(cell, i),
     differences: cellDifferences(cellOutputs(cell.outputs), cellOutputs(b[i].outputs), cell.metadata.volatile === true),
   }));
+}
+
+/** What fails the suite for one notebook: its differences the table does not explain, and the
+ * table's entries for it that no longer occur. `name` is the file name without its extension. */
+export function notebookProblems(name: string, ours: Notebook, python: Notebook, table: KnownDifference[]): string[] {
+  return unexplained(name, notebookDifferences(ours, python), table);
 }

@@ -12,8 +12,8 @@ import { cellOutputs } from "./cell-outputs";
 import { OUTPUT_KINDS, textDifferences } from "./compare";
 import { executeNotebook, exportToPytorch, PYTHON, readNotebook, ROOT, sh } from "./export-run";
 import { KNOWN_DIFFERENCES } from "./known-differences";
-import { codeCells, notebookDifferences } from "./notebook-differences";
-import { checkTable, unexplained } from "./unexplained";
+import { codeCells, notebookProblems } from "./notebook-differences";
+import { checkTable } from "./unexplained";
 
 function notebooksToExport(): string[] {
   const inDir = (dir: string, ext: RegExp) => fs.readdirSync(path.join(ROOT, dir)).filter((f) => ext.test(f)).sort().map((f) => path.join(ROOT, dir, f));
@@ -44,7 +44,7 @@ describe("notebooks exported to PyTorch (actnb export --to pytorch, run by Jupyt
       const dir = fs.mkdtempSync(path.join(work, `${name}-`));
       const ipynb = path.join(dir, `${name}.ipynb`);
       exportToPytorch(file, ipynb);
-      const problems = unexplained(name, notebookDifferences(readNotebook(file), executeNotebook(ipynb)), KNOWN_DIFFERENCES);
+      const problems = notebookProblems(name, readNotebook(file), executeNotebook(ipynb), KNOWN_DIFFERENCES);
       if (problems.length) assert.fail(`${path.basename(file)} in PyTorch differs from actnb:\n${problems.join("\n")}`);
     });
   }
