@@ -27,7 +27,7 @@ def apl(input: torch.Tensor, a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
 
 def _hinge_positions(num_hinges: int, spacing: float, dtype: Optional[torch.dtype] = None) -> torch.Tensor:
     # 0, -spacing, -2·spacing, …; 0 - 0 is +0, so the first hinge sits at +0 as in actnb
-    return torch.tensor([0 - i * spacing for i in range(num_hinges)], dtype=dtype)
+    return torch.tensor([float(0 - i * spacing) for i in range(num_hinges)], dtype=dtype)
 
 
 class Swish(nn.Module):
