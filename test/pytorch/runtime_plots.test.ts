@@ -68,6 +68,7 @@ function activationCases(): Case[] {
   cases.push(
     { name: "several, no derivative", ts: () => plot.activationPlot(several as any, { points: 24 }), py: `plot.activation_plot(${py(several)}, points=24)` },
     { name: "several, derivative only", ts: () => plot.activationPlot(several as any, { points: 24, derivative: "only" }), py: `plot.activation_plot(${py(several)}, points=24, derivative="only")` },
+    { name: "x range ending at 0 (no vertical rule)", ts: () => plot.activationPlot("elu", { x: [-3, 0], points: 13, derivative: true }), py: `plot.activation_plot("elu", x=(-3, 0), points=13, derivative=True)` },
     { name: "x range without 0, 7 points", ts: () => plot.activationPlot("gelu", { x: [0.5, 4], points: 7 }), py: `plot.activation_plot("gelu", x=(0.5, 4), points=7)` },
     { name: "float64 grid", ts: () => plot.activationPlot(["gelu", "elu", "mish"], { dtype: "float64", derivative: true, points: 51 }), py: `plot.activation_plot(["gelu", "elu", "mish"], dtype="float64", derivative=True, points=51)` },
     { name: "default grid", ts: () => plot.activationPlot("tanh"), py: `plot.activation_plot("tanh")` },
