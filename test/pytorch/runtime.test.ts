@@ -3,7 +3,9 @@
 // compared with actnb's own (plots: runtime_plots.test.ts; datasets: runtime_datasets.test.ts).
 import * as assert from "assert";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
+import * as esbuild from "esbuild";
 import { torch, nn, diagnostics, Tensor, markdown, displayBundle, progress, setDisplaySink } from "../../kernel/index";
 import type { Module } from "../../kernel/engine/nn/module";
 import { RUNTIME_EXPORTS, RUNTIME_FILE_NAME, RUNTIME_SOURCES, runtimeSource } from "../../kernel/export/pytorch/runtime";
@@ -42,6 +44,19 @@ describe("PyTorch runtime: the module", function () {
       for (const f of sources) assert.strictEqual(fs.readFileSync(path.join(ROOT, dir, f), "utf8"), fs.readFileSync(path.join(ROOT, "kernel/export/pytorch/runtime", f), "utf8"), `${dir}/${f}`);
     }
     assert.match(fs.readFileSync(path.join(ROOT, ".vscodeignore"), "utf8"), /^!dist\/pytorch_runtime\/\*\.py$/m);
+  });
+
+  it("is found by a bundle beside the npm package's copy (pytorch_runtime/)", async function () {
+    // bundled as the CLI is, into a folder that holds only the bundle and the package's copy
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-pyrt-bundle-"));
+    try {
+      await esbuild.build({ entryPoints: [path.join(ROOT, "kernel/export/pytorch/runtime.ts")], bundle: true, platform: "node", format: "cjs", outfile: path.join(dir, "probe.js"), logLevel: "error" });
+      fs.cpSync(path.join(ROOT, "dist/actnb/pytorch_runtime"), path.join(dir, "pytorch_runtime"), { recursive: true });
+      const bundled = require(path.join(dir, "probe.js")) as { runtimeSource(): string };
+      assert.strictEqual(bundled.runtimeSource(), runtimeSource());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
