@@ -13,7 +13,13 @@ export const RUNTIME_FILE_NAME = "actnb_pytorch.py";
  * The sources, in the order they are joined: each may use names defined by those before it.
  * jsformat.py is joined when present.
  */
-export const RUNTIME_SOURCES: readonly string[] = ["jsformat.py", "records.py", "display.py", "activations.py", "plots.py", "diagnostics.py", "datasets.py"];
+export const RUNTIME_SOURCES: readonly string[] = [
+  "jsformat.py", "records.py", "display.py", "activations.py",
+  // the plot functions, one file each, then plots.py gathering them into the `plot` namespace
+  "plot_format.py", "plot_activation.py", "plot_gradients.py", "plot_loss.py", "plot_dead_units.py", "plot_histogram.py",
+  "plot_image.py", "plot_confusion.py", "plot_training.py", "plots.py",
+  "diagnostics.py", "datasets.py",
+];
 const OPTIONAL_SOURCES = new Set(["jsformat.py"]);
 /** activations.py reads the facts, so they are written just before it. */
 const FACTS_BEFORE = "activations.py";
