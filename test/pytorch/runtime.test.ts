@@ -29,6 +29,21 @@ describe("PyTorch runtime: the module", function () {
     assert.ok(src.indexOf("ACTIVATION_FACTS = [") < src.indexOf("# ---- activations.py ----"));
   });
 
+  it("defines each top-level name in one source only (a second definition would silently replace the first)", function () {
+    const seen = new Map<string, string>();
+    const twice: string[] = [];
+    for (const f of RUNTIME_SOURCES) {
+      const file = path.join(ROOT, "kernel/export/pytorch/runtime", f);
+      if (!fs.existsSync(file)) continue;
+      for (const m of fs.readFileSync(file, "utf8").matchAll(/^(?:def|class)\s+(\w+)|^(\w+)\s*(?::[^=\n]*)?=(?!=)/gm)) {
+        const name = m[1] ?? m[2];
+        if (seen.has(name) && seen.get(name) !== f) twice.push(`${name} (${seen.get(name)}, ${f})`);
+        seen.set(name, f);
+      }
+    }
+    assert.deepStrictEqual(twice, []);
+  });
+
   it("exports what the design names, each defined in the module", function () {
     for (const name of ["Record", "markdown", "display_bundle", "progress", "Chart", "VEGA_LITE_SCHEMA", "Swish", "APL", "ACTIVATIONS", "plot", "diagnostics", "torchvision_root"]) {
       assert.ok(RUNTIME_EXPORTS.includes(name), `${name} missing from RUNTIME_EXPORTS`);

@@ -10,7 +10,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-Params = Dict[str, Any]
+_Params = Dict[str, Any]
 
 
 def swish(input: torch.Tensor, beta: Any = 1.0) -> torch.Tensor:
@@ -68,7 +68,7 @@ class APL(nn.Module):
 # How PyTorch computes the activations whose functional form is not F.<name>(x, **params): PReLU
 # and heaviside take tensors, Swish-β and APL are not in PyTorch. Each makes its tensors as actnb's
 # definition does for a plot (one shared PReLU slope, hinges from the initial values).
-_SPECIAL_FORWARDS: Dict[str, Callable[[torch.Tensor, Params], torch.Tensor]] = {
+_SPECIAL_FORWARDS: Dict[str, Callable[[torch.Tensor, _Params], torch.Tensor]] = {
     "prelu": lambda x, p: F.prelu(x, torch.full((1,), p["init"], dtype=x.dtype)),
     "heaviside": lambda x, p: torch.heaviside(x, torch.tensor(p["values"], dtype=x.dtype)),
     "swish": lambda x, p: swish(x, p["beta"]),
@@ -99,16 +99,16 @@ class Activation:
     params: Tuple[ParamFact, ...]
     # softmax-like: normalises along a dim, so it is plotted as the first output over [x, 0]
     normalizing: bool
-    forward: Callable[[torch.Tensor, Params], torch.Tensor]
+    forward: Callable[[torch.Tensor, _Params], torch.Tensor]
 
-    def defaults(self) -> Params:
+    def defaults(self) -> _Params:
         return {p.name: p.default for p in self.params}
 
     def __call__(self, x: torch.Tensor, params: Mapping[str, Any]) -> torch.Tensor:
         return self.forward(x, dict(params))
 
 
-def _functional(name: str) -> Callable[[torch.Tensor, Params], torch.Tensor]:
+def _functional(name: str) -> Callable[[torch.Tensor, _Params], torch.Tensor]:
     fn = getattr(F, name, None)
     if fn is None:
         raise NotImplementedError(f"actnb's activation '{name}' has no torch.nn.functional.{name} and no PyTorch form in actnb_pytorch")

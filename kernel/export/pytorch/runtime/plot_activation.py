@@ -34,12 +34,12 @@ def _describe_params(act: Activation, given: Mapping[str, Any]) -> str:
     shown = [p for p in act.params if not p.hidden and given.get(p.name) is not None]
     if not shown:
         return ""
-    parts = [f"{p.symbol} = {fmt(given[p.name]) if _is_number(given[p.name]) else _js_text(given[p.name])}" for p in shown]
+    parts = [f"{p.symbol} = {fmt(given[p.name]) if _is_plain_number(given[p.name]) else _plot_value_text(given[p.name])}" for p in shown]
     return f" ({', '.join(parts)})"
 
 
-def _js_text(v: Any) -> str:
-    return _js_number(v) if isinstance(v, (int, float)) else str(v)
+def _plot_value_text(v: Any) -> str:
+    return _plot_number_text(v) if isinstance(v, (int, float)) else str(v)
 
 
 def _resolve_activation(a: ActivationSpec) -> _Resolved:
@@ -148,7 +148,7 @@ def activation_plot(activations: Union[ActivationSpec, Sequence[ActivationSpec]]
         raise ValueError("activation_plot: give at least one activation")
     lo, hi = x
     if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
-        raise ValueError(f"activation_plot: x must be [min, max] with min < max, got [{_js_text(lo)}, {_js_text(hi)}]")
+        raise ValueError(f"activation_plot: x must be [min, max] with min < max, got [{_plot_value_text(lo)}, {_plot_value_text(hi)}]")
     if isinstance(points, bool) or not isinstance(points, int) or points < 2:
         raise ValueError(f"activation_plot: points must be an integer ≥ 2, got {points}")
     if derivative not in (True, False, "only"):
@@ -185,7 +185,7 @@ def activation_plot(activations: Union[ActivationSpec, Sequence[ActivationSpec]]
     color = {"field": "label", "type": "nominal", "title": "activation", "scale": {"domain": labels, "scheme": "tableau10"},
              "legend": {"orient": "right", "labelLimit": 320} if many else None}
 
-    def rule(channel: str) -> Spec:
+    def rule(channel: str) -> _Spec:
         return {"data": {"values": [{}]}, "mark": {"type": "rule", "strokeWidth": 1, "opacity": 0.35},
                 "encoding": {channel: {"datum": 0, "type": "quantitative"}}}
 

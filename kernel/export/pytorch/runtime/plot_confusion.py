@@ -4,7 +4,7 @@ from typing import Any, List, Optional, Sequence
 
 import torch
 
-def _class_indices(name: str, v: Any) -> List[Number]:
+def _class_indices(name: str, v: Any) -> List[_Number]:
     if isinstance(v, torch.Tensor):
         return (v.argmax(1) if v.dim() == 2 else v).detach().reshape(-1).tolist()
     if isinstance(v, (list, tuple)):
@@ -23,8 +23,8 @@ def confusion_matrix(predicted: Any, target: Any, *, classes: Optional[Sequence[
         raise ValueError(f"confusion_matrix: {len(pred)} predictions for {len(truth)} targets")
     k = max([len(classes or []), *(p + 1 for p in pred), *(t + 1 for t in truth)])
     for v in [*pred, *truth]:
-        if not (_is_number(v) and float(v).is_integer() and v >= 0):
-            raise ValueError(f"confusion_matrix: class indices must be whole numbers ≥ 0, got {_js_text(v)}")
+        if not (_is_plain_number(v) and float(v).is_integer() and v >= 0):
+            raise ValueError(f"confusion_matrix: class indices must be whole numbers ≥ 0, got {_plot_value_text(v)}")
     names = [classes[i] if classes is not None and i < len(classes) else str(i) for i in range(k)]
     counts = [[0] * k for _ in range(k)]
     for p, t in zip(pred, truth):

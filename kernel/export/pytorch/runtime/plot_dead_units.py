@@ -8,7 +8,7 @@ from typing import Any, List, Mapping, Optional, Sequence
 class _DeadRow:
     run: str
     layer: str
-    epoch: Optional[Number]
+    epoch: Optional[_Number]
     dead: float
     kind: Optional[str]
     units: Optional[int]
@@ -27,10 +27,10 @@ def _dead_rows(records: Any) -> List[_DeadRow]:
         if not isinstance(records_of_run, (list, tuple)):
             raise TypeError("dead_units_chart: expected [{'epoch', 'layer', 'dead_fraction'}, ...] records (or {run: records})")
         for r in records_of_run:
-            if not isinstance(r.get("layer"), str) or not _is_number(r.get("dead_fraction")):
+            if not isinstance(r.get("layer"), str) or not _is_plain_number(r.get("dead_fraction")):
                 raise TypeError("dead_units_chart: each record needs a layer (string) and a dead_fraction (number), as diagnostics.layer_activity gives")
             epoch = r.get("epoch")
-            rows.append(_DeadRow(run if run is not None else (r.get("run") or ""), r["layer"], epoch if _is_number(epoch) else None,
+            rows.append(_DeadRow(run if run is not None else (r.get("run") or ""), r["layer"], epoch if _is_plain_number(epoch) else None,
                                  r["dead_fraction"], r.get("kind"), r.get("units")))
     return rows
 
@@ -39,8 +39,8 @@ def _unique(xs: Sequence[Any]) -> List[Any]:
     return list(dict.fromkeys(xs))
 
 
-def _dead_datum(r: _DeadRow) -> Spec:
-    d: Spec = {"run": r.run, "layer": r.name, "dead": round6(r.dead)}
+def _dead_datum(r: _DeadRow) -> _Spec:
+    d: _Spec = {"run": r.run, "layer": r.name, "dead": round6(r.dead)}
     if r.epoch is not None:
         d["epoch"] = r.epoch
     if r.units is not None:
@@ -49,7 +49,7 @@ def _dead_datum(r: _DeadRow) -> Spec:
     return d
 
 
-def _dead_tooltip(runs: Sequence[str], with_epoch: bool, x_title: str, with_units: bool) -> List[Spec]:
+def _dead_tooltip(runs: Sequence[str], with_epoch: bool, x_title: str, with_units: bool) -> List[_Spec]:
     return [
         *([{"field": "run", "type": "nominal", "title": "run"}] if len(runs) > 1 else []),
         {"field": "layer", "type": "nominal", "title": "layer"},
@@ -62,13 +62,13 @@ def _dead_tooltip(runs: Sequence[str], with_epoch: bool, x_title: str, with_unit
 _DEAD_Y = {"field": "dead", "type": "quantitative", "title": "dead units (% of layer)", "scale": {"domain": [0, 1]}, "axis": {"format": "%"}}
 
 
-def _dead_cell(rows: Sequence[_DeadRow], run: str, layer: str, epoch: Optional[Number]) -> str:
+def _dead_cell(rows: Sequence[_DeadRow], run: str, layer: str, epoch: Optional[_Number]) -> str:
     r = next((x for x in rows if x.run == run and x.name == layer and (epoch is None or x.epoch == epoch)), None)
     return pct(r.dead) if r else "—"
 
 
 def dead_units_chart(records: Any, *, title: Optional[str] = None, subtitle: Optional[str] = None, form: Optional[str] = None,
-                     epoch: Optional[Number] = None, facet: bool = True, x_title: str = "epoch",
+                     epoch: Optional[_Number] = None, facet: bool = True, x_title: str = "epoch",
                      width: Optional[int] = None, height: int = 240) -> Chart:
     """Dead-unit fractions (diagnostics.layer_activity's dead_fraction) per layer: lines over epochs,
     or bars for one epoch. Several runs ({run: records}) get a panel each (or colours, facet=False)."""
@@ -91,7 +91,7 @@ def dead_units_chart(records: Any, *, title: Optional[str] = None, subtitle: Opt
         title = title if title is not None else "Dead units per layer during training"
         color_by_run = len(runs) > 1 and not faceted
         layer_legend = {"orient": "right", "labelLimit": 240} if len(layers) > 1 else None
-        encoding: Spec = {
+        encoding: _Spec = {
             "x": {"field": "epoch", "type": "quantitative", "title": x_title, "axis": {"tickMinStep": 1, "format": "d"}},
             "y": _DEAD_Y,
             "color": {"field": "run", "type": "nominal", "title": "run", "scale": {"domain": runs, "scheme": "tableau10"}, "legend": {"orient": "right"}}
@@ -116,9 +116,9 @@ def dead_units_chart(records: Any, *, title: Optional[str] = None, subtitle: Opt
         epoch = epochs[-1]
     snapshot = rows if epoch is None else [r for r in rows if r.epoch == epoch or r.epoch is None]
     if not snapshot:
-        raise ValueError(f"dead_units_chart: no records at {x_title} {_js_text(epoch)}")
+        raise ValueError(f"dead_units_chart: no records at {x_title} {_plot_value_text(epoch)}")
     if title is None:
-        title = "Dead units per layer" if epoch is None else f"Dead units per layer ({x_title} {_js_text(epoch)})"
+        title = "Dead units per layer" if epoch is None else f"Dead units per layer ({x_title} {_plot_value_text(epoch)})"
     grouped = len(runs) > 1
     x = {"field": "layer", "type": "nominal", "title": "layer", "scale": {"domain": layers}, "axis": {"labelAngle": 0, "labelLimit": 160}}
     run_color = {"field": "run", "type": "nominal", "title": "run", "scale": {"domain": runs, "scheme": "tableau10"}, "legend": {"orient": "right"}}
@@ -139,7 +139,7 @@ def dead_units_chart(records: Any, *, title: Optional[str] = None, subtitle: Opt
     return Chart(spec, "\n".join(text))
 
 
-def _dead_lines_text(title: str, rows: Sequence[_DeadRow], runs: Sequence[str], layers: Sequence[str], epochs: Sequence[Number], x_title: str) -> str:
+def _dead_lines_text(title: str, rows: Sequence[_DeadRow], runs: Sequence[str], layers: Sequence[str], epochs: Sequence[_Number], x_title: str) -> str:
     shown = [epochs[i] for i in sample_indices(len(epochs), 8)]
     some = f" ({len(shown)} of {len(epochs)} shown)" if len(shown) < len(epochs) else ""
     out = [title, f"Dead units (input ≤ 0 for the whole batch) as % of each layer's units, by {x_title}{some}."]

@@ -8,13 +8,13 @@ from typing import Any, Dict, List, Optional, Sequence, Union
 
 import torch
 
-Spec = Dict[str, Any]
-Number = Union[int, float]
+_Spec = Dict[str, Any]
+_Number = Union[int, float]
 
 _SIG6 = Context(prec=6, rounding=ROUND_HALF_UP)
 
 
-def _special_text(v: float, nan: str, inf: str) -> Optional[str]:
+def _plot_special_text(v: float, nan: str, inf: str) -> Optional[str]:
     """How a number formatter writes NaN, ±infinity (in its own words) and zero; None for other numbers."""
     if math.isnan(v):
         return nan
@@ -23,11 +23,11 @@ def _special_text(v: float, nan: str, inf: str) -> Optional[str]:
     return "0" if v == 0 else None
 
 
-def _js_number(v: Number) -> str:
+def _plot_number_text(v: _Number) -> str:
     """String(v) of a JavaScript number: 3.0 → "3", 1e-7 → "1e-7", 1e21 → "1e+21" (positional from 1e-6 to 1e21)."""
     if isinstance(v, bool):
         return "true" if v else "false"
-    special = _special_text(float(v), "NaN", "Infinity")
+    special = _plot_special_text(float(v), "NaN", "Infinity")
     if special is not None:
         return special
     v, a = float(v), abs(v)
@@ -39,16 +39,16 @@ def _js_number(v: Number) -> str:
     return f"{mantissa.removesuffix('.0')}e{'+' if int(exponent) > 0 else '-'}{abs(int(exponent))}"
 
 
-def _to_fixed(v: Number, digits: int) -> str:
+def _plot_to_fixed(v: _Number, digits: int) -> str:
     """Number.prototype.toFixed: rounding half away from zero on the exact binary value."""
     if not math.isfinite(v) or abs(v) >= 1e21:
-        return _js_number(v)
+        return _plot_number_text(v)
     if v == 0:
         v = 0.0  # JavaScript writes -0 as "0.00"
     return format(Decimal(v).quantize(Decimal(1).scaleb(-digits), ROUND_HALF_UP), "f")
 
 
-def round6(v: Optional[Number]) -> Optional[Number]:
+def round6(v: Optional[_Number]) -> Optional[_Number]:
     """About 6 significant digits for spec data; non-finite numbers become None (JSON has no NaN)."""
     if v is None or not math.isfinite(v):
         return None
@@ -57,15 +57,15 @@ def round6(v: Optional[Number]) -> Optional[Number]:
     return float(_SIG6.create_decimal(v))
 
 
-def fmt(v: Optional[Number]) -> str:
+def fmt(v: Optional[_Number]) -> str:
     """A number as a table cell: 6 significant digits, exponent form for very small or large values."""
     if v is None:
         return "—"
-    special = _special_text(v, "nan", "inf")
+    special = _plot_special_text(v, "nan", "inf")
     if special is not None:
         return special
     if 1e-4 <= abs(v) < 1e6:
-        return _js_number(float(_SIG6.create_decimal(v)))
+        return _plot_number_text(float(_SIG6.create_decimal(v)))
     sign, digits, exponent = _SIG6.create_decimal(v).as_tuple()
     power = exponent + len(digits) - 1
     digits = (tuple(digits) + (0,) * 6)[:6]
@@ -73,9 +73,9 @@ def fmt(v: Optional[Number]) -> str:
     return f"{'-' if sign else ''}{mantissa}e{'+' if power >= 0 else '-'}{abs(power)}"
 
 
-def pct(v: Number) -> str:
+def pct(v: _Number) -> str:
     """A percentage with one decimal, e.g. 0.125 → "12.5%"."""
-    return f"{_js_number(float(_to_fixed(v * 100, 1)))}%"
+    return f"{_plot_number_text(float(_plot_to_fixed(v * 100, 1)))}%"
 
 
 def join_labels(labels: Sequence[str]) -> str:
@@ -114,7 +114,7 @@ def sample_indices(n: int, k: int) -> List[int]:
     return out
 
 
-def _top_level(title: str, subtitle: Optional[str], rest: Spec) -> Spec:
+def _top_level(title: str, subtitle: Optional[str], rest: _Spec) -> _Spec:
     return {"$schema": VEGA_LITE_SCHEMA, "title": {"text": title, "subtitle": subtitle} if subtitle else {"text": title}, **rest}
 
 
@@ -126,7 +126,7 @@ def _numbers(v: Any, what: str) -> List[float]:
     raise TypeError(f"{what} must be a tensor or a list of numbers, got {type(v).__name__}")
 
 
-def _is_number(v: Any) -> bool:
+def _is_plain_number(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 

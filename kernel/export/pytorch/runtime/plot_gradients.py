@@ -84,7 +84,7 @@ def gradient_table(data: Any, *, title: Optional[str] = None, caption: Optional[
     else:
         raise TypeError("gradient_table: expected {'input', 'output', 'grad'} tensors, a [{'name', 'norm'}] list or {run: list}")
     shown_caption = f"{t.caption} (first {len(t.rows)} of {len(t.rows) + t.omitted} rows)" if t.omitted > 0 else t.caption
-    values: List[Spec] = []
+    values: List[_Spec] = []
     for i, row in enumerate(t.rows):
         for j, column in enumerate(t.columns):
             v = t.cells[i][j]

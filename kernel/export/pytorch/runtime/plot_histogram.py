@@ -76,7 +76,7 @@ def histogram(values: Any, *, title: Optional[str] = None, subtitle: Optional[st
             finite = [v for xs in lists for v in xs if math.isfinite(v)]
             lo, hi = (min(finite), max(finite)) if finite else (0, 1)
         if not hi >= lo:
-            raise ValueError(f"histogram: range must be [min, max] with min ≤ max, not [{_js_text(lo)}, {_js_text(hi)}]")
+            raise ValueError(f"histogram: range must be [min, max] with min ≤ max, not [{_plot_value_text(lo)}, {_plot_value_text(hi)}]")
         return (lo - 0.5, hi + 0.5) if hi == lo else (lo, hi)
 
     common = range_of([xs for _, xs in named]) if shared else None
@@ -89,7 +89,7 @@ def histogram(values: Any, *, title: Optional[str] = None, subtitle: Optional[st
     title = title if title is not None else ("Distributions" if several else "Distribution")
     y_enc = {"field": y, "type": "quantitative", "title": "fraction of values" if fraction else "count",
              **({"scale": {"type": "symlog"}} if log else {}), **({"axis": {"format": "%"}} if fraction else {})}
-    encoding: Spec = {
+    encoding: _Spec = {
         "x": {"field": "bin_start", "type": "quantitative", "title": x_title,
               "bin": {"binned": True, "step": round6(summaries[0].width)} if shared else {"binned": True}},
         "x2": {"field": "bin_end"},

@@ -7,7 +7,7 @@ import torch
 
 def _loss_series(series: Any) -> List[Dict[str, Any]]:
     if isinstance(series, (list, tuple)):
-        if not series or _is_number(series[0]):
+        if not series or _is_plain_number(series[0]):
             return [{"label": "loss", "values": list(series)}]
         return [dict(s) for s in series]
     if isinstance(series, Mapping) and "values" in series:
@@ -15,13 +15,13 @@ def _loss_series(series: Any) -> List[Dict[str, Any]]:
     raise TypeError("loss_curve: expected a list of numbers or [{'label', 'values'}, ...]")
 
 
-def _describe_loss(s: Mapping[str, Any], start: Number, x_title: str, log: bool) -> str:
+def _describe_loss(s: Mapping[str, Any], start: _Number, x_title: str, log: bool) -> str:
     vs = s["values"]
     if not vs:
         return f"{s['label']}: no values yet"
 
     def at(i: int) -> str:
-        return f"{x_title} {_js_number(start + i)}"
+        return f"{x_title} {_plot_number_text(start + i)}"
 
     parts = [f"{len(vs)} values, first {fmt(vs[0])}, last {fmt(vs[-1])}"]
     best = -1
@@ -40,7 +40,7 @@ def _describe_loss(s: Mapping[str, Any], start: Number, x_title: str, log: bool)
 
 
 def loss_curve(series: Any, *, title: str = "Training loss", legend_title: str = "series", subtitle: Optional[str] = None,
-               x_title: str = "epoch", y_title: str = "loss", log: bool = False, start: Number = 1,
+               x_title: str = "epoch", y_title: str = "loss", log: bool = False, start: _Number = 1,
                points: Optional[bool] = None, width: int = 420, height: int = 260) -> Chart:
     """Loss against epoch (or step): one line per series, a legend when there are several, optionally
     a log y scale. Non-finite losses (a diverged run) are left out of the plot and told in the text."""
@@ -72,7 +72,7 @@ def loss_curve(series: Any, *, title: str = "Training loss", legend_title: str =
     for s in runs:
         bad = next((i for i, v in enumerate(s["values"]) if not math.isfinite(v)), -1)
         if bad >= 0:
-            diverged.append(f"{s['label'] + ': ' if many else ''}{fmt(s['values'][bad])} at {x_title} {_js_number(start + bad)}")
+            diverged.append(f"{s['label'] + ': ' if many else ''}{fmt(s['values'][bad])} at {x_title} {_plot_number_text(start + bad)}")
     if subtitle is None and diverged:
         subtitle = f"Diverged (not plotted): {'; '.join(diverged)}"
     spec = _top_level(title, subtitle, {

@@ -4,7 +4,7 @@ from typing import Any, List, Mapping, Optional, Sequence, Tuple
 
 
 def training_curves(metrics: Mapping[str, Any], *, title: str = "Training", subtitle: Optional[str] = None, x_title: str = "epoch",
-                    start: Number = 1, percent: Optional[Sequence[str]] = None, width: int = 300, height: int = 220) -> Chart:
+                    start: _Number = 1, percent: Optional[Sequence[str]] = None, width: int = 300, height: int = 220) -> Chart:
     """Several metrics of a run side by side, a panel each: training_curves({"loss": {"train": [...],
     "test": [...]}, "accuracy": {"test": [...]}}); metrics named *acc* are drawn as percentages."""
     names = list(metrics)
@@ -43,6 +43,6 @@ def training_curves(metrics: Mapping[str, Any], *, title: str = "Training", subt
     for m in names:
         for label, vs in series_of(m):
             last = vs[-1] if vs else math.nan
-            shown = f"{_to_fixed(last * 100, 2)}%" if is_percent(m) else fmt(last)
-            lines.append(f"{m}{f' ({label})' if label != m else ''}: {len(vs)} values, last {shown} at {x_title} {_js_number(start + len(vs) - 1)}")
+            shown = f"{_plot_to_fixed(last * 100, 2)}%" if is_percent(m) else fmt(last)
+            lines.append(f"{m}{f' ({label})' if label != m else ''}: {len(vs)} values, last {shown} at {x_title} {_plot_number_text(start + len(vs) - 1)}")
     return Chart(spec, "\n".join(lines))
