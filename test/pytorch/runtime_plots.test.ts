@@ -27,7 +27,7 @@ const PRELUDE = `
 import json, math, base64
 import torch
 import torch.nn.functional as F
-from actnb_pytorch import plot
+from actnb_pytorch import plot, ACTIVATIONS
 VALS = json.loads('${JSON.stringify(VALS)}')
 XS = json.loads('${JSON.stringify(XS)}')
 LOGITS = json.loads('${JSON.stringify(LOGITS)}')
@@ -71,6 +71,7 @@ function activationCases(): Case[] {
     { name: "x range ending at 0 (no vertical rule)", ts: () => plot.activationPlot("elu", { x: [-3, 0], points: 13, derivative: true }), py: `plot.activation_plot("elu", x=(-3, 0), points=13, derivative=True)` },
     { name: "x range without 0, 7 points", ts: () => plot.activationPlot("gelu", { x: [0.5, 4], points: 7 }), py: `plot.activation_plot("gelu", x=(0.5, 4), points=7)` },
     { name: "float64 grid", ts: () => plot.activationPlot(["gelu", "elu", "mish"], { dtype: "float64", derivative: true, points: 51 }), py: `plot.activation_plot(["gelu", "elu", "mish"], dtype="float64", derivative=True, points=51)` },
+    { name: "a definition itself", ts: () => plot.activationPlot(ACTIVATIONS.find((d) => d.name === "selu")!, { points: 9 }), py: `plot.activation_plot(ACTIVATIONS["selu"], points=9)` },
     { name: "default grid", ts: () => plot.activationPlot("tanh"), py: `plot.activation_plot("tanh")` },
     {
       name: "fn specs, options",

@@ -10,7 +10,7 @@ import torch
 _F_SERIES = "f(x)"
 _DF_SERIES = "f'(x)"
 
-ActivationSpec = Union[str, Mapping[str, Any]]
+ActivationSpec = Union[str, Activation, Mapping[str, Any]]
 
 
 @dataclass
@@ -43,7 +43,7 @@ def _plot_value_text(v: Any) -> str:
 
 
 def _resolve_activation(a: ActivationSpec) -> _Resolved:
-    """A name ("gelu", "LeakyReLU"), {"name", "params", "label"} or {"fn", "label"}, as the plots evaluate it."""
+    """A name ("gelu", "LeakyReLU"), an entry of ACTIVATIONS, {"name", "params", "label"} or {"fn", "label"}, as the plots evaluate it."""
     if isinstance(a, Mapping) and "fn" in a:
         if not callable(a["fn"]):
             raise TypeError("activation_plot: 'fn' must be a function of a tensor")
@@ -52,6 +52,8 @@ def _resolve_activation(a: ActivationSpec) -> _Resolved:
         return _Resolved(a["label"], a["fn"])
     if isinstance(a, str):
         act, given, label = get_activation(a), {}, None
+    elif isinstance(a, Activation):
+        act, given, label = a, {}, None
     elif isinstance(a, Mapping) and isinstance(a.get("name"), str):
         act, given, label = get_activation(a["name"]), dict(a.get("params") or {}), a.get("label")
     else:
