@@ -212,6 +212,18 @@ print(json.dumps({"printed": out.getvalue(), "bundle": c._repr_mimebundle_(), "s
     });
   });
 
+  it("in a Jupyter kernel: displays are outputs, progress one output updated in place, nothing on stdout", function () {
+    const cell = ["from actnb_pytorch import markdown, progress, plot", 'markdown("# hi")', 'p = progress(2, "ep")', "p.tick()", 'p.tick("done")', "plot.loss_curve([1, 0.5])"].join("\n");
+    const outputs = runPython(`import json, nbformat, nbclient
+nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(${JSON.stringify(cell)})])
+nbclient.NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": "."}}).execute()
+print(json.dumps([{"type": o.output_type, "data": {k: v for k, v in o.get("data", {}).items() if k != "application/vnd.vegalite.v5+json"}} for o in nb.cells[0].outputs]))`, { PYDEVD_DISABLE_FILE_VALIDATION: "1" });
+    assert.deepStrictEqual(outputs.map((o: { type: string }) => o.type), ["display_data", "display_data", "execute_result"]);
+    assert.deepStrictEqual(outputs[0].data, { "text/markdown": "# hi", "text/plain": "# hi" });
+    assert.strictEqual(outputs[1].data["text/plain"], `ep ${"█".repeat(30)} 2/2  done`);
+    assert.strictEqual(outputs[2].data["text/plain"], "Training loss\nloss: 2 values, first 1, last 0.5, min 0.5 at epoch 2");
+  });
+
   it("refuses bundles actnb refuses", function () {
     let tsError = "";
     try { displayBundle({ "text/html": 5 as unknown as string }); } catch (e) { tsError = (e as Error).message; }
