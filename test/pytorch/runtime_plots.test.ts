@@ -148,6 +148,8 @@ function histogramCases(): Case[] {
     { name: "histograms faceted", ts: () => plot.histogram(parts, { columns: 2 }), py: `plot.histogram(${pyParts}, columns=2)`, exact: true },
     { name: "histograms, own ranges", ts: () => plot.histogram(parts, { shared: false, bins: 10 }), py: `plot.histogram(${pyParts}, shared=False, bins=10)`, exact: true },
     { name: "histograms overlaid, range", ts: () => plot.histogram(parts, { facet: false, range: [-1, 1], xTitle: "v", title: "H" }), py: `plot.histogram(${pyParts}, facet=False, range=(-1, 1), x_title="v", title="H")`, exact: true },
+    // summed in order, 1e16 + 1 is 1e16: the mean is 0.5 / 18, where a pairwise sum would give 8 / 18
+    { name: "histogram sums in actnb's order", ts: () => plot.histogram(Array(3).fill([1e16, 1, 1, 1, -1e16, 0.5]).flat(), { bins: 4 }), py: `plot.histogram([1e16, 1, 1, 1, -1e16, 0.5] * 3, bins=4)`, exact: true },
     { name: "histogram of one value", ts: () => plot.histogram([2, 2, 2], { bins: 3 }), py: `plot.histogram([2, 2, 2], bins=3)`, exact: true },
   ];
 }

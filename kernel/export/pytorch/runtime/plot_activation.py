@@ -4,7 +4,6 @@ import math
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
-
 import torch
 
 _F_SERIES = "f(x)"

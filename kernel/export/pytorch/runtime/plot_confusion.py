@@ -1,8 +1,8 @@
 # plot_confusion.py: plot.confusion_matrix (kernel/plots/confusion.ts).
 from typing import Any, List, Optional, Sequence
 
-
 import torch
+
 
 def _class_indices(name: str, v: Any) -> List[_Number]:
     if isinstance(v, torch.Tensor):

@@ -5,7 +5,6 @@ import math
 from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any, Dict, List, Optional, Sequence, Union
 
-
 import torch
 
 _Spec = Dict[str, Any]

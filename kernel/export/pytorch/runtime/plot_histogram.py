@@ -3,8 +3,8 @@ import math
 from dataclasses import dataclass
 from typing import Any, List, Mapping, Optional, Sequence, Tuple
 
-
 import torch
+
 
 @dataclass
 class _Summary:
@@ -20,35 +20,32 @@ class _Summary:
     width: float
 
 
-def _histogram_values(name: str, v: Any) -> List[float]:
+def _histogram_values(name: str, v: Any) -> torch.Tensor:
+    """The values as one float64 row (actnb reads a tensor's values as float64 too)."""
     if isinstance(v, torch.Tensor):
-        return v.detach().to(torch.float64).reshape(-1).tolist()
+        return v.detach().to(torch.float64).reshape(-1)
     if isinstance(v, (list, tuple)):
-        return [float(x) for x in v]
+        return torch.tensor([float(x) for x in v], dtype=torch.float64)
     raise TypeError(f"histogram: {repr(name) + ' ' if name else ''}must be a tensor or a list of numbers")
 
 
-def _summarize(name: str, xs: Sequence[float], lo: float, hi: float, bins: int) -> _Summary:
+def _sequential_sum(v: torch.Tensor) -> float:
+    # actnb adds one value after another; a CPU cumsum adds in that order too (torch.sum does not)
+    return float(torch.cumsum(v, 0)[-1]) if v.numel() else 0.0
+
+
+def _summarize(name: str, xs: torch.Tensor, lo: float, hi: float, bins: int) -> _Summary:
     width = (hi - lo) / bins
-    counts = [0] * bins
-    n = dropped = 0
-    # summed one by one in order, as actnb does (Python's sum() compensates, which JavaScript does not)
-    total = squares = 0.0
-    low, high = math.inf, -math.inf
-    for v in xs:
-        if not math.isfinite(v):
-            dropped += 1
-            continue
-        n += 1
-        total += v
-        squares += v * v
-        low, high = min(low, v), max(high, v)
-        if v < lo or v > hi:
-            continue
-        counts[min(bins - 1, math.floor((v - lo) / width))] += 1
-    mean = total / n if n else math.nan
-    std = math.sqrt(max(0.0, (squares - n * mean * mean) / (n - 1))) if n > 1 else math.nan
-    return _Summary(name, n, dropped, mean, std, low, high, counts, lo, width)
+    v = xs[torch.isfinite(xs)]
+    n = v.numel()
+    inside = v[(v >= lo) & (v <= hi)]
+    # the same float64 operations as actnb's (v - lo) / width, floored, the last bin closed
+    index = torch.floor((inside - lo) / width).clamp(max=bins - 1).to(torch.int64)
+    counts = torch.bincount(index, minlength=bins).tolist()
+    mean = _sequential_sum(v) / n if n else math.nan
+    std = math.sqrt(max(0.0, (_sequential_sum(v * v) - n * mean * mean) / (n - 1))) if n > 1 else math.nan
+    low, high = (float(v.min()), float(v.max())) if n else (math.inf, -math.inf)
+    return _Summary(name, n, xs.numel() - n, mean, std, low, high, counts, lo, width)
 
 
 def histogram(values: Any, *, title: Optional[str] = None, subtitle: Optional[str] = None, bins: int = 50,
@@ -69,12 +66,12 @@ def histogram(values: Any, *, title: Optional[str] = None, subtitle: Optional[st
         raise ValueError(f"histogram: y must be 'count' or 'fraction', got {y!r}")
     shared = shared or range is not None
 
-    def range_of(lists: Sequence[Sequence[float]]) -> Tuple[float, float]:
+    def range_of(lists: Sequence[torch.Tensor]) -> Tuple[float, float]:
         if range is not None:
             lo, hi = range
         else:
-            finite = [v for xs in lists for v in xs if math.isfinite(v)]
-            lo, hi = (min(finite), max(finite)) if finite else (0, 1)
+            finite = torch.cat([xs[torch.isfinite(xs)] for xs in lists])
+            lo, hi = (float(finite.min()), float(finite.max())) if finite.numel() else (0, 1)
         if not hi >= lo:
             raise ValueError(f"histogram: range must be [min, max] with min ≤ max, not [{_plot_value_text(lo)}, {_plot_value_text(hi)}]")
         return (lo - 0.5, hi + 0.5) if hi == lo else (lo, hi)

@@ -4,8 +4,8 @@ import struct
 import zlib
 from typing import Any, Dict, Optional
 
-
 import torch
+
 
 class Image:
     """A PNG picture (from plot.image): an image in notebooks, ``text`` elsewhere."""

@@ -2,8 +2,8 @@
 import math
 from typing import Any, Dict, List, Mapping, Optional
 
-
 import torch
+
 
 def _loss_series(series: Any) -> List[Dict[str, Any]]:
     if isinstance(series, (list, tuple)):
