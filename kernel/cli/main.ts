@@ -11,6 +11,7 @@ import { KERNEL_MAIN } from "../executor/client";
 import { actnbVersion } from "./version";
 import { notebookHtml } from "../export/html";
 import { chartSvg } from "../export/chart_svg";
+import { exportPytorch, UntranslatableError } from "../export/pytorch";
 
 const USAGE = `Usage:
   actnb run <notebook.actnb|notebook.ipynb> [--out <path>] [--check] [--quiet] [--memory-limit <MB>] [--wait-for-timers <s>]
@@ -26,10 +27,14 @@ const USAGE = `Usage:
       Exits 1 when a cell fails (naming the cell) or --check finds differences. A cell also
       fails when a timer or a promise it left behind raises after it finished.
 
-  actnb export <input.actnb|input.ipynb> --to ipynb|actnb|html [--out <path>] [--force]
+  actnb export <input.actnb|input.ipynb> --to ipynb|actnb|html|pytorch [--out <path>] [--force] [--script]
       Converts between formats (default output: beside the input, with the new extension).
       --to html writes one self-contained page to read without VS Code, offline: markdown,
       code, outputs as saved, charts drawn as inline SVG, light or dark as the system is.
+      --to pytorch translates every TypeScript cell to Python for real PyTorch and writes a
+      Python 3 notebook (<name>.pytorch.ipynb), or with --script a plain <name>.py, and beside
+      it actnb_pytorch.py (plots, formatting) when the Python uses it. A construct it cannot
+      translate stops it, naming the cell, line and construct; nothing is written then.
       An existing output is replaced only with --force, and never when it is the input.
 
   Notebooks are saved atomically: a save that fails leaves the file on disk as it was.
@@ -119,18 +124,21 @@ async function run(args: string[]): Promise<number> {
   return 0;
 }
 
-const EXPORT_FORMATS = ["ipynb", "actnb", "html"] as const;
+const EXPORT_FORMATS = ["ipynb", "actnb", "html", "pytorch"] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
 const isExportFormat = (v: string | undefined): v is ExportFormat => EXPORT_FORMATS.some((f) => f === v);
 
 async function exportCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { to: { type: "string" }, out: { type: "string" }, force: { type: "boolean" } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { to: { type: "string" }, out: { type: "string" }, force: { type: "boolean" }, script: { type: "boolean" } } });
   if (positionals.length !== 1) throw new UsageError("actnb export takes one input notebook");
   const to = values.to;
-  if (!isExportFormat(to)) throw new UsageError(to === undefined ? "actnb export needs --to ipynb, actnb or html" : `--to must be ipynb, actnb or html, not '${to}'`);
+  if (!isExportFormat(to)) throw new UsageError(to === undefined ? "actnb export needs --to ipynb, actnb, html or pytorch" : `--to must be ipynb, actnb, html or pytorch, not '${to}'`);
+  if (values.script && to !== "pytorch") throw new UsageError("--script goes with --to pytorch");
   const input = path.resolve(positionals[0]);
-  const out = path.resolve(values.out ?? input.replace(/\.(actnb|ipynb)$/, "") + `.${to}`);
-  if (!out.endsWith(`.${to}`)) throw new UsageError(`--out must end in .${to}`);
+  const extension = to === "pytorch" ? (values.script ? "py" : "ipynb") : to;
+  const defaultOut = input.replace(/\.(actnb|ipynb)$/, "") + (to === "pytorch" && !values.script ? ".pytorch.ipynb" : `.${extension}`);
+  const out = path.resolve(values.out ?? defaultOut);
+  if (!out.endsWith(`.${extension}`)) throw new UsageError(`--out must end in .${extension}`);
   // (through a symbolic link too)
   if (out === input || saveTarget(out) === saveTarget(input)) throw new UsageError("the output would overwrite the input");
   const nb = readNotebook(input);
@@ -138,6 +146,7 @@ async function exportCommand(args: string[]): Promise<number> {
     process.stderr.write(`actnb: ${path.relative(process.cwd(), out) || out} exists; add --force to replace it\n`);
     return 1;
   }
+  if (to === "pytorch") return writePytorch(nb, input, out, !!values.script, !!values.force);
   if (to === "html") {
     const page = await notebookHtml(nb, path.basename(input), chartSvg);
     for (const p of page.problems) process.stderr.write(`actnb: ${path.basename(input)}: ${p}\n`);
@@ -146,6 +155,28 @@ async function exportCommand(args: string[]): Promise<number> {
     writeNotebook(nb, out);
   }
   process.stdout.write(`${path.relative(process.cwd(), out) || out}\n`);
+  return 0;
+}
+
+/** The Python notebook (or script) and, beside it, the helper module it imports; nothing when a cell does not translate. */
+function writePytorch(nb: Notebook, input: string, out: string, script: boolean, force: boolean): number {
+  let result;
+  try {
+    result = exportPytorch(nb, { notebookDir: path.dirname(input), sourceName: path.basename(input), script });
+  } catch (e) {
+    if (!(e instanceof UntranslatableError)) throw e;
+    process.stderr.write(`actnb: ${path.basename(input)}: ${e.message}\nactnb: nothing was written (the supported subset: docs/export-pytorch.md)\n`);
+    return 1;
+  }
+  const helper = result.helper && path.join(path.dirname(out), result.helper.fileName);
+  if (helper && fs.existsSync(helper) && !force && fs.readFileSync(helper, "utf8") !== result.helper!.text) {
+    process.stderr.write(`actnb: ${path.relative(process.cwd(), helper) || helper} exists and differs; add --force to replace it\n`);
+    return 1;
+  }
+  if (helper) saveFileAtomically(helper, result.helper!.text);
+  saveFileAtomically(out, result.text);
+  process.stdout.write(`${path.relative(process.cwd(), out) || out}\n`);
+  if (helper) process.stdout.write(`${path.relative(process.cwd(), helper) || helper}\n`);
   return 0;
 }
 

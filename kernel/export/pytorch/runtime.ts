@@ -11,16 +11,17 @@ export const RUNTIME_FILE_NAME = "actnb_pytorch.py";
 
 /**
  * The sources, in the order they are joined: each may use names defined by those before it.
- * jsformat.py is joined when present.
+ * jsformat.py and iteration.py are joined when present. A .py file in the folder that is not
+ * listed here is an error, so that a new source cannot be left out of the module unnoticed.
  */
 export const RUNTIME_SOURCES: readonly string[] = [
-  "jsformat.py", "records.py", "display.py", "activations.py",
+  "jsformat.py", "iteration.py", "records.py", "display.py", "activations.py",
   // the plot functions, one file each, then plots.py gathering them into the `plot` namespace
   "plot_format.py", "plot_activation.py", "plot_gradients.py", "plot_loss.py", "plot_dead_units.py", "plot_histogram.py",
   "plot_image.py", "plot_confusion.py", "plot_training.py", "plots.py",
   "diagnostics.py", "datasets.py",
 ];
-const OPTIONAL_SOURCES = new Set(["jsformat.py"]);
+const OPTIONAL_SOURCES = new Set(["jsformat.py", "iteration.py"]);
 /** activations.py reads the facts, so they are written just before it. */
 const FACTS_BEFORE = "activations.py";
 
@@ -84,6 +85,8 @@ function publicNames(source: string): string[] {
 
 function sources(): { file: string; text: string }[] {
   const dir = sourceDir();
+  const unlisted = fs.readdirSync(dir).filter((f) => f.endsWith(".py") && !RUNTIME_SOURCES.includes(f));
+  if (unlisted.length) throw new Error(`actnb: ${unlisted.join(", ")} in ${dir} not joined into ${RUNTIME_FILE_NAME}: list it in RUNTIME_SOURCES (kernel/export/pytorch/runtime.ts)`);
   const out: { file: string; text: string }[] = [];
   for (const file of RUNTIME_SOURCES) {
     const p = path.join(dir, file);

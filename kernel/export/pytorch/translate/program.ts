@@ -1,0 +1,61 @@
+// One TypeScript program over all of a notebook's code cells, laid end to end in one file, so
+// the translator can ask the type checker what each expression is (a number prints as
+// JavaScript prints it; an object literal's fields are a dict's keys; a Tensor's are attributes).
+// Cells run as one module in the kernel, so one file sees each name as the cells do.
+import * as ts from "@tslab/typescript-for-tslab";
+import * as path from "path";
+import { createKernelRoot } from "../../../executor/root";
+
+export interface CellSpan {
+  /** Index of the cell in the notebook. */
+  index: number;
+  start: number;
+  end: number;
+}
+
+export interface NotebookProgram {
+  file: ts.SourceFile;
+  checker: ts.TypeChecker;
+  cells: CellSpan[];
+  /** The cell (span) holding a position of the file. */
+  cellAt(pos: number): CellSpan;
+}
+
+export function buildProgram(cells: { index: number; source: string }[], notebookDir: string): NotebookProgram {
+  const root = createKernelRoot(notebookDir);
+  try {
+    const fileName = path.join(root.dir, "__notebook__.ts");
+    let text = "";
+    const spans: CellSpan[] = [];
+    for (const c of cells) {
+      const start = text.length;
+      text += c.source;
+      spans.push({ index: c.index, start, end: text.length });
+      text += "\n;\n"; // a cell never continues into the next one
+    }
+    if (!/^\s*import\b/m.test(text)) text += "\nexport {};\n";
+    const options: ts.CompilerOptions = {
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Node10,
+      esModuleInterop: true,
+      target: ts.ScriptTarget.ES2020,
+      lib: ["lib.es2020.d.ts"],
+      strict: true,
+      skipLibCheck: true,
+      noEmit: true,
+    };
+    const host = ts.createCompilerHost(options);
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (f, lang, onError, create) => (f === fileName ? ts.createSourceFile(f, text, lang, true) : getSourceFile(f, lang, onError, create));
+    host.getCurrentDirectory = () => root.dir;
+    const program = ts.createProgram([fileName], options, host);
+    const file = program.getSourceFile(fileName)!;
+    const checker = program.getTypeChecker();
+    // bind everything now: the kernel root (and the typings' links in it) goes away below
+    ts.getPreEmitDiagnostics(program, file);
+    const cellAt = (pos: number) => spans.find((s) => pos >= s.start && pos <= s.end) ?? spans[spans.length - 1];
+    return { file, checker, cells: spans, cellAt };
+  } finally {
+    root.dispose();
+  }
+}
