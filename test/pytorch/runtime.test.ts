@@ -29,6 +29,21 @@ describe("PyTorch runtime: the module", function () {
     assert.ok(src.indexOf("ACTIVATION_FACTS = [") < src.indexOf("# ---- activations.py ----"));
   });
 
+  it("refuses a source it does not list, and needs those it does not take as optional", function () {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-pyrt-src-"));
+    try {
+      fs.cpSync(path.join(ROOT, "kernel/export/pytorch/runtime"), dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, "extra.py"), "x = 1\n");
+      assert.throws(() => runtimeSource(dir), /extra\.py in .* not joined into actnb_pytorch\.py: list it in RUNTIME_SOURCES/);
+      fs.rmSync(path.join(dir, "extra.py"));
+      assert.strictEqual(runtimeSource(dir), runtimeSource());
+      fs.rmSync(path.join(dir, "records.py"));
+      assert.throws(() => runtimeSource(dir), /source records\.py is missing/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("defines each top-level name in one source only (a second definition would silently replace the first)", function () {
     const seen = new Map<string, string>();
     const twice: string[] = [];

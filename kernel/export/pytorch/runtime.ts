@@ -83,8 +83,7 @@ function publicNames(source: string): string[] {
   return names;
 }
 
-function sources(): { file: string; text: string }[] {
-  const dir = sourceDir();
+function sources(dir: string): { file: string; text: string }[] {
   const unlisted = fs.readdirSync(dir).filter((f) => f.endsWith(".py") && !RUNTIME_SOURCES.includes(f));
   if (unlisted.length) throw new Error(`actnb: ${unlisted.join(", ")} in ${dir} not joined into ${RUNTIME_FILE_NAME}: list it in RUNTIME_SOURCES (kernel/export/pytorch/runtime.ts)`);
   const out: { file: string; text: string }[] = [];
@@ -101,15 +100,15 @@ function sources(): { file: string; text: string }[] {
 }
 
 /** The names the joined module exports (its __all__), in the order the sources define them. */
-export function runtimeExports(): readonly string[] {
-  return [...new Set(sources().flatMap((s) => publicNames(s.text)))];
+export function runtimeExports(dir: string = sourceDir()): readonly string[] {
+  return [...new Set(sources(dir).flatMap((s) => publicNames(s.text)))];
 }
 
 /** The names the joined module exports: the translator imports those a notebook uses from it. */
 export const RUNTIME_EXPORTS: readonly string[] = runtimeExports();
 
-/** actnb_pytorch.py: the header, every source in order, and __all__. */
-export function runtimeSource(): string {
+/** actnb_pytorch.py: the header, every source in order (from `dir`, by default where the build put them), and __all__. */
+export function runtimeSource(dir: string = sourceDir()): string {
   const header = [
     `# ${RUNTIME_FILE_NAME}: written by \`actnb export --to pytorch\`, beside the notebook exported with it.`,
     "# The helpers that notebook imports so it runs under PyTorch as it ran in actnb: the same charts",
@@ -117,7 +116,7 @@ export function runtimeSource(): string {
     "# text formatted as JavaScript formats it. Do not edit: export again to regenerate it.",
     "",
   ].join("\n");
-  const body = sources().map((s) => `# ---- ${s.file} ----\n${s.text.trimEnd()}\n`).join("\n");
-  const all = `__all__ = [${RUNTIME_EXPORTS.map((n) => JSON.stringify(n)).join(", ")}]\n`;
+  const body = sources(dir).map((s) => `# ---- ${s.file} ----\n${s.text.trimEnd()}\n`).join("\n");
+  const all = `__all__ = [${runtimeExports(dir).map((n) => JSON.stringify(n)).join(", ")}]\n`;
   return `${header}\n${body}\n${all}`;
 }
