@@ -8,7 +8,9 @@ import * as path from "path";
 import * as esbuild from "esbuild";
 import { torch, nn, diagnostics, Tensor, markdown, displayBundle, progress, setDisplaySink } from "../../kernel/index";
 import type { Module } from "../../kernel/engine/nn/module";
-import { RUNTIME_EXPORTS, RUNTIME_FILE_NAME, RUNTIME_SOURCES, runtimeSource } from "../../kernel/export/pytorch/runtime";
+import { RUNTIME_FILE_NAME, RUNTIME_SOURCES, runtimeExports, runtimeSource } from "../../kernel/export/pytorch/runtime";
+
+const RUNTIME_EXPORTS = runtimeExports();
 import { difference, plain, runPython } from "./runtime_harness";
 
 const ROOT = path.resolve(__dirname, "../../..");

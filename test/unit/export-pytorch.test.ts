@@ -9,6 +9,7 @@ import * as path from "path";
 import { Notebook, parseNotebookBytes, serializeNotebook } from "../../kernel/format";
 import { translateNotebook } from "../../kernel/export/pytorch/translate/notebook";
 import { UntranslatableError } from "../../kernel/export/pytorch";
+import { runtimeExports } from "../../kernel/export/pytorch/runtime";
 
 const ROOT = path.resolve(__dirname, "../../..");
 const BIN = path.join(ROOT, "kernel/bin/actnb.js");
@@ -146,9 +147,12 @@ describe("export --to pytorch: translation", function () {
     const python = spawnSync("python3", ["--version"]);
     if (python.status !== 0) this.skip();
     const files = [...fs.readdirSync(NOTEBOOKS).map((f) => path.join(NOTEBOOKS, f)), path.join(ROOT, "test/fixtures/notebooks/relu.actnb")];
+    const helpers = new Set(runtimeExports());
     for (const file of files) {
       const nb = parseNotebookBytes(fs.readFileSync(file), file);
       const t = translateNotebook(nb, path.dirname(file), "actnb_pytorch");
+      // every name the Python imports from the helper module is one it defines
+      assert.deepStrictEqual(t.runtimeNames.filter((n) => !helpers.has(n)), [], `${path.basename(file)} imports names actnb_pytorch.py lacks`);
       assert.strictEqual(t.cells.length, nb.cells.length, `${path.basename(file)}: one Python cell per cell`);
       const source = t.cells.filter((c) => c.kind === "code").map((c) => c.source).join("\n\n");
       const r = spawnSync("python3", ["-c", "import ast, sys; ast.parse(sys.stdin.read())"], { input: source, encoding: "utf8" });

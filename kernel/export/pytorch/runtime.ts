@@ -104,9 +104,6 @@ export function runtimeExports(dir: string = sourceDir()): readonly string[] {
   return [...new Set(sources(dir).flatMap((s) => publicNames(s.text)))];
 }
 
-/** The names the joined module exports: the translator imports those a notebook uses from it. */
-export const RUNTIME_EXPORTS: readonly string[] = runtimeExports();
-
 /** actnb_pytorch.py: the header, every source in order (from `dir`, by default where the build put them), and __all__. */
 export function runtimeSource(dir: string = sourceDir()): string {
   const header = [
