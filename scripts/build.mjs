@@ -27,6 +27,18 @@ await esbuild.build({ ...common, entryPoints: ["kernel/executor/kernel_main.ts"]
 // the kernel's TypeScript converter runs in a worker thread of its own (kernel/executor/converter_worker.ts)
 await esbuild.build({ ...common, entryPoints: ["kernel/executor/converter_worker.ts"], outfile: "dist/converter_worker.js", minify: true });
 
+// the PyTorch export's Python runtime (kernel/export/pytorch/runtime/*.py), which runtime.ts
+// joins at export: beside its compiled JS in out/, and beside the bundles that export (the
+// extension's and the npm package's CLI) as pytorch_runtime/
+const copyPythonRuntime = (to) => {
+  const from = "kernel/export/pytorch/runtime";
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.mkdirSync(to, { recursive: true });
+  for (const f of fs.readdirSync(from)) if (f.endsWith(".py")) fs.copyFileSync(path.join(from, f), path.join(to, f));
+};
+copyPythonRuntime("out/kernel/export/pytorch/runtime");
+copyPythonRuntime("dist/pytorch_runtime");
+
 // the Vega-Lite notebook renderer and the Plot activation panel's page (browser code, type-checked
 // on its own), sharing one copy of Vega
 run(process.execPath, ["scripts/build-browser.mjs"]);
@@ -63,6 +75,7 @@ fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({
   name: "actnb", version, description: "A PyTorch-faithful tensor and autograd engine in TypeScript, with activation plots for notebooks.",
   license: "MIT", main: "index.js", types: "index.d.ts", bin: { actnb: "cli.js" },
 }, null, 2) + "\n");
+copyPythonRuntime(path.join(pkg, "pytorch_runtime"));
 // its command line (`npx actnb export ...`): one file, the version written in (kernel/cli/version.ts)
 await esbuild.build({ ...common, sourcemap: false, minify: true, entryPoints: ["kernel/cli/bin.ts"], outfile: path.join(pkg, "cli.js"), define: { ACTNB_PACKAGE_VERSION: JSON.stringify(version) } });
 fs.chmodSync(path.join(pkg, "cli.js"), 0o755);

@@ -189,6 +189,14 @@ const CREATION: Record<string, () => Tensor> = {
   linspace_inexact: () => torch.linspace(0, 1, 7),
   linspace_one: () => torch.linspace(3, 10, 1),
   linspace_int_args: () => torch.linspace(0, 10, 6),
+  linspace_plot_401: () => torch.linspace(-5, 5, 401),
+  linspace_plot_1201: () => torch.linspace(-6, 6, 1201),
+  linspace_128: () => torch.linspace(-3, 3, 128),
+  linspace_200: () => torch.linspace(-3, 3, 200),
+  linspace_plot_x_range: () => torch.linspace(-4, 3, 401),
+  linspace_uneven_2915: () => torch.linspace(-2.569, 8.966, 2915),
+  linspace_uneven_52: () => torch.linspace(-8.314, 2.347, 52),
+  linspace_tail_23: () => torch.linspace(-1.7, 6.736, 23),
   eye: () => torch.eye(3),
   eye_rect: () => torch.eye(2, 3),
   full_float: () => torch.full([2, 3], 7.5),
@@ -327,6 +335,8 @@ describe("golden: ops (PyTorch 1.13)", () => {
       it(`${c.name}: ${c.python} -> ${c.dtype} ${JSON.stringify(c.shape)}`, () => {
         const t = CREATION[c.name]();
         checkTensor(t, { ...c, requires_grad: false }, c.name);
+        // a factory's numbers are PyTorch's to the last bit (the plots' x grids are linspaces)
+        assert.deepStrictEqual(t.tolist(), c.data, `${c.name}: every value bit for bit`);
       });
     }
   });

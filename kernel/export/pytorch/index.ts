@@ -20,7 +20,7 @@ export interface PytorchExport {
  */
 export function exportPytorch(nb: Notebook, options: { notebookDir: string; sourceName: string; script?: boolean }): PytorchExport {
   const moduleName = RUNTIME_FILE_NAME.replace(/\.py$/, "");
-  const translated = translateNotebook(nb, options.notebookDir, moduleName);
+  const translated = translateNotebook(nb, options.notebookDir, moduleName, options.script);
   const title = typeof nb.metadata.title === "string" ? nb.metadata.title : undefined;
   const text = options.script ? pythonScript(translated, title, options.sourceName) : pythonNotebookJson(translated, title);
   return { text, helper: translated.runtimeNames.length ? { fileName: RUNTIME_FILE_NAME, text: runtimeSource() } : undefined };

@@ -31,6 +31,8 @@ export function pythonScript(t: TranslatedNotebook, title: string | undefined, s
   for (const c of t.cells) {
     if (c.kind === "markdown") {
       out.push("# %% [markdown]", ...c.source.split("\n").map((l) => (l ? `# ${l}` : "#")), "");
+    } else if (c.kind === "raw") {
+      out.push("# %% [raw]", ...c.source.split("\n").map((l) => (l ? `# ${l}` : "#")), "");
     } else if (c.source.trim()) {
       const title = typeof c.metadata.title === "string" ? ` ${c.metadata.title}` : "";
       out.push(`# %%${title}`, c.source, "");

@@ -128,6 +128,7 @@ function consoleCall(ctx: Context, method: string, node: ts.CallExpression): Py 
       if (ts.isCallExpression(u) && isGlobal(ctx, u.expression, "String") && u.arguments.length === 1 && ["library"].includes(ctx.types.kindOf(u.arguments[0]))) return expr(ctx, u.arguments[0]).code;
       const kind = ctx.types.kindOf(a);
       if (kind === "string") return expr(ctx, a).code;
+      if (kind === "number" && ctx.types.isInteger(unwrap(a))) return expr(ctx, a).code;
       if (kind === "number" || kind === "boolean" || kind === "nullish" || kind === "unknown") return `${ctx.useRuntime("js_str")}(${expr(ctx, a).code})`;
       if (kind === "library") return expr(ctx, a).code;
       return refuse(a, `console.${method} of a ${kind}`, "Node prints it with util.inspect; print String(x) or JSON.stringify(x) instead");
@@ -333,7 +334,7 @@ function arrayMethod(ctx: Context, node: ts.CallExpression, method: string, targ
       // xs.slice().sort(…) is sorted(xs); a sort that changes xs in place is a statement (statements.ts)
       const inner = unwrap(target);
       if (ts.isCallExpression(inner) && ts.isPropertyAccessExpression(unwrap(inner.expression)) && (unwrap(inner.expression) as ts.PropertyAccessExpression).name.text === "slice" && inner.arguments.length === 0) {
-        return call("sorted", [expr(ctx, (unwrap(inner.expression) as ts.PropertyAccessExpression).expression).code, ...sortArguments(ctx, args[0])]);
+        return call("sorted", [expr(ctx, (unwrap(inner.expression) as ts.PropertyAccessExpression).expression).code, ...sortArguments(ctx, node)]);
       }
       return refuse(node, "sort() inside an expression", "sort a copy: xs.slice().sort((a, b) => a - b), or sort as a statement of its own");
     }
@@ -347,8 +348,9 @@ function arrayMethod(ctx: Context, node: ts.CallExpression, method: string, targ
 }
 
 /** The sort key arguments for a comparator: (a, b) => a - b ascends, b - a descends. */
-export function sortArguments(ctx: Context, comparator: ts.Expression | undefined): string[] {
-  if (!comparator) return refuse(comparator ?? ({} as ts.Node), "sort() without a comparator", "JavaScript sorts as text; pass (a, b) => a - b");
+export function sortArguments(ctx: Context, call: ts.CallExpression): string[] {
+  const comparator = call.arguments[0];
+  if (!comparator) return refuse(call, "sort() without a comparator", "JavaScript sorts as text; pass (a, b) => a - b");
   const fn = unwrap(comparator);
   const body = (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) ? returnedExpression(fn) : undefined;
   if (body && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters.length === 2) {

@@ -71,7 +71,7 @@ export function callArguments(ctx: Context, node: ts.CallExpression | ts.NewExpr
   const last = args.length ? unwrap(args[args.length - 1]) : undefined;
   if (library && last && ts.isObjectLiteralExpression(last) && isOptionsParameter(ctx, node, args.length - 1, params)) {
     args.pop();
-    keywords = dictEntries(ctx, last, (k) => `\u0000${snakeCase(k)}`).map((entry) => {
+    keywords = dictEntries(ctx, last, (k) => `\u0000${snakeCase(k)}`, (key, value) => (INT_PARAMETERS.has(key) ? wholeNumber(ctx, value) : undefined)).map((entry) => {
       if (entry.startsWith("**")) return entry;
       if (!entry.startsWith("\u0000")) return refuse(last, "a computed key in an options object", "write each option by its name");
       return entry.slice(1).replace(/^([A-Za-z_0-9]+): /, "$1=");
@@ -83,9 +83,37 @@ export function callArguments(ctx: Context, node: ts.CallExpression | ts.NewExpr
     if (library && i === 0 && IDX_DATASETS.has(calleeName)) return `${ctx.useRuntime("torchvision_root")}(${expr(ctx, a).code})`;
     if (library && i === 0 && (calleeName === "tensor" || calleeName === "as_tensor") && !keywords.some((k) => k.startsWith("dtype="))) return floatData(ctx, a);
     if (library && i === 1 && calleeName === "full" && !keywords.some((k) => k.startsWith("dtype="))) return floatData(ctx, a);
+    const param = params[Math.min(i, params.length - 1)];
+    if (library && param && INT_PARAMETERS.has(param)) return wholeNumber(ctx, a);
     return expr(ctx, a).code;
   });
   return [...positional, ...keywords];
+}
+
+/** PyTorch's parameters that take ints (sizes, dims, counts), which a Python float is refused as. */
+const INT_PARAMETERS = new Set(["size", "sizes", "shape", "dim", "dims", "start", "length", "steps", "in_features", "out_features", "num_features", "normalized_shape", "kernel_size", "stride", "padding", "chunks", "split_size_or_sections", "n", "k", "batch_size", "num_samples", "lengths", "nrow", "num_classes", "diagonal", "repeats", "low", "high", "in_channels", "out_channels", "groups", "dilation", "output_size", "num_hinges"]);
+
+/**
+ * A number PyTorch wants as an int. JavaScript's `n / 2` is 150 where Python's is 150.0, which a
+ * size refuses; int() is added where a quotient reaches such a parameter (an array of them too).
+ */
+function wholeNumber(ctx: Context, node: ts.Expression): string {
+  const u = unwrap(node);
+  if (ts.isArrayLiteralExpression(u)) return `[${u.elements.map((e) => wholeNumber(ctx, e)).join(", ")}]`;
+  const code = expr(ctx, u).code;
+  return hasQuotient(ctx, u, new Set()) ? `int(${code})` : code;
+}
+
+function hasQuotient(ctx: Context, node: ts.Node, seen: Set<ts.Node>): boolean {
+  if (seen.has(node)) return false;
+  seen.add(node);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.SlashToken) return true;
+  if (ts.isIdentifier(node)) {
+    const decl = ctx.types.notebookDeclaration(node);
+    return !!decl && ts.isVariableDeclaration(decl) && !!decl.initializer && hasQuotient(ctx, decl.initializer, seen);
+  }
+  if (ts.isCallExpression(node) || ts.isFunctionLike(node)) return false;
+  return !!ts.forEachChild(node, (c) => hasQuotient(ctx, c, seen) || undefined);
 }
 
 function calleeText(node: ts.CallExpression | ts.NewExpression): string {

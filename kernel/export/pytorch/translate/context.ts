@@ -28,7 +28,7 @@ export class Context {
   /** Python names in use, with the TypeScript name each stands for (two TS names must not meet in one). */
   private readonly taken = new Map<string, string>();
 
-  constructor(readonly checker: ts.TypeChecker, readonly file: ts.SourceFile) {
+  constructor(readonly checker: ts.TypeChecker, readonly file: ts.SourceFile, readonly script = false) {
     this.types = new Types(checker, file);
   }
 

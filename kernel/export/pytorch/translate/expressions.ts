@@ -138,9 +138,9 @@ function arrayLiteral(ctx: Context, node: ts.ArrayLiteralExpression): Py {
   return py(`[${items.join(", ")}]`);
 }
 
-export function dictEntries(ctx: Context, node: ts.ObjectLiteralExpression, keyOf: (name: string) => string): string[] {
+export function dictEntries(ctx: Context, node: ts.ObjectLiteralExpression, keyOf: (name: string) => string, valueOf?: (key: string, value: ts.Expression) => string | undefined): string[] {
   return node.properties.map((p) => {
-    if (ts.isPropertyAssignment(p)) return `${propertyKey(ctx, p.name, keyOf)}: ${expr(ctx, p.initializer).code}`;
+    if (ts.isPropertyAssignment(p)) return `${propertyKey(ctx, p.name, keyOf)}: ${(valueOf && ts.isIdentifier(p.name) ? valueOf(p.name.text, p.initializer) : undefined) ?? expr(ctx, p.initializer).code}`;
     if (ts.isShorthandPropertyAssignment(p)) return `${keyOf(p.name.text)}: ${expr(ctx, p.name).code}`;
     if (ts.isSpreadAssignment(p)) return `**${operand(expr(ctx, p.expression), Prec.Primary)}`;
     return refuse(p, "a method or accessor in an object literal", "give the property an arrow function: `name: (x) => …`");

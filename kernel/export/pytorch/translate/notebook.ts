@@ -9,7 +9,7 @@ import { importLines } from "./imports";
 import { Refusal, UntranslatableError } from "./untranslatable";
 
 export interface TranslatedCell {
-  kind: "markdown" | "code";
+  kind: "markdown" | "code" | "raw";
   source: string;
   /** The actnb cell's metadata (title, volatile), kept for the reader and the tests. */
   metadata: Record<string, unknown>;
@@ -23,13 +23,18 @@ export interface TranslatedNotebook {
   runtimeNames: string[];
 }
 
-export function translateNotebook(nb: Notebook, notebookDir: string, runtimeModule: string): TranslatedNotebook {
-  const code = nb.cells.map((c, index) => ({ c, index })).filter(({ c }) => c.kind === "code");
+/**
+ * `script`: the cells run as one Python program, where a cell's last value is not shown by
+ * itself; it is passed to display() (which prints its text outside Jupyter).
+ */
+export function translateNotebook(nb: Notebook, notebookDir: string, runtimeModule: string, script = false): TranslatedNotebook {
+  const isRaw = (c: Notebook["cells"][number]) => c.kind === "code" && c.language === "raw";
+  const code = nb.cells.map((c, index) => ({ c, index })).filter(({ c }) => c.kind === "code" && !isRaw(c));
   for (const { c, index } of code) {
     if (!/^(typescript|javascript|ts|js)$/i.test(c.language)) throw new UntranslatableError(index + 1, 1, 1, `a ${c.language} cell`, "only TypeScript and JavaScript cells translate", titleOf(c.metadata));
   }
   const program = buildProgram(code.map(({ c, index }) => ({ index, source: c.source })), notebookDir);
-  const ctx = new Context(program.checker, program.file);
+  const ctx = new Context(program.checker, program.file, script);
   const statementsByCell = new Map<number, ts.Statement[]>();
   for (const s of program.file.statements) {
     if (ts.isEmptyStatement(s)) continue;
@@ -42,7 +47,7 @@ export function translateNotebook(nb: Notebook, notebookDir: string, runtimeModu
   const python = new Map<number, string[]>();
   for (const { c, index } of code) {
     try {
-      python.set(index, bodyLines(ctx, statementsByCell.get(index) ?? []));
+      python.set(index, bodyLines(ctx, statementsByCell.get(index) ?? [], true));
     } catch (e) {
       if (!(e instanceof Refusal)) throw e;
       const span = program.cells.find((s) => s.index === index)!;
@@ -58,8 +63,8 @@ export function translateNotebook(nb: Notebook, notebookDir: string, runtimeModu
   if (importsCell === undefined && imports.length) cells.push({ kind: "code", source: imports.join("\n"), metadata: {} });
   nb.cells.forEach((c, index) => {
     const metadata = { ...c.metadata };
-    if (c.kind === "markdown") {
-      cells.push({ kind: "markdown", source: c.source, metadata, from: index });
+    if (c.kind === "markdown" || isRaw(c)) {
+      cells.push({ kind: c.kind === "markdown" ? "markdown" : "raw", source: c.source, metadata, from: index });
       return;
     }
     const lines = python.get(index) ?? [];

@@ -21,6 +21,8 @@ export interface NotebookProgram {
   cellAt(pos: number): CellSpan;
 }
 
+const LIBRARY_FILES = new Map<string, ts.SourceFile>();
+
 export function buildProgram(cells: { index: number; source: string }[], notebookDir: string): NotebookProgram {
   const root = createKernelRoot(notebookDir);
   try {
@@ -46,13 +48,22 @@ export function buildProgram(cells: { index: number; source: string }[], noteboo
     };
     const host = ts.createCompilerHost(options);
     const getSourceFile = host.getSourceFile.bind(host);
-    host.getSourceFile = (f, lang, onError, create) => (f === fileName ? ts.createSourceFile(f, text, lang, true) : getSourceFile(f, lang, onError, create));
+    host.getSourceFile = (f, lang, onError, create) => {
+      if (f === fileName) return ts.createSourceFile(f, text, lang, true);
+      // the typings and TypeScript's lib files do not change while the process runs: parse them once
+      const real = ts.sys.realpath?.(f) ?? f;
+      let cached = LIBRARY_FILES.get(real);
+      if (!cached) {
+        cached = getSourceFile(f, lang, onError, create);
+        if (cached) LIBRARY_FILES.set(real, cached);
+      }
+      return cached;
+    };
     host.getCurrentDirectory = () => root.dir;
     const program = ts.createProgram([fileName], options, host);
     const file = program.getSourceFile(fileName)!;
     const checker = program.getTypeChecker();
-    // bind everything now: the kernel root (and the typings' links in it) goes away below
-    ts.getPreEmitDiagnostics(program, file);
+    // (modules are resolved while the program is made; the kernel root can go once it is)
     const cellAt = (pos: number) => spans.find((s) => pos >= s.start && pos <= s.end) ?? spans[spans.length - 1];
     return { file, checker, cells: spans, cellAt };
   } finally {

@@ -252,8 +252,13 @@ function expressionStatement(ctx: Context, e: ts.Expression, isLastValue: boolea
     const statementForm = callStatement(ctx, e);
     if (statementForm) return statementForm;
   }
-  void isLastValue;
-  return [expr(ctx, e).code];
+  const value = expr(ctx, e).code;
+  // in a script nothing shows a cell's last value by itself
+  if (isLastValue && ctx.script && !(ctx.types.typeOf(e).flags & (ts.TypeFlags.Void | ts.TypeFlags.Undefined))) {
+    ctx.useFrom("", "from IPython.display import display");
+    return [`display(${value})`];
+  }
+  return [value];
 }
 
 /** Calls that are statements in Python: push, forEach, sort, Map.set. */
@@ -284,7 +289,7 @@ function callStatement(ctx: Context, call: ts.CallExpression): string[] | undefi
     const l = loopParts(ctx, target, args[0]);
     return [`${l.clause}:`, `    ${l.value.code}`];
   }
-  if (kind === "array" && method === "sort") return [`${expr(ctx, target).code}.sort(${sortArguments(ctx, args[0]).join(", ")})`];
+  if (kind === "array" && method === "sort") return [`${expr(ctx, target).code}.sort(${sortArguments(ctx, call).join(", ")})`];
   if (kind === "array" && method === "reverse") return [`${expr(ctx, target).code}.reverse()`];
   if (kind === "map" && method === "set") {
     const map = expr(ctx, target).code;

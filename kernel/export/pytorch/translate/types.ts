@@ -16,6 +16,9 @@ export type ValueKind =
 const isLibFile = (f: ts.SourceFile) => /[\\/]typescript[^\\/]*[\\/]lib[\\/]lib\.[^\\/]*\.d\.ts$/.test(f.fileName) || /[\\/]lib\.[a-z0-9.]*\.d\.ts$/.test(f.fileName);
 
 export class Types {
+  /** Identifiers whose initializer is being looked at (a guard against `let a = b, b = a` loops). */
+  private readonly following = new Set<ts.Node>();
+
   constructor(private readonly checker: ts.TypeChecker, private readonly notebook: ts.SourceFile) {}
 
   typeOf(node: ts.Node): ts.Type {
@@ -38,6 +41,14 @@ export class Types {
       if (method === "item" && !node.arguments.length) return "number";
       if (method === "tolist" && !node.arguments.length) return "array";
       if (["toFixed", "toExponential", "toLocaleString", "toPrecision", "join"].includes(method)) return "string";
+    }
+    // a variable of type any is what it was first given (`let output = relu(x)`)
+    if (ts.isIdentifier(node) && !this.following.has(node)) {
+      const decl = this.symbolOf(node)?.getDeclarations()?.[0];
+      if (decl && ts.isVariableDeclaration(decl) && decl.initializer && decl.getSourceFile() === this.notebook) {
+        this.following.add(node);
+        try { return this.kindOf(decl.initializer); } finally { this.following.delete(node); }
+      }
     }
     // calling a module (typed `(...input: any[]) => any`) gives its forward's tensor
     if (ts.isCallExpression(node) && this.isLibraryCall(node) && this.typeOf(node.expression).getSymbol() && ["Module", "Sequential"].some((m) => this.extendsClass(this.typeOf(node.expression), m))) return "library";
