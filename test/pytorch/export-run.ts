@@ -8,7 +8,7 @@ import { Notebook, parseIpynbBytes, parseNotebookBytes } from "../../kernel/form
 
 export const ROOT = path.resolve(__dirname, "../../..");
 export const PYTHON = "/usr/bin/python3";
-const ACTNB = path.join(ROOT, "kernel/bin/actnb.js");
+export const ACTNB = path.join(ROOT, "kernel/bin/actnb.js");
 
 export function sh(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
   const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 1 << 28 });

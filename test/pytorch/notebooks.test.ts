@@ -8,11 +8,10 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { cellOutputs } from "./cell-outputs";
 import { OUTPUT_KINDS, textDifferences } from "./compare";
-import { executeNotebook, exportToPytorch, PYTHON, readNotebook, ROOT, sh } from "./export-run";
+import { ACTNB, executeNotebook, exportToPytorch, PYTHON, readNotebook, ROOT, sh } from "./export-run";
 import { KNOWN_DIFFERENCES } from "./known-differences";
-import { codeCells, notebookProblems } from "./notebook-differences";
+import { notebookProblems } from "./notebook-differences";
 import { checkTable } from "./unexplained";
 
 function notebooksToExport(): string[] {
@@ -49,15 +48,17 @@ describe("notebooks exported to PyTorch (actnb export --to pytorch, run by Jupyt
     });
   }
 
-  it("03-relu-in-practice exported as a script prints, under python3, what its cells printed in actnb", () => {
+  it("03-relu-in-practice exported as a script prints, under python3, what `actnb run` prints for the notebook", () => {
+    // a script shows each cell's last value (a chart's text here) where a terminal run of actnb does
     const file = path.join(ROOT, "notebooks/03-relu-in-practice.actnb");
     const dir = fs.mkdtempSync(path.join(work, "script-"));
     const script = path.join(dir, "relu_in_practice.py");
     exportToPytorch(file, script, true);
-    const run = sh(PYTHON, [script], dir);
-    assert.strictEqual(run.code, 0, `python3 ${path.basename(script)} failed:\n${run.stderr}`);
-    const stored = codeCells(readNotebook(file)).map((c) => cellOutputs(c.outputs).stdout).join("");
-    const differences = textDifferences(stored, run.stdout);
-    if (differences.length) assert.fail(`the script's stdout differs from the stored stdout of the actnb run:\n${differences.join("\n")}`);
+    const python = sh(PYTHON, [script], dir);
+    assert.strictEqual(python.code, 0, `python3 ${path.basename(script)} failed:\n${python.stderr}`);
+    const actnb = sh(process.execPath, [ACTNB, "run", file], dir);
+    assert.strictEqual(actnb.code, 0, `actnb run ${path.basename(file)} failed:\n${actnb.stderr}`);
+    const differences = textDifferences(actnb.stdout, python.stdout);
+    if (differences.length) assert.fail(`the script's stdout differs from what actnb run printed:\n${differences.join("\n")}`);
   });
 });
