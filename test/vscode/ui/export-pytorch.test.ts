@@ -47,6 +47,27 @@ function cursorAndSelection(page: Page, cellIndex: number, text: string): Promis
   }, text);
 }
 
+/** Runs the command from the palette and, in VS Code's save dialog (in the browser its own file
+ * picker, in the quick input), checks the name it offers and accepts it. */
+async function exportAcceptingDefault(page: Page, offeredName: string): Promise<void> {
+  await runCommand(page, COMMAND);
+  const input = page.locator(`${QUICK_INPUT} input`);
+  await input.waitFor({ state: "visible", timeout: 60_000 });
+  let offered = "";
+  await waitUntil(async () => (offered = await input.inputValue()).endsWith(`/${offeredName}`), {
+    timeoutMs: 10_000,
+    message: () => `the save dialog offers ${offeredName} (it shows "${offered}")`,
+  });
+  await page.keyboard.press("Enter");
+}
+
+/** The helper module the build ships (kernel/export/pytorch/runtime.ts, compiled into out/). */
+function shippedHelper(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { runtimeSource } = require(path.join(REPO_ROOT, "out", "kernel", "export", "pytorch", "runtime")) as { runtimeSource: () => string };
+  return runtimeSource();
+}
+
 describeFor(["default"], "Export to PyTorch notebook", function () {
   let session: Session;
   suiteSession("export-pytorch", (s) => (session = s));
@@ -57,17 +78,7 @@ describeFor(["default"], "Export to PyTorch notebook", function () {
     fs.copyFileSync(path.join(REPO_ROOT, "notebooks", "03-relu-in-practice.actnb"), path.join(session.workspace, "to-python.actnb"));
     const out = path.join(session.workspace, "to-python.pytorch.ipynb");
     await openFile(page, "to-python.actnb", { expect: "notebook" });
-    await runCommand(page, COMMAND);
-
-    // VS Code's save dialog (in the browser, its own file picker in the quick input)
-    const input = page.locator(`${QUICK_INPUT} input`);
-    await input.waitFor({ state: "visible", timeout: 60_000 });
-    let offered = "";
-    await waitUntil(async () => (offered = await input.inputValue()).endsWith("to-python.pytorch.ipynb"), {
-      timeoutMs: 10_000,
-      message: () => `the save dialog offers to-python.pytorch.ipynb (it shows "${offered}")`,
-    });
-    await page.keyboard.press("Enter");
+    await exportAcceptingDefault(page, "to-python.pytorch.ipynb");
 
     const said = await clickNotificationButton(page, "Exported to to-python.pytorch.ipynb", "Open");
     assert.match(said, /and actnb_pytorch\.py beside it/);
@@ -106,5 +117,29 @@ describeFor(["default"], "Export to PyTorch notebook", function () {
         drawn.selected.length === 1 && near(drawn.selected[0].top, drawn.line?.top) && near(drawn.selected[0].width, drawn.line?.width, 4);
     }, { timeoutMs: 10_000, message: () => `the cursor at the start of "switch (name) {" in cell 2, that line selected (drawn: ${JSON.stringify(drawn)})` });
     assert.match((await codeCell(page, 1).getAttribute("class")) ?? "", /\bfocused\b/, "cell 2 is the focused cell");
+  });
+
+  it("asks before replacing a different actnb_pytorch.py: Cancel writes nothing, Replace writes both", async function () {
+    const page = session.page;
+    const helper = path.join(session.workspace, "actnb_pytorch.py");
+    fs.writeFileSync(helper, "# my own helper\n");
+    fs.copyFileSync(path.join(REPO_ROOT, "notebooks", "03-relu-in-practice.actnb"), path.join(session.workspace, "clash.actnb"));
+    const out = path.join(session.workspace, "clash.pytorch.ipynb");
+    await openFile(page, "clash.actnb", { expect: "notebook" });
+    for (const answer of ["Cancel", "Replace"]) {
+      await exportAcceptingDefault(page, "clash.pytorch.ipynb");
+      const dialog = page.locator(".monaco-dialog-box").filter({ hasText: "actnb_pytorch.py exists beside the export" }).first();
+      await dialog.waitFor({ state: "visible", timeout: 60_000 });
+      await dialog.getByRole("button", { name: answer }).click();
+      await dialog.waitFor({ state: "hidden", timeout: 10_000 });
+      if (answer === "Cancel") {
+        await page.waitForTimeout(1000);
+        assert.equal(fs.existsSync(out), false, "Cancel wrote the notebook");
+        assert.equal(fs.readFileSync(helper, "utf8"), "# my own helper\n", "Cancel replaced the helper");
+      }
+    }
+    await clickNotificationButton(page, "Exported to clash.pytorch.ipynb", "Open");
+    assert.ok(fs.existsSync(out), "Replace wrote the notebook");
+    assert.equal(fs.readFileSync(helper, "utf8"), shippedHelper(), "Replace wrote the helper the export needs");
   });
 });
