@@ -80,6 +80,9 @@ fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({
   license: "MIT", main: "index.js", types: "index.d.ts", bin: { actnb: "cli.js" },
 }, null, 2) + "\n");
 copyPythonRuntime(path.join(pkg, "pytorch_runtime"));
+// `actnb export --to pytorch` type-checks the cells with the TypeScript bundled into cli.js, which
+// looks for its lib.*.d.ts beside it
+for (const f of nodeLibs(tsLib)) fs.copyFileSync(path.join(tsLib, f), path.join(pkg, f));
 // its command line (`npx actnb export ...`): one file, the version written in (kernel/cli/version.ts)
 await esbuild.build({ ...common, sourcemap: false, minify: true, entryPoints: ["kernel/cli/bin.ts"], outfile: path.join(pkg, "cli.js"), define: { ACTNB_PACKAGE_VERSION: JSON.stringify(version) } });
 fs.chmodSync(path.join(pkg, "cli.js"), 0o755);
