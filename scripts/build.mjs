@@ -22,6 +22,10 @@ const common = { bundle: true, platform: "node", target: "node20", format: "cjs"
 await esbuild.build({ ...common, entryPoints: ["extension/src/extension.ts"], outfile: "dist/extension.js", external: ["vscode"] });
 // Export to HTML's page maker (with Vega and Vega-Lite), loaded by the command when first used
 await esbuild.build({ ...common, sourcemap: false, minify: true, entryPoints: ["kernel/export/html.ts"], outfile: "dist/export_html.js" });
+// Export to PyTorch's translator (a worker thread with TypeScript, which resolves "actnb" from dist/types
+// and its libraries from dist/ as the kernel does); the Python helper module it writes is read from
+// dist/pytorch_runtime/ (copied below)
+await esbuild.build({ ...common, sourcemap: false, minify: true, entryPoints: ["extension/src/export_pytorch_worker.ts"], outfile: "dist/export_pytorch_worker.js" });
 // keepNames: modules print their class's name ("Linear(...)", not the minifier's), as in the npm package below
 await esbuild.build({ ...common, entryPoints: ["kernel/executor/kernel_main.ts"], outfile: "dist/kernel_main.js", minify: true, keepNames: true });
 // the kernel's TypeScript converter runs in a worker thread of its own (kernel/executor/converter_worker.ts)
@@ -76,6 +80,9 @@ fs.writeFileSync(path.join(pkg, "package.json"), JSON.stringify({
   license: "MIT", main: "index.js", types: "index.d.ts", bin: { actnb: "cli.js" },
 }, null, 2) + "\n");
 copyPythonRuntime(path.join(pkg, "pytorch_runtime"));
+// `actnb export --to pytorch` type-checks the cells with the TypeScript bundled into cli.js, which
+// looks for its lib.*.d.ts beside it
+for (const f of nodeLibs(tsLib)) fs.copyFileSync(path.join(tsLib, f), path.join(pkg, f));
 // its command line (`npx actnb export ...`): one file, the version written in (kernel/cli/version.ts)
 await esbuild.build({ ...common, sourcemap: false, minify: true, entryPoints: ["kernel/cli/bin.ts"], outfile: path.join(pkg, "cli.js"), define: { ACTNB_PACKAGE_VERSION: JSON.stringify(version) } });
 fs.chmodSync(path.join(pkg, "cli.js"), 0o755);

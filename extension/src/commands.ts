@@ -20,9 +20,9 @@ function activeNotebook(): vscode.NotebookDocument | undefined {
 }
 
 /** What the notebook toolbar passes a command: the notebook it was clicked in. */
-type ToolbarArg = { notebookEditor?: { notebookUri: vscode.Uri } } | undefined;
+export type ToolbarArg = { notebookEditor?: { notebookUri: vscode.Uri } } | undefined;
 
-function notebookOf(arg: ToolbarArg): vscode.NotebookDocument | undefined {
+export function notebookOf(arg: ToolbarArg): vscode.NotebookDocument | undefined {
   const uri = arg?.notebookEditor?.notebookUri;
   return uri ? vscode.workspace.notebookDocuments.find((d) => d.uri.toString() === uri.toString()) : activeNotebook();
 }

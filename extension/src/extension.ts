@@ -10,6 +10,7 @@ import { registerPlotActivation } from "./plot";
 import { SaveGuard } from "./save_guard";
 import { KernelSelection } from "./selection";
 import { registerExportHtml } from "./export_html";
+import { registerExportPytorch } from "./export_pytorch";
 import { registerVariablesView, VariablesProvider } from "./variables";
 
 export function activate(context: vscode.ExtensionContext): { kernels: KernelManager; saveGuard: SaveGuard; variables: VariablesProvider } {
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): { kernels: KernelMan
   registerLanguageFeatures(context, kernels, selection);
   registerPlotActivation(context);
   registerExportHtml(context);
+  registerExportPytorch(context);
   const variables = registerVariablesView(context, kernels);
   log.appendLine("Activation Notebooks is ready.");
   return { kernels, saveGuard, variables };

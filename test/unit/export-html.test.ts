@@ -87,10 +87,10 @@ describe("actnb export --to html", function () {
     const file = path.join(ROOT, "notebooks", guide[0]);
     const pdf = actnb("export", file, "--to", "pdf");
     assert.strictEqual(pdf.code, 2);
-    assert.match(pdf.stderr, /--to must be ipynb, actnb or html, not 'pdf'/);
+    assert.match(pdf.stderr, /--to must be ipynb, actnb, html or pytorch, not 'pdf'/);
     const none = actnb("export", file);
     assert.strictEqual(none.code, 2);
-    assert.match(none.stderr, /actnb export needs --to ipynb, actnb or html/);
+    assert.match(none.stderr, /actnb export needs --to ipynb, actnb, html or pytorch/);
     const missing = actnb("export", path.join(dir, "nowhere.actnb"), "--to", "html");
     assert.strictEqual(missing.code, 1);
     assert.match(missing.stderr, /nowhere\.actnb: no such file/);

@@ -66,6 +66,8 @@ describe("export --to pytorch: translation", function () {
   it("turns torch.no_grad into with-blocks where a statement holds it, and into PyTorch's decorator form elsewhere", () => {
     assert.strictEqual(py("const w = torch.ones(2);\ntorch.no_grad(() => { w.mul_(2); });\nconst y = torch.no_grad(() => w.sum());\nconst ys = [torch.no_grad(() => w.sum().item())];"),
       "w = torch.ones(2)\nwith torch.no_grad():\n    w.mul_(2)\nwith torch.no_grad():\n    y = w.sum()\nys = [torch.no_grad()(lambda: w.sum().item())()]");
+    assert.strictEqual(py("const w = torch.ones(2), losses: number[] = [];\nlosses.push(torch.no_grad(() => w.sum().item()));"),
+      "w = torch.ones(2)\nlosses = []\nwith torch.no_grad():\n    losses.append(w.sum().item())");
   });
 
   it("makes an nn.Module subclass with __init__ (fields after super) and forward", () => {

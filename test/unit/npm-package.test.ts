@@ -61,6 +61,23 @@ describe("the packed npm package (npm pack ./dist/actnb) in a clean folder", fun
     assert.strictEqual((html.match(/<svg\b[^>]*class="marks"/g) ?? []).length, charts);
   });
 
+  it("npx actnb export --to pytorch writes the same Python as the repository's CLI", () => {
+    fs.copyFileSync(GUIDE, path.join(work, "torch.actnb"));
+    const r = sh("npx", ["actnb", "export", "torch.actnb", "--to", "pytorch"]);
+    assert.strictEqual(r.code, 0, r.stderr);
+    assert.deepStrictEqual(r.stdout.trim().split("\n"), ["torch.pytorch.ipynb", "actnb_pytorch.py"]);
+    const here = fs.mkdtempSync(path.join(os.tmpdir(), "actnb-npm-ref-"));
+    try {
+      const ref = spawnSync(process.execPath, [path.join(ROOT, "kernel/bin/actnb.js"), "export", GUIDE, "--to", "pytorch", "--out", path.join(here, "ref.ipynb")], { encoding: "utf8" });
+      assert.strictEqual(ref.status, 0, ref.stderr);
+      const sources = (f: string) => JSON.parse(fs.readFileSync(f, "utf8")).cells.map((c: { source: string[] }) => c.source.join(""));
+      assert.deepStrictEqual(sources(path.join(work, "torch.pytorch.ipynb")), sources(path.join(here, "ref.ipynb")));
+      assert.strictEqual(fs.readFileSync(path.join(work, "actnb_pytorch.py"), "utf8"), fs.readFileSync(path.join(here, "actnb_pytorch.py"), "utf8"));
+    } finally {
+      fs.rmSync(here, { recursive: true, force: true });
+    }
+  });
+
   it("npx actnb export refuses a missing notebook by name", () => {
     const r = sh("npx", ["actnb", "export", "nowhere.actnb", "--to", "ipynb"]);
     assert.strictEqual(r.code, 1);

@@ -24,6 +24,13 @@ describe("the packaged extension", function () {
     }
   });
 
+  it("holds Export to PyTorch's translator and the Python helper module it writes", () => {
+    assert.ok(files.includes("dist/export_pytorch_worker.js"), "dist/export_pytorch_worker.js is missing from the package");
+    const shipped = fs.readdirSync(path.join(ROOT, "kernel/export/pytorch/runtime")).filter((f) => f.endsWith(".py")).map((f) => `dist/pytorch_runtime/${f}`);
+    assert.ok(shipped.length > 0);
+    assert.deepStrictEqual(shipped.filter((f) => !files.includes(f)), [], "helper module files missing from the package");
+  });
+
   it("leaves out sources, tests, source maps and dev dependencies", () => {
     const stray = files.filter((f) => (/\.ts$/.test(f) && !/\.d\.ts$/.test(f)) || /^(test|kernel|extension|bench|scripts|out|node_modules)\//.test(f) || /\.map$/.test(f));
     assert.deepStrictEqual(stray, []);

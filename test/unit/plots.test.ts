@@ -152,8 +152,12 @@ describe("plots: activationPlot", () => {
       if (x < 0) assert.strictEqual(relu.df[i], 0);
       if (x <= 0) assert.strictEqual(leaky.df[i], r6(Math.fround(0.2)));
     });
-    // PyTorch's relu'(0) is 0
-    assert.strictEqual(relu.df[relu.x.indexOf(0)], 0);
+    // PyTorch's linspace(-5, 5, 401) has no exact 0 in the middle: -7.45e-8 (its float32 kernel)
+    assert.strictEqual(relu.x[200], r6(-7.450580596923828e-8));
+    // PyTorch's relu'(0) is 0: a grid through 0 exactly (linspace(-1, 1, 3))
+    const [atZero] = curveData(activationPlot("relu", { derivative: true, x: [-1, 1], points: 3 }).spec);
+    assert.deepStrictEqual(atZero.x, [-1, 0, 1]);
+    assert.strictEqual(atZero.df[1], 0);
     assert.match(chart.text, /f'\(x\) by autograd/);
   });
 
@@ -176,7 +180,9 @@ describe("plots: activationPlot", () => {
     assert.match(chart.text, /No derivative plotted: PyTorch's backward raises "derivative for aten::heaviside is not implemented"/);
     const [h] = curveData(chart.spec);
     assert.deepStrictEqual(h.df, []);
-    assert.strictEqual(h.f[200], 0.5, "H(0) = values");
+    assert.strictEqual(h.f[200], 0, "H at the grid's middle, PyTorch's -7.45e-8, is 0");
+    const [h0] = curveData(activationPlot("heaviside", { x: [-1, 1], points: 3 }).spec);
+    assert.deepStrictEqual([h0.x[1], h0.f[1]], [0, 0.5], "H(0) = values");
   });
 
   it("uses the definitions' parameters: PReLU init, Swish β, APL hinges, GELU approximate", () => {

@@ -258,6 +258,11 @@ function binary(ctx: Context, node: ts.BinaryExpression): Py {
     const negated = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
     return py(`${operand(expr(ctx, other), Prec.Compare + 1)} is ${negated ? "not " : ""}None`, Prec.Compare);
   }
+  // === between objects is identity (a dict's == compares contents, a tensor's compares elements)
+  if (isEquality && isObjectKind(ctx.types.kindOf(node.left)) && isObjectKind(ctx.types.kindOf(node.right))) {
+    const negated = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+    return py(`${operand(expr(ctx, node.left), Prec.Compare + 1)} is ${negated ? "not " : ""}${operand(expr(ctx, node.right), Prec.Compare + 1)}`, Prec.Compare);
+  }
   if (isAssignmentOperator(op) || op === ts.SyntaxKind.CommaToken) {
     return refuse(node, op === ts.SyntaxKind.CommaToken ? "the comma operator" : "an assignment inside an expression", "make it a statement of its own");
   }

@@ -63,6 +63,17 @@ export function buildProgram(cells: { index: number; source: string }[], noteboo
     const program = ts.createProgram([fileName], options, host);
     const file = program.getSourceFile(fileName)!;
     const checker = program.getTypeChecker();
+    // without JavaScript's and actnb's typings every expression would be `any` and the Python
+    // wrong without a word: an installation that lacks them stops the export here
+    const lib = ts.getDefaultLibFilePath(options);
+    if (!program.getSourceFile(lib) && !program.getSourceFiles().some((f) => /[\\/]lib\.es5\.d\.ts$/.test(f.fileName))) {
+      throw new Error(`actnb: TypeScript's library typings are missing (looked for ${lib}); reinstall actnb`);
+    }
+    for (const s of file.statements) {
+      if (ts.isImportDeclaration(s) && ts.isStringLiteral(s.moduleSpecifier) && s.moduleSpecifier.text === "actnb" && !checker.getSymbolAtLocation(s.moduleSpecifier)) {
+        throw new Error(`actnb: cannot find actnb's typings from ${notebookDir}; reinstall actnb`);
+      }
+    }
     // (modules are resolved while the program is made; the kernel root can go once it is)
     const cellAt = (pos: number) => spans.find((s) => pos >= s.start && pos <= s.end) ?? spans[spans.length - 1];
     return { file, checker, cells: spans, cellAt };

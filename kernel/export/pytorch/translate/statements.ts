@@ -272,6 +272,11 @@ function callStatement(ctx: Context, call: ts.CallExpression): string[] | undefi
   if (kind === "array" && method === "push") {
     const list = pushTarget(ctx, target);
     if (args.length === 1 && ts.isSpreadElement(args[0])) return [`${list}.extend(${expr(ctx, args[0].expression).code})`];
+    // xs.push(torch.no_grad(() => v)): the append runs inside the with-block (appending records nothing)
+    const arg = args.length === 1 ? unwrap(args[0]) : undefined;
+    if (arg && isNoGrad(ctx, arg) && returnedExpression(unwrap(arg.arguments[0]) as ts.ArrowFunction)) {
+      return [`with ${noGradContext(ctx, arg)}:`, `    ${list}.append(${expr(ctx, returnedExpression(unwrap(arg.arguments[0]) as ts.ArrowFunction)!).code})`];
+    }
     if (args.length === 1) return [`${list}.append(${expr(ctx, args[0]).code})`];
     return [`${list}.extend([${args.map((a) => expr(ctx, a).code).join(", ")}])`];
   }
