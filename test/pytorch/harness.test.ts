@@ -70,7 +70,7 @@ describe("the pytorch suite's comparison, on hand-written exports of the relu fi
       differences: ['line 1: actnb "tensor([0., 0., 2.])\\n" | python "tensor([0.0000, 0.0000, 2.5000])\\n"'], reason: "a test of the table",
     };
     assert.deepStrictEqual(notebookProblems("relu", readNotebook(FIXTURE), executed, [entry]), []);
-    assert.deepStrictEqual(notebookProblems("relu", readNotebook(FIXTURE), executed, []), [`cell "ReLU of three numbers", stdout:\n      ${entry.differences[0]}`]);
+    assert.deepStrictEqual(notebookProblems("relu", readNotebook(FIXTURE), executed, []), [`cell "ReLU of three numbers", stdout:\n      ${entry.differences![0]}`]);
   });
 
   it("an export with another number of code cells is refused, not compared cell by cell", () => {

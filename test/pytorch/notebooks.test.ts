@@ -16,7 +16,8 @@ import { checkTable } from "./unexplained";
 
 function notebooksToExport(): string[] {
   const inDir = (dir: string, ext: RegExp) => fs.readdirSync(path.join(ROOT, dir)).filter((f) => ext.test(f)).sort().map((f) => path.join(ROOT, dir, f));
-  return [...inDir("notebooks", /\.actnb$/), ...inDir("test/fixtures/notebooks", /\.(actnb|ipynb)$/)];
+  // (the tslab fixture, relu-tslab.ipynb, imports tslab: its export is refused, naming the cell, in test/unit/export-pytorch.test.ts)
+  return [...inDir("notebooks", /\.actnb$/), ...inDir("test/fixtures/notebooks", /\.actnb$/)];
 }
 
 describe("notebooks exported to PyTorch (actnb export --to pytorch, run by Jupyter's python3 kernel)", function () {

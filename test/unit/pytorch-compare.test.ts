@@ -7,7 +7,7 @@ import { encodePng } from "../../kernel/display/png";
 import { cellOutputs, pngSize, VEGA_LITE } from "../pytorch/cell-outputs";
 import { cellDifferences, OUTPUT_KINDS, textDifferences } from "../pytorch/compare";
 import { KnownDifference } from "../pytorch/known-differences";
-import { checkTable, unexplained } from "../pytorch/unexplained";
+import { checkTable, driftOf, unexplained } from "../pytorch/unexplained";
 import { specDifferences } from "../pytorch/vega-compare";
 
 const png = (w: number, h: number) => encodePng(new Uint8Array(w * h), w, h, 1).toString("base64");
@@ -105,6 +105,29 @@ describe("the known-differences table", () => {
     ]);
   });
 
+  it("measures a drift: the same text with its numbers taken out, and their largest relative difference", () => {
+    assert.strictEqual(driftOf('line 4: actnb "  final loss 0.074, accuracy 98%\\n" | python "  final loss 0.089, accuracy 98%\\n"'), (0.089 - 0.074) / 0.089);
+    assert.strictEqual(driftOf("$.data.values[3].loss: actnb 2.5, python 2"), 0.2);
+    // the columns' alignment may move; another word may not
+    assert.strictEqual(driftOf('line 2: actnb "act2   9.4%   6.3%" | python "act2   9.4%  10.3%"'), (10.3 - 6.3) / 10.3);
+    assert.strictEqual(driftOf('line 2: actnb "min at epoch 5" | python "max at epoch 5"'), Infinity);
+    assert.strictEqual(driftOf("$.data.values: actnb 3 items, python 4"), Infinity);
+  });
+
+  it("accepts a training run's differences within its entry's drift, and names those beyond it", () => {
+    const drifting = { notebook: "10-cnn", cell: "Train", output: "stdout" as const, drift: 0.2, reason: "training drifts" };
+    const within = { output: "stdout" as const, detail: 'line 1: actnb "loss 0.50" | python "loss 0.45"' };
+    const beyond = { output: "stdout" as const, detail: 'line 2: actnb "loss 0.50" | python "loss 0.30"' };
+    assert.deepStrictEqual(unexplained("10-cnn", [{ cell: "Train", differences: [within] }], [drifting]), []);
+    const problems = unexplained("10-cnn", [{ cell: "Train", differences: [within, beyond] }], [drifting]);
+    assert.strictEqual(problems.length, 1);
+    assert.match(problems[0], /beyond its known drift of 0\.2[\s\S]*line 2: actnb "loss 0\.50" \| python "loss 0\.30"  \[relative difference 0\.4\]/);
+    assert.doesNotMatch(problems[0], /line 1/);
+    assert.deepStrictEqual(unexplained("10-cnn", [{ cell: "Train", differences: [] }], [drifting]), [
+      'cell "Train", stdout: the known difference no longer occurs, remove it from test/pytorch/known-differences.ts',
+    ]);
+  });
+
   it("fails when an entry's difference no longer occurs, so the table only shrinks", () => {
     assert.deepStrictEqual(unexplained("10-cnn", [{ cell: "Train", differences: [] }], [entry]), [
       'cell "Train", stdout: the known difference no longer occurs, remove it from test/pytorch/known-differences.ts',
@@ -113,7 +136,9 @@ describe("the known-differences table", () => {
 
   it("refuses entries without differences or a reason, of an unknown output, or listed twice", () => {
     assert.doesNotThrow(() => checkTable([entry], OUTPUT_KINDS));
-    assert.throws(() => checkTable([{ ...entry, differences: [] }], OUTPUT_KINDS), /lists no differences/);
+    assert.throws(() => checkTable([{ ...entry, differences: [] }], OUTPUT_KINDS), /lists either its differences or a drift/);
+    assert.throws(() => checkTable([{ ...entry, drift: 0.1 }], OUTPUT_KINDS), /lists either its differences or a drift/);
+    assert.throws(() => checkTable([{ ...entry, differences: undefined, drift: 2 }], OUTPUT_KINDS), /a drift is a relative difference in \(0, 1\]/);
     assert.throws(() => checkTable([{ ...entry, reason: " " }], OUTPUT_KINDS), /gives no reason/);
     assert.throws(() => checkTable([{ ...entry, output: "stderr" as never }], OUTPUT_KINDS), /unknown output kind/);
     assert.throws(() => checkTable([entry, entry], OUTPUT_KINDS), /listed twice/);
