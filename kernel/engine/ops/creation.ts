@@ -4,7 +4,7 @@ import { bindEntry, checkSizes, isOptions, splitSizes } from "../args";
 import { TORCH_FUNCTIONS_CREATION as API } from "../api/tables/creation";
 import type { ApiEntry } from "../api/entry";
 import { availableDevice, Device } from "../device";
-import { DType, float32, int64, bool, toDType } from "../dtype";
+import { DType, float32, float64, int64, bool, toDType } from "../dtype";
 import { RuntimeError, ValueError } from "../errors";
 import { pyTypeName } from "../pyrepr";
 import { default_generator } from "../random";
@@ -217,6 +217,47 @@ function fillLinspaceFloat32(d: { [i: number]: number }, start: number, end: num
   for (; i < steps; i++) d[i] = at(i);
 }
 
+/** x as m · 2^e with m an integer: a double's exact value. */
+function exactValue(x: number): { m: bigint; e: number } {
+  if (x === 0) return { m: 0n, e: 0 };
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const hi = view.getUint32(0), lo = view.getUint32(4);
+  const biased = (hi >>> 20) & 0x7ff;
+  let m = (BigInt(hi & 0xfffff) << 32n) | BigInt(lo);
+  if (biased !== 0) m |= 1n << 52n;
+  return { m: hi >>> 31 ? -m : m, e: biased === 0 ? -1074 : biased - 1075 };
+}
+
+/** a·k + c rounded once (a fused multiply-add), for a whole number k: exact in BigInt, then Number() rounds. */
+function fusedMultiplyAdd(a: number, k: number, c: number): number {
+  const x = exactValue(a), y = exactValue(c);
+  const e = Math.min(x.e, y.e);
+  const n = ((x.m * BigInt(k)) << BigInt(x.e - e)) + (y.m << BigInt(y.e - e));
+  const r = Number(n) * 2 ** e;
+  return Number.isFinite(r) ? r : a * k + c;
+}
+
+/**
+ * PyTorch's float64 linspace kernel, to the last bit: as float32's (fillLinspaceFloat32), with
+ * vectors of 4 doubles, so rounds of 8; each vector's first value is a fused multiply-add, which
+ * float64 cannot do exactly by itself (hence BigInt).
+ */
+function fillLinspaceFloat64(d: { [i: number]: number }, start: number, end: number, steps: number): void {
+  const lanes = LANES / 2;
+  const step = (end - start) / (steps - 1);
+  const half = Math.floor(steps / 2);
+  const at = (idx: number) => (idx < half ? fusedMultiplyAdd(step, idx, start) : fusedMultiplyAdd(-step, steps - idx - 1, end));
+  let i = 0;
+  for (; i + 2 * lanes <= steps; i += 2 * lanes) {
+    for (const v of [i, i + lanes]) {
+      const base = at(v);
+      for (let k = 0; k < lanes; k++) d[v + k] = base + k * step;
+    }
+  }
+  for (; i < steps; i++) d[i] = at(i);
+}
+
 export function linspace(...args: unknown[]): Tensor {
   const a = bindEntry<Factory & { start: number; end: number; steps: number }>("linspace", args, API.linspace);
   const { start, end, steps } = a;
@@ -231,6 +272,8 @@ export function linspace(...args: unknown[]): Tensor {
     const d = t._data;
     if (t.dtype === float32) {
       fillLinspaceFloat32(d, Math.fround(start), Math.fround(end), steps);
+    } else if (t.dtype === float64) {
+      fillLinspaceFloat64(d, start, end, steps);
     } else {
       for (let i = 0; i < steps; i++) d[i] = dtype.cast(i < half ? start + step * i : end - step * (steps - i - 1));
     }
