@@ -119,6 +119,9 @@ describe("export --to pytorch: translation", function () {
   it("keeps torch.tensor's float32 for whole-number literals and adds int() where a quotient is a size", () => {
     assert.strictEqual(py("const a = torch.tensor([1, 2]);\nconst n = 300, half = n / 2;\nconst r = torch.rand([half]);\nconst z = torch.zeros(half, 2);"),
       "a = torch.tensor([1.0, 2.0])\nn = 300\nhalf = n / 2\nr = torch.rand([int(half)])\nz = torch.zeros(int(half), 2)");
+    // the same quotient by keyword, and through a size array of a method
+    assert.strictEqual(py("const n = 300, rows = n / 3;\nconst x = torch.ones(300).reshape([rows, 3]);\nconst s = x.sum({ dim: n / 300 });"),
+      "n = 300\nrows = n / 3\nx = torch.ones(300).reshape([int(rows), 3])\ns = x.sum(dim=int(n / 300))");
   });
 
   it("maps plot, actnb's own modules and torchvision's datasets", () => {

@@ -11,8 +11,8 @@ export const RUNTIME_FILE_NAME = "actnb_pytorch.py";
 
 /**
  * The sources, in the order they are joined: each may use names defined by those before it.
- * jsformat.py and iteration.py are joined when present. A .py file in the folder that is not
- * listed here is an error, so that a new source cannot be left out of the module unnoticed.
+ * A .py file in the folder that is not listed here is an error, so that a new source cannot be
+ * left out of the module unnoticed.
  */
 export const RUNTIME_SOURCES: readonly string[] = [
   "jsformat.py", "iteration.py", "records.py", "display.py", "activations.py",
@@ -21,7 +21,6 @@ export const RUNTIME_SOURCES: readonly string[] = [
   "plot_image.py", "plot_confusion.py", "plot_training.py", "plots.py",
   "diagnostics.py", "datasets.py",
 ];
-const OPTIONAL_SOURCES = new Set(["jsformat.py", "iteration.py"]);
 /** activations.py reads the facts, so they are written just before it. */
 const FACTS_BEFORE = "activations.py";
 
@@ -89,10 +88,7 @@ function sources(dir: string): { file: string; text: string }[] {
   const out: { file: string; text: string }[] = [];
   for (const file of RUNTIME_SOURCES) {
     const p = path.join(dir, file);
-    if (!fs.existsSync(p)) {
-      if (OPTIONAL_SOURCES.has(file)) continue;
-      throw new Error(`actnb: the PyTorch runtime's source ${file} is missing from ${dir}`);
-    }
+    if (!fs.existsSync(p)) throw new Error(`actnb: the PyTorch runtime's source ${file} is missing from ${dir}`);
     if (file === FACTS_BEFORE) out.push({ file: "(activation facts)", text: activationFactsSource() });
     out.push({ file, text: fs.readFileSync(p, "utf8") });
   }
@@ -101,8 +97,10 @@ function sources(dir: string): { file: string; text: string }[] {
 
 /** The names the joined module exports (its __all__), in the order the sources define them. */
 export function runtimeExports(dir: string = sourceDir()): readonly string[] {
-  return [...new Set(sources(dir).flatMap((s) => publicNames(s.text)))];
+  return exportsOf(sources(dir));
 }
+
+const exportsOf = (texts: { text: string }[]) => [...new Set(texts.flatMap((s) => publicNames(s.text)))];
 
 /** actnb_pytorch.py: the header, every source in order (from `dir`, by default where the build put them), and __all__. */
 export function runtimeSource(dir: string = sourceDir()): string {
@@ -113,7 +111,8 @@ export function runtimeSource(dir: string = sourceDir()): string {
     "# text formatted as JavaScript formats it. Do not edit: export again to regenerate it.",
     "",
   ].join("\n");
-  const body = sources(dir).map((s) => `# ---- ${s.file} ----\n${s.text.trimEnd()}\n`).join("\n");
-  const all = `__all__ = [${runtimeExports(dir).map((n) => JSON.stringify(n)).join(", ")}]\n`;
+  const texts = sources(dir);
+  const body = texts.map((s) => `# ---- ${s.file} ----\n${s.text.trimEnd()}\n`).join("\n");
+  const all = `__all__ = [${exportsOf(texts).map((n) => JSON.stringify(n)).join(", ")}]\n`;
   return `${header}\n${body}\n${all}`;
 }

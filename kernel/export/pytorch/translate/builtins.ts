@@ -69,7 +69,7 @@ const ARRAY_METHODS = new Set(["map", "filter", "flatMap", "forEach", "reduce", 
 const objectKeyed = (k: ValueKind) => k === "record" || k === "library" || k === "array";
 
 /** Python dicts hash their keys; an object key is its identity, as in a JavaScript Map. */
-function mapKey(ctx: Context, mapNode: ts.Expression, key: ts.Expression): string {
+export function mapKey(ctx: Context, mapNode: ts.Expression, key: ts.Expression): string {
   const k = expr(ctx, key).code;
   return objectKeyed(ctx.types.mapKeyKind(mapNode)) ? `id(${k})` : k;
 }

@@ -2,7 +2,7 @@
 // helpers, the notebook's functions, and JavaScript's builtins (builtins.ts).
 import * as ts from "@tslab/typescript-for-tslab";
 import { Context } from "./context";
-import { Prec, Py, operand, py, pyString, snakeCase } from "./python";
+import { Prec, Py, operand, py, snakeCase } from "./python";
 import { refuse } from "./untranslatable";
 import { expr, isIteratorNext, numberLiteral, unwrap, dictEntries } from "./expressions";
 import { builtinCall, builtinNew } from "./builtins";
@@ -165,5 +165,3 @@ function floatData(ctx: Context, node: ts.Expression): string {
   return data;
 }
 
-export const keyword = (name: string, value: string) => `${name}=${value}`;
-export { pyString };

@@ -111,7 +111,6 @@ export function stringOf(ctx: Context, node: ts.Expression): Py {
 
 function template(ctx: Context, node: ts.TemplateExpression): Py {
   // inside the braces string literals take the other quote: Python 3.11's f-strings cannot nest the same one
-  const parts: { text: string } [] = [];
   let code = "";
   const literal = (s: string) => pyString(s, '"').slice(1, -1).replace(/\{/g, "{{").replace(/\}/g, "}}");
   code += literal(node.head.text);
@@ -124,7 +123,6 @@ function template(ctx: Context, node: ts.TemplateExpression): Py {
     code += `{${inner.startsWith("{") ? ` ${inner}` : inner}}`;
     code += literal(span.literal.text);
   }
-  void parts;
   return py(`f"${code}"`);
 }
 
@@ -173,7 +171,7 @@ function propertyAccess(ctx: Context, node: ts.PropertyAccessExpression): Py {
     return py(constant, /\s/.test(constant) ? Prec.Mul : Prec.Primary);
   }
   if (ts.isIdentifier(target) && target.text === "Number" && !ctx.types.notebookDeclaration(target)) {
-    if (name === "POSITIVE_INFINITY" || name === "MAX_VALUE" && false) { ctx.useModule("math"); return py("math.inf", Prec.Primary); }
+    if (name === "POSITIVE_INFINITY") { ctx.useModule("math"); return py("math.inf", Prec.Primary); }
     if (name === "NEGATIVE_INFINITY") { ctx.useModule("math"); return py("-math.inf", Prec.Unary); }
     if (name === "EPSILON") { ctx.useModule("sys"); return py("sys.float_info.epsilon", Prec.Primary); }
     return refuse(node, `Number.${name}`, "use math.inf or a literal");
@@ -211,9 +209,7 @@ function elementAccess(ctx: Context, node: ts.ElementAccessExpression): Py {
   if (ts.isPropertyAccessExpression(arg) && ts.isIdentifier(arg.expression) && arg.expression.text === "Symbol") {
     return refuse(node, `Symbol.${arg.name.text} outside a call`, "call it at once: `x[Symbol.iterator]()` becomes iter(x)");
   }
-  const kind = ctx.types.kindOf(node.expression);
   const object = expr(ctx, node.expression);
-  if (kind === "string" && false) return object;
   return py(`${operand(object, Prec.Primary)}[${expr(ctx, node.argumentExpression).code}]`, Prec.Primary);
 }
 

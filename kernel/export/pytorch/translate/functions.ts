@@ -5,7 +5,8 @@ import * as ts from "@tslab/typescript-for-tslab";
 import { Context } from "./context";
 import { Prec, Py, indentLines, py, snakeCase } from "./python";
 import { refuse } from "./untranslatable";
-import { expr, unwrap } from "./expressions";
+import { expr } from "./expressions";
+import { isNoGrad } from "./calls";
 import { bindingTarget, blockLines } from "./statements";
 
 export type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration | ts.MethodDeclaration | ts.ConstructorDeclaration;
@@ -133,7 +134,7 @@ export function noteRebinding(ctx: Context, id: ts.Identifier, pythonName: strin
   const decl = ctx.types.notebookDeclaration(id);
   if (!decl) return;
   if (isInside(decl, scope.node)) return;
-  const home = enclosingFunction(decl);
+  const home = enclosingFunction(ctx, decl);
   if (!home) scope.globals.add(pythonName);
   else scope.nonlocals.add(pythonName);
 }
@@ -143,11 +144,11 @@ const isInside = (node: ts.Node, ancestor: ts.Node): boolean => {
   return false;
 };
 
-function enclosingFunction(node: ts.Node): ts.Node | undefined {
+function enclosingFunction(ctx: Context, node: ts.Node): ts.Node | undefined {
   for (let n = node.parent; n; n = n.parent) {
     if (ts.isFunctionLike(n)) {
       // a torch.no_grad(() => { … }) body is a `with` block: not a Python function
-      if ((ts.isArrowFunction(n) || ts.isFunctionExpression(n)) && ts.isCallExpression(n.parent) && /no_grad|enable_grad/.test(unwrap(n.parent.expression).getText())) continue;
+      if (isNoGrad(ctx, n.parent)) continue;
       return n;
     }
   }

@@ -69,16 +69,4 @@ export function snakeCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, (_, a: string, b: string) => `${a}_${b.toLowerCase()}`).replace(/([A-Z])([A-Z][a-z])/g, "$1_$2").toLowerCase();
 }
 
-/** Lines of Python with indentation. */
-export class PyLines {
-  readonly lines: string[] = [];
-  constructor(private readonly indent = "") {}
-  add(line: string): void {
-    this.lines.push(line === "" ? "" : this.indent + line);
-  }
-  addAll(lines: readonly string[]): void {
-    for (const l of lines) this.lines.push(l === "" ? "" : this.indent + l);
-  }
-}
-
 export const indentLines = (lines: readonly string[], by = "    "): string[] => lines.map((l) => (l === "" ? "" : by + l));

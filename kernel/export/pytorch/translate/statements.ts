@@ -8,7 +8,7 @@ import { refuse } from "./untranslatable";
 import { condition, expr, isAssignmentOperator, isPure, stringOf, unwrap } from "./expressions";
 import { isNoGrad } from "./calls";
 import { defLines, noteRebinding, returnedExpression } from "./functions";
-import { iterableOf, loopParts, sortArguments } from "./builtins";
+import { iterableOf, loopParts, mapKey, sortArguments } from "./builtins";
 import { importedName } from "./imports";
 import { comments } from "./comments";
 
@@ -297,10 +297,7 @@ function callStatement(ctx: Context, call: ts.CallExpression): string[] | undefi
   if (kind === "array" && method === "sort") return [`${expr(ctx, target).code}.sort(${sortArguments(ctx, call).join(", ")})`];
   if (kind === "array" && method === "reverse") return [`${expr(ctx, target).code}.reverse()`];
   if (kind === "map" && method === "set") {
-    const map = expr(ctx, target).code;
-    const keyKind = ctx.types.mapKeyKind(target);
-    const key = expr(ctx, args[0]).code;
-    return [`${map}[${keyKind === "record" || keyKind === "library" || keyKind === "array" ? `id(${key})` : key}] = ${expr(ctx, args[1]).code}`];
+    return [`${expr(ctx, target).code}[${mapKey(ctx, target, args[0])}] = ${expr(ctx, args[1]).code}`];
   }
   return undefined;
 }
